@@ -1,0 +1,14 @@
+// Stable ids: a UUID (v5) derived from a node's label and natural key, so a re-import updates and never duplicates.
+import { v5 as uuidv5 } from 'uuid';
+import type { Label } from './graph.js';
+
+/** Fixed namespace for Partnership Hub ids; changing it would change every id in every graph. */
+const NAMESPACE = '6f1c8e0a-3b8e-5d7a-9c2e-2a1f4b7d9e10';
+
+/**
+ * The id of the node with this label and natural key. Keys are ODS codes for NHS organisations, GSS/ONS codes
+ * for areas, postcodes for postcodes, and lower-case slugs for everything else (`london-mecc-2017-18`).
+ */
+export function nodeId(label: Label, key: string): string {
+  return uuidv5(`${label}:${key}`, NAMESPACE);
+}

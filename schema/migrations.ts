@@ -1,0 +1,50 @@
+// The database schema as an ordered list of migrations; each runs once, and each statement is idempotent on its own.
+import { LABELS, Label } from './graph.js';
+
+export interface Migration {
+  /** Never change or reuse an id once it has shipped: it is how a database remembers what ran. */
+  id: string;
+  description: string;
+  statements: string[];
+}
+
+/** Label of the nodes recording which migrations a database has applied. */
+export const MIGRATION_LABEL = 'SchemaMigration';
+
+/** The full-text index searched by the directory; one index over every label people look for by name. */
+export const SEARCH_INDEX = 'searchText';
+export const SEARCHABLE_LABELS: readonly Label[] = [
+  Label.Organisation, Label.Service, Label.Resource, Label.Programme, Label.Topic, Label.Event,
+  Label.Workstream, Label.Action, Label.StakeholderGroup, Label.Area,
+];
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '001-node-identity',
+    description: 'Unique id and natural key for every label',
+    statements: [
+      `CREATE CONSTRAINT ${MIGRATION_LABEL.toLowerCase()}_id IF NOT EXISTS FOR (m:${MIGRATION_LABEL}) REQUIRE m.id IS UNIQUE`,
+      ...LABELS.flatMap((label) => [
+        `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+        `CREATE CONSTRAINT ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) REQUIRE n.key IS UNIQUE`,
+      ]),
+    ],
+  },
+  {
+    id: '002-natural-codes',
+    description: 'Natural codes are unique where they exist: ODS codes of organisations, codes of areas',
+    statements: [
+      `CREATE CONSTRAINT organisation_ods IF NOT EXISTS FOR (n:${Label.Organisation}) REQUIRE n.odsCode IS UNIQUE`,
+      `CREATE INDEX organisation_kind IF NOT EXISTS FOR (n:${Label.Organisation}) ON (n.kind)`,
+      `CREATE INDEX area_level IF NOT EXISTS FOR (n:${Label.Area}) ON (n.level)`,
+      `CREATE INDEX areacode_code IF NOT EXISTS FOR (n:${Label.AreaCode}) ON (n.code)`,
+    ],
+  },
+  {
+    id: '003-search-text',
+    description: 'Full-text index over names and descriptions for the directory search',
+    statements: [
+      `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.name, n.description]`,
+    ],
+  },
+];

@@ -1,0 +1,70 @@
+// The one shape every reader produces and the importer writes: nodes and relationships keyed by natural keys,
+// each remembering where it came from so that an error can name the file, row and field.
+import type { Label, Rel } from '../schema/graph.js';
+
+export type Scalar = string | number | boolean;
+export type PropertyValue = Scalar | readonly string[] | readonly number[];
+export type Properties = Record<string, PropertyValue | null | undefined>;
+
+/** Where a record was read: file (as given), 1-based row or line when the format has rows, and field when known. */
+export interface Origin {
+  file: string;
+  row?: number;
+  field?: string;
+}
+
+export interface NodeRecord {
+  label: Label;
+  /** Natural key (ODS code, ONS code, postcode or slug); the node's id is derived from label and key. */
+  key: string;
+  properties: Properties;
+  origin: Origin;
+}
+
+export interface NodeRef {
+  label: Label;
+  key: string;
+}
+
+export interface RelationshipRecord {
+  type: Rel;
+  from: NodeRef;
+  to: NodeRef;
+  properties: Properties;
+  origin: Origin;
+}
+
+export interface GraphBatch {
+  nodes: NodeRecord[];
+  relationships: RelationshipRecord[];
+}
+
+/** One problem in an input file, phrased for the admin who has to fix it. */
+export interface ImportProblem {
+  file: string;
+  row?: number;
+  field?: string;
+  /** What is wrong, e.g. "ODS code 'R1K 01' has a space". */
+  message: string;
+  /** How to fix it, e.g. "ODS codes are 3 to 6 letters and digits". */
+  fix: string;
+}
+
+/** Thrown when input is invalid; carries every problem found, not just the first. */
+export class ImportValidationError extends Error {
+  constructor(readonly problems: readonly ImportProblem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the input:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ImportValidationError';
+  }
+}
+
+export function formatProblem(p: ImportProblem): string {
+  const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.field !== undefined ? `field "${p.field}"` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${p.message}. Fix: ${p.fix}`;
+}
+
+export function emptyBatch(): GraphBatch {
+  return { nodes: [], relationships: [] };
+}

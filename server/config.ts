@@ -1,0 +1,124 @@
+// The service's configuration: read once from the environment, validated, with one clear message per problem.
+import path from 'node:path';
+
+export interface Neo4jTarget {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  /** An external Neo4j (NEO4J_URI set), or undefined to start the local embedded one. */
+  neo4j: Neo4jTarget | undefined;
+  /** Database name for the local Neo4j, which has only the default one. */
+  neo4jDatabase: string;
+  local: {
+    port: number;
+    heap: string;
+    pageCache: string;
+  };
+  /** Load the seed data when the database holds no partnership data yet. */
+  seedOnEmpty: boolean;
+  /** How long shutdown waits for in-flight requests before closing them. */
+  shutdownGraceMs: number;
+}
+
+/** Thrown at start-up when the environment is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const MEMORY_SIZE = /^\d+[kmg]$/i;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const text = (name: string, fallback: string): string => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? fallback : value.trim();
+  };
+  const port = (name: string, fallback: number): number => {
+    const raw = text(name, String(fallback));
+    const value = Number(raw);
+    // 0 asks the operating system for any free port, which tests use to run side by side.
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      problems.push(`${name}="${raw}" is not a TCP port: use a whole number from 1 to 65535 (default ${fallback}).`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name, String(fallback)).toLowerCase();
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name}="${raw}" is not a yes/no value: use true or false.`);
+    return fallback;
+  };
+  const memory = (name: string, fallback: string): string => {
+    const raw = text(name, fallback);
+    if (!MEMORY_SIZE.test(raw)) {
+      problems.push(`${name}="${raw}" is not a memory size: use a number with k, m or g, such as ${fallback}.`);
+      return fallback;
+    }
+    return raw.toLowerCase();
+  };
+
+  const nodeEnv = text('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV="${nodeEnv}" is not recognised: use development, production or test.`);
+  }
+
+  const logLevel = text('LOG_LEVEL', 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL="${logLevel}" is not a log level: use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+
+  const grace = Number(text('SHUTDOWN_GRACE_MS', '10000'));
+  if (!Number.isInteger(grace) || grace < 0) {
+    problems.push(`SHUTDOWN_GRACE_MS="${env.SHUTDOWN_GRACE_MS}" is not a duration: use milliseconds, such as 10000.`);
+  }
+
+  const database = text('NEO4J_DATABASE', 'neo4j');
+  let neo4j: Neo4jTarget | undefined;
+  const uri = text('NEO4J_URI', '');
+  if (uri !== '') {
+    const scheme = uri.split('://')[0] ?? '';
+    if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme)) {
+      problems.push(`NEO4J_URI="${uri}" is not a Neo4j address: use bolt://host:7687, neo4j://host:7687 or neo4j+s://<id>.databases.neo4j.io for Aura.`);
+    }
+    const password = env.NEO4J_PASSWORD ?? '';
+    if (password === '') {
+      problems.push('NEO4J_PASSWORD is not set: NEO4J_URI names your own Neo4j, so give its password too (or unset NEO4J_URI to use the local one).');
+    }
+    neo4j = { uri, username: text('NEO4J_USERNAME', 'neo4j'), password, database };
+  }
+
+  const config: Config = {
+    env: nodeEnv as Config['env'],
+    host: text('HOST', '127.0.0.1'),
+    port: port('PORT', 4000),
+    logLevel,
+    dataDir: path.resolve(cwd, text('DATA_DIR', '.data')),
+    neo4j,
+    neo4jDatabase: database,
+    local: {
+      port: port('NEO4J_LOCAL_PORT', 7687),
+      heap: memory('NEO4J_LOCAL_HEAP', '512m'),
+      pageCache: memory('NEO4J_LOCAL_PAGECACHE', '128m'),
+    },
+    seedOnEmpty: bool('SEED_ON_EMPTY', true),
+    shutdownGraceMs: Number.isInteger(grace) && grace >= 0 ? grace : 10000,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

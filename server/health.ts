@@ -1,0 +1,54 @@
+// Readiness: Neo4j answers and every migration is applied; when either stops being true, say why, and recover alone.
+import type { Logger } from './logger.js';
+import type { Database } from './neo4j/database.js';
+import { migrate, pendingMigrations } from './neo4j/migrate.js';
+
+export interface ReadinessReport {
+  ready: boolean;
+  neo4j: 'up' | 'down';
+  migrations: 'applied' | 'pending' | 'unknown';
+  reason?: string;
+}
+
+/**
+ * Checks readiness on demand. A database that comes back empty (a restored or replaced store) is migrated
+ * again here, so the service turns ready by itself without a restart.
+ */
+export class Readiness {
+  private inFlight: Promise<ReadinessReport> | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+  ) {}
+
+  check(): Promise<ReadinessReport> {
+    // Concurrent probes share one check, so a burst of probes costs the database one query.
+    this.inFlight ??= this.evaluate().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async evaluate(): Promise<ReadinessReport> {
+    let pending: string[];
+    try {
+      pending = await pendingMigrations(this.db);
+    } catch (error) {
+      return { ready: false, neo4j: 'down', migrations: 'unknown', reason: `Neo4j is not answering: ${describe(error)}` };
+    }
+    if (pending.length === 0) return { ready: true, neo4j: 'up', migrations: 'applied' };
+    try {
+      const ran = await migrate(this.db);
+      this.log.info({ migrations: ran }, 'applied schema migrations');
+      return { ready: true, neo4j: 'up', migrations: 'applied' };
+    } catch (error) {
+      return { ready: false, neo4j: 'up', migrations: 'pending', reason: `Migrations ${pending.join(', ')} are not applied: ${describe(error)}` };
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

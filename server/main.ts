@@ -1,0 +1,58 @@
+// Entry point for `npm start`: runs the service until Ctrl-C or SIGTERM, then drains and stops everything it started.
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { LocalNeo4jError } from './neo4j/local-neo4j.js';
+import { startService } from './service.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+
+  let service;
+  try {
+    service = await startService(config, log);
+  } catch (error) {
+    if (error instanceof LocalNeo4jError) {
+      log.fatal({ reason: error.reason }, error.message);
+    } else {
+      log.fatal({ err: error }, 'the service could not start');
+    }
+    process.exit(1);
+  }
+  log.info({ url: `${service.url}/graphql` }, 'Partnership Hub is ready');
+
+  let firstSignalAt: number | undefined;
+  const shutdown = (signal: string) => {
+    if (firstSignalAt !== undefined) {
+      // Ctrl-C reaches npm and this process together, so one keypress can arrive twice; only a later one forces.
+      if (Date.now() - firstSignalAt < 2_000) return;
+      log.warn('second signal: exiting without waiting for the drain');
+      process.exit(1);
+    }
+    firstSignalAt = Date.now();
+    log.info({ signal }, 'shutting down: draining requests');
+    service.stop().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+await main();

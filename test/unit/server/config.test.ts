@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/config.js';
+
+describe('loadConfig', () => {
+  it('starts the local Neo4j with sensible defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/hub');
+    expect(config.port).toBe(4000);
+    expect(config.neo4j).toBeUndefined();
+    expect(config.local.port).toBe(7687);
+    expect(config.dataDir).toBe('/srv/hub/.data');
+    expect(config.seedOnEmpty).toBe(true);
+  });
+
+  it('uses an external Neo4j, such as Aura, when NEO4J_URI is set', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 's3cret', NEO4J_DATABASE: 'hub' });
+    expect(config.neo4j).toEqual({ uri: 'neo4j+s://abc.databases.neo4j.io', username: 'neo4j', password: 's3cret', database: 'hub' });
+  });
+
+  it('reports every problem at once, each saying how to fix it', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'loud', NEO4J_LOCAL_HEAP: 'lots' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/PORT="eighty" is not a TCP port/);
+    expect(problems.join('\n')).toMatch(/NEO4J_URI="http:\/\/localhost:7474" is not a Neo4j address: use bolt:\/\//);
+    expect(problems.join('\n')).toMatch(/NEO4J_PASSWORD is not set/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL="loud"/);
+    expect(problems.join('\n')).toMatch(/NEO4J_LOCAL_HEAP="lots" is not a memory size/);
+  });
+});
