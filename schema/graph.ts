@@ -1,7 +1,7 @@
 // The graph's vocabulary: every node label, relationship type and their properties, named once.
 // Server, seed and widgets import these names; nothing else spells a label or a type as a string.
 
-/** Node labels. Every node has `id` (a UUID derived from label and key), `key` and `sources`. */
+/** Node labels. Every node has `id` (a UUID derived from label and key) and `key`; where it comes from is its DOCUMENTED_IN links. */
 export const Label = {
   Organisation: 'Organisation',
   Area: 'Area',

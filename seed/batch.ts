@@ -32,6 +32,11 @@ export interface RelationshipRecord {
   to: NodeRef;
   properties: Properties;
   origin: Origin;
+  /**
+   * Skip, and report, rather than fail when an end is in neither the import nor the database: an ODS extract
+   * names parent organisations (a practice's CCG) that an admin may not have loaded.
+   */
+  optional?: boolean;
 }
 
 export interface GraphBatch {

@@ -1,0 +1,221 @@
+// Writes a validated batch to Neo4j in one transaction: everything or nothing, idempotent, with a per-label report.
+import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import type { Label, Rel } from '../schema/graph.js';
+import { nodeId } from '../schema/ids.js';
+import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../schema/model.js';
+import type { Database } from '../server/neo4j/database.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRecord, type Origin, type Properties, type RelationshipRecord } from './batch.js';
+import { nodeRef, validateBatch } from './validate.js';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface SkippedLink {
+  link: string;
+  missing: string;
+  origin: Origin;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  nodes: Partial<Record<Label, Counts>>;
+  relationships: Partial<Record<Rel, Counts>>;
+  /** Optional links (an ODS parent code) whose other end is neither in the import nor in the database. */
+  skippedLinks: SkippedLink[];
+  durationMs: number;
+}
+
+export interface ImportProgress {
+  phase: 'nodes' | 'relationships';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Report what would change, write nothing. */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Rows per statement: large enough that a 13,000-row ODS file takes a handful of round trips. */
+const CHUNK = 2_000;
+
+type Tx = Transaction | ManagedTransaction;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Integers are sent as Neo4j integers (JavaScript numbers would be stored as floats); the rest as they are. */
+function toNeo4j(specs: PropertySpecs, properties: Properties): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    out[name] = specs[name]?.type === 'integer' && typeof value === 'number' ? neo4j.int(value) : value;
+  }
+  return out;
+}
+
+/** True when every property the record gives already has that value in the database. */
+function unchanged(given: Properties, stored: Record<string, unknown>): boolean {
+  return Object.entries(given).every(([name, value]) =>
+    value === undefined || (value === null ? stored[name] === undefined : JSON.stringify(stored[name]) === JSON.stringify(value)),
+  );
+}
+
+// Labels and relationship types cannot be Cypher parameters. Every one used below has been checked against the
+// closed lists in schema/graph.ts by validateBatch, so interpolating them is safe; all values are parameters.
+
+async function existingNodes(tx: Tx, label: Label, keys: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  for (const part of chunks(keys)) {
+    const result = await tx.run(`UNWIND $keys AS key MATCH (n:\`${label}\` {key: key}) RETURN n.key AS key, properties(n) AS props`, { keys: part });
+    for (const record of result.records) found.set(record.get('key') as string, record.get('props') as Record<string, unknown>);
+  }
+  return found;
+}
+
+async function existingRelationships(tx: Tx, group: RelationshipRecord[]): Promise<Map<string, Record<string, unknown>>> {
+  const [first] = group;
+  const found = new Map<string, Record<string, unknown>>();
+  if (!first) return found;
+  for (const part of chunks(group)) {
+    const result = await tx.run(
+      `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from})-[r:\`${first.type}\`]->(b:\`${first.to.label}\` {key: row.to}) ` +
+        'RETURN row.from AS from, row.to AS to, properties(r) AS props',
+      { rows: part.map((r) => ({ from: r.from.key, to: r.to.key })) },
+    );
+    for (const record of result.records) found.set(`${record.get('from')}>${record.get('to')}`, record.get('props') as Record<string, unknown>);
+  }
+  return found;
+}
+
+function count(counts: Partial<Record<string, Counts>>, name: string, kind: keyof Counts): void {
+  const entry = (counts[name] ??= { created: 0, updated: 0, unchanged: 0 });
+  entry[kind] += 1;
+}
+
+/**
+ * Validates the batch, checks every link reaches a node in the import or the database, then writes what changed
+ * in one transaction. On any problem nothing is written and an ImportValidationError lists every problem.
+ */
+export async function importBatch(db: Database, batch: GraphBatch, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const validated = validateBatch(batch);
+  if (validated.problems.length > 0) throw new ImportValidationError(validated.problems);
+
+  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
+  const tx = session.beginTransaction();
+  try {
+    const report = await plan(tx, validated, options);
+    if (options.dryRun) await tx.rollback();
+    else await tx.commit();
+    report.durationMs = Math.round(performance.now() - started);
+    return report;
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback();
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions): Promise<ImportReport> {
+  const report: ImportReport = { dryRun: Boolean(options.dryRun), nodes: {}, relationships: {}, skippedLinks: [], durationMs: 0 };
+  const problems: ImportProblem[] = [];
+
+  // Which nodes exist already, for the report and for links into reference data loaded earlier.
+  const inBatch = new Set(batch.nodes.map((n) => nodeRef(n.label, n.key)));
+  const stored = new Map<string, Record<string, unknown>>();
+  const wanted = new Map<Label, Set<string>>();
+  const want = (label: Label, key: string) => (wanted.get(label) ?? wanted.set(label, new Set()).get(label)!).add(key);
+  for (const node of batch.nodes) want(node.label, node.key);
+  for (const rel of batch.relationships) {
+    want(rel.from.label, rel.from.key);
+    want(rel.to.label, rel.to.key);
+  }
+  for (const [label, keys] of wanted) {
+    for (const [key, props] of await existingNodes(tx, label, [...keys])) stored.set(nodeRef(label, key), props);
+  }
+
+  const relationships: RelationshipRecord[] = [];
+  for (const rel of batch.relationships) {
+    const ends = [rel.from, rel.to].map((end) => nodeRef(end.label, end.key));
+    const missing = ends.find((ref) => !inBatch.has(ref) && !stored.has(ref));
+    if (missing === undefined) relationships.push(rel);
+    else if (rel.optional) report.skippedLinks.push({ link: `${ends[0]} ${rel.type} ${ends[1]}`, missing, origin: rel.origin });
+    else {
+      problems.push({
+        file: rel.origin.file, row: rel.origin.row, field: rel.origin.field,
+        message: `the ${rel.type} link names ${missing}, which is neither in this import nor in the database`,
+        fix: 'check the label and key, or import the file that defines it in the same run or first',
+      });
+    }
+  }
+  if (problems.length > 0) throw new ImportValidationError(problems);
+
+  const nodeWrites: NodeRecord[] = [];
+  for (const node of batch.nodes) {
+    const before = stored.get(nodeRef(node.label, node.key));
+    const kind = before === undefined ? 'created' : unchanged(node.properties, before) ? 'unchanged' : 'updated';
+    count(report.nodes, node.label, kind);
+    if (kind !== 'unchanged') nodeWrites.push(node);
+  }
+
+  const relWrites: RelationshipRecord[] = [];
+  const relGroups = groupBy(relationships, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
+  for (const group of relGroups.values()) {
+    const existing = await existingRelationships(tx, group);
+    for (const rel of group) {
+      const before = existing.get(`${rel.from.key}>${rel.to.key}`);
+      const kind = before === undefined ? 'created' : unchanged(rel.properties, before) ? 'unchanged' : 'updated';
+      count(report.relationships, rel.type, kind);
+      if (kind !== 'unchanged') relWrites.push(rel);
+    }
+  }
+  if (options.dryRun) return report;
+
+  let done = 0;
+  for (const [label, group] of groupBy(nodeWrites, (n) => n.label)) {
+    const specs = NODE_MODEL[label as Label];
+    for (const part of chunks(group)) {
+      await tx.run(
+        `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id SET n += row.props`,
+        { rows: part.map((n) => ({ key: n.key, id: nodeId(n.label, n.key), props: toNeo4j(specs, n.properties) })) },
+      );
+      done += part.length;
+      options.onProgress?.({ phase: 'nodes', done, total: nodeWrites.length });
+    }
+  }
+  done = 0;
+  for (const group of groupBy(relWrites, (r) => `${r.type}|${r.from.label}|${r.to.label}`).values()) {
+    const [first] = group;
+    if (!first) continue;
+    const specs = RELATIONSHIP_MODEL[first.type].properties;
+    for (const part of chunks(group)) {
+      await tx.run(
+        `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from}) MATCH (b:\`${first.to.label}\` {key: row.to}) ` +
+          `MERGE (a)-[r:\`${first.type}\`]->(b) SET r += row.props`,
+        { rows: part.map((r) => ({ from: r.from.key, to: r.to.key, props: toNeo4j(specs, r.properties) })) },
+      );
+      done += part.length;
+      options.onProgress?.({ phase: 'relationships', done, total: relWrites.length });
+    }
+  }
+  return report;
+}
