@@ -1,14 +1,15 @@
 // Composes the service: config → Neo4j (local or external) → migrations → schema → HTTP; and takes it apart again.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Config, Neo4jTarget } from './config.js';
+import { seedIfEmpty } from '../seed/seed-if-empty.js';
+import type { Config } from './config.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { Readiness } from './health.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
-import { connect, type Database } from './neo4j/database.js';
-import { startLocalNeo4j, type RunningNeo4j } from './neo4j/local-neo4j.js';
+import type { Database } from './neo4j/database.js';
+import type { RunningNeo4j } from './neo4j/local-neo4j.js';
 import { migrate } from './neo4j/migrate.js';
+import { openDatabase } from './neo4j/open.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -24,32 +25,24 @@ export interface RunningService {
 }
 
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
-  let localNeo4j: RunningNeo4j | undefined;
-  let target: Neo4jTarget;
-  if (config.neo4j) {
-    target = config.neo4j;
-    log.info({ uri: target.uri, database: target.database }, 'using the Neo4j named by NEO4J_URI');
-  } else {
-    const started = Date.now();
-    localNeo4j = await startLocalNeo4j({
-      home: path.join(config.dataDir, 'neo4j'),
-      port: config.local.port,
-      heap: config.local.heap,
-      pageCache: config.local.pageCache,
-      onOutput: (line) => log.debug({ neo4j: line }, 'local neo4j'),
-    });
-    target = { uri: localNeo4j.uri, username: localNeo4j.username, password: localNeo4j.password, database: config.neo4jDatabase };
-    log.info({ uri: localNeo4j.uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
-  }
-
-  const db = connect(target);
+  const { db, localNeo4j, close } = await openDatabase(config, log);
   const readiness = new Readiness(db, log);
+  let migrated = false;
   try {
     const ran = await migrate(db);
     if (ran.length > 0) log.info({ migrations: ran }, 'applied schema migrations');
+    migrated = true;
   } catch (error) {
     // An external Neo4j may be down at start-up; readiness reports it and migrates once it answers.
     log.warn({ err: error }, 'could not apply migrations at start-up; /health/ready will retry');
+  }
+  if (migrated && config.seedOnEmpty) {
+    try {
+      await seedIfEmpty(db, log);
+    } catch (error) {
+      await close();
+      throw error;
+    }
   }
 
   const app = await createApp({
@@ -70,8 +63,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
         await app.close();
       } finally {
         clearTimeout(grace);
-        await db.close();
-        await localNeo4j?.stop();
+        await close();
       }
     })();
     return stopping;

@@ -1,0 +1,108 @@
+// `npm run seed -- [--dry-run] [files...]`: validates the files, then imports them in one transaction and reports.
+import { parseArgs } from 'node:util';
+import { OrganisationKind } from '../schema/graph.js';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { LocalNeo4jError } from '../server/neo4j/local-neo4j.js';
+import { migrate } from '../server/neo4j/migrate.js';
+import { openDatabase } from '../server/neo4j/open.js';
+import { formatProblem, ImportValidationError } from './batch.js';
+import { importBatch, type Counts, type ImportReport } from './importer.js';
+import { defaultSources, readSources, REFERENCE } from './sources.js';
+
+const USAGE = `Usage: npm run seed -- [options] [files...]
+
+Imports data files into the graph: native .yaml data files, NHS ODS extracts (.csv, 24 to 27 fields, no header),
+ONS Postcode Directory .csv files, or "${REFERENCE}" for the bundled reference data. With no files, imports the
+default seed: the reference data and every file in seed/data/. Everything is validated before anything is
+written, and written in one transaction, so a bad file changes nothing. Importing twice changes nothing.
+
+Options:
+  --dry-run        report what would be created, updated or left unchanged, and write nothing
+  --kind KIND      organisation kind for an ODS file whose name does not say it (${OrganisationKind.join(', ')})
+  --quiet          no progress lines
+  -h, --help       this help
+
+Uses the Neo4j at NEO4J_URI if set; otherwise starts the embedded one under DATA_DIR (stop npm start first).`;
+
+function table(title: string, counts: Partial<Record<string, Counts>>): string {
+  const rows = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)) as [string, Counts][];
+  const width = Math.max(title.length, ...rows.map(([name]) => name.length));
+  const line = (name: string, c: Counts) =>
+    `${name.padEnd(width)}  ${String(c.created).padStart(8)}  ${String(c.updated).padStart(8)}  ${String(c.unchanged).padStart(9)}`;
+  const total = rows.reduce((t, [, c]) => ({ created: t.created + c.created, updated: t.updated + c.updated, unchanged: t.unchanged + c.unchanged }), { created: 0, updated: 0, unchanged: 0 });
+  return [`${title.padEnd(width)}   created   updated  unchanged`, ...rows.map(([name, c]) => line(name, c)), line('total', total)].join('\n');
+}
+
+export function formatReport(report: ImportReport): string {
+  const parts = [
+    report.dryRun ? 'Dry run: nothing was written. This import would make these changes:' : `Imported in ${(report.durationMs / 1000).toFixed(1)} s:`,
+    table('nodes', report.nodes),
+    table('relationships', report.relationships),
+  ];
+  if (report.skippedLinks.length > 0) {
+    const shown = report.skippedLinks.slice(0, 10).map((s) => `  ${s.origin.file} row ${s.origin.row ?? '?'}: ${s.link} (${s.missing} is not loaded)`);
+    parts.push(`${report.skippedLinks.length} optional link(s) skipped because the other end is not loaded:\n${shown.join('\n')}${report.skippedLinks.length > 10 ? '\n  …' : ''}`);
+  }
+  return parts.join('\n\n');
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, kind: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const kind = args.values.kind;
+  if (kind !== undefined && !(OrganisationKind as readonly string[]).includes(kind)) {
+    console.error(`--kind ${kind} is not an organisation kind: use one of ${OrganisationKind.join(', ')}.`);
+    return 2;
+  }
+
+  const config = loadConfig();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const files = args.positionals.length > 0 ? args.positionals : await defaultSources();
+  const started = performance.now();
+  const batch = await readSources(files, kind ? { odsKind: kind as OrganisationKind } : {});
+  const readMs = performance.now() - started;
+  const records = batch.nodes.length + batch.relationships.length;
+  console.error(`Read ${files.length} file(s): ${batch.nodes.length} node records, ${batch.relationships.length} links in ${(readMs / 1000).toFixed(1)} s.`);
+
+  const { db, close } = await openDatabase(config, log);
+  try {
+    await migrate(db);
+    const report = await importBatch(db, batch, {
+      dryRun: args.values['dry-run'],
+      onProgress: args.values.quiet ? undefined : ({ phase, done, total }) => console.error(`  writing ${phase}: ${done} of ${total}`),
+    });
+    console.log(formatReport(report));
+    const seconds = (performance.now() - started) / 1000;
+    if (!report.dryRun) console.log(`\n${records} records in ${seconds.toFixed(1)} s, ${Math.round(records / seconds)} records per second (reading, validating and writing).`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ImportValidationError) {
+      console.error(`Nothing was imported: ${error.problems.length} problem(s) to fix first.\n${error.problems.slice(0, 50).map((p) => `  ${formatProblem(p)}`).join('\n')}${error.problems.length > 50 ? `\n  … and ${error.problems.length - 50} more` : ''}`);
+    } else if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+      console.error(error.message);
+    } else {
+      console.error('The import failed and nothing was written:', error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+// Loads the default seed into a database that holds no partnership data yet, as `npm start` does on first run.
+import { MIGRATION_LABEL } from '../schema/migrations.js';
+import type { Logger } from '../server/logger.js';
+import type { Database } from '../server/neo4j/database.js';
+import { importBatch } from './importer.js';
+import { defaultSources, readSources } from './sources.js';
+
+export async function databaseIsEmpty(db: Database): Promise<boolean> {
+  const result = await db.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN n LIMIT 1`);
+  return result.records.length === 0;
+}
+
+/** Returns true when it seeded. A database with any data is left alone: admins' corrections are never overwritten. */
+export async function seedIfEmpty(db: Database, log: Logger): Promise<boolean> {
+  if (!(await databaseIsEmpty(db))) return false;
+  const files = await defaultSources();
+  log.info({ files }, 'the database is empty: loading the seed data');
+  const report = await importBatch(db, await readSources(files));
+  const created = (counts: object) => Object.values(counts).reduce((sum: number, c: { created: number }) => sum + c.created, 0);
+  log.info({ nodes: created(report.nodes), relationships: created(report.relationships), ms: report.durationMs }, 'seed data loaded');
+  return true;
+}

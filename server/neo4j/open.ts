@@ -1,0 +1,43 @@
+// Opens the database the configuration names: the Neo4j at NEO4J_URI, or else the embedded one under DATA_DIR.
+import path from 'node:path';
+import type { Config, Neo4jTarget } from '../config.js';
+import type { Logger } from '../logger.js';
+import { connect, type Database } from './database.js';
+import { startLocalNeo4j, type RunningNeo4j } from './local-neo4j.js';
+
+export interface OpenDatabase {
+  db: Database;
+  /** The local Neo4j started for this process, if one was. */
+  localNeo4j: RunningNeo4j | undefined;
+  /** Closes the driver and stops the local Neo4j, if any. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
+  let localNeo4j: RunningNeo4j | undefined;
+  let target: Neo4jTarget;
+  if (config.neo4j) {
+    target = config.neo4j;
+    log.info({ uri: target.uri, database: target.database }, 'using the Neo4j named by NEO4J_URI');
+  } else {
+    const started = Date.now();
+    localNeo4j = await startLocalNeo4j({
+      home: path.join(config.dataDir, 'neo4j'),
+      port: config.local.port,
+      heap: config.local.heap,
+      pageCache: config.local.pageCache,
+      onOutput: (line) => log.debug({ neo4j: line }, 'local neo4j'),
+    });
+    target = { uri: localNeo4j.uri, username: localNeo4j.username, password: localNeo4j.password, database: config.neo4jDatabase };
+    log.info({ uri: localNeo4j.uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
+  }
+  const db = connect(target);
+  return {
+    db,
+    localNeo4j,
+    close: async () => {
+      await db.close();
+      await localNeo4j?.stop();
+    },
+  };
+}

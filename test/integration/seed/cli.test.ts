@@ -1,0 +1,77 @@
+// `npm run seed` as an admin runs it: real files, a real database, the report and the errors it prints.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase, testTarget, wipe } from '../../support/database.js';
+
+const run = promisify(execFile);
+
+async function seed(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const target = testTarget();
+  const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, LOG_LEVEL: 'silent' };
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--quiet', ...args], { env, maxBuffer: 10_000_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run seed', () => {
+  const db = useTestDatabase();
+  const organisations = async () => (await db().run('MATCH (o:Organisation) RETURN count(o) AS n')).records[0]?.get('n') as number;
+  let dir: string;
+
+  beforeAll(async () => {
+    await wipe(db());
+    dir = await mkdtemp(path.join(tmpdir(), 'seed-cli-'));
+  });
+
+  it('in a dry run reports per label what would be created, and writes nothing', async () => {
+    const result = await seed('--dry-run', 'seed/reference/ods/etr.csv');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Dry run: nothing was written/);
+    expect(result.stdout).toMatch(/^Organisation\s+\d{3}\s+0\s+0$/m);
+    expect(await organisations()).toBe(0);
+  });
+
+  it('imports another ODS file type than etr: the CCGs of eccg, and again without changes', async () => {
+    const first = await seed('seed/reference/ods/eccg.csv');
+    expect(first.code).toBe(0);
+    const created = Number(/^Organisation\s+(\d+)/m.exec(first.stdout)?.[1]);
+    expect(created).toBeGreaterThan(200);
+    expect(await organisations()).toBe(created);
+    const barnet = await db().run("MATCH (o:Organisation {odsCode: '07M'}) RETURN o.kind AS kind, o.name AS name");
+    expect(barnet.records[0]?.toObject()).toMatchObject({ kind: 'CCG', name: expect.stringMatching(/Barnet/i) });
+
+    const second = await seed('seed/reference/ods/eccg.csv');
+    expect(second.stdout).toMatch(new RegExp(`^Organisation\\s+0\\s+0\\s+${created}$`, 'm'));
+    expect(await organisations()).toBe(created);
+  });
+
+  it('stops at a malformed row, naming file, row and field, and leaves the database as it was', async () => {
+    const before = await organisations();
+    const lines = (await readFile('seed/reference/ods/etr.csv', 'utf8')).split('\n').slice(0, 30);
+    lines[11] = lines[11]!.replace(/^[^,]*/, 'NOT A CODE');
+    const file = path.join(dir, 'etr.csv');
+    await writeFile(file, lines.join('\n'));
+    const result = await seed(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Nothing was imported/);
+    expect(result.stderr).toContain(`${file}, row 12`);
+    expect(result.stderr).toMatch(/Fix: /);
+    expect(await organisations()).toBe(before);
+  });
+
+  it('says what formats it reads when given something else', async () => {
+    const file = path.join(dir, 'notes.txt');
+    await writeFile(file, 'hello');
+    const result = await seed(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/format of this file is not recognised.*NHS ODS extract/s);
+  });
+});
