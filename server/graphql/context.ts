@@ -1,11 +1,28 @@
-// What every resolver receives for one request.
+// What every resolver receives for one request, and how it is made.
 import type { FastifyBaseLogger } from 'fastify';
+import { createLoaders, type Loaders } from '../graph/loaders.js';
 import type { Database } from '../neo4j/database.js';
 
 export interface Context {
+  /** The database, counting this request's round trips. */
   db: Database;
   /** The request's child logger: every line carries the request id. */
   log: FastifyBaseLogger;
   requestId: string;
   version: string;
+  loaders: Loaders;
+  /** Database round trips made for this request so far; reported, and asserted by tests, to keep N+1 out. */
+  roundTrips: { count: number };
+}
+
+export function createContext(db: Database, log: FastifyBaseLogger, requestId: string, version: string): Context {
+  const roundTrips = { count: 0 };
+  const counted: Database = {
+    ...db,
+    run: (cypher, params, mode) => {
+      roundTrips.count += 1;
+      return db.run(cypher, params, mode);
+    },
+  };
+  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips };
 }

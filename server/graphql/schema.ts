@@ -1,15 +1,34 @@
 // Builds the executable GraphQL schema from the type-graphql resolvers.
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AboutResolver } from './resolvers/about.js';
+import { AreaResolver } from './resolvers/area.js';
+import { ResourceResolver, RoleResolver, ServiceResolver, TopicResolver } from './resolvers/directory.js';
+import { CommunicationActivityResolver, EventResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
+import { LookupResolver } from './resolvers/lookups.js';
+import { OrganisationResolver } from './resolvers/organisation.js';
+import { ActionResolver, ProgrammeResolver, TargetResolver, WorkstreamResolver } from './resolvers/programme.js';
+import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
 
-export const RESOLVERS = [AboutResolver] as const;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AboutResolver, LookupResolver,
+  OrganisationResolver, AreaResolver,
+  ProgrammeResolver, WorkstreamResolver, ActionResolver, TargetResolver,
+  ServiceResolver, ResourceResolver, TopicResolver, RoleResolver,
+  StakeholderGroupResolver, CommunicationActivityResolver, EventResolver,
+  ...PROVENANCE_RESOLVERS,
+];
 
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     // class-validator checks every input class; type-graphql 2 leaves this off unless asked.
     validate: { forbidUnknownValues: false },
   });
+  // type-graphql leaves the root type undescribed; the schema's own documentation starts here.
+  const query = schema.getQueryType();
+  if (query) query.description = 'Everything in the Partnership Hub graph: look records up, list them, and follow their relationships.';
+  return schema;
 }

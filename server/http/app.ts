@@ -1,12 +1,12 @@
 // The HTTP surface: /graphql (Apollo Server on Fastify), /health/live and /health/ready, with a request id on every log line.
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../errors.js';
-import type { Context } from '../graphql/context.js';
+import { createContext, type Context } from '../graphql/context.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
@@ -54,17 +54,36 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), roundTripReport(deps.production)],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => ({
-      db: deps.db,
-      log: request.log,
-      requestId: request.id,
-      version: deps.version,
-    }),
+    context: async (request) => createContext(deps.db, request.log, request.id, deps.version),
   });
 
   return app;
+}
+
+/**
+ * Logs each request's unexpected errors and database round trips and, outside production, reports the round
+ * trips in an `x-db-round-trips` header, so tests and analysts can see that cost does not grow with result size.
+ */
+function roundTripReport(production: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        // Unexpected failures reach clients only as INTERNAL_SERVER_ERROR, so the log must keep the real cause.
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'graphql resolver failed');
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          contextValue.log.debug({ roundTrips: contextValue.roundTrips.count }, 'graphql round trips');
+          if (!production) response.http.headers.set('x-db-round-trips', String(contextValue.roundTrips.count));
+        },
+      };
+    },
+  };
 }

@@ -1,0 +1,61 @@
+// The relationships that carry knowledge of their own (a partner's role, a lead's part), as GraphQL types.
+import { createUnionType, Field, ObjectType } from 'type-graphql';
+import { EngagementLevel } from './engagement-level.js';
+import { EngagementLevelKeyEnum, LeadPartEnum, PartnershipRoleEnum } from './enums.js';
+import { Organisation } from './organisation.js';
+import { Person } from './person.js';
+import { Programme } from './programme.js';
+import { Role } from './role.js';
+
+/** Who can lead, deliver or produce something: a role, a person or an organisation. */
+export const Actor = createUnionType({
+  name: 'Actor',
+  description: 'A role, a person or an organisation that leads, delivers or produces something.',
+  types: () => [Role, Person, Organisation] as const,
+  resolveType: (value) => (value as { __label?: string }).__label,
+});
+
+@ObjectType({ description: 'An organisation\'s part in a programme.' })
+export class Partnership {
+  @Field(() => PartnershipRoleEnum, { description: 'Lead, partner, funder, delivery partner, host or proposed partner.' })
+  role!: string;
+
+  @Field(() => Organisation, { description: 'The organisation.' })
+  organisation!: Organisation;
+
+  @Field(() => Programme, { description: 'The programme.' })
+  programme!: Programme;
+}
+
+@ObjectType({ description: 'Who leads, delivers or supports an action, and when.' })
+export class Lead {
+  @Field(() => LeadPartEnum, { description: 'Leads it, delivers it or supports it.' })
+  part!: string;
+
+  @Field(() => String, { nullable: true, description: 'When this applies, as written (summer term).' })
+  period?: string;
+
+  @Field(() => Actor, { description: 'The role, person or organisation.' })
+  by!: typeof Actor;
+}
+
+@ObjectType({ description: 'An engagement level a stakeholder group needs, with how the need is limited.' })
+export class EngagementNeed {
+  @Field(() => EngagementLevelKeyEnum, { description: 'Awareness, involvement or commitment.' })
+  level!: string;
+
+  @Field(() => String, { nullable: true, description: 'How the need is limited, as written (general; in certain projects).' })
+  qualifier?: string;
+
+  @Field(() => EngagementLevel, { description: 'The level with its key definitions.' })
+  definition!: EngagementLevel;
+}
+
+@ObjectType({ description: 'Who delivers a communication, and where or when.' })
+export class Delivery {
+  @Field(() => String, { nullable: true, description: 'Where or when they deliver it, as written (at Monthly Steering Group).' })
+  occasion?: string;
+
+  @Field(() => Actor, { description: 'The role, person or organisation delivering it.' })
+  by!: typeof Actor;
+}

@@ -1,0 +1,32 @@
+// What every node of the graph has in GraphQL: a stable id, its natural key, and whether it is demo data.
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+
+@InterfaceType({
+  description: 'Anything in the graph. Ids are UUIDs derived from natural keys, so they stay the same across re-imports.',
+  resolveType: (node: { __label?: string }) => node.__label,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Stable UUID, derived from the kind of record and its key.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The natural key: an ODS or GSS code, a postcode, or a lower-case slug.' })
+  key!: string;
+
+  @Field(() => Boolean, { description: 'True for invented example records shown as demo data; false for real ones.' })
+  demo!: boolean;
+}
+
+@ObjectType({ description: 'A document a record was read from, and where in it.' })
+export class SourceReference {
+  @Field(() => String, { description: 'The document\'s title.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'What sort of document (action plan, reference data, ...).' })
+  kind?: string;
+
+  @Field(() => String, { nullable: true, description: 'Where in the document (a section, row or paragraph).' })
+  ref?: string;
+
+  @Field(() => String, { nullable: true, description: 'Licence and credit, for reference data.' })
+  attribution?: string;
+}

@@ -1,0 +1,54 @@
+// Following relationships for many parents at once: the Cypher behind every relationship field.
+import type { Label, Rel } from '../../schema/graph.js';
+import type { Database } from '../neo4j/database.js';
+import { toGraphNode, type GraphNode } from './nodes.js';
+
+/** Which relationships to follow: from a parent label, along a type, in a direction, to some labels. */
+export interface LinkSpec {
+  from: Label;
+  rel: Rel;
+  direction: 'out' | 'in';
+  to: readonly Label[];
+  /** Follow a chain of this type up to this many hops (AREA_PART_OF from a borough to its region). */
+  maxHops?: number;
+  /**
+   * Also reach the nodes through one optional outgoing hop of this type first, ordering by that hop's position:
+   * a programme's actions directly and through its workstreams, in one query.
+   */
+  via?: Rel;
+}
+
+export interface Linked {
+  node: GraphNode;
+  /** The relationship's properties (a partner's role, a lead's part); empty for multi-hop links. */
+  rel: Record<string, unknown>;
+}
+
+export function specKey(spec: LinkSpec): string {
+  return `${spec.from}|${spec.rel}|${spec.direction}|${spec.to.join(',')}|${spec.maxHops ?? 1}|${spec.via ?? ''}`;
+}
+
+/**
+ * The linked nodes of every parent, in one round trip whatever the number of parents; ordered by position, then
+ * name, so lists read as their documents do. Labels and types come from LinkSpecs written in code, never clients.
+ */
+export async function linkedNodes(db: Database, spec: LinkSpec, parentIds: readonly string[]): Promise<Linked[][]> {
+  const hops = spec.maxHops && spec.maxHops > 1 ? `*1..${Math.floor(spec.maxHops)}` : '';
+  const arrow = spec.direction === 'out' ? `-[r:\`${spec.rel}\`${hops}]->` : `<-[r:\`${spec.rel}\`${hops}]-`;
+  const labels = spec.to.map((l) => `n:\`${l}\``).join(' OR ');
+  const start = spec.via ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)` : `(p:\`${spec.from}\` {id: id})`;
+  const result = await db.run(
+    `UNWIND $ids AS id
+     MATCH ${start}${arrow}(n) WHERE ${labels}
+     WITH id, n, ${hops ? '{}' : 'properties(r)'} AS rel, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
+     ORDER BY group, coalesce(n.position, 1000000), toLower(coalesce(n.name, n.title, n.key)), n.id
+     RETURN id, collect([labels(n), properties(n), rel]) AS linked`,
+    { ids: parentIds },
+  );
+  const byParent = new Map<string, Linked[]>();
+  for (const record of result.records) {
+    const linked = (record.get('linked') as [string[], Record<string, unknown>, Record<string, unknown>][]).map(([l, props, rel]) => ({ node: toGraphNode(l, props), rel }));
+    byParent.set(record.get('id') as string, linked);
+  }
+  return parentIds.map((id) => byParent.get(id) ?? []);
+}

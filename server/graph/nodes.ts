@@ -1,0 +1,64 @@
+// Reading nodes: by id or key, and lists with stable ordering. The one place for the Cypher of plain lookups.
+import neo4j from 'neo4j-driver';
+import { LABELS, type Label } from '../../schema/graph.js';
+import type { Database } from '../neo4j/database.js';
+
+/** A node as resolvers see it: its properties, plus the label it has. */
+export type GraphNode = Record<string, unknown> & { __label: Label; id: string; key: string };
+
+export function toGraphNode(labels: readonly string[], properties: Record<string, unknown>): GraphNode {
+  const label = labels.find((l) => LABELS.includes(l as Label)) as Label;
+  return { ...properties, demo: properties.demo === true, __label: label } as unknown as GraphNode;
+}
+
+/** Loads many nodes of any label by id in one round trip; the answer is in the order asked, null where absent. */
+export async function nodesById(db: Database, ids: readonly string[]): Promise<(GraphNode | null)[]> {
+  const result = await db.run(
+    // Every label has a unique id constraint, so each branch is an index seek.
+    `UNWIND $ids AS id
+     CALL (id) { ${LABELS.map((l) => `MATCH (n:\`${l}\` {id: id}) RETURN n`).join(' UNION ')} }
+     RETURN id, labels(n) AS labels, properties(n) AS props`,
+    { ids },
+  );
+  const found = new Map(result.records.map((r) => [r.get('id') as string, toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>)]));
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+export async function nodeByKey(db: Database, label: Label, key: string): Promise<GraphNode | null> {
+  const result = await db.run(`MATCH (n:\`${label}\` {key: $key}) RETURN labels(n) AS labels, properties(n) AS props`, { key });
+  const record = result.records[0];
+  return record ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>) : null;
+}
+
+export interface ListFilter {
+  /** Property equality filters; property names come from the schema, never from a client. */
+  equals?: Record<string, string | undefined>;
+  /** Keep only nodes linked, through AREA_PART_OF*0.., to this area (for areas within a footprint). */
+  withinArea?: string;
+}
+
+/** One page of a label's nodes, ordered by name then id, with the total; one round trip. */
+export async function listNodes(db: Database, label: Label, filter: ListFilter, offset: number, limit: number): Promise<{ nodes: GraphNode[]; total: number }> {
+  const conditions: string[] = [];
+  // Integers, not JavaScript numbers: the driver would send those as floats, which cannot index a list.
+  const params: Record<string, unknown> = { offset: neo4j.int(offset), limit: neo4j.int(limit) };
+  for (const [name, value] of Object.entries(filter.equals ?? {})) {
+    if (value === undefined) continue;
+    conditions.push(`n.\`${name}\` = $${name}`);
+    params[name] = value;
+  }
+  if (filter.withinArea) {
+    conditions.push('EXISTS { (n)-[:AREA_PART_OF*1..3]->(:Area {id: $withinArea}) }');
+    params.withinArea = filter.withinArea;
+  }
+  const result = await db.run(
+    `MATCH (n:\`${label}\`) ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+     WITH n ORDER BY toLower(coalesce(n.name, n.title, n.key)), n.id
+     WITH collect(n) AS sorted
+     RETURN size(sorted) AS total, [n IN sorted[$offset..($offset + $limit)] | [labels(n), properties(n)]] AS page`,
+    params,
+  );
+  const record = result.records[0];
+  const page = (record?.get('page') ?? []) as [string[], Record<string, unknown>][];
+  return { total: (record?.get('total') as number) ?? 0, nodes: page.map(([labels, props]) => toGraphNode(labels, props)) };
+}

@@ -1,0 +1,73 @@
+// Shared by the resolvers: following links through the request's loaders, lookups, paging and client errors.
+import { GraphQLError } from 'graphql';
+import { validate as isUuid } from 'uuid';
+import type { Label } from '../../../schema/graph.js';
+import type { ConnectionShape } from '../../../schema/graphql/connection.js';
+import { ErrorCode } from '../../errors.js';
+import type { LinkSpec, Linked } from '../../graph/links.js';
+import { nodeByKey, type GraphNode } from '../../graph/nodes.js';
+import type { Context } from '../context.js';
+
+export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function follow(ctx: Context, parent: GraphNode, spec: LinkSpec): Promise<Linked[]> {
+  return ctx.loaders.links(spec).load(parent.id);
+}
+
+export async function linked(ctx: Context, parent: GraphNode, spec: LinkSpec): Promise<GraphNode[]> {
+  return (await follow(ctx, parent, spec)).map((l) => l.node);
+}
+
+export async function linkedOne(ctx: Context, parent: GraphNode, spec: LinkSpec): Promise<GraphNode | null> {
+  return (await follow(ctx, parent, spec))[0]?.node ?? null;
+}
+
+export function checkId(id: string, argument = 'id'): void {
+  if (!isUuid(id)) throw clientError(ErrorCode.BAD_USER_INPUT, `"${id}" is not an id: ids are UUIDs such as 3f2c7a1e-…`, { argument });
+}
+
+/** Finds one node by id or by key (exactly one of them), or says it is not there. */
+export async function lookup(ctx: Context, label: Label, id: string | null | undefined, key: string | null | undefined): Promise<GraphNode> {
+  // GraphQL gives null for an explicit null and undefined for an omitted argument; both mean "not given".
+  id ??= undefined;
+  key ??= undefined;
+  if ((id === undefined) === (key === undefined)) {
+    throw clientError(ErrorCode.BAD_USER_INPUT, `Give either id or key to find a ${label}, not both and not neither.`);
+  }
+  let node: GraphNode | null;
+  if (id !== undefined) {
+    checkId(id);
+    node = await ctx.loaders.node.load(id);
+    if (node && node.__label !== label) node = null;
+  } else {
+    node = await nodeByKey(ctx.db, label, key!);
+  }
+  if (!node) throw clientError(ErrorCode.NOT_FOUND, `No ${label} has ${id !== undefined ? `id ${id}` : `key "${key}"`}.`);
+  return node;
+}
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+/** Turns `first` and `after` into an offset and a limit, refusing what would be unbounded or forged. */
+export function paging(first: number | null | undefined, after: string | null | undefined): { offset: number; limit: number } {
+  const limit = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw clientError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_PAGE}; page through longer lists with after.`, { argument: 'first' });
+  }
+  if (after === undefined || after === null) return { offset: 0, limit };
+  const decoded = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!decoded) throw clientError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list: pass pageInfo.endCursor of the page before.', { argument: 'after' });
+  return { offset: Number(decoded[1]) + 1, limit };
+}
+
+export function cursorAt(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+export function connection<T>(items: readonly T[], offset: number, total: number): ConnectionShape<T> {
+  const edges = items.map((node, i) => ({ node, cursor: cursorAt(offset + i) }));
+  return { edges, totalCount: total, pageInfo: { hasNextPage: offset + items.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
+}
