@@ -71,8 +71,11 @@ export async function readSources(files: readonly string[], options: ReadOptions
   return batch;
 }
 
-/** The default seed: the reference data, then every native data file of the seed documents. */
+/** The ONSPD sample, so that postcode search works out of the box (a few London postcodes among Aberdeen's). */
+export const POSTCODE_SAMPLE = path.join(REFERENCE_DIR, 'postcodes', 'onspd_sample.csv');
+
+/** The default seed: the reference data and postcodes, then every native data file in seed/data. */
 export async function defaultSources(): Promise<string[]> {
   const files = (await readdir(DATA_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  return [REFERENCE, ...files.map((f) => path.relative(process.cwd(), path.join(DATA_DIR, f)))];
+  return [REFERENCE, ...[POSTCODE_SAMPLE, ...files.map((f) => path.join(DATA_DIR, f))].map((f) => path.relative(process.cwd(), f))];
 }

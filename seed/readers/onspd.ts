@@ -1,21 +1,21 @@
 // Reads ONS Postcode Directory CSVs (with their header row) into postcode centroids for proximity search.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Label, Rel } from '../../schema/graph.js';
+import { normalisePostcode } from '../../schema/postcodes.js';
 import { ImportValidationError, type GraphBatch, type ImportProblem } from '../batch.js';
 
 /** The ONSPD columns used: the display postcode, termination date, centroid, and local authority (GSS). */
 const REQUIRED = ['pcds', 'doterm', 'lat', 'long'] as const;
 /** Older releases call the local authority column oslaua, newer ones lad (lad25cd and so on). */
 const AUTHORITY_COLUMNS = ['oslaua', 'laua', 'lad'];
+/** The credit the ONSPD licence asks for, kept with the data. */
+const ONSPD_ATTRIBUTION = 'Contains OS data © Crown copyright and database right; Contains Royal Mail data © Royal Mail copyright and database right; ' +
+  'Source: Office for National Statistics licensed under the Open Government Licence v.3.0';
 /** ONSPD's stand-in latitude for postcodes with no grid reference. */
 const NO_GRID_REFERENCE = 99.999999;
 
-export function normalisePostcode(value: string): string | undefined {
-  const compact = value.toUpperCase().replace(/\s+/g, '');
-  const match = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/.exec(compact);
-  return match ? `${match[1]} ${match[2]}` : undefined;
-}
 
 export interface OnspdSummary {
   /** Rows left out on purpose: terminated postcodes and those without a grid reference. */
@@ -37,6 +37,9 @@ export function parseOnspd(file: string, text: string): GraphBatch & OnspdSummar
   const problems: ImportProblem[] = [];
   const batch: GraphBatch & OnspdSummary = { nodes: [], relationships: [], skipped: 0 };
   const seen = new Set<string>();
+  // Every postcode is traced to the directory file it came from, like every other record in the graph.
+  const source = { label: Label.SourceDocument, key: `onspd-${path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-')}` };
+  batch.nodes.push({ ...source, properties: { title: `ONS Postcode Directory (${path.basename(file)})`, kind: 'reference data', file, attribution: ONSPD_ATTRIBUTION }, origin: { file } });
 
   rows.forEach((record, index) => {
     const row = index + 2; // the header is line 1
@@ -70,6 +73,7 @@ export function parseOnspd(file: string, text: string): GraphBatch & OnspdSummar
     const gssCode = authorityColumn ? record[authorityColumn] || undefined : undefined;
     const self = { label: Label.Postcode, key: postcode };
     batch.nodes.push({ ...self, properties: { postcode, latitude, longitude, gssCode }, origin: { file, row } });
+    batch.relationships.push({ type: Rel.DOCUMENTED_IN, from: self, to: source, properties: { ref: `row ${row}` }, origin: { file, row } });
     if (gssCode) {
       batch.relationships.push({ type: Rel.IN_AREA, from: self, to: { label: Label.Area, key: gssCode }, properties: {}, origin: { file, row, field: authorityColumn }, optional: true });
     }

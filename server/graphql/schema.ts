@@ -10,10 +10,11 @@ import { LookupResolver } from './resolvers/lookups.js';
 import { OrganisationResolver } from './resolvers/organisation.js';
 import { ActionResolver, ProgrammeResolver, TargetResolver, WorkstreamResolver } from './resolvers/programme.js';
 import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
+import { SearchResolver } from './resolvers/search.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
-  AboutResolver, LookupResolver,
+  AboutResolver, LookupResolver, SearchResolver,
   OrganisationResolver, AreaResolver,
   ProgrammeResolver, WorkstreamResolver, ActionResolver, TargetResolver,
   ServiceResolver, ResourceResolver, TopicResolver, RoleResolver,

@@ -1,0 +1,119 @@
+// The directory search: free text over the full-text index, and filters that combine with AND, in one query.
+import neo4j from 'neo4j-driver';
+import { Label } from '../../schema/graph.js';
+import { SEARCH_INDEX } from '../../schema/migrations.js';
+import type { Database } from '../neo4j/database.js';
+import { toGraphNode, type GraphNode } from './nodes.js';
+
+export const SEARCHABLE_KINDS = [Label.Service, Label.Resource, Label.Organisation] as const;
+export type SearchKind = (typeof SEARCHABLE_KINDS)[number];
+
+export interface SearchFilters {
+  text?: string;
+  kinds: readonly SearchKind[];
+  topicKey?: string;
+  areaKey?: string;
+  organisationKind?: string;
+  near?: { latitude: number; longitude: number; radiusKm: number };
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  /** Full-text relevance; 0 without text. */
+  score: number;
+  /** Distance from `near` to the nearest location, in kilometres; absent without `near`. */
+  distanceKm?: number;
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * Turns what a person typed into a Lucene query that cannot be malformed: each word escaped, all words required,
+ * the last one also matched as a prefix so results appear while typing ("smok" finds smoking).
+ */
+export function luceneQuery(text: string): string | undefined {
+  const words = text.toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0 && !['and', 'or', 'not'].includes(w)).slice(0, 10);
+  if (words.length === 0) return undefined;
+  return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `(${w} OR ${w}*)` : w)).join(' AND ');
+}
+
+/**
+ * The areas that count as "in" an area: the area, everything inside it, and (for what serves a wider area) everything
+ * it lies in. A borough finds services of its whole footprint; a footprint finds those of each of its boroughs.
+ */
+const AREA_SCOPE = `
+  OPTIONAL MATCH (scope:Area {key: $areaKey})
+  OPTIONAL MATCH (scope)-[:AREA_PART_OF*0..3]->(up:Area)
+  OPTIONAL MATCH (down:Area)-[:AREA_PART_OF*1..2]->(scope)
+  WITH collect(DISTINCT up.id) AS upIds, collect(DISTINCT down.id) + collect(DISTINCT scope.id) AS withinIds`;
+
+export async function searchDirectory(db: Database, filters: SearchFilters, offset: number, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+  const params: Record<string, unknown> = {
+    offset: neo4j.int(offset), limit: neo4j.int(limit), kinds: filters.kinds,
+    topicKey: filters.topicKey ?? null, areaKey: filters.areaKey ?? null, organisationKind: filters.organisationKind ?? null,
+  };
+  const query = filters.text ? luceneQuery(filters.text) : undefined;
+  const candidates = query
+    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score
+       WHERE any(l IN labels(n) WHERE l IN $kinds)`
+    : `CALL () { ${SEARCHABLE_KINDS.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
+       WITH n, 0.0 AS score WHERE any(l IN labels(n) WHERE l IN $kinds)`;
+  if (query) params.query = query;
+
+  const conditions: string[] = [];
+  if (filters.topicKey) conditions.push('EXISTS { (n)-[:ABOUT]->(:Topic {key: $topicKey}) }');
+  if (filters.organisationKind) {
+    conditions.push(`CASE
+      WHEN n:Organisation THEN n.kind = $organisationKind
+      WHEN n:Service THEN EXISTS { (n)-[:PROVIDED_BY]->(:Organisation {kind: $organisationKind}) }
+      ELSE EXISTS { (n)-[:PUBLISHED_BY]->(:Organisation {kind: $organisationKind}) } END`);
+  }
+  if (filters.areaKey) {
+    // Organisations count where they are responsible (up the hierarchy too) or based (only within the area):
+    // a London trust based in the region does not serve every borough, but an ICB covering the footprint does.
+    conditions.push(`CASE
+      WHEN n:Service THEN EXISTS { (n)-[:AVAILABLE_IN]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds }
+      WHEN n:Organisation THEN EXISTS { (n)-[:ORGANISATION_COVERS]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds }
+        OR EXISTS { (n)-[:BASED_IN]->(a:Area) WHERE a.id IN withinIds }
+      ELSE EXISTS { (n)-[:SUPPORTS]->(:Programme)-[:PROGRAMME_COVERS]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds }
+        OR EXISTS { (n)-[:PUBLISHED_BY]->()-[:ORGANISATION_COVERS]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds } END`);
+  }
+  let distance = 'null AS distanceKm';
+  if (filters.near) {
+    params.lat = filters.near.latitude;
+    params.lon = filters.near.longitude;
+    params.radiusM = filters.near.radiusKm * 1000;
+    distance = `COLLECT { MATCH (n)-[:AT]->(l:Location) WHERE l.latitude IS NOT NULL
+      RETURN point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon})) AS d
+      ORDER BY d LIMIT 1 }[0] / 1000.0 AS distanceKm`;
+  }
+  const order = query ? 'score DESC, ' : filters.near ? 'distanceKm, ' : '';
+  const result = await db.run(
+    `${filters.areaKey ? AREA_SCOPE : 'WITH [] AS upIds, [] AS withinIds'}
+     CALL (upIds, withinIds) {
+       ${candidates}
+       ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}
+       RETURN n, score
+     }
+     WITH n, score, ${distance}
+     ${filters.near ? 'WHERE distanceKm IS NOT NULL AND distanceKm * 1000 <= $radiusM' : ''}
+     ORDER BY ${order}toLower(n.name), n.id
+     WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits
+     RETURN size(hits) AS total,
+       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: properties(h.n), score: h.score, distanceKm: h.distanceKm}] AS page`,
+    params,
+  );
+  const record = result.records[0];
+  const page = (record?.get('page') ?? []) as { labels: string[]; props: Record<string, unknown>; score: number; distanceKm: number | null }[];
+  return {
+    total: (record?.get('total') as number) ?? 0,
+    hits: page.map((h) => ({ node: toGraphNode(h.labels, h.props), score: h.score, distanceKm: h.distanceKm ?? undefined })),
+  };
+}
+
+/** The centroid of a postcode the graph knows (from an imported ONS Postcode Directory), or undefined. */
+export async function postcodeCentroid(db: Database, postcode: string): Promise<{ latitude: number; longitude: number } | undefined> {
+  const result = await db.run('MATCH (p:Postcode {key: $postcode}) RETURN p.latitude AS latitude, p.longitude AS longitude', { postcode });
+  const record = result.records[0];
+  return record ? { latitude: record.get('latitude') as number, longitude: record.get('longitude') as number } : undefined;
+}
