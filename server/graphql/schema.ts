@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AboutResolver } from './resolvers/about.js';
+import { ActionPlanResolver, AnalyticsResolver } from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
 import { ResourceResolver, RoleResolver, ServiceResolver, TopicResolver } from './resolvers/directory.js';
 import { CommunicationActivityResolver, EventResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
@@ -14,7 +15,7 @@ import { SearchResolver } from './resolvers/search.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
-  AboutResolver, LookupResolver, SearchResolver,
+  AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, ActionPlanResolver,
   OrganisationResolver, AreaResolver,
   ProgrammeResolver, WorkstreamResolver, ActionResolver, TargetResolver,
   ServiceResolver, ResourceResolver, TopicResolver, RoleResolver,

@@ -5,11 +5,12 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import { formatError } from '../errors.js';
+import { formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
+import { networkExport } from './network-export.js';
 
 export interface AppDependencies {
   schema: GraphQLSchema;
@@ -41,7 +42,17 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     reply.header('x-request-id', request.id);
   });
 
+  // Routes outside GraphQL answer a lost database with 503 and hide anything unexpected, like formatError does.
+  app.setErrorHandler((error, request, reply) => {
+    if (isDatabaseUnavailable(error)) return reply.code(503).send({ error: 'DB_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' });
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status < 500) return reply.code(status).send({ error: 'BAD_REQUEST', message: error instanceof Error ? error.message : 'Bad request.' });
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' });
+  });
+
   app.get('/health/live', async () => ({ status: 'live' }));
+  await app.register(networkExport, { db: deps.db });
 
   app.get('/health/ready', async (_request, reply) => {
     const report = await deps.readiness.check();

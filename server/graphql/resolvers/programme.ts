@@ -1,5 +1,5 @@
 // A programme's relationships, and those of its workstreams, actions and targets: the action-plan side of the graph.
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import {
   Action, Area, CommunicationActivity, Event, Programme, Resource, Service, StakeholderGroup, Target, TargetReading, Topic, Workstream,
@@ -11,8 +11,9 @@ import { follow, linked, linkedOne } from './support.js';
 
 const WORKSTREAMS = { from: L.Programme, rel: Rel.HAS_WORKSTREAM, direction: 'out', to: [L.Workstream] } as const;
 /** A programme's own actions first, then each workstream's in order, in one query for all programmes. */
-const ALL_ACTIONS = { from: L.Programme, via: Rel.HAS_WORKSTREAM, rel: Rel.HAS_ACTION, direction: 'out', to: [L.Action] } as const;
+export const ALL_ACTIONS = { from: L.Programme, via: Rel.HAS_WORKSTREAM, rel: Rel.HAS_ACTION, direction: 'out', to: [L.Action] } as const;
 const WORKSTREAM_ACTIONS = { from: L.Workstream, rel: Rel.HAS_ACTION, direction: 'out', to: [L.Action] } as const;
+const READINGS = { from: L.Target, rel: Rel.HAS_READING, direction: 'out', to: [L.TargetReading] } as const;
 const DONE = new Set(['COMPLETED', 'CANCELLED']);
 
 /** Today as an ISO date; an action due in a month is overdue once that month has passed. */
@@ -155,7 +156,13 @@ export class ActionResolver {
 export class TargetResolver {
   @FieldResolver(() => [TargetReading], { description: 'Progress readings, oldest first.' })
   async readings(@Root() target: GraphNode, @Ctx() ctx: Context) {
-    const readings = await linked(ctx, target, { from: L.Target, rel: Rel.HAS_READING, direction: 'out', to: [L.TargetReading] });
+    const readings = await linked(ctx, target, READINGS);
     return readings.sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'The latest reading as a share of the target value (1 = met); null before any reading.' })
+  async progress(@Root() target: GraphNode, @Ctx() ctx: Context) {
+    const latest = (await linked(ctx, target, READINGS)).sort((a, b) => String(b.date).localeCompare(String(a.date)))[0];
+    return latest && Number(target.value) !== 0 ? Number(latest.value) / Number(target.value) : null;
   }
 }

@@ -1,0 +1,169 @@
+// The partnership network: organisations and the programmes they take part in, read as a graph to draw and measure.
+import { createRequire } from 'node:module';
+import { UndirectedGraph } from 'graphology';
+import type { Database } from '../neo4j/database.js';
+
+/** The relationships that make the partnership network: taking part in a programme, and programmes within programmes. */
+const NETWORK_RELS = 'PARTNER_IN|PROGRAMME_PART_OF';
+export const MAX_DEPTH = 4;
+
+// graphology-metrics ships CommonJS with a default export typed for bundlers; require gives the function itself.
+const betweennessCentrality = createRequire(import.meta.url)('graphology-metrics/centrality/betweenness') as (
+  graph: UndirectedGraph, options?: { normalized?: boolean },
+) => Record<string, number>;
+
+export interface NetworkNode {
+  id: string;
+  key: string;
+  type: 'ORGANISATION' | 'PROGRAMME';
+  name: string;
+  organisationKind?: string;
+  demo: boolean;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  type: 'PARTNER_IN' | 'PROGRAMME_PART_OF';
+  role?: string;
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+interface RawNode { labels: string[]; props: Record<string, unknown> }
+
+function toNetworkNode({ labels, props }: RawNode): NetworkNode {
+  const organisation = labels.includes('Organisation');
+  return {
+    id: String(props.id), key: String(props.key), name: String(props.name ?? props.key),
+    type: organisation ? 'ORGANISATION' : 'PROGRAMME',
+    organisationKind: organisation ? (props.kind as string) : undefined,
+    demo: props.demo === true,
+  };
+}
+
+const EDGE_MAP = '{source: startNode(r).id, target: endNode(r).id, type: type(r), role: r.role}';
+const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
+
+/**
+ * The network within `depth` steps of an organisation or programme (a step is one relationship: an organisation to
+ * a programme it takes part in, a programme to its parent), keeping only partnerships in `roles` when given.
+ */
+export async function networkAround(db: Database, id: string, depth: number, roles?: readonly string[]): Promise<Network | null> {
+  const hops = Math.max(1, Math.min(MAX_DEPTH, Math.floor(depth)));
+  const result = await db.run(
+    `CALL () { MATCH (s:Organisation {id: $id}) RETURN s UNION MATCH (s:Programme {id: $id}) RETURN s }
+     MATCH (s)(()-[r:${NETWORK_RELS}]-() WHERE ${ROLE_ALLOWED}){0,${hops}}(n)
+     WITH collect(DISTINCT n) AS members
+     CALL (members) {
+       UNWIND members AS a
+       MATCH (a)-[r:${NETWORK_RELS}]->(b) WHERE b IN members AND ${ROLE_ALLOWED}
+       RETURN collect(${EDGE_MAP}) AS edges
+     }
+     RETURN [m IN members | {labels: labels(m), props: properties(m)}] AS nodes, edges`,
+    { id, roles: roles && roles.length > 0 ? roles : null },
+  );
+  const record = result.records[0];
+  const nodes = (record?.get('nodes') ?? []) as RawNode[];
+  if (nodes.length === 0) return null;
+  return { nodes: nodes.map(toNetworkNode), edges: cleanEdges(record?.get('edges') as NetworkEdge[]) };
+}
+
+function cleanEdges(edges: readonly NetworkEdge[]): NetworkEdge[] {
+  return edges.map((e) => ({ source: e.source, target: e.target, type: e.type, ...(e.role ? { role: e.role } : {}) }));
+}
+
+/** The shortest chain of partnerships from one organisation to another, or null when they are not connected. */
+export async function shortestPartnershipPath(db: Database, fromId: string, toId: string): Promise<Network | null> {
+  const result = await db.run(
+    `MATCH (a:Organisation {id: $from}), (b:Organisation {id: $to})
+     MATCH p = shortestPath((a)-[:${NETWORK_RELS}*..12]-(b))
+     RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes, [r IN relationships(p) | ${EDGE_MAP}] AS edges`,
+    { from: fromId, to: toId },
+  );
+  const record = result.records[0];
+  if (!record) return null;
+  return { nodes: (record.get('nodes') as RawNode[]).map(toNetworkNode), edges: cleanEdges(record.get('edges') as NetworkEdge[]) };
+}
+
+/** The whole partnership network, or the part of it whose programmes cover an area (and what lies in it). */
+export async function networkInArea(db: Database, areaKey: string | undefined): Promise<Network> {
+  const result = await db.run(
+    `MATCH (p:Programme)
+     WHERE $area IS NULL OR EXISTS {
+       MATCH (scope:Area {key: $area})
+       MATCH (p)-[:PROGRAMME_COVERS]->(a:Area)
+       WHERE a = scope OR (a)-[:AREA_PART_OF*1..3]->(scope) OR (scope)-[:AREA_PART_OF*1..3]->(a) }
+     OPTIONAL MATCH (o:Organisation)-[r:PARTNER_IN]->(p)
+     WITH collect(DISTINCT p) + collect(DISTINCT o) AS members, collect(CASE WHEN r IS NOT NULL THEN ${EDGE_MAP} END) AS partnerships
+     CALL (members) {
+       UNWIND members AS a
+       MATCH (a:Programme)-[r:PROGRAMME_PART_OF]->(b:Programme) WHERE b IN members
+       RETURN collect(${EDGE_MAP}) AS hierarchy
+     }
+     RETURN [m IN members | {labels: labels(m), props: properties(m)}] AS nodes, partnerships + hierarchy AS edges`,
+    { area: areaKey ?? null },
+  );
+  const record = result.records[0];
+  return { nodes: ((record?.get('nodes') ?? []) as RawNode[]).map(toNetworkNode), edges: cleanEdges((record?.get('edges') ?? []) as NetworkEdge[]) };
+}
+
+export function toGraphology(network: Network): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (const node of network.nodes) graph.addNode(node.id, { ...node, label: node.name });
+  for (const edge of network.edges) {
+    if (graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.source, edge.target)) {
+      graph.addEdge(edge.source, edge.target, { type: edge.type, role: edge.role });
+    }
+  }
+  return graph;
+}
+
+export interface ConnectedPartner {
+  node: NetworkNode;
+  /** How many programmes it takes part in. */
+  programmes: number;
+  /** How many other organisations it shares at least one programme with. */
+  partners: number;
+  /** Normalised betweenness in the organisation–programme network: how much it bridges otherwise separate partnerships. */
+  betweenness: number;
+}
+
+/** Ranks the organisations of a network by how connected they are: partners, then bridging, then name. */
+export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNESS'): ConnectedPartner[] {
+  const graph = toGraphology(network);
+  const betweenness = graph.order > 2 ? betweennessCentrality(graph, { normalized: true }) : {};
+  const ranked = network.nodes
+    .filter((n) => n.type === 'ORGANISATION')
+    .map((node) => {
+      const programmes = graph.neighbors(node.id).filter((p: string) => graph.getNodeAttribute(p, 'type') === 'PROGRAMME');
+      const partners = new Set(programmes.flatMap((p: string) => graph.neighbors(p).filter((o: string) => o !== node.id && graph.getNodeAttribute(o, 'type') === 'ORGANISATION')));
+      return { node, programmes: programmes.length, partners: partners.size, betweenness: betweenness[node.id] ?? 0 };
+    });
+  const primary = (c: ConnectedPartner) => (orderBy === 'PARTNERS' ? [c.partners, c.betweenness] : [c.betweenness, c.partners]);
+  return ranked.sort((a, b) => {
+    const [a1, a2] = primary(a);
+    const [b1, b2] = primary(b);
+    return b1! - a1! || b2! - a2! || a.node.name.localeCompare(b.node.name);
+  });
+}
+
+/** The boroughs of a footprint where no service about a topic is available, counting footprint-wide services. */
+export async function coverageGaps(db: Database, footprintKey: string, topicKey: string): Promise<{ found: boolean; boroughs: Record<string, unknown>[] }> {
+  const result = await db.run(
+    `OPTIONAL MATCH (f:Area {key: $footprint})
+     OPTIONAL MATCH (b:Area {level: 'BOROUGH'})-[:AREA_PART_OF]->(f)
+     WHERE NOT EXISTS {
+       MATCH (s:Service)-[:ABOUT]->(:Topic {key: $topic})
+       MATCH (s)-[:AVAILABLE_IN]->(a:Area)
+       WHERE a = b OR (b)-[:AREA_PART_OF*1..3]->(a) }
+     WITH f, b ORDER BY b.name
+     RETURN f IS NOT NULL AS found, collect(properties(b)) AS boroughs`,
+    { footprint: footprintKey, topic: topicKey },
+  );
+  const record = result.records[0];
+  return { found: record?.get('found') === true, boroughs: (record?.get('boroughs') ?? []) as Record<string, unknown>[] };
+}

@@ -1,0 +1,114 @@
+// Partnership analytics over the seed data: networks, shortest paths, rankings, coverage gaps, action plans, downloads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeId } from '../../../schema/ids.js';
+import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { createLogger } from '../../../server/logger.js';
+import type { RunningService } from '../../../server/service.js';
+import { useTestDatabase, testTarget } from '../../support/database.js';
+import { graphql, startTestService } from '../../support/service.js';
+
+const org = (key: string) => nodeId('Organisation', key);
+const programme = (key: string) => nodeId('Programme', key);
+
+describe('partnership analytics', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    service = await startTestService(testTarget());
+  });
+  afterAll(async () => service?.stop());
+
+  const query = async (text: string, variables: Record<string, unknown> = {}) => {
+    const { body } = await graphql(service, text, variables);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return body.data;
+  };
+  const NETWORK = `query ($around: ID!, $depth: Int, $roles: [PartnershipRole!]) { network(around: $around, depth: $depth, roles: $roles) {
+    nodes { id key type name } edges { source target type role } } }`;
+
+  it('draws the network around a programme: its partners with roles, and its parent programme', async () => {
+    const { network } = await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 1 });
+    const keys = network.nodes.map((n: { key: string }) => n.key).sort();
+    expect(keys).toEqual(['academy-of-public-health', 'adph-london', 'greater-london-authority', 'london-councils', 'london-fire-brigade',
+      'london-mecc-2017-18', 'making-every-contact-count', 'public-health-england', 'voluntary-sector']);
+    expect(network.edges).toContainEqual({ source: org('london-fire-brigade'), target: programme('london-mecc-2017-18'), type: 'PARTNER_IN', role: 'PROPOSED_PARTNER' });
+    const ids = new Set(network.nodes.map((n: { id: string }) => n.id));
+    expect(network.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+  });
+
+  it('goes deeper with depth and narrows with roles', async () => {
+    const deep = (await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 2 })).network;
+    expect(deep.nodes.map((n: { key: string }) => n.key)).toContain('nw-london-mecc-roll-out'); // a sibling under the national programme
+    const partnersOnly = (await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 1, roles: ['PARTNER'] })).network;
+    expect(partnersOnly.nodes.map((n: { key: string }) => n.key)).not.toContain('london-fire-brigade');
+  });
+
+  it('finds the shortest path between two organisations through shared programmes, or null', async () => {
+    const { shortestPath } = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } edges { type role } } }`,
+      { from: org('public-health-england'), to: org('london-councils') });
+    expect(shortestPath.nodes.map((n: { key: string }) => n.key)).toEqual(['public-health-england', 'london-mecc-2017-18', 'london-councils']);
+    const none = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } } }`,
+      { from: org('public-health-england'), to: org('nesta') });
+    expect(none.shortestPath).toBeNull();
+  });
+
+  it('ranks the most connected partners by partners and by betweenness', async () => {
+    const { mostConnected } = await query(`{ mostConnected(first: 3) { node { key } programmes partners betweenness } }`);
+    expect(mostConnected[0].partners).toBeGreaterThanOrEqual(mostConnected[1].partners);
+    expect(mostConnected[0].partners).toBe(6); // a London MECC partner shares it with the six other organisations
+    const barnet = await query(`{ mostConnected(area: "E09000003", orderBy: BETWEENNESS) { node { key } partners betweenness } }`);
+    const inBarnet = barnet.mostConnected.map((c: { node: { key: string } }) => c.node.key);
+    // Barnet's own plan, and the London-wide programme that also works in Barnet; not the unplaced STP blog's Nesta.
+    expect(inBarnet).toEqual(expect.arrayContaining(['07M', 'E09000003', 'public-health-england']));
+    expect(inBarnet).not.toContain('nesta');
+    const scores = barnet.mostConnected.map((c: { betweenness: number }) => c.betweenness);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('shows coverage gaps: the boroughs of a footprint with no service for a topic', async () => {
+    const smoking = await query(`{ coverageGaps(footprint: "E54000027", topic: "stop-smoking") { key } }`);
+    expect(smoking.coverageGaps).toHaveLength(7); // Harrow has a (demo) service; seven boroughs have none
+    expect(smoking.coverageGaps.map((a: { key: string }) => a.key)).not.toContain('E09000015');
+    const alcohol = await query(`{ coverageGaps(footprint: "E54000027", topic: "alcohol") { key } }`);
+    expect(alcohol.coverageGaps).toEqual([]); // the footprint-wide (demo) advice line covers every borough
+    const { body } = await graphql(service, `{ coverageGaps(footprint: "E54000999", topic: "alcohol") { key } }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('summarises an action plan by status, overdue actions and leads', async () => {
+    const { programme: plan } = await query(`{ programme(key: "barnet-immunisation-2017-18") { actionPlan {
+      total byStatus { status count } overdue { key } byLead { lead { ... on Role { name } ... on Organisation { name } } actions { key } } } } }`);
+    expect(plan.actionPlan.total).toBe(9);
+    expect(plan.actionPlan.byStatus).toEqual([{ status: 'COMPLETED', count: 6 }, { status: 'ONGOING', count: 2 }, { status: 'PLANNED', count: 1 }]);
+    expect(plan.actionPlan.overdue).toEqual([{ key: 'barnet-imms-mmr2-practice-data' }]);
+    expect(plan.actionPlan.byLead[0]).toMatchObject({ lead: { name: 'Health Improvement Officer' } });
+    expect(plan.actionPlan.byLead[0].actions).toHaveLength(9);
+  });
+
+  it('downloads a network as GEXF and CSV, and refuses bad requests with 4xx', async () => {
+    const id = programme('london-mecc-2017-18');
+    const gexf = await fetch(`${service.url}/networks/${id}.gexf?depth=1`);
+    expect(gexf.status).toBe(200);
+    expect(gexf.headers.get('content-type')).toMatch(/gexf/);
+    const xml = await gexf.text();
+    expect(xml).toMatch(/<gexf[^>]*>/);
+    expect(xml).toContain('London Fire Brigade');
+    const csv = await (await fetch(`${service.url}/networks/${id}.csv?depth=1`)).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('source,source_name,source_type,target,target_name,target_type,relationship,role');
+    expect(lines).toHaveLength(1 + 8); // seven partners and the link to the national programme
+    expect((await fetch(`${service.url}/networks/${id}.pdf`)).status).toBe(400);
+    expect((await fetch(`${service.url}/networks/not-an-id.csv`)).status).toBe(400);
+    expect((await fetch(`${service.url}/networks/${id}.csv?depth=9`)).status).toBe(400);
+    expect((await fetch(`${service.url}/networks/${nodeId('Programme', 'nothing')}.csv`)).status).toBe(404);
+  });
+
+  it('answers bad analytics arguments with coded errors', async () => {
+    const codeOf = async (text: string) => (await graphql(service, text)).body.errors?.[0]?.extensions?.code;
+    expect(await codeOf(`{ network(around: "${programme('london-mecc-2017-18')}", depth: 9) { nodes { id } } }`)).toBe('BAD_USER_INPUT');
+    expect(await codeOf(`{ network(around: "${programme('nothing')}") { nodes { id } } }`)).toBe('NOT_FOUND');
+    expect(await codeOf(`{ shortestPath(from: "${org('nope')}", to: "${org('london-councils')}") { nodes { id } } }`)).toBe('NOT_FOUND');
+    expect(await codeOf(`{ mostConnected(first: 0) { partners } }`)).toBe('BAD_USER_INPUT');
+  });
+});
