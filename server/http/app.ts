@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance, type RawServerDefault } f
 import type { GraphQLSchema } from 'graphql';
 import { formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { queryLimits } from '../graphql/limits.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
@@ -60,12 +61,15 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     return { status: report.ready ? 'ready' : 'not ready', ...report };
   });
 
+  const limits = queryLimits(deps.production);
   const apollo = new ApolloServer<Context>({
     schema: deps.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app), roundTripReport(deps.production)],
+    validationRules: limits.validationRules,
+    plugins: [...(limits.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), roundTripReport(deps.production)],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
