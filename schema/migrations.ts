@@ -8,6 +8,9 @@ export interface Migration {
   statements: string[];
 }
 
+/** Label of the audit trail's records: one per admin change, kept apart from the graph's own labels. */
+export const CHANGE_LABEL = 'Change';
+
 /** Label of the nodes recording which migrations a database has applied. */
 export const MIGRATION_LABEL = 'SchemaMigration';
 
@@ -45,6 +48,14 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Full-text index over names and descriptions for the directory search',
     statements: [
       `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.name, n.description]`,
+    ],
+  },
+  {
+    id: '004-change-history',
+    description: 'The audit trail of admin changes, found by the record it changed',
+    statements: [
+      `CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:${CHANGE_LABEL}) REQUIRE c.id IS UNIQUE`,
+      `CREATE INDEX change_node IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.nodeId)`,
     ],
   },
 ];

@@ -195,7 +195,9 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
     const specs = NODE_MODEL[label as Label];
     for (const part of chunks(group)) {
       await tx.run(
-        `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id SET n += row.props`,
+        // Every change bumps the version that admins' updates check, so an import cannot be silently overwritten.
+        `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
+          'SET n += row.props, n.version = coalesce(n.version, 1) + 1',
         { rows: part.map((n) => ({ key: n.key, id: nodeId(n.label, n.key), props: toNeo4j(specs, n.properties) })) },
       );
       done += part.length;

@@ -27,6 +27,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** How long shutdown waits for in-flight requests before closing them. */
   shutdownGraceMs: number;
+  /** Bearer token that unlocks the admin mutations until API keys arrive; unset, nobody may write. */
+  adminToken: string | undefined;
 }
 
 /** Thrown at start-up when the environment is invalid; the message lists every problem. */
@@ -118,7 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     seedOnEmpty: bool('SEED_ON_EMPTY', true),
     shutdownGraceMs: Number.isInteger(grace) && grace >= 0 ? grace : 10000,
+    adminToken: env.ADMIN_TOKEN === undefined || env.ADMIN_TOKEN === '' ? undefined : env.ADMIN_TOKEN,
   };
+  if (config.adminToken !== undefined && config.adminToken.length < 24) {
+    problems.push('ADMIN_TOKEN is shorter than 24 characters: use a long random value, such as the output of `openssl rand -hex 32`.');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -52,6 +52,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     log,
     version: VERSION,
     production: config.env === 'production',
+    adminToken: config.adminToken,
   });
   const url = await app.listen({ host: config.host, port: config.port });
 

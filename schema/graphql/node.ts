@@ -1,5 +1,5 @@
 // What every node of the graph has in GraphQL: a stable id, its natural key, and whether it is demo data.
-import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 
 @InterfaceType({
   description: 'Anything in the graph. Ids are UUIDs derived from natural keys, so they stay the same across re-imports.',
@@ -14,6 +14,12 @@ export abstract class Node {
 
   @Field(() => Boolean, { description: 'True for invented example records shown as demo data; false for real ones.' })
   demo!: boolean;
+
+  @Field(() => Int, { description: 'Goes up by one with every change; give it back to updateRecord so two admins cannot overwrite each other.' })
+  version!: number;
+
+  @Field(() => Boolean, { description: 'True when an admin has retired the record: it leaves lists and searches, and can be restored.' })
+  retired!: boolean;
 }
 
 @ObjectType({ description: 'A document a record was read from, and where in it.' })

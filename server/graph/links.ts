@@ -39,7 +39,7 @@ export async function linkedNodes(db: Database, spec: LinkSpec, parentIds: reado
   const start = spec.via ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)` : `(p:\`${spec.from}\` {id: id})`;
   const result = await db.run(
     `UNWIND $ids AS id
-     MATCH ${start}${arrow}(n) WHERE ${labels}
+     MATCH ${start}${arrow}(n) WHERE (${labels}) AND coalesce(n.retired, false) = false
      WITH id, n, ${hops ? '{}' : 'properties(r)'} AS rel, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
      ORDER BY group, coalesce(n.position, 1000000), toLower(coalesce(n.name, n.title, n.key)), n.id
      RETURN id, collect([labels(n), properties(n), rel]) AS linked`,

@@ -8,7 +8,14 @@ export type GraphNode = Record<string, unknown> & { __label: Label; id: string; 
 
 export function toGraphNode(labels: readonly string[], properties: Record<string, unknown>): GraphNode {
   const label = labels.find((l) => LABELS.includes(l as Label)) as Label;
-  return { ...properties, demo: properties.demo === true, __label: label } as unknown as GraphNode;
+  return {
+    ...properties,
+    demo: properties.demo === true,
+    retired: properties.retired === true,
+    // Records loaded before versions existed count as version 1.
+    version: typeof properties.version === 'number' ? properties.version : 1,
+    __label: label,
+  } as unknown as GraphNode;
 }
 
 /** Loads many nodes of any label by id in one round trip; the answer is in the order asked, null where absent. */
@@ -39,7 +46,8 @@ export interface ListFilter {
 
 /** One page of a label's nodes, ordered by name then id, with the total; one round trip. */
 export async function listNodes(db: Database, label: Label, filter: ListFilter, offset: number, limit: number): Promise<{ nodes: GraphNode[]; total: number }> {
-  const conditions: string[] = [];
+  // Retired records stay in the graph (retiring is reversible) but leave every list.
+  const conditions: string[] = ['coalesce(n.retired, false) = false'];
   // Integers, not JavaScript numbers: the driver would send those as floats, which cannot index a list.
   const params: Record<string, unknown> = { offset: neo4j.int(offset), limit: neo4j.int(limit) };
   for (const [name, value] of Object.entries(filter.equals ?? {})) {
@@ -52,7 +60,7 @@ export async function listNodes(db: Database, label: Label, filter: ListFilter, 
     params.withinArea = filter.withinArea;
   }
   const result = await db.run(
-    `MATCH (n:\`${label}\`) ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+    `MATCH (n:\`${label}\`) WHERE ${conditions.join(' AND ')}
      WITH n ORDER BY toLower(coalesce(n.name, n.title, n.key)), n.id
      WITH collect(n) AS sorted
      RETURN size(sorted) AS total, [n IN sorted[$offset..($offset + $limit)] | [labels(n), properties(n)]] AS page`,

@@ -55,9 +55,9 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
   const query = filters.text ? luceneQuery(filters.text) : undefined;
   const candidates = query
     ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score
-       WHERE any(l IN labels(n) WHERE l IN $kinds)`
+       WHERE any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false`
     : `CALL () { ${SEARCHABLE_KINDS.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
-       WITH n, 0.0 AS score WHERE any(l IN labels(n) WHERE l IN $kinds)`;
+       WITH n, 0.0 AS score WHERE any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false`;
   if (query) params.query = query;
 
   const conditions: string[] = [];

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { createLoaders, type Loaders } from '../graph/loaders.js';
 import type { Database } from '../neo4j/database.js';
+import type { Role } from './access.js';
 
 export interface Context {
   /** The database, counting this request's round trips. */
@@ -13,9 +14,11 @@ export interface Context {
   loaders: Loaders;
   /** Database round trips made for this request so far; reported, and asserted by tests, to keep N+1 out. */
   roundTrips: { count: number };
+  /** Who is asking: the public, or an admin (the access-control issue adds analysts and API keys). */
+  role: Role;
 }
 
-export function createContext(db: Database, log: FastifyBaseLogger, requestId: string, version: string): Context {
+export function createContext(db: Database, log: FastifyBaseLogger, requestId: string, version: string, role: Role = 'public'): Context {
   const roundTrips = { count: 0 };
   const counted: Database = {
     ...db,
@@ -24,5 +27,5 @@ export function createContext(db: Database, log: FastifyBaseLogger, requestId: s
       return db.run(cypher, params, mode);
     },
   };
-  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips };
+  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips, role };
 }

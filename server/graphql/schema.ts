@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AboutResolver } from './resolvers/about.js';
+import { AdminResolver } from './resolvers/admin.js';
 import { ActionPlanResolver, AnalyticsResolver } from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
 import { ResourceResolver, RoleResolver, ServiceResolver, TopicResolver } from './resolvers/directory.js';
@@ -15,7 +16,7 @@ import { SearchResolver } from './resolvers/search.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
-  AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, ActionPlanResolver,
+  AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, ActionPlanResolver, AdminResolver,
   OrganisationResolver, AreaResolver,
   ProgrammeResolver, WorkstreamResolver, ActionResolver, TargetResolver,
   ServiceResolver, ResourceResolver, TopicResolver, RoleResolver,

@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance, type RawServerDefault } f
 import type { GraphQLSchema } from 'graphql';
 import { formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
@@ -20,6 +21,8 @@ export interface AppDependencies {
   log: Logger;
   version: string;
   production: boolean;
+  /** Unlocks the admin mutations when sent as a bearer token; see server/graphql/access.ts. */
+  adminToken?: string;
 }
 
 /** Request ids from a caller's proxy are reused only when they look like ids, so logs cannot be forged. */
@@ -73,7 +76,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => createContext(deps.db, request.log, request.id, deps.version),
+    context: async (request) => createContext(deps.db, request.log, request.id, deps.version, roleOf(request.headers.authorization, deps.adminToken)),
   });
 
   return app;

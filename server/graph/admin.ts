@@ -1,0 +1,126 @@
+// Admin writes: create, update, retire, restore, link and unlink one record, each with its audit-trail entry.
+import neo4j from 'neo4j-driver';
+import type { Label, Rel } from '../../schema/graph.js';
+import { nodeId } from '../../schema/ids.js';
+import { CHANGE_LABEL } from '../../schema/migrations.js';
+import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../../schema/model.js';
+import type { Database } from '../neo4j/database.js';
+import { toGraphNode, type GraphNode } from './nodes.js';
+
+/** Properties the service manages itself; admins cannot set them, and the history does not repeat them. */
+export const MANAGED = new Set(['id', 'key', 'version', 'retired', 'retiredAt', 'updatedAt']);
+
+export type ChangeAction = 'CREATE' | 'UPDATE' | 'RETIRE' | 'RESTORE' | 'LINK' | 'UNLINK';
+
+export interface ChangeRecord {
+  id: string;
+  nodeId: string;
+  at: string;
+  actor: string;
+  action: ChangeAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** The record's own properties, without what the service manages: what an admin edits and the history shows. */
+export function editable(node: Record<string, unknown>): Record<string, unknown> {
+  // `demo: false` is how reads fill in a missing flag, not something the record holds.
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !MANAGED.has(k) && !k.startsWith('__') && !(k === 'demo' && node.demo !== true)));
+}
+
+function toNeo4j(specs: PropertySpecs, properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, specs[k]?.type === 'integer' && typeof v === 'number' ? neo4j.int(v) : v]));
+}
+
+const CHANGE = `CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: $nodeId, at: toString(datetime()), actor: $actor, action: $action, before: $before, after: $after})`;
+
+function json(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** Creates a record; returns undefined when one with this key exists already. */
+export async function createNode(db: Database, label: Label, key: string, properties: Record<string, unknown>, actor: string): Promise<GraphNode | undefined> {
+  const id = nodeId(label, key);
+  const result = await db.run(
+    `OPTIONAL MATCH (existing:\`${label}\` {key: $key})
+     WITH existing WHERE existing IS NULL
+     CREATE (n:\`${label}\` {id: $id, key: $key, version: 1, updatedAt: toString(datetime())}) SET n += $props
+     ${CHANGE}
+     RETURN labels(n) AS labels, properties(n) AS props`,
+    { id, key, props: toNeo4j(NODE_MODEL[label], properties), nodeId: id, actor, action: 'CREATE', before: null, after: json(properties) },
+    'WRITE',
+  );
+  const record = result.records[0];
+  return record ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Writes new properties if the record is still at `version`: the check and the write are one statement, so a
+ * concurrent change makes this return undefined (a conflict) rather than overwrite it.
+ */
+export async function updateNode(
+  db: Database, node: GraphNode, version: number, properties: Record<string, unknown>, removed: readonly string[], actor: string,
+  action: ChangeAction = 'UPDATE', flags: { retired?: boolean } = {},
+): Promise<GraphNode | undefined> {
+  const before = editable(node);
+  const after = { ...before, ...properties };
+  for (const name of removed) delete after[name];
+  const result = await db.run(
+    `MATCH (n:\`${node.__label}\` {id: $nodeId}) WHERE coalesce(n.version, 1) = $version
+     SET n += $props, n.version = coalesce(n.version, 1) + 1, n.updatedAt = toString(datetime())
+     FOREACH (name IN $removed | SET n[name] = null)
+     FOREACH (_ IN CASE WHEN $retired IS NULL THEN [] ELSE [1] END |
+       SET n.retired = CASE WHEN $retired THEN true ELSE null END, n.retiredAt = CASE WHEN $retired THEN toString(datetime()) ELSE null END)
+     ${CHANGE}
+     RETURN labels(n) AS labels, properties(n) AS props`,
+    {
+      nodeId: node.id, version: neo4j.int(version), props: toNeo4j(NODE_MODEL[node.__label], properties), removed,
+      retired: flags.retired ?? null, actor, action, before: json(before), after: json(action === 'UPDATE' ? after : { retired: flags.retired === true }),
+    },
+    'WRITE',
+  );
+  const record = result.records[0];
+  return record ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>) : undefined;
+}
+
+/** Links two records, or updates the properties of the link they have. */
+export async function link(db: Database, type: Rel, from: GraphNode, to: GraphNode, properties: Record<string, unknown>, actor: string): Promise<void> {
+  await db.run(
+    `MATCH (a:\`${from.__label}\` {id: $from}), (b:\`${to.__label}\` {id: $to})
+     MERGE (a)-[r:\`${type}\`]->(b)
+     SET r += $props
+     WITH a LIMIT 1
+     ${CHANGE}`,
+    {
+      from: from.id, to: to.id, props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties),
+      nodeId: from.id, actor, action: 'LINK', before: null, after: json({ type, to: to.id, ...properties }),
+    },
+    'WRITE',
+  );
+}
+
+/** Removes a link; returns false when there was none. */
+export async function unlink(db: Database, type: Rel, from: GraphNode, to: GraphNode, actor: string): Promise<boolean> {
+  const result = await db.run(
+    `MATCH (a:\`${from.__label}\` {id: $from})-[r:\`${type}\`]->(b:\`${to.__label}\` {id: $to})
+     WITH r, properties(r) AS props
+     DELETE r
+     WITH props LIMIT 1
+     ${CHANGE}
+     RETURN 1 AS removed`,
+    { from: from.id, to: to.id, nodeId: from.id, actor, action: 'UNLINK', before: json({ type, to: to.id }), after: null },
+    'WRITE',
+  );
+  return Number(result.records[0]?.get('removed') ?? 0) > 0;
+}
+
+export async function history(db: Database, id: string): Promise<ChangeRecord[]> {
+  const result = await db.run(
+    `MATCH (c:${CHANGE_LABEL} {nodeId: $id}) RETURN properties(c) AS change ORDER BY c.at DESC, c.id`,
+    { id },
+  );
+  return result.records.map((r) => {
+    const c = r.get('change') as Record<string, unknown>;
+    return { ...(c as unknown as ChangeRecord), before: c.before ? JSON.parse(String(c.before)) : null, after: c.after ? JSON.parse(String(c.after)) : null };
+  });
+}
