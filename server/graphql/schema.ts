@@ -30,8 +30,10 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // class-validator checks every input class; type-graphql 2 leaves this off unless asked.
     validate: { forbidUnknownValues: false },
   });
-  // type-graphql leaves the root type undescribed; the schema's own documentation starts here.
+  // type-graphql leaves the root types undescribed; the schema's own documentation starts here.
   const query = schema.getQueryType();
   if (query) query.description = 'Everything in the Partnership Hub graph: look records up, list them, and follow their relationships.';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'Admin changes to the graph: each checked against the model, versioned and recorded in the audit trail.';
   return schema;
 }

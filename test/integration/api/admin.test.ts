@@ -94,7 +94,7 @@ describe('admin mutations', () => {
     const { data } = await call(`query ($id: ID!) { history(id: $id) { action actor at before after } }`, { id });
     const actions = data.history.map((c: { action: string }) => c.action);
     expect(actions.slice().reverse()).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'LINK', 'UNLINK']);
-    const update = data.history.find((c: { action: string; after: { eligibility?: string } }) => c.action === 'UPDATE' && c.after.eligibility && !c.before.eligibility);
+    const update = data.history.find((c: { action: string; before: { eligibility?: string }; after: { eligibility?: string } }) => c.action === 'UPDATE' && c.after.eligibility && !c.before.eligibility);
     expect(update).toMatchObject({ actor: 'admin', before: { name: 'Admin test service' }, after: { eligibility: 'Adults in Barnet.' } });
     expect((await call(`query ($id: ID!) { history(id: $id) { action } }`, { id }, null)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
