@@ -12,6 +12,7 @@ import { queryLimits } from '../graphql/limits.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
+import { analystConsole } from './console.js';
 import { networkExport } from './network-export.js';
 
 export interface AppDependencies {
@@ -57,6 +58,8 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
 
   app.get('/health/live', async () => ({ status: 'live' }));
   await app.register(networkExport, { db: deps.db });
+  // The console is for analysts exploring in development; production serves the API alone.
+  if (!deps.production) await app.register(analystConsole);
 
   app.get('/health/ready', async (_request, reply) => {
     const report = await deps.readiness.check();
