@@ -12,3 +12,8 @@ const NAMESPACE = '6f1c8e0a-3b8e-5d7a-9c2e-2a1f4b7d9e10';
 export function nodeId(label: Label, key: string): string {
   return uuidv5(`${label}:${key}`, NAMESPACE);
 }
+
+/** The id of a relationship, from its type and the labels and keys of its ends; stable across re-imports too. */
+export function relationshipId(type: string, from: { label: string; key: string }, to: { label: string; key: string }): string {
+  return uuidv5(`${type}:${from.label}:${from.key}>${to.label}:${to.key}`, NAMESPACE);
+}

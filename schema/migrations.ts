@@ -1,5 +1,5 @@
 // The database schema as an ordered list of migrations; each runs once, and each statement is idempotent on its own.
-import { LABELS, Label } from './graph.js';
+import { LABELS, Label, Rel } from './graph.js';
 
 export interface Migration {
   /** Never change or reuse an id once it has shipped: it is how a database remembers what ran. */
@@ -57,5 +57,10 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:${CHANGE_LABEL}) REQUIRE c.id IS UNIQUE`,
       `CREATE INDEX change_node IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.nodeId)`,
     ],
+  },
+  {
+    id: '005-service-locations',
+    description: 'Service-at-location ids (the AT relationships) for the Open Referral UK feed',
+    statements: [`CREATE INDEX at_id IF NOT EXISTS FOR ()-[r:${Rel.AT}]-() ON (r.id)`],
   },
 ];

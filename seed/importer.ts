@@ -1,7 +1,7 @@
 // Writes a validated batch to Neo4j in one transaction: everything or nothing, idempotent, with a per-label report.
 import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import type { Label, Rel } from '../schema/graph.js';
-import { nodeId } from '../schema/ids.js';
+import { nodeId, relationshipId } from '../schema/ids.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../schema/model.js';
 import type { Database } from '../server/neo4j/database.js';
 import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRecord, type Origin, type Properties, type RelationshipRecord } from './batch.js';
@@ -212,8 +212,8 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
     for (const part of chunks(group)) {
       await tx.run(
         `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from}) MATCH (b:\`${first.to.label}\` {key: row.to}) ` +
-          `MERGE (a)-[r:\`${first.type}\`]->(b) SET r += row.props`,
-        { rows: part.map((r) => ({ from: r.from.key, to: r.to.key, props: toNeo4j(specs, r.properties) })) },
+          `MERGE (a)-[r:\`${first.type}\`]->(b) ON CREATE SET r.id = row.id SET r += row.props`,
+        { rows: part.map((r) => ({ from: r.from.key, to: r.to.key, id: relationshipId(r.type, r.from, r.to), props: toNeo4j(specs, r.properties) })) },
       );
       done += part.length;
       options.onProgress?.({ phase: 'relationships', done, total: relWrites.length });

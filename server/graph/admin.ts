@@ -1,7 +1,7 @@
 // Admin writes: create, update, retire, restore, link and unlink one record, each with its audit-trail entry.
 import neo4j from 'neo4j-driver';
 import type { Label, Rel } from '../../schema/graph.js';
-import { nodeId } from '../../schema/ids.js';
+import { nodeId, relationshipId } from '../../schema/ids.js';
 import { CHANGE_LABEL } from '../../schema/migrations.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../../schema/model.js';
 import type { Database } from '../neo4j/database.js';
@@ -88,11 +88,12 @@ export async function link(db: Database, type: Rel, from: GraphNode, to: GraphNo
   await db.run(
     `MATCH (a:\`${from.__label}\` {id: $from}), (b:\`${to.__label}\` {id: $to})
      MERGE (a)-[r:\`${type}\`]->(b)
+     ON CREATE SET r.id = $relId
      SET r += $props
      WITH a LIMIT 1
      ${CHANGE}`,
     {
-      from: from.id, to: to.id, props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties),
+      from: from.id, to: to.id, relId: relationshipId(type, { label: from.__label, key: from.key }, { label: to.__label, key: to.key }), props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties),
       nodeId: from.id, actor, action: 'LINK', before: null, after: json({ type, to: to.id, ...properties }),
     },
     'WRITE',
