@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'],
           globalSetup: ['test/support/global-neo4j.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
 import { analystConsole } from './console.js';
 import { networkExport } from './network-export.js';
+import { orukFeed } from './oruk.js';
 
 export interface AppDependencies {
   schema: GraphQLSchema;
@@ -58,6 +59,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
 
   app.get('/health/live', async () => ({ status: 'live' }));
   await app.register(networkExport, { db: deps.db });
+  await app.register(orukFeed, { db: deps.db, prefix: '/oruk' });
   // The console is for analysts exploring in development; production serves the API alone.
   if (!deps.production) await app.register(analystConsole);
 

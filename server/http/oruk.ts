@@ -1,0 +1,130 @@
+// The Open Referral UK 3.0 feed under /oruk: read-only, public, paged in the standard's envelope, CORS for anyone.
+import { readFile } from 'node:fs/promises';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { validate as isUuid } from 'uuid';
+import { normalisePostcode } from '../../schema/postcodes.js';
+import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../graph/oruk.js';
+import { postcodeCentroid } from '../graph/search.js';
+import type { Database } from '../neo4j/database.js';
+import { serviceAtLocation, serviceAtLocationFull, serviceFull, serviceSummary, taxonomyTerm, TAXONOMY } from '../oruk/mapping.js';
+
+const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);
+const MAX_PER_PAGE = 100;
+
+type Query = Record<string, string | undefined>;
+
+class BadRequest extends Error {}
+
+function page<T>(contents: T[], total: number, pageNumber: number, perPage: number) {
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  return {
+    total_items: total, total_pages: totalPages, page_number: pageNumber, size: contents.length,
+    first_page: pageNumber === 1, last_page: pageNumber >= totalPages, empty: contents.length === 0, contents,
+  };
+}
+
+function whole(query: Query, name: string, fallback: number, min: number, max: number): number {
+  const raw = query[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new BadRequest(`${name} must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
+function paging(query: Query) {
+  const pageNumber = whole(query, 'page', 1, 1, 1_000_000);
+  const perPage = whole(query, 'per_page', 20, 1, MAX_PER_PAGE);
+  return { pageNumber, perPage, offset: (pageNumber - 1) * perPage };
+}
+
+function uuidParam(query: Query, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (!isUuid(value)) throw new BadRequest(`${name} must be a UUID.`);
+  return value;
+}
+
+async function filtersOf(db: Database, query: Query, withPlace: boolean): Promise<OrukFilters> {
+  const filters: OrukFilters = { search: query.search || undefined };
+  filters.taxonomyTermId = uuidParam(query, 'taxonomy_term_id');
+  const taxonomyId = uuidParam(query, 'taxonomy_id');
+  if (taxonomyId) (taxonomyId === TAXONOMY.id ? (filters.anyTerm = true) : (filters.noTerm = true));
+  if (query.minimum_age) filters.minimumAge = whole(query, 'minimum_age', 0, 0, 150);
+  if (query.maximum_age) filters.maximumAge = whole(query, 'maximum_age', 0, 0, 150);
+  if (withPlace && query.postcode) {
+    const postcode = normalisePostcode(query.postcode);
+    if (!postcode) throw new BadRequest('postcode must be a UK postcode, such as SE1 2DL.');
+    const centre = await postcodeCentroid(db, postcode);
+    if (!centre) throw new BadRequest(`The postcode ${postcode} is not in this directory's postcode data.`);
+    if (query.proximity) filters.near = { ...centre, metres: whole(query, 'proximity', 0, 1, 200_000) };
+    else {
+      const area = await db.run('MATCH (p:Postcode {key: $postcode}) RETURN p.gssCode AS gss', { postcode });
+      filters.postcodeArea = (area.records[0]?.get('gss') as string | null) ?? '-';
+    }
+  } else if (withPlace && query.proximity) {
+    throw new BadRequest('proximity needs a postcode to measure from.');
+  }
+  return filters;
+}
+
+function notFound(reply: FastifyReply, what: string) {
+  return reply.code(404).send({ error: 'NOT_FOUND', message: `No ${what} has that id.` });
+}
+
+export const orukFeed: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+  });
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof BadRequest) return reply.code(400).send({ error: 'BAD_USER_INPUT', message: error.message });
+    throw error;
+  });
+
+  app.get('/', async (request) => {
+    const base = `${request.protocol}://${request.host}`;
+    return { version: 'HSDS-UK-3.0', profile: 'https://openreferraluk.org', openapi_url: `${base}/oruk/openapi.json` };
+  });
+  app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(await readFile(OPENAPI)));
+
+  app.get<{ Querystring: Query }>('/services', async (request) => {
+    const { pageNumber, perPage, offset } = paging(request.query);
+    const { total, rows } = await servicePage(db, await filtersOf(db, request.query, false), offset, perPage);
+    return page(rows.map(serviceSummary), total, pageNumber, perPage);
+  });
+  app.get<{ Params: { id: string } }>('/services/:id', async (request, reply) => {
+    if (!isUuid(request.params.id)) throw new BadRequest('The service id must be a UUID.');
+    const row = await serviceById(db, request.params.id);
+    return row ? serviceFull(row) : notFound(reply, 'service');
+  });
+
+  app.get<{ Querystring: Query }>('/service_at_locations', async (request) => {
+    const { pageNumber, perPage, offset } = paging(request.query);
+    // Paged by service-at-location: every located service, with each of its locations.
+    const { rows } = await servicePage(db, await filtersOf(db, request.query, true), 0, 100_000);
+    const all = rows.flatMap((row) => row.locations.map((link) => ({ ...serviceAtLocation(row, link), service: serviceSummary(row) })));
+    return page(all.slice(offset, offset + perPage), all.length, pageNumber, perPage);
+  });
+  app.get<{ Params: { id: string } }>('/service_at_locations/:id', async (request, reply) => {
+    if (!isUuid(request.params.id)) throw new BadRequest('The service_at_location id must be a UUID.');
+    const found = await serviceAtLocationById(db, request.params.id);
+    return found ? serviceAtLocationFull(found.row, found.linkId) : notFound(reply, 'service_at_location');
+  });
+
+  app.get<{ Querystring: Query }>('/taxonomies', async (request) => {
+    const { pageNumber, perPage, offset } = paging(request.query);
+    return page([TAXONOMY].slice(offset, offset + perPage), 1, pageNumber, perPage);
+  });
+  app.get<{ Params: { id: string } }>('/taxonomies/:id', async (request, reply) => {
+    if (request.params.id !== TAXONOMY.id) return notFound(reply, 'taxonomy');
+    return { ...TAXONOMY, taxonomy_terms: (await topics(db)).map(taxonomyTerm) };
+  });
+  app.get<{ Querystring: Query }>('/taxonomy_terms', async (request) => {
+    const { pageNumber, perPage, offset } = paging(request.query);
+    const terms = (await topics(db)).map(taxonomyTerm);
+    return page(terms.slice(offset, offset + perPage), terms.length, pageNumber, perPage);
+  });
+  app.get<{ Params: { id: string } }>('/taxonomy_terms/:id', async (request, reply) => {
+    const term = (await topics(db)).find((t) => t.id === request.params.id);
+    return term ? taxonomyTerm(term) : notFound(reply, 'taxonomy term');
+  });
+};
