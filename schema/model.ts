@@ -122,6 +122,7 @@ export const NODE_MODEL: Record<Label, PropertySpecs> = {
     referralRoute: { type: 'text', description: 'How to get referred or refer yourself.' },
     minimumAge: { type: 'integer', description: 'Youngest age served.' },
     maximumAge: { type: 'integer', description: 'Oldest age served.' },
+    oruk: { type: 'text', description: 'Open Referral UK fields the graph does not model (schedules, contacts, costs, ...), as JSON, kept from an import so the feed gives them back.' },
   },
   [Label.Location]: {
     name: name('The location\'s name.'),

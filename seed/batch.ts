@@ -14,6 +14,8 @@ export interface Origin {
 }
 
 export interface NodeRecord {
+  /** An id the source gives (an Open Referral UK UUID), kept instead of the one derived from label and key. */
+  id?: string;
   label: Label;
   /** Natural key (ODS code, ONS code, postcode or slug); the node's id is derived from label and key. */
   key: string;
@@ -27,6 +29,8 @@ export interface NodeRef {
 }
 
 export interface RelationshipRecord {
+  /** An id the source gives (a service-at-location UUID), kept instead of the derived one. */
+  id?: string;
   type: Rel;
   from: NodeRef;
   to: NodeRef;

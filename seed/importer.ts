@@ -169,6 +169,23 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
   }
   if (problems.length > 0) throw new ImportValidationError(problems);
 
+  // A source's own ids (Open Referral UK) must not already belong to a different record.
+  for (const [label, group] of groupBy(batch.nodes.filter((n) => n.id !== undefined), (n) => n.label)) {
+    const clash = await tx.run(
+      `UNWIND $rows AS row MATCH (x:\`${label}\` {id: row.id}) WHERE x.key <> row.key RETURN row.key AS key, row.id AS id, x.key AS other`,
+      { rows: group.map((n) => ({ key: n.key, id: n.id })) },
+    );
+    for (const record of clash.records) {
+      const node = group.find((n) => n.key === record.get('key'))!;
+      problems.push({
+        file: node.origin.file, row: node.origin.row, field: 'id',
+        message: `id ${record.get('id')} already belongs to ${label}/${record.get('other')}`,
+        fix: 'give this record its own id, or use the existing record\'s key',
+      });
+    }
+  }
+  if (problems.length > 0) throw new ImportValidationError(problems);
+
   const nodeWrites: NodeRecord[] = [];
   for (const node of batch.nodes) {
     const before = stored.get(nodeRef(node.label, node.key));
@@ -198,7 +215,7 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
         // Every change bumps the version that admins' updates check, so an import cannot be silently overwritten.
         `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
           'SET n += row.props, n.version = coalesce(n.version, 1) + 1',
-        { rows: part.map((n) => ({ key: n.key, id: nodeId(n.label, n.key), props: toNeo4j(specs, n.properties) })) },
+        { rows: part.map((n) => ({ key: n.key, id: n.id ?? nodeId(n.label, n.key), props: toNeo4j(specs, n.properties) })) },
       );
       done += part.length;
       options.onProgress?.({ phase: 'nodes', done, total: nodeWrites.length });
@@ -213,7 +230,7 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
       await tx.run(
         `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from}) MATCH (b:\`${first.to.label}\` {key: row.to}) ` +
           `MERGE (a)-[r:\`${first.type}\`]->(b) ON CREATE SET r.id = row.id SET r += row.props`,
-        { rows: part.map((r) => ({ from: r.from.key, to: r.to.key, id: relationshipId(r.type, r.from, r.to), props: toNeo4j(specs, r.properties) })) },
+        { rows: part.map((r) => ({ from: r.from.key, to: r.to.key, id: r.id ?? relationshipId(r.type, r.from, r.to), props: toNeo4j(specs, r.properties) })) },
       );
       done += part.length;
       options.onProgress?.({ phase: 'relationships', done, total: relWrites.length });

@@ -7,6 +7,7 @@ import { ImportValidationError, type GraphBatch } from './batch.js';
 import { readNative } from './readers/native.js';
 import { readOds } from './readers/ods.js';
 import { readOnspd } from './readers/onspd.js';
+import { readOruk } from './readers/oruk.js';
 import { readReference } from './readers/reference.js';
 
 const SEED_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -16,7 +17,7 @@ export const REFERENCE_DIR = path.join(SEED_DIR, 'reference');
 /** The name that stands for the whole reference set (areas, councils, CCGs, ICBs, London's trusts). */
 export const REFERENCE = 'reference';
 
-export type Format = 'native' | 'ods' | 'onspd' | 'reference';
+export type Format = 'native' | 'ods' | 'onspd' | 'oruk' | 'reference';
 
 export interface ReadOptions {
   /** Organisation kind for ODS files whose name does not tell it. */
@@ -28,6 +29,7 @@ export async function detectFormat(file: string): Promise<Format> {
   if (file === REFERENCE) return 'reference';
   const extension = path.extname(file).toLowerCase();
   if (extension === '.yaml' || extension === '.yml') return 'native';
+  if (extension === '.json') return 'oruk';
   if (extension === '.csv') {
     const head = (await readFile(file, 'utf8')).slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
     const columns = head.split(',').map((c) => c.replace(/"/g, '').trim().toLowerCase());
@@ -37,7 +39,7 @@ export async function detectFormat(file: string): Promise<Format> {
   throw new ImportValidationError([{
     file,
     message: 'the format of this file is not recognised',
-    fix: 'give a native .yaml data file, an NHS ODS extract (.csv, no header row, 24 to 27 fields) or an ONS Postcode Directory .csv with its header',
+    fix: 'give a native .yaml data file, an NHS ODS extract (.csv, no header row, 24 to 27 fields), an ONS Postcode Directory .csv with its header, or Open Referral UK 3.0 .json',
   }]);
 }
 
@@ -46,6 +48,7 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
     case 'native': return readNative(file);
     case 'ods': return readOds(file, options.odsKind ? { kind: options.odsKind } : {});
     case 'onspd': return readOnspd(file);
+    case 'oruk': return readOruk(file);
     case 'reference': return readReference(REFERENCE_DIR);
   }
 }

@@ -6,6 +6,7 @@ import type { GraphBatch, ImportProblem, NodeRecord, Origin, Properties, Propert
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9 ._:-]{0,199}$/;
 const MAX_TEXT = 20_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function problemAt(origin: Origin, field: string | undefined, message: string, fix: string): ImportProblem {
   return { file: origin.file, row: origin.row, field: field ?? origin.field, message, fix };
@@ -144,6 +145,9 @@ export function validateBatch(batch: GraphBatch): ValidatedBatch {
     if (typeof node.key !== 'string' || !KEY.test(node.key)) {
       problems.push(problemAt(node.origin, 'key', `${node.label} key ${JSON.stringify(node.key)} is not a valid key`, 'use letters, digits and - . _ : only, up to 200 characters, such as "barnet-immunisation-2017-18"'));
       continue;
+    }
+    if (node.id !== undefined && !UUID.test(node.id)) {
+      problems.push(problemAt(node.origin, 'id', `${nodeRef(node.label, node.key)} has id ${JSON.stringify(node.id)}, which is not a UUID`, 'give ids as UUIDs, such as 3f2c7a1e-84af-42d7-8fae-eaca714b02b2'));
     }
     checkProperties(NODE_MODEL[node.label], node.properties, node.origin, nodeRef(node.label, node.key), problems);
   }

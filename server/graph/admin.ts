@@ -55,8 +55,8 @@ export async function createNode(db: Database, label: Label, key: string, proper
 }
 
 /**
- * Writes new properties if the record is still at `version`: the check and the write are one statement, so a
- * concurrent change makes this return undefined (a conflict) rather than overwrite it.
+ * Writes new properties if the record is still at `version`, or returns undefined (a conflict). The statement takes
+ * the node's write lock before it reads the version: otherwise two admins could both read version 2 and both write.
  */
 export async function updateNode(
   db: Database, node: GraphNode, version: number, properties: Record<string, unknown>, removed: readonly string[], actor: string,
@@ -66,7 +66,10 @@ export async function updateNode(
   const after = { ...before, ...properties };
   for (const name of removed) delete after[name];
   const result = await db.run(
-    `MATCH (n:\`${node.__label}\` {id: $nodeId}) WHERE coalesce(n.version, 1) = $version
+    `MATCH (n:\`${node.__label}\` {id: $nodeId})
+     SET n._lock = true
+     REMOVE n._lock
+     WITH n WHERE coalesce(n.version, 1) = $version
      SET n += $props, n.version = coalesce(n.version, 1) + 1, n.updatedAt = toString(datetime())
      FOREACH (name IN $removed | SET n[name] = null)
      FOREACH (_ IN CASE WHEN $retired IS NULL THEN [] ELSE [1] END |

@@ -57,10 +57,18 @@ function location(l: Record<string, unknown>) {
   });
 }
 
+/** Open Referral UK fields kept from an import that the graph does not model (schedules, contacts, ...). */
+function extras(row: ServiceRow): Record<string, unknown> {
+  const kept = str(row.service.oruk);
+  return kept ? (JSON.parse(kept) as Record<string, unknown>) : {};
+}
+
 /** A service as listed: its one-to-one fields and its organisation. */
 export function serviceSummary(row: ServiceRow) {
   const s = row.service;
+  const oneToOne = Object.fromEntries(Object.entries(extras(row)).filter(([, v]) => !Array.isArray(v) && (typeof v !== 'object' || v === null)));
   return compact({
+    ...oneToOne,
     id: String(s.id), organization_id: row.provider ? String(row.provider.id) : undefined, name: String(s.name),
     description: str(s.description), url: str(s.url), email: str(s.email), status: 'active',
     minimum_age: num(s.minimumAge), maximum_age: num(s.maximumAge), last_modified: str(s.updatedAt),
@@ -76,6 +84,7 @@ export function serviceAtLocation(row: ServiceRow, link: { location: Record<stri
 export function serviceFull(row: ServiceRow) {
   const id = String(row.service.id);
   return compact({
+    ...extras(row),
     ...serviceSummary(row),
     service_areas: row.areas.map((a) => compact({ id: linkId('service_area', id, String(a.id)), service_id: id, name: String(a.name) })),
     service_at_locations: row.locations.map((l) => serviceAtLocation(row, l)),

@@ -1,0 +1,122 @@
+// Reads Open Referral UK 3.0 JSON (a /services page, /services/{id} bodies, or a file of them) into a GraphBatch,
+// validated against the standard's compiled schemas; HTML in descriptions becomes plain text.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { convert } from 'html-to-text';
+import { Label, Rel } from '../../schema/graph.js';
+import { normalisePostcode } from '../../schema/postcodes.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../batch.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/oruk/${name}`, import.meta.url), 'utf8')) as object;
+
+/** Fields the graph models; everything else in a service is kept as JSON in its `oruk` property. */
+const MODELLED = new Set(['id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'minimum_age', 'maximum_age', 'organization', 'service_at_locations', 'attributes', 'service_areas']);
+
+let validators: { full: ValidateFunction; listed: ValidateFunction } | undefined;
+function validatorsFor(): { full: ValidateFunction; listed: ValidateFunction } {
+  // The schemas carry documentation keywords (constraints, core, example) that strict mode would reject.
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  validators ??= { full: ajv.compile(schema('service.json')), listed: ajv.compile(schema('service_list.json')) };
+  return validators;
+}
+
+/** Plain text from HTML: no markup, no scripts, entities decoded; text that was plain stays as it was. */
+export function safeText(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (!/[<&]/.test(value)) return value.trim();
+  const text = convert(value, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] }).trim();
+  return text === '' ? undefined : text;
+}
+
+/** The service objects in a file: a page's contents, an array, or one service. */
+function servicesIn(json: unknown): unknown[] {
+  if (Array.isArray(json)) return json;
+  if (json && typeof json === 'object' && Array.isArray((json as { contents?: unknown }).contents)) return (json as { contents: unknown[] }).contents;
+  return [json];
+}
+
+function describe(error: ErrorObject): { field: string; message: string } {
+  const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const missing = (error.params as { missingProperty?: string }).missingProperty;
+  if (error.keyword === 'required' && missing) {
+    const field = path ? `${path}.${missing}` : missing;
+    return { field, message: `${field} is missing` };
+  }
+  const field = path || '(service)';
+  return { field, message: `${field} ${error.message ?? 'is invalid'}` };
+}
+
+export async function readOruk(file: string): Promise<GraphBatch> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new ImportValidationError([{ file, message: `the file is not valid JSON (${(error as Error).message})`, fix: 'export the feed again, or check the file was not cut short' }]);
+  }
+  return parseOruk(file, json);
+}
+
+export function parseOruk(file: string, json: unknown): GraphBatch {
+  const { full, listed } = validatorsFor();
+  const problems: ImportProblem[] = [];
+  const batch: GraphBatch = { nodes: [], relationships: [] };
+  const seen = new Set<string>();
+  const node = (label: Label, id: string, properties: Properties, row: number): NodeRef => {
+    const ref = { label, key: `oruk:${id}` };
+    if (!seen.has(`${label}/${id}`)) {
+      seen.add(`${label}/${id}`);
+      batch.nodes.push({ ...ref, id, properties, origin: { file, row } });
+    }
+    return ref;
+  };
+
+  servicesIn(json).forEach((candidate, index) => {
+    const row = index + 1;
+    const service = candidate as Record<string, any>;
+    const nested = service && typeof service === 'object' && ['service_at_locations', 'attributes', 'service_areas', 'schedules', 'contacts'].some((k) => k in service);
+    const validate = nested ? full : listed;
+    const valid: boolean = validate(candidate);
+    if (!valid) {
+      const id = typeof service?.id === 'string' ? service.id : `number ${row}`;
+      for (const error of validate.errors ?? []) {
+        const { field, message } = describe(error);
+        problems.push({ file, row, field, message: `service ${id}: ${message}`, fix: 'correct the record to Open Referral UK 3.0 (see the schema in schema/oruk/service.json)' });
+      }
+      return;
+    }
+    const extra = Object.fromEntries(Object.entries(service).filter(([k]) => !MODELLED.has(k)));
+    const self = node(Label.Service, service.id, {
+      name: safeText(service.name) ?? service.name, description: safeText(service.description), url: service.url, email: service.email,
+      minimumAge: service.minimum_age, maximumAge: service.maximum_age,
+      oruk: Object.keys(extra).length > 0 ? JSON.stringify(extra) : undefined,
+    }, row);
+    const link = (type: Rel, to: NodeRef, id?: string) => batch.relationships.push({ id, type, from: self, to, properties: {}, origin: { file, row } });
+
+    const organisation = service.organization as Record<string, any> | undefined;
+    if (organisation) {
+      link(Rel.PROVIDED_BY, node(Label.Organisation, organisation.id, {
+        name: safeText(organisation.name) ?? organisation.name, kind: 'OTHER', description: safeText(organisation.description), website: organisation.website,
+      }, row));
+    }
+    for (const sal of (service.service_at_locations ?? []) as Record<string, any>[]) {
+      const location = sal.location as Record<string, any> | undefined;
+      if (!location) continue;
+      const address = (location.addresses ?? [])[0] as Record<string, any> | undefined;
+      link(Rel.AT, node(Label.Location, location.id, {
+        name: safeText(location.name) ?? safeText(address?.address_1) ?? 'Location', latitude: location.latitude, longitude: location.longitude,
+        addressLines: address ? [address.address_1, address.address_2].filter((l: unknown) => typeof l === 'string' && l !== '') : undefined,
+        town: address?.city || undefined, postcode: address?.postal_code ? normalisePostcode(address.postal_code) ?? address.postal_code : undefined,
+      }, row), sal.id);
+    }
+    for (const attribute of (service.attributes ?? []) as Record<string, any>[]) {
+      const term = attribute.taxonomy_term as Record<string, any> | undefined;
+      if (!term) continue;
+      link(Rel.ABOUT, node(Label.Topic, term.id, { name: safeText(term.name) ?? term.name, description: safeText(term.description) }, row));
+    }
+  });
+  if (problems.length > 0) throw new ImportValidationError(problems);
+  return batch;
+}
