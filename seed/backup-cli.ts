@@ -1,0 +1,40 @@
+// `npm run export -- <file>` and `npm run restore -- <file>`: the whole graph to a diff-friendly file and back.
+import { ConfigError, loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { LocalNeo4jError } from '../server/neo4j/local-neo4j.js';
+import { migrate } from '../server/neo4j/migrate.js';
+import { openDatabase } from '../server/neo4j/open.js';
+import { exportGraph, RestoreError, restoreGraph } from './backup.js';
+
+const USAGE = `Usage: npm run export -- <file>     write the whole graph to <file> (JSON Lines, sorted, diff-friendly)
+       npm run restore -- <file>    load <file> into an empty database, in one transaction
+
+Uses the Neo4j at NEO4J_URI if set; otherwise the embedded one under DATA_DIR (stop npm start first).`;
+
+async function main(): Promise<number> {
+  const [command, file] = process.argv.slice(2);
+  if (!file || (command !== 'export' && command !== 'restore')) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { db, close } = await openDatabase(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  try {
+    await migrate(db);
+    const started = performance.now();
+    const counts = command === 'export' ? await exportGraph(db, file) : await restoreGraph(db, file);
+    const verb = command === 'export' ? 'Exported' : 'Restored';
+    console.log(`${verb} ${counts.nodes} nodes and ${counts.relationships} relationships ${command === 'export' ? 'to' : 'from'} ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof RestoreError || error instanceof ConfigError || error instanceof LocalNeo4jError) console.error(`Nothing was changed: ${error.message}`);
+    else console.error('Failed, and nothing was changed:', error);
+    process.exit(1);
+  },
+);

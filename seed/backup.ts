@@ -1,0 +1,134 @@
+// Backup of the whole graph as JSON Lines: one node or relationship per line, sorted, so two exports diff cleanly.
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import neo4j from 'neo4j-driver';
+import { MIGRATION_LABEL } from '../schema/migrations.js';
+import type { Database } from '../server/neo4j/database.js';
+
+export const FORMAT = 'partnership-hub-export';
+export const FORMAT_VERSION = 1;
+const CHUNK = 2_000;
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * JSON has one kind of number and Neo4j two. Integers are written as plain numbers; floats that happen to be whole
+ * (a target of 2000.0) are marked, so a restore gives back exactly the types it exported.
+ */
+function encode(value: unknown, type: string): Json {
+  if (type.startsWith('FLOAT') && typeof value === 'number' && Number.isInteger(value)) return { $float: value };
+  if (type.startsWith('LIST<FLOAT')) return { $floats: value as number[] };
+  return value as Json;
+}
+
+function decode(value: Json): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v));
+  if (value && typeof value === 'object') {
+    if ('$float' in value) return Number(value.$float);
+    if ('$floats' in value) return (value.$floats as number[]).map(Number);
+  }
+  return value;
+}
+
+function sortedObject(entries: [string, Json][]): Record<string, Json> {
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const PROPS = `[k IN keys(x) | [k, x[k], valueType(x[k])]]`;
+
+/** Writes every node (but the migration records) and relationship to `file`; returns the counts. */
+export async function exportGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
+  const nodes = await db.run(
+    `MATCH (x) WHERE NOT x:${MIGRATION_LABEL}
+     RETURN labels(x) AS labels, x.id AS id, ${PROPS} AS props ORDER BY labels(x)[0], x.key, x.id`,
+  );
+  const relationships = await db.run(
+    `MATCH (a)-[x]->(b) WHERE NOT a:${MIGRATION_LABEL}
+     RETURN type(x) AS type, [labels(a)[0], a.id] AS from, [labels(b)[0], b.id] AS to, ${PROPS} AS props ORDER BY type, from[1], to[1]`,
+  );
+  const props = (raw: [string, unknown, string][]) => sortedObject(raw.map(([k, v, t]) => [k, encode(v, t)]));
+  const lines = [
+    JSON.stringify({ format: FORMAT, version: FORMAT_VERSION }),
+    ...nodes.records.map((r) => JSON.stringify({ node: (r.get('labels') as string[]).sort(), id: r.get('id'), properties: props(r.get('props')) })),
+    ...relationships.records.map((r) => JSON.stringify({ rel: r.get('type'), from: r.get('from'), to: r.get('to'), properties: props(r.get('props')) })),
+  ];
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return { nodes: nodes.records.length, relationships: relationships.records.length };
+}
+
+export class RestoreError extends Error {}
+
+/**
+ * Loads an export into an empty database in one transaction: a bad line, or a database that already holds data,
+ * changes nothing.
+ */
+export async function restoreGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
+  const nodes: { labels: string[]; id: string; properties: Record<string, Json> }[] = [];
+  const relationships: { type: string; from: [string, string]; to: [string, string]; properties: Record<string, Json> }[] = [];
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    line += 1;
+    if (text.trim() === '') continue;
+    let entry: Record<string, Json>;
+    try {
+      entry = JSON.parse(text) as Record<string, Json>;
+    } catch {
+      throw new RestoreError(`${file}, line ${line}: not JSON. Fix: restore from an untouched export.`);
+    }
+    if (line === 1) {
+      if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION) throw new RestoreError(`${file}: not a Partnership Hub export of version ${FORMAT_VERSION}. Fix: give a file written by npm run export.`);
+      continue;
+    }
+    if (Array.isArray(entry.node) && typeof entry.id === 'string') nodes.push({ labels: entry.node as string[], id: entry.id, properties: entry.properties as Record<string, Json> });
+    else if (typeof entry.rel === 'string' && Array.isArray(entry.from) && Array.isArray(entry.to)) relationships.push({ type: entry.rel, from: entry.from as [string, string], to: entry.to as [string, string], properties: entry.properties as Record<string, Json> });
+    else throw new RestoreError(`${file}, line ${line}: neither a node nor a relationship. Fix: restore from an untouched export.`);
+  }
+  if (line === 0) throw new RestoreError(`${file} is empty. Fix: give a file written by npm run export.`);
+
+  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
+  const tx = session.beginTransaction();
+  try {
+    const existing = await tx.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN count(n) AS n`);
+    if (Number(existing.records[0]?.get('n')) > 0) throw new RestoreError('The database already holds data. Fix: restore into an empty database (a new DATA_DIR, or delete the data first).');
+    const allowed = /^[A-Za-z][A-Za-z0-9_]*$/;
+    const byLabels = new Map<string, typeof nodes>();
+    for (const node of nodes) {
+      if (!node.labels.every((l) => allowed.test(l))) throw new RestoreError(`${file}: node ${node.id} has an invalid label.`);
+      const key = node.labels.join(':');
+      (byLabels.get(key) ?? byLabels.set(key, []).get(key)!).push(node);
+    }
+    // Labels and types cannot be parameters; they are checked above to be plain names before being written here.
+    for (const [labels, group] of byLabels) {
+      for (let i = 0; i < group.length; i += CHUNK) {
+        await tx.run(`UNWIND $rows AS row CREATE (n:${labels.split(':').map((l) => `\`${l}\``).join(':')}) SET n = row.props`,
+          { rows: group.slice(i, i + CHUNK).map((n) => ({ props: Object.fromEntries(Object.entries(n.properties).map(([k, v]) => [k, decode(v)])) })) });
+      }
+    }
+    const byType = new Map<string, typeof relationships>();
+    for (const rel of relationships) {
+      if (![rel.type, rel.from[0], rel.to[0]].every((name) => allowed.test(name))) throw new RestoreError(`${file}: relationship ${rel.type} has a name that is not plain.`);
+      const key = `${rel.type}|${rel.from[0]}|${rel.to[0]}`;
+      (byType.get(key) ?? byType.set(key, []).get(key)!).push(rel);
+    }
+    for (const [key, group] of byType) {
+      const [type, fromLabel, toLabel] = key.split('|');
+      for (let i = 0; i < group.length; i += CHUNK) {
+        // Matched by label and id, so each end is an index seek.
+        const result = await tx.run(
+          `UNWIND $rows AS row MATCH (a:\`${fromLabel}\` {id: row.from}) MATCH (b:\`${toLabel}\` {id: row.to}) CREATE (a)-[r:\`${type}\`]->(b) SET r = row.props RETURN count(r) AS n`,
+          { rows: group.slice(i, i + CHUNK).map((r) => ({ from: r.from[1], to: r.to[1], props: Object.fromEntries(Object.entries(r.properties).map(([k, v]) => [k, decode(v)])) })) },
+        );
+        if (Number(result.records[0]?.get('n')) !== Math.min(CHUNK, group.length - i)) throw new RestoreError(`${file}: a ${type} relationship names a node that is not in the export.`);
+      }
+    }
+    await tx.commit();
+    return { nodes: nodes.length, relationships: relationships.length };
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback();
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
