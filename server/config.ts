@@ -29,6 +29,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** Bearer token that unlocks the admin mutations until API keys arrive; unset, nobody may write. */
   adminToken: string | undefined;
+  /** Requests a client address may make per minute before answers turn to 429. */
+  rateLimitPerMinute: number;
+  /** Longest a database query may run before Neo4j stops it. */
+  queryTimeoutMs: number;
+  /** Whether GraphQL introspection is on: by default everywhere but production. */
+  introspection: boolean;
 }
 
 /** Thrown at start-up when the environment is invalid; the message lists every problem. */
@@ -85,6 +91,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`LOG_LEVEL="${logLevel}" is not a log level: use one of ${LOG_LEVELS.join(', ')}.`);
   }
 
+  const positive = (name: string, fallback: number, unit: string): number => {
+    const raw = text(name, String(fallback));
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) {
+      problems.push(`${name}="${raw}" is not a positive whole number of ${unit}, such as ${fallback}.`);
+      return fallback;
+    }
+    return value;
+  };
+
   const grace = Number(text('SHUTDOWN_GRACE_MS', '10000'));
   if (!Number.isInteger(grace) || grace < 0) {
     problems.push(`SHUTDOWN_GRACE_MS="${env.SHUTDOWN_GRACE_MS}" is not a duration: use milliseconds, such as 10000.`);
@@ -121,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedOnEmpty: bool('SEED_ON_EMPTY', true),
     shutdownGraceMs: Number.isInteger(grace) && grace >= 0 ? grace : 10000,
     adminToken: env.ADMIN_TOKEN === undefined || env.ADMIN_TOKEN === '' ? undefined : env.ADMIN_TOKEN,
+    rateLimitPerMinute: positive('RATE_LIMIT_PER_MINUTE', 600, 'requests'),
+    queryTimeoutMs: positive('QUERY_TIMEOUT_MS', 10_000, 'milliseconds'),
+    introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
   };
   if (config.adminToken !== undefined && config.adminToken.length < 24) {
     problems.push('ADMIN_TOKEN is shorter than 24 characters: use a long random value, such as the output of `openssl rand -hex 32`.');

@@ -53,6 +53,8 @@ export async function startService(config: Config, log: Logger): Promise<Running
     version: VERSION,
     production: config.env === 'production',
     adminToken: config.adminToken,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    introspection: config.introspection,
   });
   const url = await app.listen({ host: config.host, port: config.port });
 

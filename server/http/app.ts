@@ -5,7 +5,8 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import { formatError, isDatabaseUnavailable } from '../errors.js';
+import rateLimit from '@fastify/rate-limit';
+import { ErrorCode, formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
@@ -25,6 +26,8 @@ export interface AppDependencies {
   production: boolean;
   /** Unlocks the admin mutations when sent as a bearer token; see server/graphql/access.ts. */
   adminToken?: string;
+  rateLimitPerMinute?: number;
+  introspection?: boolean;
 }
 
 /** Request ids from a caller's proxy are reused only when they look like ids, so logs cannot be forged. */
@@ -52,9 +55,22 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   app.setErrorHandler((error, request, reply) => {
     if (isDatabaseUnavailable(error)) return reply.code(503).send({ error: 'DB_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' });
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) return reply.code(status).send({ error: 'BAD_REQUEST', message: error instanceof Error ? error.message : 'Bad request.' });
+    const code = (error as { error?: unknown }).error;
+    if (status < 500) return reply.code(status).send({ error: typeof code === 'string' ? code : 'BAD_REQUEST', message: (error as { message?: string }).message ?? 'Bad request.' });
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' });
+  });
+
+  // Per client address; health checks are exempt so that a busy service is not taken out of its load balancer.
+  await app.register(rateLimit, {
+    max: deps.rateLimitPerMinute ?? 600,
+    timeWindow: 60_000,
+    allowList: (request) => request.url.startsWith('/health/'),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: ErrorCode.RATE_LIMITED,
+      message: `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
   });
 
   app.get('/health/live', async () => ({ status: 'live' }));
@@ -75,7 +91,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: deps.introspection ?? !deps.production,
     validationRules: limits.validationRules,
     plugins: [...(limits.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), roundTripReport(deps.production)],
   });

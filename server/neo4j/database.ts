@@ -20,7 +20,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connect(target: Neo4jTarget): Database {
+/** Neo4j stops any transaction that runs longer than `queryTimeoutMs`, so one heavy query cannot hold the database. */
+export function connect(target: Neo4jTarget, queryTimeoutMs = 10_000): Database {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), DRIVER_CONFIG);
   return {
     driver,
@@ -29,6 +30,7 @@ export function connect(target: Neo4jTarget): Database {
       driver.executeQuery(cypher, params, {
         database: target.database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        transactionConfig: { timeout: queryTimeoutMs },
       }),
     close: () => driver.close(),
   };

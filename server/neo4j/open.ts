@@ -31,7 +31,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
     target = { uri: localNeo4j.uri, username: localNeo4j.username, password: localNeo4j.password, database: config.neo4jDatabase };
     log.info({ uri: localNeo4j.uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
   }
-  const db = connect(target);
+  const db = connect(target, config.queryTimeoutMs);
   return {
     db,
     localNeo4j,
