@@ -43,6 +43,8 @@ const SCENARIOS = [
 ];
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** Some scenarios are analysts' analytics, which need a key. */
+const BENCH_TOKEN = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}-token`;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 
 async function main(): Promise<void> {
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   const neo4j = await startLocalNeo4j({ home, port: await freePort(), heap: '512m', pageCache: '128m' });
   const config = loadConfig({
     // The load generator is one client address; the per-address rate limit would measure itself, not the API.
-    NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'true', RATE_LIMIT_PER_MINUTE: '100000000',
+    NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'true', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_TOKEN: BENCH_TOKEN,
     NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password,
   });
   const service = await startService(config, createLogger('silent'));
@@ -59,14 +61,14 @@ async function main(): Promise<void> {
   try {
     for (const scenario of SCENARIOS) {
       const body = JSON.stringify({ query: scenario.query });
-      const probe = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const probe = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` }, body });
       const probeBody = (await probe.json()) as { errors?: unknown };
       if (probeBody.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probeBody.errors)}`);
       const roundTrips = Number(probe.headers.get('x-db-round-trips'));
       let peakRss = process.memoryUsage().rss;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
       const run = await autocannon({
-        url: `${service.url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body,
+        url: `${service.url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` }, body,
         connections: CONNECTIONS, duration: DURATION_S,
       });
       clearInterval(sampler);

@@ -11,6 +11,9 @@ export interface Migration {
 /** Label of the audit trail's records: one per admin change, kept apart from the graph's own labels. */
 export const CHANGE_LABEL = 'Change';
 
+/** Label of the API keys: kept apart from the graph's labels, never exported to the public API. */
+export const API_KEY_LABEL = 'ApiKey';
+
 /** Label of the nodes recording which migrations a database has applied. */
 export const MIGRATION_LABEL = 'SchemaMigration';
 
@@ -62,5 +65,13 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '005-service-locations',
     description: 'Service-at-location ids (the AT relationships) for the Open Referral UK feed',
     statements: [`CREATE INDEX at_id IF NOT EXISTS FOR ()-[r:${Rel.AT}]-() ON (r.id)`],
+  },
+  {
+    id: '006-api-keys',
+    description: 'API keys, found by the hash of their secret',
+    statements: [
+      `CREATE CONSTRAINT apikey_id IF NOT EXISTS FOR (k:${API_KEY_LABEL}) REQUIRE k.id IS UNIQUE`,
+      `CREATE CONSTRAINT apikey_hash IF NOT EXISTS FOR (k:${API_KEY_LABEL}) REQUIRE k.hash IS UNIQUE`,
+    ],
   },
 ];

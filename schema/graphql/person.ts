@@ -9,4 +9,10 @@ export class Person extends Node {
 
   @Field(() => String, { nullable: true, description: 'Their job title.' })
   jobTitle?: string;
+
+  @Field(() => String, { nullable: true, description: 'Work email address. Analysts and admins only.' })
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: 'Work telephone. Analysts and admins only.' })
+  phone?: string;
 }

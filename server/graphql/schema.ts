@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { enforceAccess } from './access.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
 import { ActionPlanResolver, AnalyticsResolver } from './resolvers/analytics.js';
@@ -29,6 +30,8 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // class-validator checks every input class; type-graphql 2 leaves this off unless asked.
     validate: { forbidUnknownValues: false },
+    // Every field passes the one table of access rules in access.ts.
+    globalMiddlewares: [enforceAccess],
   });
   // type-graphql leaves the root types undescribed; the schema's own documentation starts here.
   const query = schema.getQueryType();

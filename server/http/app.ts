@@ -1,5 +1,5 @@
 // The HTTP surface: /graphql (Apollo Server on Fastify), /health/live and /health/ready, with a request id on every log line.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import rateLimit from '@fastify/rate-limit';
 import { ErrorCode, formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
-import { roleOf } from '../graphql/access.js';
+import { presentedSecret, roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
@@ -66,6 +66,11 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     max: deps.rateLimitPerMinute ?? 600,
     timeWindow: 60_000,
     allowList: (request) => request.url.startsWith('/health/'),
+    // Per key when a request presents one (many pages share a widget key's budget), else per address.
+    keyGenerator: (request) => {
+      const secret = presentedSecret(request.headers);
+      return secret ? `key:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}` : request.ip;
+    },
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: ErrorCode.RATE_LIMITED,
@@ -97,7 +102,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => createContext(deps.db, request.log, request.id, deps.version, roleOf(request.headers.authorization, deps.adminToken)),
+    context: async (request) => createContext(deps.db, request.log, request.id, deps.version, await roleOf(deps.db, request.headers, deps.adminToken)),
   });
 
   return app;

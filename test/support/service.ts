@@ -25,11 +25,15 @@ export async function graphql(
   service: RunningService,
   query: string,
   variables: Record<string, unknown> = {},
+  key?: string,
 ): Promise<{ status: number; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const response = await fetch(`${service.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as never };
 }
+
+/** The bootstrap admin token test services start with when a suite needs more than the public role. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';

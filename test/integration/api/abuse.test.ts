@@ -4,7 +4,7 @@ import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const INJECTIONS = [
   "x' }) MATCH (n) DETACH DELETE n //",
@@ -21,7 +21,7 @@ describe('hostile and malformed input', () => {
   const snapshot = async () => JSON.stringify((await db().run('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r')).records[0]?.toObject());
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
+    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     before = await snapshot();
   });
   afterAll(async () => service?.stop());
@@ -39,7 +39,7 @@ describe('hostile and malformed input', () => {
     ];
     for (const query of queries) {
       for (const s of INJECTIONS) {
-        const { status, body } = await graphql(service, query, { s });
+        const { status, body } = await graphql(service, query, { s }, TEST_ADMIN_TOKEN);
         expect(status, `${query} ${JSON.stringify(s)}`).toBeLessThan(500);
         for (const error of body.errors ?? []) expect(['NOT_FOUND', 'BAD_USER_INPUT'], `${query} ${JSON.stringify(s)}: ${error.message}`).toContain(error.extensions?.code);
       }

@@ -5,9 +5,9 @@ import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { useTestDatabase, testTarget } from '../../support/database.js';
-import { startTestService } from '../../support/service.js';
+import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
-const TOKEN = 'test-admin-token-0123456789abcdef';
+const TOKEN = TEST_ADMIN_TOKEN;
 
 describe('admin mutations', () => {
   const db = useTestDatabase();
@@ -30,11 +30,11 @@ describe('admin mutations', () => {
   const UPDATE = `mutation ($id: ID!, $version: Int!, $set: JSONObject, $remove: [String!]) { updateRecord(id: $id, version: $version, set: $set, remove: $remove) { version ... on Service { name eligibility } } }`;
   const services = async () => Number((await db().run('MATCH (s:Service) RETURN count(s) AS n')).records[0]?.get('n'));
 
-  it('refuses every change without the admin token, and changes nothing', async () => {
+  it('refuses every change without an admin key, and changes nothing', async () => {
     const before = await services();
     for (const token of [null, 'wrong-token-wrong-token-wrong']) {
       const result = await call(CREATE, { key: 'x', properties: { name: 'X' } }, token);
-      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result)).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result)).toBe('UNAUTHENTICATED');
     }
     expect(await services()).toBe(before);
   });
@@ -104,6 +104,6 @@ describe('admin mutations', () => {
     expect(actions.slice().reverse()).toEqual(['CREATE', 'UPDATE', 'LINK', 'UNLINK']);
     const update = data.history.find((c: { action: string; before: { eligibility?: string }; after: { eligibility?: string } }) => c.action === 'UPDATE' && c.after.eligibility && !c.before.eligibility);
     expect(update).toMatchObject({ actor: 'admin', before: { name: 'Admin test service' }, after: { eligibility: 'Adults in Barnet.' } });
-    expect((await call(`query ($id: ID!) { history(id: $id) { action } }`, { id }, null)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await call(`query ($id: ID!) { history(id: $id) { action } }`, { id }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -5,7 +5,7 @@ import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const org = (key: string) => nodeId('Organisation', key);
 const programme = (key: string) => nodeId('Programme', key);
@@ -15,12 +15,12 @@ describe('partnership analytics', () => {
   let service: RunningService;
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
+    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
   });
   afterAll(async () => service?.stop());
 
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
-    const { body } = await graphql(service, text, variables);
+    const { body } = await graphql(service, text, variables, TEST_ADMIN_TOKEN);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data;
   };
@@ -72,7 +72,7 @@ describe('partnership analytics', () => {
     expect(smoking.coverageGaps.map((a: { key: string }) => a.key)).not.toContain('E09000015');
     const alcohol = await query(`{ coverageGaps(footprint: "E54000027", topic: "alcohol") { key } }`);
     expect(alcohol.coverageGaps).toEqual([]); // the footprint-wide (demo) advice line covers every borough
-    const { body } = await graphql(service, `{ coverageGaps(footprint: "E54000999", topic: "alcohol") { key } }`);
+    const { body } = await graphql(service, `{ coverageGaps(footprint: "E54000999", topic: "alcohol") { key } }`, {}, TEST_ADMIN_TOKEN);
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -105,7 +105,7 @@ describe('partnership analytics', () => {
   });
 
   it('answers bad analytics arguments with coded errors', async () => {
-    const codeOf = async (text: string) => (await graphql(service, text)).body.errors?.[0]?.extensions?.code;
+    const codeOf = async (text: string) => (await graphql(service, text, {}, TEST_ADMIN_TOKEN)).body.errors?.[0]?.extensions?.code;
     expect(await codeOf(`{ network(around: "${programme('london-mecc-2017-18')}", depth: 9) { nodes { id } } }`)).toBe('BAD_USER_INPUT');
     expect(await codeOf(`{ network(around: "${programme('nothing')}") { nodes { id } } }`)).toBe('NOT_FOUND');
     expect(await codeOf(`{ shortestPath(from: "${org('nope')}", to: "${org('london-councils')}") { nodes { id } } }`)).toBe('NOT_FOUND');
