@@ -82,6 +82,8 @@ async function main(): Promise<number> {
     let lastProgress = 0;
     const report = await importBatch(db, batch, {
       dryRun: args.values['dry-run'],
+      actor: `npm run seed (${process.env.USER ?? 'unknown user'})`,
+      sources: files,
       // At most one line a second, and the last one, so large files show progress without flooding the terminal.
       onProgress: args.values.quiet ? undefined : ({ phase, done, total }) => {
         if (done < total && performance.now() - lastProgress < 1000) return;

@@ -2,6 +2,7 @@
 import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import type { Label, Rel } from '../schema/graph.js';
 import { nodeId, relationshipId } from '../schema/ids.js';
+import { CHANGE_LABEL } from '../schema/migrations.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../schema/model.js';
 import type { Database } from '../server/neo4j/database.js';
 import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRecord, type Origin, type Properties, type RelationshipRecord } from './batch.js';
@@ -37,6 +38,9 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Report what would change, write nothing. */
   dryRun?: boolean;
+  /** Who is importing, and from what, for the audit trail. */
+  actor?: string;
+  sources?: readonly string[];
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -235,6 +239,13 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
       done += part.length;
       options.onProgress?.({ phase: 'relationships', done, total: relWrites.length });
     }
+  }
+  // The audit trail records every import that changed something, in the same transaction as the change.
+  if (nodeWrites.length + relWrites.length > 0) {
+    await tx.run(
+      `CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: 'import', at: toString(datetime()), actor: $actor, action: 'IMPORT', before: null, after: $after})`,
+      { actor: options.actor ?? 'importer', after: JSON.stringify({ sources: options.sources ?? [], nodes: report.nodes, relationships: report.relationships }) },
+    );
   }
   return report;
 }

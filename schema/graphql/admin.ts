@@ -9,7 +9,7 @@ registerEnumType(RecordKindEnum, { name: 'RecordKind', description: 'A kind of r
 export const LinkTypeEnum = Object.fromEntries(RELS.map((r) => [r, r]));
 registerEnumType(LinkTypeEnum, { name: 'LinkType', description: 'A kind of link between records (see schema/model.ts for what each joins).' });
 
-export const ChangeActionEnum = { CREATE: 'CREATE', UPDATE: 'UPDATE', RETIRE: 'RETIRE', RESTORE: 'RESTORE', LINK: 'LINK', UNLINK: 'UNLINK' } as const;
+export const ChangeActionEnum = { CREATE: 'CREATE', UPDATE: 'UPDATE', RETIRE: 'RETIRE', RESTORE: 'RESTORE', LINK: 'LINK', UNLINK: 'UNLINK', IMPORT: 'IMPORT' } as const;
 registerEnumType(ChangeActionEnum, { name: 'ChangeAction', description: 'What an admin did.' });
 
 @ObjectType({ description: 'One entry of the audit trail: who changed a record, when, and what it was before and after.' })
@@ -17,7 +17,7 @@ export class Change {
   @Field(() => ID, { description: 'The entry\'s id.' })
   id!: string;
 
-  @Field(() => ID, { description: 'Id of the record changed (for links, the record the link starts from).' })
+  @Field(() => String, { description: 'Id of the record changed (for links, the record the link starts from; "import" for imports).' })
   nodeId!: string;
 
   @Field(() => String, { description: 'When, as an ISO date and time.' })

@@ -10,7 +10,7 @@ import { toGraphNode, type GraphNode } from './nodes.js';
 /** Properties the service manages itself; admins cannot set them, and the history does not repeat them. */
 export const MANAGED = new Set(['id', 'key', 'version', 'retired', 'retiredAt', 'updatedAt']);
 
-export type ChangeAction = 'CREATE' | 'UPDATE' | 'RETIRE' | 'RESTORE' | 'LINK' | 'UNLINK';
+export type ChangeAction = 'CREATE' | 'UPDATE' | 'RETIRE' | 'RESTORE' | 'LINK' | 'UNLINK' | 'IMPORT';
 
 export interface ChangeRecord {
   id: string;

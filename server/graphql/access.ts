@@ -20,6 +20,7 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   'Query.mostConnected': 'analyst',
   'Query.coverageGaps': 'analyst',
   'Query.history': 'admin',
+  'Query.imports': 'admin',
   'Mutation.*': 'admin',
 };
 

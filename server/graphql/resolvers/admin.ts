@@ -108,6 +108,11 @@ export class AdminResolver {
     return true;
   }
 
+  @Query(() => [Change], { description: 'Admin: the imports that changed the graph, newest first, with who ran them, the files and the counts per label.' })
+  imports(@Ctx() ctx: Context) {
+    return history(ctx.db, 'import');
+  }
+
   @Query(() => [Change], { description: 'Admin: the audit trail of a record, newest first.' })
   async history(@Arg('id', () => ID, { description: 'The record\'s id.' }) id: string, @Ctx() ctx: Context) {
     checkId(id);

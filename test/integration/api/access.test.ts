@@ -17,6 +17,7 @@ const RULE_QUERIES: Record<string, string> = {
   'Query.mostConnected': '{ mostConnected(first: 1) { partners } }',
   'Query.coverageGaps': '{ coverageGaps(footprint: "E54000027", topic: "stop-smoking") { key } }',
   'Query.history': `{ history(id: "${nodeId('Topic', 'alcohol')}") { action } }`,
+  'Query.imports': '{ imports { actor after } }',
   'Mutation.*': `mutation { updateRecord(id: "${nodeId('Topic', 'alcohol')}", version: 999, set: {}) { id } }`,
 };
 const RANK: Role[] = ['public', 'analyst', 'admin'];

@@ -97,6 +97,13 @@ describe('admin mutations', () => {
     expect(await search()).toContain('demo-harrow-stop-smoking');
   });
 
+  it('records each import that changed the graph: who, the files and the counts', async () => {
+    const { data } = await call('{ imports { action actor after } }');
+    expect(data.imports[0]).toMatchObject({ action: 'IMPORT', actor: 'seed on first start' });
+    expect(data.imports[0].after.sources).toContain('reference');
+    expect(data.imports[0].after.nodes.Organisation.created).toBe(153);
+  });
+
   it('keeps an audit trail of who changed what, before and after', async () => {
     const id = nodeId('Service', 'admin-test-service');
     const { data } = await call(`query ($id: ID!) { history(id: $id) { action actor at before after } }`, { id });

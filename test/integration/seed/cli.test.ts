@@ -1,5 +1,5 @@
 // `npm run seed` as an admin runs it: real files, a real database, the report and the errors it prints.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,5 +73,30 @@ describe('npm run seed', () => {
     const result = await seed(file);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/format of this file is not recognised.*NHS ODS extract/s);
+  });
+});
+
+describe('an import killed halfway', () => {
+  const db = useTestDatabase();
+  it('leaves the graph as it was', async () => {
+    const count = async () => Number((await db().run('MATCH (o:Organisation) RETURN count(o) AS n')).records[0]?.get('n'));
+    const before = await count();
+    const target = testTarget();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', 'seed/reference/ods/epraccur.csv'], {
+      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, LOG_LEVEL: 'silent' },
+    });
+    // Kill it the moment it reports writing: the transaction holds some rows and has not committed.
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('writing nodes')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', (code) => (code === 0 ? reject(new Error('the import finished before it could be killed')) : resolve()));
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(await count()).toBe(before);
   });
 });
