@@ -52,3 +52,9 @@ export async function keyForSecret(db: Database, secret: string): Promise<ApiKey
   );
   return result.records[0]?.get('key') as ApiKey | undefined;
 }
+
+/** Every page origin some live widget key allows: the origins browsers may call the API from. */
+export async function allowedOrigins(db: Database): Promise<Set<string>> {
+  const result = await db.run(`MATCH (k:${API_KEY_LABEL}) WHERE k.revokedAt IS NULL UNWIND coalesce(k.origins, []) AS origin RETURN collect(DISTINCT origin) AS origins`);
+  return new Set((result.records[0]?.get('origins') ?? []) as string[]);
+}

@@ -14,6 +14,7 @@ import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
 import { analystConsole } from './console.js';
+import { keyOriginsCors } from './cors.js';
 import { networkExport } from './network-export.js';
 import { orukFeed } from './oruk.js';
 
@@ -77,6 +78,8 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
       message: `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
     }),
   });
+
+  await app.register(keyOriginsCors, { db: deps.db });
 
   app.get('/health/live', async () => ({ status: 'live' }));
   await app.register(networkExport, { db: deps.db });

@@ -90,3 +90,28 @@ describe('access control', () => {
     for (const secret of Object.values(keys)) expect(text).not.toContain(secret);
   });
 });
+
+describe('CORS from widget keys', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  beforeAll(async () => {
+    await createKey(db(), 'Harrow widget', 'public', ['https://www.harrow.gov.uk']);
+    service = await startTestService(testTarget());
+  });
+  afterAll(async () => service?.stop());
+
+  const preflight = (origin: string) => fetch(`${service.url}/graphql`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+  });
+
+  it('lets pages of a widget key\'s origins call the API from the browser, and no others', async () => {
+    const allowed = await preflight('https://www.harrow.gov.uk');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.harrow.gov.uk');
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/x-api-key/);
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const oruk = await fetch(`${service.url}/oruk/services`, { headers: { origin: 'https://anyone.example' } });
+    expect(oruk.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
