@@ -1,5 +1,6 @@
 // The service's configuration: read once from the environment, validated, with one clear message per problem.
 import path from 'node:path';
+import type { OidcSettings } from './graphql/oidc.js';
 
 export interface Neo4jTarget {
   uri: string;
@@ -35,6 +36,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** Whether GraphQL introspection is on: by default everywhere but production. */
   introspection: boolean;
+  /** Single sign-on through an OpenID Connect provider, when OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are set. */
+  oidc: OidcSettings | undefined;
 }
 
 /** Thrown at start-up when the environment is invalid; the message lists every problem. */
@@ -140,7 +143,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitPerMinute: positive('RATE_LIMIT_PER_MINUTE', 600, 'requests'),
     queryTimeoutMs: positive('QUERY_TIMEOUT_MS', 10_000, 'milliseconds'),
     introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    oidc: undefined,
   };
+  const oidcNames = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
+  const oidcGiven = oidcNames.filter((name) => text(name, '') !== '');
+  if (oidcGiven.length > 0 && oidcGiven.length < oidcNames.length) {
+    problems.push(`Single sign-on needs all of ${oidcNames.join(', ')}; ${oidcNames.filter((n) => !oidcGiven.includes(n)).join(', ')} ${oidcNames.length - oidcGiven.length > 1 ? 'are' : 'is'} missing.`);
+  } else if (oidcGiven.length === oidcNames.length) {
+    const jwksUrl = text('OIDC_JWKS_URL', '');
+    if (!/^https?:\/\//.test(jwksUrl)) problems.push(`OIDC_JWKS_URL="${jwksUrl}" is not a web address: give the provider's JWKS URL.`);
+    config.oidc = { issuer: text('OIDC_ISSUER', ''), audience: text('OIDC_AUDIENCE', ''), jwksUrl, roleClaim: text('OIDC_ROLE_CLAIM', 'partnership_hub_role') };
+  }
   if (config.adminToken !== undefined && config.adminToken.length < 24) {
     problems.push('ADMIN_TOKEN is shorter than 24 characters: use a long random value, such as the output of `openssl rand -hex 32`.');
   }

@@ -10,6 +10,7 @@ import type { Database } from './neo4j/database.js';
 import type { RunningNeo4j } from './neo4j/local-neo4j.js';
 import { migrate } from './neo4j/migrate.js';
 import { openDatabase } from './neo4j/open.js';
+import { createOidcVerifier } from './graphql/oidc.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -55,6 +56,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
     introspection: config.introspection,
+    oidc: config.oidc ? createOidcVerifier(config.oidc) : undefined,
   });
   const url = await app.listen({ host: config.host, port: config.port });
 

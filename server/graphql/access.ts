@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors.js';
 import { keyForSecret, ROLES, type ApiKey, type Role } from '../graph/api-keys.js';
 import type { Database } from '../neo4j/database.js';
 import type { Context } from './context.js';
+import { looksLikeJwt, type OidcVerifier } from './oidc.js';
 
 export type { Role };
 
@@ -63,14 +64,15 @@ function reject(code: ErrorCode, message: string, status: number): never {
 }
 
 /**
- * The role of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant time). Otherwise
- * the secret must be a live API key, used from one of its origins when it has any; a wrong key is refused, not
+ * The role of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant time). A signed
+ * token from the configured identity provider: its role claim. Otherwise the secret must be a live API key, used from one of its origins when it has any; a wrong key is refused, not
  * quietly treated as public, so a misconfigured widget fails loudly.
  */
-export async function roleOf(db: Database, headers: Record<string, string | string[] | undefined>, adminToken: string | undefined): Promise<Role> {
+export async function roleOf(db: Database, headers: Record<string, string | string[] | undefined>, adminToken: string | undefined, oidc?: OidcVerifier): Promise<Role> {
   const secret = presentedSecret(headers);
   if (secret === undefined) return 'public';
   if (adminToken && timingSafeEqual(digest(secret), digest(adminToken))) return 'admin';
+  if (oidc && looksLikeJwt(secret)) return oidc(secret);
   const cached = cache.get(secret);
   const key = cached && cached.until > Date.now() ? cached.key : await keyForSecret(db, secret);
   if (!cached || cached.until <= Date.now()) cache.set(secret, { key, until: Date.now() + 30_000 });

@@ -10,6 +10,7 @@ import { ErrorCode, formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { presentedSecret, roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
+import type { OidcVerifier } from '../graphql/oidc.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
@@ -29,6 +30,8 @@ export interface AppDependencies {
   adminToken?: string;
   rateLimitPerMinute?: number;
   introspection?: boolean;
+  /** Verifies single sign-on tokens, when configured. */
+  oidc?: OidcVerifier;
 }
 
 /** Request ids from a caller's proxy are reused only when they look like ids, so logs cannot be forged. */
@@ -105,7 +108,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => createContext(deps.db, request.log, request.id, deps.version, await roleOf(deps.db, request.headers, deps.adminToken)),
+    context: async (request) => createContext(deps.db, request.log, request.id, deps.version, await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc)),
   });
 
   return app;

@@ -32,4 +32,22 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL="loud"/);
     expect(problems.join('\n')).toMatch(/NEO4J_LOCAL_HEAP="lots" is not a memory size/);
   });
+
+  it('checks the security settings: a short admin token, half an OIDC setup, limits that are not numbers', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ADMIN_TOKEN: 'short', OIDC_ISSUER: 'https://login.example.org', RATE_LIMIT_PER_MINUTE: 'lots', QUERY_TIMEOUT_MS: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/ADMIN_TOKEN is shorter than 24 characters/);
+    expect(problems).toMatch(/Single sign-on needs all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL; OIDC_AUDIENCE, OIDC_JWKS_URL are missing/);
+    expect(problems).toMatch(/RATE_LIMIT_PER_MINUTE="lots"/);
+    expect(problems).toMatch(/QUERY_TIMEOUT_MS="0"/);
+    const ok = loadConfig({ OIDC_ISSUER: 'https://login.example.org', OIDC_AUDIENCE: 'hub', OIDC_JWKS_URL: 'https://login.example.org/jwks' });
+    expect(ok.oidc).toEqual({ issuer: 'https://login.example.org', audience: 'hub', jwksUrl: 'https://login.example.org/jwks', roleClaim: 'partnership_hub_role' });
+    expect(ok.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+  });
 });
