@@ -191,11 +191,21 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
   if (problems.length > 0) throw new ImportValidationError(problems);
 
   const nodeWrites: NodeRecord[] = [];
+  /** Before and after of every property an import changes on an existing record, for the audit trail. */
+  const corrections: { nodeId: string; before: string; after: string }[] = [];
   for (const node of batch.nodes) {
     const before = stored.get(nodeRef(node.label, node.key));
     const kind = before === undefined ? 'created' : unchanged(node.properties, before) ? 'unchanged' : 'updated';
     count(report.nodes, node.label, kind);
     if (kind !== 'unchanged') nodeWrites.push(node);
+    if (kind === 'updated' && before) {
+      const changed = Object.keys(node.properties).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(node.properties[k]));
+      corrections.push({
+        nodeId: String(before.id),
+        before: JSON.stringify(Object.fromEntries(changed.map((k) => [k, before[k] ?? null]))),
+        after: JSON.stringify(Object.fromEntries(changed.map((k) => [k, node.properties[k] ?? null]))),
+      });
+    }
   }
 
   const relWrites: RelationshipRecord[] = [];
@@ -240,7 +250,14 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
       options.onProgress?.({ phase: 'relationships', done, total: relWrites.length });
     }
   }
-  // The audit trail records every import that changed something, in the same transaction as the change.
+  // The audit trail records every import that changed something, in the same transaction as the change: one entry
+  // for the import (who, which files, counts), and one per existing record it corrected, with before and after.
+  for (const part of chunks(corrections)) {
+    await tx.run(
+      `UNWIND $rows AS row CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: row.nodeId, at: toString(datetime()), actor: $actor, action: 'IMPORT', before: row.before, after: row.after})`,
+      { rows: part, actor: options.actor ?? 'importer' },
+    );
+  }
   if (nodeWrites.length + relWrites.length > 0) {
     await tx.run(
       `CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: 'import', at: toString(datetime()), actor: $actor, action: 'IMPORT', before: null, after: $after})`,

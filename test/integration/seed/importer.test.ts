@@ -89,6 +89,9 @@ describe('the importer', () => {
     expect(report.nodes.Programme).toEqual({ created: 0, updated: 0, unchanged: 1 });
     const status = await db().run('MATCH (a:Action {key: "test-action"}) RETURN a.status AS status');
     expect(status.records[0]?.get('status')).toBe('COMPLETED');
+    // The audit trail keeps what the import changed on the existing record, before and after.
+    const audit = await db().run('MATCH (c:Change {nodeId: $id, action: "IMPORT"}) RETURN c.before AS before, c.after AS after', { id: nodeId('Action', 'test-action') });
+    expect(audit.records.map((r) => [JSON.parse(r.get('before')), JSON.parse(r.get('after'))])).toEqual([[{ status: 'PLANNED' }, { status: 'COMPLETED' }]]);
   });
 
   it('in a dry run reports what would change and writes nothing', async () => {
