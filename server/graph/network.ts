@@ -19,6 +19,7 @@ export interface NetworkNode {
   name: string;
   organisationKind?: string;
   demo: boolean;
+  footprints: string[];
 }
 
 export interface NetworkEdge {
@@ -33,15 +34,23 @@ export interface Network {
   edges: NetworkEdge[];
 }
 
-interface RawNode { labels: string[]; props: Record<string, unknown> }
+interface RawNode { labels: string[]; props: Record<string, unknown>; footprints: string[] }
 
-function toNetworkNode({ labels, props }: RawNode): NetworkNode {
+/**
+ * A network member as a map with the keys of the footprints it works in: those its areas are, or lie in. An
+ * organisation covering a whole region belongs to no one footprint, so a footprint filter leaves it out.
+ */
+const member = (m: string): string =>
+  `{labels: labels(${m}), props: properties(${m}), footprints: COLLECT { MATCH (${m})-[:ORGANISATION_COVERS|BASED_IN|PROGRAMME_COVERS]->(:Area)-[:AREA_PART_OF]->{0,2}(f:Area {level: 'FOOTPRINT'}) RETURN DISTINCT f.key ORDER BY f.key }}`;
+
+function toNetworkNode({ labels, props, footprints }: RawNode): NetworkNode {
   const organisation = labels.includes('Organisation');
   return {
     id: String(props.id), key: String(props.key), name: String(props.name ?? props.key),
     type: organisation ? 'ORGANISATION' : 'PROGRAMME',
     organisationKind: organisation ? (props.kind as string) : undefined,
     demo: props.demo === true,
+    footprints: footprints ?? [],
   };
 }
 
@@ -63,7 +72,7 @@ export async function networkAround(db: Database, id: string, depth: number, rol
        MATCH (a)-[r:${NETWORK_RELS}]->(b) WHERE b IN members AND ${ROLE_ALLOWED}
        RETURN collect(${EDGE_MAP}) AS edges
      }
-     RETURN [m IN members | {labels: labels(m), props: properties(m)}] AS nodes, edges`,
+     RETURN [m IN members | ${member('m')}] AS nodes, edges`,
     { id, roles: roles && roles.length > 0 ? roles : null },
   );
   const record = result.records[0];
@@ -81,7 +90,7 @@ export async function shortestPartnershipPath(db: Database, fromId: string, toId
   const result = await db.run(
     `MATCH (a:Organisation {id: $from}), (b:Organisation {id: $to})
      MATCH p = shortestPath((a)-[:${NETWORK_RELS}*..12]-(b))
-     RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes, [r IN relationships(p) | ${EDGE_MAP}] AS edges`,
+     RETURN [n IN nodes(p) | ${member('n')}] AS nodes, [r IN relationships(p) | ${EDGE_MAP}] AS edges`,
     { from: fromId, to: toId },
   );
   const record = result.records[0];
@@ -104,7 +113,7 @@ export async function networkInArea(db: Database, areaKey: string | undefined): 
        MATCH (a:Programme)-[r:PROGRAMME_PART_OF]->(b:Programme) WHERE b IN members
        RETURN collect(${EDGE_MAP}) AS hierarchy
      }
-     RETURN [m IN members | {labels: labels(m), props: properties(m)}] AS nodes, partnerships + hierarchy AS edges`,
+     RETURN [m IN members | ${member('m')}] AS nodes, partnerships + hierarchy AS edges`,
     { area: areaKey ?? null },
   );
   const record = result.records[0];

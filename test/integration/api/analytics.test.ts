@@ -44,6 +44,14 @@ describe('partnership analytics', () => {
     expect(partnersOnly.nodes.map((n: { key: string }) => n.key)).not.toContain('london-fire-brigade');
   });
 
+  it('tells which footprints each network member works in, for filtering', async () => {
+    const { network } = await query(`query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`, { around: org('E09000003') });
+    const footprintsOf = (key: string) => network.nodes.find((n: { key: string }) => n.key === key)?.footprints;
+    expect(footprintsOf('E09000003')).toEqual(['E54000028']); // Barnet council covers Barnet, in North Central London
+    const london = (await query(`query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`, { around: programme('london-mecc-2017-18') })).network;
+    expect(london.nodes.find((n: { key: string }) => n.key === 'public-health-england').footprints).toEqual([]); // national: in no one footprint
+  });
+
   it('finds the shortest path between two organisations through shared programmes, or null', async () => {
     const { shortestPath } = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } edges { type role } } }`,
       { from: org('public-health-england'), to: org('london-councils') });
