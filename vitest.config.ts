@@ -18,8 +18,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'],
-          globalSetup: ['test/support/global-neo4j.ts'],
+          // Browser suites are here too: they need the same real Neo4j, and Chromium is happiest one file at a time.
+          include: ['test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-neo4j.ts', 'test/support/global-widgets.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -18,6 +18,9 @@ import { analystConsole } from './console.js';
 import { keyOriginsCors } from './cors.js';
 import { networkExport } from './network-export.js';
 import { orukFeed } from './oruk.js';
+import { demoPage } from './demo.js';
+import { directoryPages } from './pages/directory.js';
+import { widgetScripts } from './widgets.js';
 
 export interface AppDependencies {
   schema: GraphQLSchema;
@@ -69,7 +72,8 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   await app.register(rateLimit, {
     max: deps.rateLimitPerMinute ?? 600,
     timeWindow: 60_000,
-    allowList: (request) => request.url.startsWith('/health/'),
+    // Widget scripts are static and cached for a year; counting them would spend a page's budget on its own script tags.
+    allowList: (request) => request.url.startsWith('/health/') || request.url.startsWith('/widgets/'),
     // Per key when a request presents one (many pages share a widget key's budget), else per address.
     keyGenerator: (request) => {
       const secret = presentedSecret(request.headers);
@@ -87,6 +91,9 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   app.get('/health/live', async () => ({ status: 'live' }));
   await app.register(networkExport, { db: deps.db });
   await app.register(orukFeed, { db: deps.db, prefix: '/oruk' });
+  await app.register(widgetScripts, { version: deps.version });
+  await app.register(demoPage, { version: deps.version });
+  await app.register(directoryPages, { schema: deps.schema, db: deps.db, version: deps.version });
   // The console is for analysts exploring in development; production serves the API alone.
   if (!deps.production) await app.register(analystConsole);
 

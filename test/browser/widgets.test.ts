@@ -1,0 +1,289 @@
+// The widgets in real headless Chromium, on the demo page the service serves under its strict CSP, against the
+// seed data: what they render, keyboard-only use, axe-core (WCAG 2.2 A and AA), theming, events and fallbacks.
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeId } from '../../schema/ids.js';
+import { seedIfEmpty } from '../../seed/seed-if-empty.js';
+import { createLogger } from '../../server/logger.js';
+import type { RunningService } from '../../server/service.js';
+import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
+import { useTestDatabase, testTarget } from '../support/database.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+
+describe('widgets in a real browser', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  /** A fresh page on the demo, wide like a desktop unless told otherwise, with its console errors collected. */
+  async function openDemo(width = 1100): Promise<{ page: Page; problems: string[] }> {
+    context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${service.url}/demo`);
+    return { page, problems };
+  }
+  const closeDemo = () => context?.close();
+
+  /** The first load after the service starts is slower (cold caches), so polls get longer than vitest's 1 s. */
+  const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
+  /** Waits until a widget has rendered its data (it emits ph-load once it has). */
+  const loaded = (page: Page, tag: string) => page.locator(tag).locator('[part~="base"]').first().waitFor();
+
+  it('renders every widget from the service on the demo page, under a strict CSP, with no console errors', async () => {
+    const { page, problems } = await openDemo();
+    const response = await page.request.get(`${service.url}/demo`);
+    expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers()['content-security-policy']).not.toContain('unsafe');
+
+    const directory = page.locator('ph-directory');
+    await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing 10 of \d+ results$/);
+    await page.locator('ph-programme').getByRole('heading', { name: 'Barnet Public Health Immunisation Action Plan 2017/18' }).waitFor();
+    await page.locator('ph-comms-plan').getByRole('heading', { name: 'Communication plan: Taking Care 24-7' }).waitFor();
+    await page.locator('ph-network').getByRole('table').waitFor();
+
+    for (const tag of ['ph-directory', 'ph-programme', 'ph-comms-plan', 'ph-network']) {
+      await page.locator(tag).screenshot({ path: path.join(SCREENSHOTS, `${tag}.png`) });
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'demo-page.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await closeDemo();
+  });
+
+  it('finds no WCAG 2.2 A or AA violations in any widget, shadow roots included', async () => {
+    const { page } = await openDemo();
+    await loaded(page, 'ph-network');
+    await page.locator('ph-directory .result').first().waitFor();
+    await page.locator('ph-comms-plan table').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The check can fail: an unlabelled field inside a shadow root is found.
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'unlabelled';
+      host.attachShadow({ mode: 'open' }).append(document.createElement('input'));
+      document.querySelector('main')!.append(host);
+    });
+    expect((await accessibilityViolations(page, '#unlabelled')).join('\n')).toMatch(/^label: /m);
+    await closeDemo();
+  });
+
+  it('the directory: presets, search, detail and show more, all by keyboard', async () => {
+    const { page } = await openDemo();
+    const directory = page.locator('ph-directory');
+    await directory.locator('.result').first().waitFor();
+    // The area preset is applied: Barnet is chosen in the borough filter.
+    expect(await directory.locator('select#area').inputValue()).toBe('E09000003');
+
+    // Keyboard only: into the search box, type, submit with Enter.
+    await directory.locator('input#text').focus();
+    await page.keyboard.type('smoking');
+    await page.keyboard.press('Enter');
+    await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ results?$/);
+    const names = await directory.locator('.result h3').allTextContents();
+    expect(names.some((n) => /smok/i.test(n))).toBe(true);
+
+    // Tab from the search button to the first result and open it with Enter: focus moves to the detail's heading.
+    await directory.locator('button[type="submit"]').focus();
+    await page.keyboard.press('Tab');
+    const first = names[0]!.trim();
+    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim())).toBe(first);
+    await page.keyboard.press('Enter');
+    await directory.locator('.detail').waitFor();
+    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.id)).toBe('detail-heading');
+    expect(await page.locator('#event-log').textContent()).toContain('ph-select from <ph-directory>');
+    expect(await accessibilityViolations(page, 'ph-directory')).toEqual([]);
+    await directory.screenshot({ path: path.join(SCREENSHOTS, 'ph-directory-detail.png') });
+
+    // Back to the results, and focus returns to the result that was opened.
+    await directory.getByRole('button', { name: 'Back to results' }).press('Enter');
+    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim())).toBe(first);
+    await closeDemo();
+  });
+
+  it('the directory pages through results with show more, moving focus to the first new one', async () => {
+    const { page } = await openDemo();
+    const directory = page.locator('ph-directory');
+    await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing 10 of \d+ results$/);
+    const total = Number((await directory.locator('.count').textContent())!.match(/of (\d+)/)![1]);
+    expect(total).toBeGreaterThan(10);
+    await directory.getByRole('button', { name: 'Show more results' }).press('Enter');
+    await poll(() => directory.locator('.result').count()).toBe(Math.min(20, total));
+    const eleventh = (await directory.locator('.result h3').nth(10).textContent())!.trim();
+    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim())).toBe(eleventh);
+    await closeDemo();
+  });
+
+  it('the directory says what to do when a postcode is unknown or the service cannot be reached', async () => {
+    const { page } = await openDemo();
+    const directory = page.locator('ph-directory');
+    await directory.locator('.result').first().waitFor();
+    await directory.locator('input#postcode').fill('ZZ9 9ZZ');
+    await directory.locator('input#postcode').press('Enter');
+    await expect(directory.getByRole('alert').textContent()).resolves.toContain('We do not recognise that postcode');
+
+    // A widget pointed at a service that is not there: an error with a way to try again, not a blank space.
+    await page.evaluate(() => {
+      const broken = document.createElement('ph-programme');
+      broken.setAttribute('programme', 'barnet-immunisation-2017-18');
+      broken.setAttribute('api', 'http://127.0.0.1:9');
+      broken.id = 'broken';
+      document.querySelector('main')!.append(broken);
+    });
+    const broken = page.locator('#broken');
+    await expect(broken.getByRole('alert').textContent()).resolves.toContain('We could not reach the Partnership Hub service');
+    await broken.getByRole('button', { name: 'Try again' }).waitFor();
+    expect(await accessibilityViolations(page, '#broken')).toEqual([]);
+
+    // A widget missing its one required attribute tells the page's editor.
+    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('ph-comms-plan'), { id: 'unset' })));
+    await expect(page.locator('#unset').getByRole('alert').textContent()).resolves.toContain('needs a programme attribute');
+    await closeDemo();
+  });
+
+  it('the programme: workstreams with actions, overdue markers, targets, and a status filter', async () => {
+    // The seed's targets have no readings yet; an admin records one so that progress has something to show.
+    const admin = (query: string, variables: Record<string, unknown>) => graphql(service, query, variables, TEST_ADMIN_TOKEN);
+    const { body } = await admin(`{ programme(key: "barnet-immunisation-2017-18") { targets { id value } } }`, {});
+    const target = body.data.programme.targets[0];
+    const reading = await admin(`mutation ($p: JSONObject!) { createRecord(kind: TargetReading, key: "browser-test-reading", properties: $p) { id } }`,
+      { p: { date: '2018-01-31', value: target.value / 2 } });
+    expect(reading.body.errors).toBeUndefined();
+    const linked = await admin(`mutation ($from: ID!, $to: ID!) { linkRecords(type: HAS_READING, from: $from, to: $to) }`,
+      { from: target.id, to: reading.body.data.createRecord.id });
+    expect(linked.body.errors).toBeUndefined();
+
+    const { page } = await openDemo();
+    const programme = page.locator('ph-programme');
+    await programme.locator('table').first().waitFor();
+    expect(await programme.locator('h3').allTextContents()).toEqual(expect.arrayContaining(['Targets']));
+    expect(await programme.locator('table tbody tr').count()).toBeGreaterThan(5);
+    expect(await programme.locator('[part~="overdue"]').count()).toBeGreaterThan(0);
+    const progress = programme.getByRole('progressbar');
+    expect(await progress.getAttribute('aria-valuenow')).toBe('50');
+    expect(await progress.getAttribute('aria-valuetext')).toBe('50% of target');
+
+    await programme.locator('select#status').focus();
+    await programme.locator('select#status').selectOption('COMPLETED');
+    await poll(async () => new Set(await programme.locator('tbody td[data-label="Status"]').allTextContents()).size).toBe(1);
+    expect((await programme.locator('tbody td[data-label="Status"]').first().textContent())!.trim()).toBe('Completed');
+    await closeDemo();
+  });
+
+  it('the communication plan: a matrix on wide screens, cards on narrow ones', async () => {
+    const wide = await openDemo(1100);
+    const plan = wide.page.locator('ph-comms-plan');
+    await plan.locator('table').waitFor();
+    expect(await plan.locator('table thead th').allTextContents()).toEqual(
+      ['Stakeholder group', 'Summary of need', 'Engagement', 'Method', 'Frequency', 'Who produces', 'Who delivers']);
+    expect(await plan.locator('.cards').isVisible()).toBe(false);
+    const rows = await plan.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(10);
+    await closeDemo();
+
+    const narrow = await openDemo(380);
+    const cards = narrow.page.locator('ph-comms-plan');
+    await cards.locator('.card').first().waitFor();
+    expect(await cards.locator('table').isVisible()).toBe(false);
+    expect(await cards.locator('.card').count()).toBe(rows);
+    await cards.screenshot({ path: path.join(SCREENSHOTS, 'ph-comms-plan-narrow.png') });
+    expect(await accessibilityViolations(narrow.page, 'ph-comms-plan')).toEqual([]);
+    await closeDemo();
+  });
+
+  it('the network: a table first, filters, expansion, and a graph that loads only when asked for', async () => {
+    // The seed's two partnerships (London MECC, Barnet's plan) do not meet; an admin records that PHE also partners
+    // Barnet's plan, so that London's network reaches that plan and expanding it has partners to add.
+    const link = await graphql(service, `mutation ($from: ID!, $to: ID!, $p: JSONObject) { linkRecords(type: PARTNER_IN, from: $from, to: $to, properties: $p) }`,
+      { from: nodeId('Organisation', 'public-health-england'), to: nodeId('Programme', 'barnet-immunisation-2017-18'), p: { role: 'PARTNER' } }, TEST_ADMIN_TOKEN);
+    expect(link.body.errors).toBeUndefined();
+
+    const { page } = await openDemo();
+    const graphRequests: string[] = [];
+    page.on('request', (request) => { if (/graph-view/.test(request.url())) graphRequests.push(request.url()); });
+    const network = page.locator('ph-network');
+    await network.getByRole('table').waitFor();
+    const partnerships = await network.locator('tbody tr').count();
+    expect(partnerships).toBeGreaterThan(5);
+    expect(graphRequests).toEqual([]); // sigma.js is not loaded for the table
+
+    // Role filter: proposed partners only (the London Fire Brigade).
+    await network.getByRole('checkbox', { name: 'Proposed partner' }).check();
+    await poll(() => network.locator('tbody tr').count()).toBeLessThan(partnerships);
+    expect(await network.locator('tbody').textContent()).toContain('London Fire Brigade');
+    await network.getByRole('checkbox', { name: 'Proposed partner' }).uncheck();
+
+    // Expanding a member adds the partners around it (Barnet's council and CCG) and tells the page.
+    const before = await network.locator('tbody tr').count();
+    await network.getByRole('button', { name: 'Barnet Public Health Immunisation Action Plan 2017/18' }).first().press('Enter');
+    await poll(() => network.locator('tbody tr').count()).toBe(before + 2);
+    expect(await network.locator('tbody').textContent()).toMatch(/Barnet CCG/i);
+    expect(await page.locator('#event-log').textContent()).toContain('ph-select from <ph-network>');
+
+    // The graph view: the lazily loaded chunk, a canvas, and keyboard navigation announced to screen readers.
+    await network.getByRole('radio', { name: 'Graph' }).check();
+    await network.locator('.graph canvas').first().waitFor();
+    expect(graphRequests.length).toBe(1);
+    await network.locator('.graph').focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => network.locator('[aria-live="polite"]').textContent()).toMatch(/: \d+ links?\.$/);
+    await network.screenshot({ path: path.join(SCREENSHOTS, 'ph-network-graph.png') });
+    expect(await accessibilityViolations(page, 'ph-network')).toEqual([]);
+    await closeDemo();
+  });
+
+  it('takes theming through --ph-* properties and ::part, and lets no page style leak in', async () => {
+    const { page } = await openDemo();
+    const directory = page.locator('ph-directory');
+    await directory.locator('.result').first().waitFor();
+    // The page's own styles, added as a constructed stylesheet (the CSP forbids inline <style>, as council sites may).
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`h2 { color: rgb(255, 0, 0); font-family: 'Comic Sans MS'; } button { background: rgb(255, 0, 0); }
+        ph-directory { --ph-colour-button: rgb(1, 2, 3); } ph-directory::part(heading) { letter-spacing: 3px; }`);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const style = (selector: string, property: string) =>
+      directory.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+    expect(await style('button[type="submit"]', 'background-color')).toBe('rgb(1, 2, 3)'); // the custom property
+    expect(await style('h2', 'letter-spacing')).toBe('3px'); // the part
+    expect(await style('h2', 'color')).not.toBe('rgb(255, 0, 0)'); // page rules do not reach inside
+    expect(await style('h2', 'font-family')).not.toContain('Comic Sans');
+    expect(await page.locator('main > h1').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(11, 12, 12)'); // nor do widget rules leak out
+    await closeDemo();
+  });
+
+  it('without JavaScript, shows the fallback link to plain HTML directory pages that work on their own', async () => {
+    context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${service.url}/demo`);
+    const fallback = page.getByRole('link', { name: 'Find health and wellbeing services in Barnet' });
+    await fallback.click();
+    await page.waitForURL(/\/directory\?area=E09000003/);
+    expect(await page.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ results?$/);
+    const first = page.locator('.results a').first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    expect((await page.locator('h1').textContent())!.trim()).toBe(name);
+    await closeDemo();
+
+    // The same pages pass axe (checked with JavaScript on, as axe needs it; the pages themselves have no script).
+    const checked = await openDemo();
+    await checked.page.goto(`${service.url}/directory?area=E09000003&kind=service`);
+    expect(await accessibilityViolations(checked.page)).toEqual([]);
+    await checked.page.screenshot({ path: path.join(SCREENSHOTS, 'directory-page.png'), fullPage: true });
+    await closeDemo();
+  });
+});

@@ -1,0 +1,46 @@
+// Real headless Chromium for the widget suites (Debian's chromium, driven by playwright-core), with axe-core for
+// accessibility checks and a folder for the screenshots CI keeps as artifacts.
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without the background-networking flag Chromium keeps dialling out, and a closed network refuses it. */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.2 A and AA rules (axe tags every success criterion by the version that added it). */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * Runs axe-core in the page against `selector` (shadow roots included) and returns the violations, each as
+ * "rule: target (summary)" so a failure says what to fix. axe is evaluated through the DevTools protocol, which a
+ * page's Content-Security-Policy does not govern, so pages keep their real policy while being checked.
+ */
+export async function accessibilityViolations(page: Page, selector = 'body'): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    async ([context, tags]) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe.run(context, { runOnly: { type: 'tag', values: tags } }),
+    [selector, WCAG_22_AA] as const,
+  );
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
+}
+
+/** Records console errors and uncaught exceptions, such as Content-Security-Policy refusals. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}

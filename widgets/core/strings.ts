@@ -1,0 +1,129 @@
+// Every word the widgets show, in one place. English (British) is complete; another language, such as Welsh (cy),
+// adds a catalogue with the strings it translates and falls back to English for the rest.
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+const en = {
+  // Shared states
+  loading: 'Loading…',
+  retry: 'Try again',
+  errorNetwork: 'We could not reach the Partnership Hub service. Check your connection and try again.',
+  errorRateLimited: 'Too many searches from this page in the last minute. Wait a moment and try again.',
+  errorNotFound: 'We could not find what this page asked for. Tell the website’s editor.',
+  errorGeneric: 'Something went wrong loading this information. Try again later.',
+  errorConfig: (attribute: string) => `This widget needs a ${attribute} attribute. Tell the website’s editor.`,
+  demoTag: 'Example data',
+  anyOption: 'Any',
+
+  // Directory
+  directoryHeading: 'Find services and resources',
+  searchLabel: 'Search',
+  searchHint: 'For example, stop smoking or health checks',
+  searchButton: 'Search',
+  topicLabel: 'Topic',
+  areaLabel: 'Borough',
+  postcodeLabel: 'Or near a postcode',
+  postcodeHint: 'Within 5 km, for example HA1 1AA',
+  kindLabel: 'Show',
+  kinds: { SERVICE: 'Services', RESOURCE: 'Resources', ORGANISATION: 'Organisations' } as Record<string, string>,
+  kindSingular: { Service: 'Service', Resource: 'Resource', Organisation: 'Organisation' } as Record<string, string>,
+  resultsCount: (shown: number, total: number) => (total === 0 ? 'No results' : `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'result', 'results')}`),
+  noResults: 'No results. Try fewer or different words, another topic, or a wider area.',
+  showMore: 'Show more results',
+  distance: (km: number) => `${km.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km away`,
+  providedBy: (name: string) => `Provided by ${name}`,
+  publishedBy: (name: string) => `Published by ${name}`,
+  backToResults: 'Back to results',
+  unknownPostcode: 'We do not recognise that postcode. Check it and try again, or choose a borough.',
+  detail: {
+    description: 'About',
+    eligibility: 'Who can use it',
+    referral: 'How to get referred',
+    contact: 'Contact',
+    phone: 'Telephone',
+    email: 'Email',
+    website: 'Website',
+    locations: 'Where',
+    areas: 'Areas served',
+    topics: 'Topics',
+    audience: 'Who it is for',
+    address: 'Address',
+    services: 'Services',
+    programmes: 'Programmes',
+  },
+  noScriptDirectory: 'Search the directory of services and resources',
+
+  // Programme
+  programmeSummary: (total: number, overdue: number) => `${plural(total, 'action', 'actions')}, ${overdue.toLocaleString('en-GB')} overdue`,
+  targetsHeading: 'Targets',
+  targetProgress: (share: number) => `${Math.round(share * 100)}% of target`,
+  noReading: 'No progress reported yet',
+  programmeWideActions: 'Programme-wide actions',
+  actionColumns: { action: 'Action', status: 'Status', due: 'Due', lead: 'Lead' },
+  overdue: 'Overdue',
+  statusFilter: 'Status',
+  overdueOnly: 'Only overdue actions',
+  noActions: 'No actions match.',
+  statuses: { PROPOSED: 'Proposed', PLANNED: 'Planned', IN_PROGRESS: 'In progress', ONGOING: 'Ongoing', COMPLETED: 'Completed', CANCELLED: 'Cancelled' } as Record<string, string>,
+  recurrences: { MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', ONGOING: 'Ongoing', AS_REQUIRED: 'As required' } as Record<string, string>,
+  leadParts: { LEAD: 'leads', DELIVERY: 'delivers', SUPPORT: 'supports' } as Record<string, string>,
+
+  // Communication plan
+  commsHeading: (programme: string) => `Communication plan: ${programme}`,
+  commsColumns: { group: 'Stakeholder group', need: 'Summary of need', level: 'Engagement', method: 'Method', frequency: 'Frequency', producedBy: 'Who produces', deliveredBy: 'Who delivers' },
+  levels: { AWARENESS: 'Awareness', INVOLVEMENT: 'Involvement', COMMITMENT: 'Commitment' } as Record<string, string>,
+  noComms: 'This programme has no communication plan yet.',
+
+  // Network
+  networkHeading: (centre: string) => `Partnership network: ${centre}`,
+  networkSummary: (organisations: number, programmes: number) => `${plural(organisations, 'organisation', 'organisations')} in ${plural(programmes, 'programme', 'programmes')}`,
+  viewTable: 'Table',
+  viewGraph: 'Graph',
+  viewLabel: 'View as',
+  programmeFilter: 'Programme',
+  footprintFilter: 'Footprint',
+  roleFilter: 'Roles',
+  roles: { LEAD: 'Lead', PARTNER: 'Partner', FUNDER: 'Funder', DELIVERY_PARTNER: 'Delivery partner', HOST: 'Host', PROPOSED_PARTNER: 'Proposed partner' } as Record<string, string>,
+  networkColumns: { organisation: 'Organisation', role: 'Role', programme: 'Programme' },
+  expandHint: 'Choose a name to add the partners around it.',
+  programmesHeading: 'Programmes in this network',
+  partOf: (parent: string) => `part of ${parent}`,
+  expanded: (name: string, added: number) => `Added ${plural(added, 'member', 'members')} around ${name}.`,
+  noPartnerships: 'No partnerships match these filters.',
+  graphLoading: 'Drawing the graph…',
+  graphUnavailable: 'The graph cannot be drawn in this browser. The table shows the same partnerships.',
+  graphHelp: 'Use the arrow keys to move between members, Enter to show partners around one, and Escape to clear.',
+  graphLabel: 'Partnership network graph',
+  graphFocus: (name: string, links: number) => `${name}: ${plural(links, 'link', 'links')}.`,
+  organisationKinds: {
+    NHS_TRUST: 'NHS trust', CCG: 'Clinical commissioning group', ICB: 'Integrated care board', LOCAL_AUTHORITY: 'Local authority',
+    GP_PRACTICE: 'GP practice', NATIONAL_BODY: 'National body', REGIONAL_BODY: 'Regional body', VOLUNTARY: 'Voluntary organisation',
+    CHARITY_FOUNDATION: 'Charity or foundation', EDUCATION: 'Education', FIRE_AND_RESCUE: 'Fire and rescue', PROFESSIONAL_NETWORK: 'Professional network',
+    TRADE_UNION: 'Trade union', OTHER: 'Organisation',
+  } as Record<string, string>,
+  resourceKinds: {
+    E_LEARNING: 'E-learning', COMMUNICATION_MATERIAL: 'Communication material', TOOLKIT: 'Toolkit', WEBSITE: 'Website', NEWSLETTER: 'Newsletter',
+    LETTER: 'Letter', LEAFLET: 'Leaflet', BLOG: 'Blog', DATA: 'Data', DIRECTORY: 'Directory', EVALUATION_TOOL: 'Evaluation tool',
+    FRAMEWORK: 'Framework', WIKI: 'Wiki', OTHER: 'Resource',
+  } as Record<string, string>,
+};
+
+export type Strings = typeof en;
+
+/** Catalogues by primary language subtag. Welsh starts empty: each string it gains replaces the English one. */
+const catalogues: Record<string, Partial<Strings>> = { en, cy: {} };
+
+/** The strings for a BCP 47 language tag (en-GB, cy), English where a catalogue lacks one. */
+export function stringsFor(lang: string | null | undefined): Strings {
+  const primary = (lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+  return { ...en, ...catalogues[primary] };
+}
+
+/** Formats an ISO date (2018-03 or 2018-03-31) the British way: March 2018, 31 March 2018. */
+export function formatDate(iso: string | null | undefined, lang = 'en-GB'): string {
+  if (!iso) return '';
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month) return iso;
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  return date.toLocaleDateString(lang, day ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

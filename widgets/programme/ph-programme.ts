@@ -1,0 +1,147 @@
+// <ph-programme>: a programme's action plan: workstreams with their actions (status, due, lead), overdue markers and targets.
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { ConfigError, PhElement } from '../core/base.js';
+import { emit } from '../core/events.js';
+import { formatDate } from '../core/strings.js';
+import { theme } from '../core/theme.js';
+import { programmeStyles } from './ph-programme.styles.js';
+import { PROGRAMME_PLAN, type PlanAction, type PlanTarget, type ProgrammePlan } from './queries.js';
+
+/**
+ * A programme's action plan, read-only, for a partnership's public page.
+ *
+ * @attr api - the service's address; the address this script came from if not given
+ * @attr key - a widget API key, if the service asks for one
+ * @attr programme - the programme's key (london-mecc-2017-18) or id
+ *
+ * @event ph-load - the plan arrived ({shown, total} actions)
+ * @event ph-error - the plan could not be loaded ({code, message})
+ *
+ * @csspart base - the whole widget
+ * @csspart heading - the programme's name
+ * @csspart summary - the counts by status
+ * @csspart targets - the list of targets
+ * @csspart target - one target with its progress bar
+ * @csspart actions - each table of actions
+ * @csspart overdue - the overdue marker
+ * @csspart status - loading and error messages
+ */
+export class PhProgramme extends PhElement {
+  static override styles = [theme, programmeStyles];
+
+  static override properties = {
+    ...PhElement.properties,
+    programme: { type: String },
+    plan: { state: true },
+    statusFilter: { state: true },
+    overdueOnly: { state: true },
+  };
+
+  declare programme: string;
+  private declare plan?: ProgrammePlan['programme'];
+  private declare statusFilter: string;
+  private declare overdueOnly: boolean;
+
+  protected readonly reloadOn = ['programme'];
+
+  constructor() {
+    super();
+    this.programme = '';
+    this.statusFilter = '';
+    this.overdueOnly = false;
+  }
+
+  protected async load(signal: AbortSignal): Promise<void> {
+    if (!this.programme) throw new ConfigError('programme');
+    const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(this.programme);
+    const data = await this.client.query<ProgrammePlan>(PROGRAMME_PLAN, isId ? { id: this.programme } : { key: this.programme }, signal);
+    this.plan = data.programme;
+    emit(this, 'ph-load', { shown: data.programme.actions.length, total: data.programme.actionPlan.total });
+  }
+
+  override render() {
+    const plan = this.plan;
+    if (!plan || this.loadState !== 'ready') return html`<div part="base">${this.renderStatus()}</div>`;
+    const t = this.t;
+    const shown = plan.actions.filter((a) => (!this.statusFilter || a.status === this.statusFilter) && (!this.overdueOnly || a.overdue));
+    const own = shown.filter((a) => !a.workstream);
+    return html`<article part="base" aria-labelledby="heading">
+      <h2 id="heading" part="heading">${plan.name}</h2>
+      ${plan.period ? html`<p class="muted">${plan.period}</p>` : nothing}
+      ${plan.demo ? html`<p><span class="tag tag-demo">${t.demoTag}</span></p>` : nothing}
+      ${plan.description ? html`<p>${plan.description}</p>` : nothing}
+      <ul class="summary" part="summary" aria-label=${t.programmeSummary(plan.actionPlan.total, plan.actionPlan.overdue.length)}>
+        <li><strong>${t.programmeSummary(plan.actionPlan.total, plan.actionPlan.overdue.length)}</strong></li>
+        ${plan.actionPlan.byStatus.map((s) => html`<li>${t.statuses[s.status] ?? s.status}: ${s.count}</li>`)}
+      </ul>
+      ${plan.targets.length > 0 ? this.renderTargets(plan.targets) : nothing}
+      <div class="filters">
+        <div class="field">
+          <label for="status">${t.statusFilter}</label>
+          <select id="status" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value)}>
+            <option value="">${t.anyOption}</option>
+            ${plan.actionPlan.byStatus.map((s) => html`<option value=${s.status} ?selected=${s.status === this.statusFilter}>${t.statuses[s.status] ?? s.status}</option>`)}
+          </select>
+        </div>
+        <label class="choice"><input type="checkbox" .checked=${this.overdueOnly}
+          @change=${(e: Event) => (this.overdueOnly = (e.target as HTMLInputElement).checked)} />${t.overdueOnly}</label>
+      </div>
+      <p role="status" class="muted">${shown.length === plan.actions.length ? '' : t.resultsCount(shown.length, plan.actions.length)}</p>
+      ${shown.length === 0 ? html`<p>${t.noActions}</p>` : nothing}
+      ${own.length > 0 ? this.renderActions(t.programmeWideActions, 'programme-wide', own) : nothing}
+      ${plan.workstreams.map((w) => {
+        const actions = shown.filter((a) => a.workstream?.id === w.id);
+        return actions.length > 0 ? this.renderActions(w.position != null ? `${w.position}. ${w.name}` : w.name, w.id, actions) : nothing;
+      })}
+    </article>`;
+  }
+
+  private renderTargets(targets: PlanTarget[]) {
+    const t = this.t;
+    return html`<section aria-labelledby="targets-heading">
+      <h3 id="targets-heading">${t.targetsHeading}</h3>
+      <ul class="targets" part="targets">
+        ${targets.map((target) => {
+          const latest = target.readings.at(-1);
+          const share = target.progress == null ? null : Math.max(0, Math.min(1, target.progress));
+          const unit = target.unit ? ` ${target.unit}` : '';
+          return html`<li class="target" part="target">
+            <h4>${target.name}</h4>
+            <p class="muted">${target.metric}: ${target.value.toLocaleString('en-GB')}${unit}${target.deadline ? `, by ${formatDate(target.deadline)}` : ''}</p>
+            ${share == null
+              ? html`<p>${t.noReading}</p>`
+              : html`<div class="bar" role="progressbar" aria-label=${target.name} aria-valuemin="0" aria-valuemax="100"
+                    aria-valuenow=${Math.round(share * 100)} aria-valuetext=${t.targetProgress(share)}><span style=${styleMap({ width: `${share * 100}%` })}></span></div>
+                  <p>${t.targetProgress(share)}${latest ? ` (${latest.value.toLocaleString('en-GB')}${unit}, ${formatDate(latest.date)})` : ''}</p>`}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private renderActions(title: string, id: string, actions: PlanAction[]) {
+    const t = this.t;
+    const c = t.actionColumns;
+    return html`<section class="workstream" aria-labelledby="ws-${id}">
+      <h3 id="ws-${id}">${title}</h3>
+      <table class="actions" part="actions">
+        <thead><tr><th scope="col">${c.action}</th><th scope="col">${c.status}</th><th scope="col">${c.due}</th><th scope="col">${c.lead}</th></tr></thead>
+        <tbody>
+          ${actions.map((a) => html`<tr class=${a.overdue ? 'overdue-row' : ''}>
+            <td>${a.name}</td>
+            <td data-label=${c.status}>${t.statuses[a.status] ?? a.status}
+              ${a.overdue ? html` <strong class="tag tag-warning" part="overdue">${t.overdue}</strong>` : nothing}</td>
+            <td class="due" data-label=${c.due}>${formatDate(a.dueDate) || a.dueText || (a.recurrence ? t.recurrences[a.recurrence] : '') || '–'}</td>
+            <td data-label=${c.lead}>${this.leadOf(a)}</td>
+          </tr>`)}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private leadOf(action: PlanAction): string {
+    if (action.leads.length === 0) return action.leadText ?? '–';
+    return action.leads.map((l) => (l.part === 'LEAD' ? l.by.name : `${l.by.name} (${this.t.leadParts[l.part] ?? l.part})`)).join('; ');
+  }
+}

@@ -1,0 +1,50 @@
+// The programme widget's GraphQL document and the shape it returns.
+import { ACTOR_NAME, type Actor } from '../core/actors.js';
+
+export interface PlanAction {
+  id: string;
+  name: string;
+  status: string;
+  dueDate: string | null;
+  dueText: string | null;
+  recurrence: string | null;
+  overdue: boolean;
+  leadText: string | null;
+  leads: { part: string; by: Actor }[];
+  workstream: { id: string } | null;
+}
+
+export interface PlanTarget {
+  id: string;
+  name: string;
+  metric: string;
+  value: number;
+  unit: string | null;
+  deadline: string | null;
+  progress: number | null;
+  readings: { date: string; value: number }[];
+}
+
+export interface ProgrammePlan {
+  programme: {
+    id: string;
+    name: string;
+    description: string | null;
+    period: string | null;
+    demo: boolean;
+    workstreams: { id: string; name: string; position: number | null; group: string | null }[];
+    actions: PlanAction[];
+    targets: PlanTarget[];
+    actionPlan: { total: number; byStatus: { status: string; count: number }[]; overdue: { id: string }[] };
+  };
+}
+
+export const PROGRAMME_PLAN = `query ProgrammePlan($key: String, $id: ID) {
+  programme(key: $key, id: $id) {
+    id name description period demo
+    workstreams { id name position group }
+    actions { id name status dueDate dueText recurrence overdue leadText leads { part by { ${ACTOR_NAME} } } workstream { id } }
+    targets { id name metric value unit deadline progress readings { date value } }
+    actionPlan { total byStatus { status count } overdue { id } }
+  }
+}`;
