@@ -1,12 +1,15 @@
 // The widgets in real headless Chromium, on the demo page the service serves under its strict CSP, against the
 // seed data: what they render, keyboard-only use, axe-core (WCAG 2.2 A and AA), theming, events and fallbacks.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../schema/ids.js';
 import { seedIfEmpty } from '../../seed/seed-if-empty.js';
+import { createKey } from '../../server/graph/api-keys.js';
 import { createLogger } from '../../server/logger.js';
-import type { RunningService } from '../../server/service.js';
+import { VERSION, type RunningService } from '../../server/service.js';
 import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
 import { useTestDatabase, testTarget } from '../support/database.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
@@ -16,15 +19,23 @@ describe('widgets in a real browser', () => {
   let service: RunningService;
   let browser: Browser;
   let context: BrowserContext;
+  /** A council's own site on another origin, serving whatever page a test puts in `council.html`. */
+  const council = { html: '', origin: '', key: '', server: undefined as Server | undefined };
 
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
+    council.server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(council.html));
+    await new Promise<void>((resolve) => council.server!.listen(0, '127.0.0.1', resolve));
+    council.origin = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
+    // Made before the service starts: it reads widget keys' origins for CORS at most every 30 s.
+    council.key = (await createKey(db(), 'Harrow council website', 'public', [council.origin])).secret;
     service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await service?.stop();
+    council.server?.close();
   });
 
   /** A fresh page on the demo, wide like a desktop unless told otherwise, with its console errors collected. */
@@ -263,6 +274,36 @@ describe('widgets in a real browser', () => {
     expect(await style('h2', 'font-family')).not.toContain('Comic Sans');
     expect(await page.locator('main > h1').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(11, 12, 12)'); // nor do widget rules leak out
     await closeDemo();
+  });
+
+  it('works embedded in another site\'s page with a widget key for that site, and refuses the key elsewhere', async () => {
+    // The council's page loads the script from the service and presents a key bound to the council's origin.
+    const api = service.url.replace('127.0.0.1', 'localhost'); // a different origin from the council's
+    council.html = `<!doctype html><html lang="en-GB"><head><title>Council</title>
+      <script type="module" src="${api}/widgets/${VERSION}/ph-directory.js"></script></head>
+      <body><main><h1>Stop smoking in Harrow</h1><ph-directory api="${api}" key="${council.key}" area="E09000015" topic="stop-smoking"></ph-directory></main></body></html>`;
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(council.origin);
+    const directory = page.locator('ph-directory');
+    await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ results?$/);
+    expect(await directory.locator('.result h3').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Harrow')]));
+    expect(problems).toEqual([]);
+    await closeDemo();
+
+    // The same page and key on another site: the service refuses the key, and the widget says so.
+    const other = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(council.html));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      context = await browser.newContext();
+      const copied = await context.newPage();
+      await copied.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}`);
+      await copied.locator('ph-directory').getByRole('alert').waitFor();
+      await closeDemo();
+    } finally {
+      other.close();
+    }
   });
 
   it('without JavaScript, shows the fallback link to plain HTML directory pages that work on their own', async () => {
