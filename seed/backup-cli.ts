@@ -5,6 +5,7 @@ import { LocalNeo4jError } from '../server/neo4j/local-neo4j.js';
 import { migrate } from '../server/neo4j/migrate.js';
 import { openDatabase } from '../server/neo4j/open.js';
 import { exportGraph, RestoreError, restoreGraph } from './backup.js';
+import { runCommand } from './run-command.js';
 
 const USAGE = `Usage: npm run export -- <file>     write the whole graph to <file> (JSON Lines, sorted, diff-friendly)
        npm run restore -- <file>    load <file> into an empty database, in one transaction
@@ -30,11 +31,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof RestoreError || error instanceof ConfigError || error instanceof LocalNeo4jError) console.error(`Nothing was changed: ${error.message}`);
-    else console.error('Failed, and nothing was changed:', error);
-    process.exit(1);
-  },
-);
+runCommand(main, (error) => {
+  if (error instanceof RestoreError || error instanceof ConfigError || error instanceof LocalNeo4jError) return `Nothing was changed: ${error.message}`;
+  return undefined;
+}, 'Failed, and nothing was changed:');

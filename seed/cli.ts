@@ -1,13 +1,13 @@
 // `npm run seed -- [--dry-run] [files...]`: validates the files, then imports them in one transaction and reports.
 import { parseArgs } from 'node:util';
 import { OrganisationKind } from '../schema/graph.js';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { LocalNeo4jError } from '../server/neo4j/local-neo4j.js';
 import { migrate } from '../server/neo4j/migrate.js';
 import { openDatabase } from '../server/neo4j/open.js';
 import { formatProblem, ImportValidationError } from './batch.js';
 import { importBatch, type Counts, type ImportReport } from './importer.js';
+import { runCommand } from './run-command.js';
 import { defaultSources, readSources, REFERENCE } from './sources.js';
 
 const USAGE = `Usage: npm run seed -- [options] [files...]
@@ -102,16 +102,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ImportValidationError) {
-      console.error(`Nothing was imported: ${error.problems.length} problem(s) to fix first.\n${error.problems.slice(0, 50).map((p) => `  ${formatProblem(p)}`).join('\n')}${error.problems.length > 50 ? `\n  … and ${error.problems.length - 50} more` : ''}`);
-    } else if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
-      console.error(error.message);
-    } else {
-      console.error('The import failed and nothing was written:', error);
-    }
-    process.exit(1);
-  },
-);
+runCommand(main, (error) => {
+  if (!(error instanceof ImportValidationError)) return undefined;
+  const listed = error.problems.slice(0, 50).map((p) => `  ${formatProblem(p)}`).join('\n');
+  return `Nothing was imported: ${error.problems.length} problem(s) to fix first.\n${listed}${error.problems.length > 50 ? `\n  … and ${error.problems.length - 50} more` : ''}`;
+}, 'The import failed and nothing was written:');

@@ -46,6 +46,8 @@ export interface ImportOptions {
 
 /** Rows per statement: large enough that a 13,000-row ODS file takes a handful of round trips. */
 const CHUNK = 2_000;
+/** Rows per CREATE statement, which has no lookups to hold in memory: larger, for fewer round trips on big loads. */
+const WRITE_CHUNK = 10_000;
 
 type Tx = Transaction | ManagedTransaction;
 
@@ -53,6 +55,11 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Groups items by key and then by a yes/no test: [group, test result] pairs, in first-seen order. */
+function splitBy<T>(items: readonly T[], keyOf: (item: T) => string, test: (item: T) => boolean): [T[], boolean][] {
+  return [...groupBy(items, (item) => `${keyOf(item)}|${test(item)}`).values()].map((group) => [group, test(group[0]!)]);
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -85,10 +92,16 @@ function unchanged(given: Properties, stored: Record<string, unknown>): boolean 
 // Labels and relationship types cannot be Cypher parameters. Every one used below has been checked against the
 // closed lists in schema/graph.ts by validateBatch, so interpolating them is safe; all values are parameters.
 
+/**
+ * An index hint for looking a node up by key. Plans are cached, and one made while a label was still empty (a first
+ * import's checks) may scan the label instead, which turns a re-import of thousands of rows quadratic.
+ */
+const byKey = (variable: string, label: string) => `USING INDEX ${variable}:\`${label}\`(key)`;
+
 async function existingNodes(tx: Tx, label: Label, keys: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   for (const part of chunks(keys)) {
-    const result = await tx.run(`UNWIND $keys AS key MATCH (n:\`${label}\` {key: key}) RETURN n.key AS key, properties(n) AS props`, { keys: part });
+    const result = await tx.run(`UNWIND $keys AS key MATCH (n:\`${label}\` {key: key}) ${byKey('n', label)} RETURN n.key AS key, properties(n) AS props`, { keys: part });
     for (const record of result.records) found.set(record.get('key') as string, record.get('props') as Record<string, unknown>);
   }
   return found;
@@ -100,7 +113,10 @@ async function existingRelationships(tx: Tx, group: RelationshipRecord[]): Promi
   if (!first) return found;
   for (const part of chunks(group)) {
     const result = await tx.run(
-      `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from})-[r:\`${first.type}\`]->(b:\`${first.to.label}\` {key: row.to}) ` +
+      // Both ends first, then the link between them: Neo4j checks it from the end with fewer links (Expand(Into)),
+      // where a single pattern may walk every link of a dense node (a source document's thousands) for each row.
+      `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from}) ${byKey('a', first.from.label)} ` +
+        `MATCH (b:\`${first.to.label}\` {key: row.to}) ${byKey('b', first.to.label)} MATCH (a)-[r:\`${first.type}\`]->(b) ` +
         'RETURN row.from AS from, row.to AS to, properties(r) AS props',
       { rows: part.map((r) => ({ from: r.from.key, to: r.to.key })) },
     );
@@ -209,26 +225,35 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
   }
 
   const relWrites: RelationshipRecord[] = [];
+  /** Links known not to exist yet, written with CREATE: no search for an existing one, which MERGE must do. */
+  const newRels = new Set<RelationshipRecord>();
   const relGroups = groupBy(relationships, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
   for (const group of relGroups.values()) {
-    const existing = await existingRelationships(tx, group);
+    // A link with an end this import creates cannot exist yet; only the others need looking up. On a first
+    // load that is nearly every link, so a large import does not spend its time proving links are new.
+    const isNew = (rel: RelationshipRecord) => !stored.has(nodeRef(rel.from.label, rel.from.key)) || !stored.has(nodeRef(rel.to.label, rel.to.key));
+    const existing = await existingRelationships(tx, group.filter((rel) => !isNew(rel)));
     for (const rel of group) {
-      const before = existing.get(`${rel.from.key}>${rel.to.key}`);
+      const before = isNew(rel) ? undefined : existing.get(`${rel.from.key}>${rel.to.key}`);
       const kind = before === undefined ? 'created' : unchanged(rel.properties, before) ? 'unchanged' : 'updated';
       count(report.relationships, rel.type, kind);
       if (kind !== 'unchanged') relWrites.push(rel);
+      if (kind === 'created') newRels.add(rel);
     }
   }
   if (options.dryRun) return report;
 
   let done = 0;
-  for (const [label, group] of groupBy(nodeWrites, (n) => n.label)) {
-    const specs = NODE_MODEL[label as Label];
-    for (const part of chunks(group)) {
+  for (const [group, created] of splitBy(nodeWrites, (n) => n.label, (n) => !stored.has(nodeRef(n.label, n.key)))) {
+    const label = group[0]!.label;
+    const specs = NODE_MODEL[label];
+    for (const part of chunks(group, created ? WRITE_CHUNK : CHUNK)) {
       await tx.run(
         // Every change bumps the version that admins' updates check, so an import cannot be silently overwritten.
-        `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
-          'SET n += row.props, n.version = coalesce(n.version, 1) + 1',
+        created
+          ? `UNWIND $rows AS row CREATE (n:\`${label}\`) SET n = row.props, n.key = row.key, n.id = row.id, n.version = 1`
+          : `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
+            'SET n += row.props, n.version = coalesce(n.version, 1) + 1',
         { rows: part.map((n) => ({ key: n.key, id: n.id ?? nodeId(n.label, n.key), props: toNeo4j(specs, n.properties) })) },
       );
       done += part.length;
@@ -236,14 +261,16 @@ async function plan(tx: Transaction, batch: GraphBatch, options: ImportOptions):
     }
   }
   done = 0;
-  for (const group of groupBy(relWrites, (r) => `${r.type}|${r.from.label}|${r.to.label}`).values()) {
-    const [first] = group;
-    if (!first) continue;
+  for (const [group, created] of splitBy(relWrites, (r) => `${r.type}|${r.from.label}|${r.to.label}`, (r) => newRels.has(r))) {
+    const first = group[0]!;
     const specs = RELATIONSHIP_MODEL[first.type].properties;
-    for (const part of chunks(group)) {
+    const ends = `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from}) ${byKey('a', first.from.label)} ` +
+      `MATCH (b:\`${first.to.label}\` {key: row.to}) ${byKey('b', first.to.label)} `;
+    for (const part of chunks(group, created ? WRITE_CHUNK : CHUNK)) {
       await tx.run(
-        `UNWIND $rows AS row MATCH (a:\`${first.from.label}\` {key: row.from}) MATCH (b:\`${first.to.label}\` {key: row.to}) ` +
-          `MERGE (a)-[r:\`${first.type}\`]->(b) ON CREATE SET r.id = row.id SET r += row.props`,
+        created
+          ? `${ends}CREATE (a)-[r:\`${first.type}\`]->(b) SET r = row.props, r.id = row.id`
+          : `${ends}MERGE (a)-[r:\`${first.type}\`]->(b) ON CREATE SET r.id = row.id SET r += row.props`,
         { rows: part.map((r) => ({ from: r.from.key, to: r.to.key, id: r.id ?? relationshipId(r.type, r.from, r.to), props: toNeo4j(specs, r.properties) })) },
       );
       done += part.length;
