@@ -10,6 +10,7 @@ import { ErrorCode, formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { presentedSecret, roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
+import { GenerationalCache, responseCaching } from '../graphql/response-cache.js';
 import type { OidcVerifier } from '../graphql/oidc.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
@@ -111,7 +112,10 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     allowBatchedHttpRequests: false,
     introspection: deps.introspection ?? !deps.production,
     validationRules: limits.validationRules,
-    plugins: [...(limits.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), roundTripReport(deps.production)],
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), roundTripReport(deps.production),
+      ...responseCaching(new GenerationalCache()),
+    ],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
