@@ -53,12 +53,34 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
     topicKey: filters.topicKey ?? null, areaKey: filters.areaKey ?? null, organisationKind: filters.organisationKind ?? null,
   };
   const query = filters.text ? luceneQuery(filters.text) : undefined;
-  const candidates = query
-    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score
-       WHERE any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false`
-    : `CALL () { ${SEARCHABLE_KINDS.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
-       WITH n, 0.0 AS score WHERE any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false`;
   if (query) params.query = query;
+  const live = 'any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false';
+  // With an area, the candidates are what serves it, found from the area's side: a borough holds a few hundred
+  // records even when England holds a quarter of a million, where testing every text match against the area
+  // would walk each one's links. Without an area, the full-text index or every searchable record.
+  let candidates: string;
+  if (filters.areaKey) {
+    candidates = `CALL (upIds, withinIds) {
+        UNWIND upIds + withinIds AS areaId
+        MATCH (a:Area {id: areaId})
+        CALL (a, withinIds) {
+          MATCH (n:Service)-[:AVAILABLE_IN]->(a) RETURN n
+          UNION MATCH (n:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n
+          UNION MATCH (n:Organisation)-[:BASED_IN]->(a) WHERE a.id IN withinIds RETURN n
+          UNION MATCH (n:Resource)-[:SUPPORTS]->(:Programme)-[:PROGRAMME_COVERS]->(a) RETURN n
+          UNION MATCH (n:Resource)-[:PUBLISHED_BY]->(:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n
+        }
+        RETURN collect(DISTINCT n) AS inArea
+      }
+      ${query
+        ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE n IN inArea AND ${live}`
+        : `UNWIND inArea AS n WITH n, 0.0 AS score WHERE ${live}`}`;
+  } else {
+    candidates = query
+      ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE ${live}`
+      : `CALL () { ${SEARCHABLE_KINDS.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
+       WITH n, 0.0 AS score WHERE ${live}`;
+  }
 
   const conditions: string[] = [];
   if (filters.topicKey) conditions.push('EXISTS { (n)-[:ABOUT]->(:Topic {key: $topicKey}) }');
@@ -67,16 +89,6 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
       WHEN n:Organisation THEN n.kind = $organisationKind
       WHEN n:Service THEN EXISTS { (n)-[:PROVIDED_BY]->(:Organisation {kind: $organisationKind}) }
       ELSE EXISTS { (n)-[:PUBLISHED_BY]->(:Organisation {kind: $organisationKind}) } END`);
-  }
-  if (filters.areaKey) {
-    // Organisations count where they are responsible (up the hierarchy too) or based (only within the area):
-    // a London trust based in the region does not serve every borough, but an ICB covering the footprint does.
-    conditions.push(`CASE
-      WHEN n:Service THEN EXISTS { (n)-[:AVAILABLE_IN]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds }
-      WHEN n:Organisation THEN EXISTS { (n)-[:ORGANISATION_COVERS]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds }
-        OR EXISTS { (n)-[:BASED_IN]->(a:Area) WHERE a.id IN withinIds }
-      ELSE EXISTS { (n)-[:SUPPORTS]->(:Programme)-[:PROGRAMME_COVERS]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds }
-        OR EXISTS { (n)-[:PUBLISHED_BY]->()-[:ORGANISATION_COVERS]->(a:Area) WHERE a.id IN upIds OR a.id IN withinIds } END`);
   }
   let distance = 'null AS distanceKm';
   if (filters.near) {
