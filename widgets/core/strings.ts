@@ -51,7 +51,6 @@ const en = {
     services: 'Services',
     programmes: 'Programmes',
   },
-  noScriptDirectory: 'Search the directory of services and resources',
 
   // Programme
   programmeSummary: (total: number, overdue: number) => `${plural(total, 'action', 'actions')}, ${overdue.toLocaleString('en-GB')} overdue`,
