@@ -243,6 +243,7 @@ export class PhNetwork extends PhElement {
     const rows = this.partnerships()
       .map((e) => ({ organisation: nodes.get(e.source)!, programme: nodes.get(e.target)!, role: e.role ?? '' }))
       .sort((a, b) => a.programme.name.localeCompare(b.programme.name, 'en-GB') || a.organisation.name.localeCompare(b.organisation.name, 'en-GB'));
+    const shown = new Set(this.visible().nodes.map((n) => n.id));
     const organisationCount = new Set(rows.map((r) => r.organisation.id)).size;
     const programmeCount = new Set(rows.map((r) => r.programme.id)).size;
     const member = (n: NetNode) => html`<button type="button" class="link-button" aria-describedby="expand-hint" @click=${() => this.choose(n.id)}>${n.name}</button>`;
@@ -291,7 +292,7 @@ export class PhNetwork extends PhElement {
             <td>${member(r.programme)}</td>
           </tr>`)}</tbody>
         </table>`}
-      ${this.renderProgrammes(programmes.filter((p) => this.visible().nodes.includes(p)), nodes, member)}
+      ${this.renderProgrammes(programmes.filter((p) => shown.has(p.id)), nodes, member)}
     </section>`;
   }
 
