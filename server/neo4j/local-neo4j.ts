@@ -77,12 +77,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * Built when the class is newer than its source and Maven's stamp (a copy of pom.xml it writes after copying
+ * the jars and plugins) is newer than pom.xml: Maven copies jars with their original dates and leaves folders
+ * alone when nothing is added, so neither says whether the current pom.xml was built.
+ */
 function launcherIsBuilt(): boolean {
-  const classFile = path.join(LAUNCHER_DIR, 'target', 'classes', 'hub', 'neo4j', 'LocalNeo4j.class');
-  const lib = path.join(LAUNCHER_DIR, 'target', 'lib');
-  if (!existsSync(classFile) || !existsSync(lib)) return false;
-  const sources = Math.max(statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs, newestMtime(path.join(LAUNCHER_DIR, 'src')));
-  return statSync(classFile).mtimeMs >= sources && statSync(lib).mtimeMs >= statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs;
+  const target = path.join(LAUNCHER_DIR, 'target');
+  const classFile = path.join(target, 'classes', 'hub', 'neo4j', 'LocalNeo4j.class');
+  const stamp = path.join(target, 'build-stamp', 'pom.xml');
+  if (![classFile, stamp, path.join(target, 'lib'), path.join(target, 'plugins')].every((p) => existsSync(p))) return false;
+  return statSync(classFile).mtimeMs >= newestMtime(path.join(LAUNCHER_DIR, 'src')) && statSync(stamp).mtimeMs >= statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs;
 }
 
 /** Compiles the launcher and fetches Neo4j's jars from Maven Central unless they are already up to date. */

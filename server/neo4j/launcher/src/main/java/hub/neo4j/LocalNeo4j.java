@@ -2,7 +2,10 @@ package hub.neo4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,6 +23,11 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * <p>Configuration comes from the environment so that the password never shows in a process list:
  * NEO4J_HOME (store folder), NEO4J_BOLT_PORT, NEO4J_PASSWORD (set on every start, so a fresh random
  * one can be used each time), NEO4J_PAGECACHE and NEO4J_TX_MEMORY (sizes such as "128m").
+ *
+ * <p>APOC core, which the standard GraphQL library for Neo4j needs, is registered from the plugins folder Maven
+ * fills beside the launcher's classes (target/plugins; its jars are also on the classpath, as in a server, for
+ * its extensions). Of plugins' procedures only apoc.* may load (Neo4j's built-in ones are not affected), and
+ * none is unrestricted: nothing the service or that library calls needs Neo4j's internal APIs.
  *
  * <p>The parent process reads one line from stdout: "NEO4J_READY port" once Bolt accepts connections,
  * or "NEO4J_FAILED reason: message" (reason is port-in-use, store-locked or start-failed).
@@ -45,6 +53,8 @@ public final class LocalNeo4j {
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
           .setConfig(GraphDatabaseSettings.pagecache_memory, bytes(env("NEO4J_PAGECACHE", "128m")))
           .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, bytes(env("NEO4J_TX_MEMORY", "256m")))
+          .setConfig(GraphDatabaseSettings.plugin_dir, pluginDir())
+          .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("apoc.*"))
           .build();
     } catch (Throwable e) {
       fail(e);
@@ -76,6 +86,16 @@ public final class LocalNeo4j {
     watchdog.setDaemon(true);
     watchdog.start();
     stopped.await();
+  }
+
+  /** target/plugins, beside target/classes where this class was loaded from; it must exist, or APOC is missing. */
+  private static Path pluginDir() throws URISyntaxException, IOException {
+    Path classes = Path.of(LocalNeo4j.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path plugins = classes.resolveSibling("plugins");
+    if (!Files.isDirectory(plugins)) {
+      throw new IOException("the plugins folder " + plugins + " is missing; rebuild the launcher with mvn package");
+    }
+    return plugins;
   }
 
   private static void exitWhenParentGoes() {
