@@ -34,7 +34,7 @@ describe('the local Neo4j', () => {
   beforeAll(async () => {
     home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-local-'));
     port = await freePort();
-    neo4j = await startLocalNeo4j({ home, port, password: PASSWORD, heap: '384m', pageCache: '32m' });
+    neo4j = await startLocalNeo4j({ home, port, password: PASSWORD, heap: '384m', pageCache: '32m', jit: 'quick' });
     service = await startTestService({ uri: neo4j.uri, username: 'neo4j', password: PASSWORD, database: 'neo4j' });
   });
 
@@ -58,7 +58,7 @@ describe('the local Neo4j', () => {
   });
 
   it('says the store is locked by another instance, and leaves no second Java process behind', async () => {
-    const error = await startLocalNeo4j({ home, port: await freePort(), heap: '256m', pageCache: '16m' }).catch((e: unknown) => e);
+    const error = await startLocalNeo4j({ home, port: await freePort(), heap: '256m', pageCache: '16m', jit: 'quick' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LocalNeo4jError);
     expect((error as LocalNeo4jError).reason).toBe('store-locked');
     expect((error as Error).message).toMatch(/locked by another running Neo4j.*DATA_DIR/s);
@@ -76,7 +76,7 @@ describe('the local Neo4j', () => {
     const { body } = await graphql(service, '{ about { migrations } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('DB_UNAVAILABLE');
 
-    neo4j = await startLocalNeo4j({ home, port, password: PASSWORD, heap: '384m', pageCache: '32m' });
+    neo4j = await startLocalNeo4j({ home, port, password: PASSWORD, heap: '384m', pageCache: '32m', jit: 'quick' });
     await eventuallyReady(service);
     const { body: after } = await graphql(service, '{ about { migrations } }');
     expect(after.data.about.migrations).toEqual(MIGRATIONS.map((m) => m.id));
@@ -85,7 +85,7 @@ describe('the local Neo4j', () => {
   it('migrates a database that comes back empty, still without a restart', async () => {
     await neo4j.stop();
     await rm(path.join(home, 'data'), { recursive: true, force: true });
-    neo4j = await startLocalNeo4j({ home, port, password: PASSWORD, heap: '384m', pageCache: '32m' });
+    neo4j = await startLocalNeo4j({ home, port, password: PASSWORD, heap: '384m', pageCache: '32m', jit: 'quick' });
     await eventuallyReady(service);
     const { body } = await graphql(service, '{ about { migrations } }');
     expect(body.data.about.migrations).toEqual(MIGRATIONS.map((m) => m.id));
