@@ -30,9 +30,6 @@ export class NetworkNode {
 
   @Field(() => Boolean, { description: 'True for demo data.' })
   demo!: boolean;
-
-  @Field(() => [String], { description: 'Keys of the STP footprints it works in: those its areas are or lie in (a region-wide body has none).' })
-  footprints!: string[];
 }
 
 @ObjectType({ description: 'A relationship in a network, from source to target.' })

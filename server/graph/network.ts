@@ -19,7 +19,6 @@ export interface NetworkNode {
   name: string;
   organisationKind?: string;
   demo: boolean;
-  footprints: string[];
 }
 
 export interface NetworkEdge {
@@ -34,27 +33,38 @@ export interface Network {
   edges: NetworkEdge[];
 }
 
-interface RawNode { labels: string[]; props: Record<string, unknown>; footprints: string[] }
+/** A network member as a list of just what a network shows: a network of a footprint programme has hundreds. */
+type RawMember = [isOrganisation: boolean, id: string, key: string, name: string | null, kind: string | null, demo: boolean | null];
+const member = (m: string): string => `[${m}:Organisation, ${m}.id, ${m}.key, ${m}.name, ${m}.kind, ${m}.demo]`;
 
-/**
- * A network member as a map with the keys of the footprints it works in: those its areas are, or lie in. An
- * organisation covering a whole region belongs to no one footprint, so a footprint filter leaves it out.
- */
-const member = (m: string): string =>
-  `{labels: labels(${m}), props: properties(${m}), footprints: COLLECT { MATCH (${m})-[:ORGANISATION_COVERS|BASED_IN|PROGRAMME_COVERS]->(:Area)-[:AREA_PART_OF]->{0,2}(f:Area {level: 'FOOTPRINT'}) RETURN DISTINCT f.key ORDER BY f.key }}`;
-
-function toNetworkNode({ labels, props, footprints }: RawNode): NetworkNode {
-  const organisation = labels.includes('Organisation');
+function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): NetworkNode {
   return {
-    id: String(props.id), key: String(props.key), name: String(props.name ?? props.key),
+    id, key, name: name ?? key,
     type: organisation ? 'ORGANISATION' : 'PROGRAMME',
-    organisationKind: organisation ? (props.kind as string) : undefined,
-    demo: props.demo === true,
-    footprints: footprints ?? [],
+    organisationKind: organisation ? (kind ?? undefined) : undefined,
+    demo: demo === true,
   };
 }
 
-const EDGE_MAP = '{source: startNode(r).id, target: endNode(r).id, type: type(r), role: r.role}';
+/**
+ * The keys of the footprints each member works in: those its areas are, or lie in. An organisation covering a whole
+ * region belongs to no one footprint, so a footprint filter leaves it out. One query for all the members asked about.
+ */
+export async function footprintsOf(db: Database, ids: readonly string[]): Promise<string[][]> {
+  const result = await db.run(
+    `UNWIND $ids AS id
+     CALL (id) { MATCH (m:Organisation {id: id}) RETURN m UNION MATCH (m:Programme {id: id}) RETURN m }
+     RETURN id, COLLECT {
+       MATCH (m)-[:ORGANISATION_COVERS|BASED_IN|PROGRAMME_COVERS]->(:Area)-[:AREA_PART_OF]->{0,2}(f:Area {level: 'FOOTPRINT'})
+       RETURN DISTINCT f.key ORDER BY f.key } AS footprints`,
+    { ids },
+  );
+  const byId = new Map(result.records.map((r) => [r.get('id') as string, r.get('footprints') as string[]]));
+  return ids.map((id) => byId.get(id) ?? []);
+}
+
+/** An edge as a list, [source id, target id, type, role]: smaller on the wire than a map, for networks of thousands. */
+const EDGE = '[startNode(r).id, endNode(r).id, type(r), r.role]';
 const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
 
 /**
@@ -70,19 +80,21 @@ export async function networkAround(db: Database, id: string, depth: number, rol
      CALL (members) {
        UNWIND members AS a
        MATCH (a)-[r:${NETWORK_RELS}]->(b) WHERE b IN members AND ${ROLE_ALLOWED}
-       RETURN collect(${EDGE_MAP}) AS edges
+       RETURN collect(${EDGE}) AS edges
      }
      RETURN [m IN members | ${member('m')}] AS nodes, edges`,
     { id, roles: roles && roles.length > 0 ? roles : null },
   );
   const record = result.records[0];
-  const nodes = (record?.get('nodes') ?? []) as RawNode[];
+  const nodes = (record?.get('nodes') ?? []) as RawMember[];
   if (nodes.length === 0) return null;
-  return { nodes: nodes.map(toNetworkNode), edges: cleanEdges(record?.get('edges') as NetworkEdge[]) };
+  return { nodes: nodes.map(toNetworkNode), edges: toEdges(record?.get('edges') as RawEdge[]) };
 }
 
-function cleanEdges(edges: readonly NetworkEdge[]): NetworkEdge[] {
-  return edges.map((e) => ({ source: e.source, target: e.target, type: e.type, ...(e.role ? { role: e.role } : {}) }));
+type RawEdge = [source: string, target: string, type: NetworkEdge['type'], role: string | null];
+
+function toEdges(edges: readonly (RawEdge | null)[]): NetworkEdge[] {
+  return edges.filter((e) => e !== null).map(([source, target, type, role]) => ({ source, target, type, ...(role ? { role } : {}) }));
 }
 
 /** The shortest chain of partnerships from one organisation to another, or null when they are not connected. */
@@ -90,12 +102,12 @@ export async function shortestPartnershipPath(db: Database, fromId: string, toId
   const result = await db.run(
     `MATCH (a:Organisation {id: $from}), (b:Organisation {id: $to})
      MATCH p = shortestPath((a)-[:${NETWORK_RELS}*..12]-(b))
-     RETURN [n IN nodes(p) | ${member('n')}] AS nodes, [r IN relationships(p) | ${EDGE_MAP}] AS edges`,
+     RETURN [n IN nodes(p) | ${member('n')}] AS nodes, [r IN relationships(p) | ${EDGE}] AS edges`,
     { from: fromId, to: toId },
   );
   const record = result.records[0];
   if (!record) return null;
-  return { nodes: (record.get('nodes') as RawNode[]).map(toNetworkNode), edges: cleanEdges(record.get('edges') as NetworkEdge[]) };
+  return { nodes: (record.get('nodes') as RawMember[]).map(toNetworkNode), edges: toEdges(record.get('edges') as RawEdge[]) };
 }
 
 /** The whole partnership network, or the part of it whose programmes cover an area (and what lies in it). */
@@ -107,17 +119,17 @@ export async function networkInArea(db: Database, areaKey: string | undefined): 
        MATCH (p)-[:PROGRAMME_COVERS]->(a:Area)
        WHERE a = scope OR (a)-[:AREA_PART_OF*1..3]->(scope) OR (scope)-[:AREA_PART_OF*1..3]->(a) }
      OPTIONAL MATCH (o:Organisation)-[r:PARTNER_IN]->(p)
-     WITH collect(DISTINCT p) + collect(DISTINCT o) AS members, collect(CASE WHEN r IS NOT NULL THEN ${EDGE_MAP} END) AS partnerships
+     WITH collect(DISTINCT p) + collect(DISTINCT o) AS members, collect(CASE WHEN r IS NOT NULL THEN ${EDGE} END) AS partnerships
      CALL (members) {
        UNWIND members AS a
        MATCH (a:Programme)-[r:PROGRAMME_PART_OF]->(b:Programme) WHERE b IN members
-       RETURN collect(${EDGE_MAP}) AS hierarchy
+       RETURN collect(${EDGE}) AS hierarchy
      }
      RETURN [m IN members | ${member('m')}] AS nodes, partnerships + hierarchy AS edges`,
     { area: areaKey ?? null },
   );
   const record = result.records[0];
-  return { nodes: ((record?.get('nodes') ?? []) as RawNode[]).map(toNetworkNode), edges: cleanEdges((record?.get('edges') ?? []) as NetworkEdge[]) };
+  return { nodes: ((record?.get('nodes') ?? []) as RawMember[]).map(toNetworkNode), edges: toEdges((record?.get('edges') ?? []) as RawEdge[]) };
 }
 
 export function toGraphology(network: Network): UndirectedGraph {
@@ -160,15 +172,18 @@ export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNE
   });
 }
 
-/** The boroughs of a footprint where no service about a topic is available, counting footprint-wide services. */
+/**
+ * The boroughs of a footprint where no service about a topic is available, counting footprint-wide services.
+ * Each borough is asked from its own side (the few hundred services available in it or in what it lies in) and the
+ * question stops at the first service on the topic; starting from the topic would walk every service about it in England.
+ */
 export async function coverageGaps(db: Database, footprintKey: string, topicKey: string): Promise<{ found: boolean; boroughs: Record<string, unknown>[] }> {
   const result = await db.run(
     `OPTIONAL MATCH (f:Area {key: $footprint})
      OPTIONAL MATCH (b:Area {level: 'BOROUGH'})-[:AREA_PART_OF]->(f)
      WHERE NOT EXISTS {
-       MATCH (s:Service)-[:ABOUT]->(:Topic {key: $topic})
-       MATCH (s)-[:AVAILABLE_IN]->(a:Area)
-       WHERE a = b OR (b)-[:AREA_PART_OF*1..3]->(a) }
+       MATCH (b)-[:AREA_PART_OF]->{0,3}(:Area)<-[:AVAILABLE_IN]-(s:Service)
+       WHERE EXISTS { (s)-[:ABOUT]->(t:Topic) WHERE t.key = $topic } }
      WITH f, b ORDER BY b.name
      RETURN f IS NOT NULL AS found, collect(properties(b)) AS boroughs`,
     { footprint: footprintKey, topic: topicKey },

@@ -5,7 +5,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { enforceAccess } from './access.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
-import { ActionPlanResolver, AnalyticsResolver } from './resolvers/analytics.js';
+import { ActionPlanResolver, AnalyticsResolver, NetworkNodeResolver } from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
 import { ResourceResolver, RoleResolver, ServiceResolver, TopicResolver } from './resolvers/directory.js';
 import { CommunicationActivityResolver, EventResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
@@ -17,7 +17,7 @@ import { SearchResolver } from './resolvers/search.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
-  AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, ActionPlanResolver, AdminResolver,
+  AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, NetworkNodeResolver, ActionPlanResolver, AdminResolver,
   OrganisationResolver, AreaResolver,
   ProgrammeResolver, WorkstreamResolver, ActionResolver, TargetResolver,
   ServiceResolver, ResourceResolver, TopicResolver, RoleResolver,

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { PartnershipRoleEnum } from '../../../schema/graphql/enums.js';
 import { Area, Programme } from '../../../schema/graphql/index.js';
-import { ActionPlan, ConnectedPartner, ConnectednessEnum, Network } from '../../../schema/graphql/network.js';
+import { ActionPlan, ConnectedPartner, ConnectednessEnum, Network, NetworkNode } from '../../../schema/graphql/network.js';
 import { toGraphNode, type GraphNode } from '../../graph/nodes.js';
 import { coverageGaps, MAX_DEPTH, mostConnected, networkAround, networkInArea, shortestPartnershipPath } from '../../graph/network.js';
 import { ErrorCode } from '../../errors.js';
@@ -67,6 +67,14 @@ export class AnalyticsResolver {
     const gaps = await coverageGaps(ctx.db, footprint, topic);
     if (!gaps.found) throw clientError(ErrorCode.NOT_FOUND, `No area has key "${footprint}".`, { argument: 'footprint' });
     return gaps.boroughs.map((b) => toGraphNode([L.Area], b));
+  }
+}
+
+@Resolver(() => NetworkNode)
+export class NetworkNodeResolver {
+  @FieldResolver(() => [String], { description: 'Keys of the STP footprints it works in: those its areas are or lie in (a region-wide body has none).' })
+  footprints(@Root() node: NetworkNode, @Ctx() ctx: Context): Promise<string[]> {
+    return ctx.loaders.footprints.load(node.id);
   }
 }
 

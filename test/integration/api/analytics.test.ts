@@ -52,6 +52,20 @@ describe('partnership analytics', () => {
     expect(london.nodes.find((n: { key: string }) => n.key === 'public-health-england').footprints).toEqual([]); // national: in no one footprint
   });
 
+  it('works out footprints only when asked, for all members in one more query', async () => {
+    const roundTrips = async (fields: string) => {
+      const response = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+        body: JSON.stringify({ query: `query ($around: ID!) { network(around: $around, depth: 2) { nodes { ${fields} } } }`, variables: { around: programme('london-mecc-2017-18') } }),
+      });
+      expect(response.status).toBe(200);
+      return Number(response.headers.get('x-db-round-trips'));
+    };
+    expect(await roundTrips('key')).toBe(1);
+    expect(await roundTrips('key footprints')).toBe(2); // not one per member
+  });
+
   it('finds the shortest path between two organisations through shared programmes, or null', async () => {
     const { shortestPath } = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } edges { type role } } }`,
       { from: org('public-health-england'), to: org('london-councils') });
