@@ -124,6 +124,48 @@ describe('widgets in a real browser', () => {
     await closeDemo();
   });
 
+  it('the directory searches by GET with a persisted-query hash, and a repeated search comes from the browser\'s cache', async () => {
+    const { page } = await openDemo();
+    const directory = page.locator('ph-directory');
+    await directory.locator('.result').first().waitFor();
+    // What the browser sends for the directory's searches, and where each answer came from (the DevTools protocol
+    // says when the HTTP cache answered without asking the service).
+    const searches = new Map<string, { method: string; url: URL; fromCache?: boolean }>();
+    const cdp = await context.newCDPSession(page);
+    cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/graphql' && (url.searchParams.get('operationName') === 'DirectorySearch' || request.postData?.includes('DirectorySearch'))) {
+        searches.set(requestId, { method: request.method, url });
+      }
+    });
+    cdp.on('Network.responseReceived', ({ requestId, response }) => {
+      const search = searches.get(requestId);
+      if (search) search.fromCache = response.fromDiskCache || response.fromPrefetchCache === true;
+    });
+    await cdp.send('Network.enable');
+    const answered = () => [...searches.values()].filter((s) => s.fromCache !== undefined);
+
+    // A text no other test searches for, so neither this browser nor the service has its answer yet.
+    await directory.locator('input#text').fill('weight');
+    await directory.locator('input#text').press('Enter');
+    await poll(() => answered().length).toBe(1);
+    const [first] = answered();
+    expect(first!.method).toBe('GET');
+    expect(JSON.parse(first!.url.searchParams.get('extensions')!).persistedQuery.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(first!.url.searchParams.has('query')).toBe(false); // the page's first search taught the service the hash
+    expect(first!.fromCache).toBe(false);
+
+    // The same search again within the minute: the browser answers it from its cache, the service is not asked.
+    await directory.locator('input#text').press('Enter');
+    await poll(() => answered().length).toBe(2);
+    const [, repeat] = answered();
+    expect(repeat!.url.href).toBe(first!.url.href);
+    expect(repeat!.fromCache).toBe(true);
+    expect([...searches.values()].every((s) => s.method === 'GET')).toBe(true);
+    await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ results?$|^No /);
+    await closeDemo();
+  });
+
   it('the directory pages through results with show more, moving focus to the first new one', async () => {
     const { page } = await openDemo();
     const directory = page.locator('ph-directory');
@@ -285,11 +327,15 @@ describe('widgets in a real browser', () => {
     context = await browser.newContext();
     const page = await context.newPage();
     const problems = collectProblems(page);
+    // Reads go by GET even across origins: CORS lets the key's site send the headers they carry.
+    const methods = new Set<string>();
+    page.on('request', (request) => { if (new URL(request.url()).pathname === '/graphql') methods.add(request.method()); });
     await page.goto(council.origin);
     const directory = page.locator('ph-directory');
     await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ results?$/);
     expect(await directory.locator('.result h3').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Harrow')]));
     expect(problems).toEqual([]);
+    expect([...methods]).toEqual(['GET']);
     await closeDemo();
 
     // The same page and key on another site: the service refuses the key, and the widget says so.
