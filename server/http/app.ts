@@ -110,6 +110,10 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Widgets read by GET with a hash in place of the query (automatic persisted queries, on by default, held in
+    // Apollo's bounded in-memory cache), so that browsers and proxies can cache public answers. A GET must carry a
+    // header a cross-site form or image cannot send (the widgets send apollo-require-preflight); mutations never go by GET.
+    csrfPrevention: true,
     introspection: deps.introspection ?? !deps.production,
     validationRules: limits.validationRules,
     plugins: [
@@ -118,11 +122,24 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     ],
   });
   await apollo.start();
+  // A browser's cache keys an answer by its address alone unless told otherwise: a keyed request and an anonymous one
+  // for the same GET must not be answered from each other's copies (CORS already adds Origin).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.routeOptions.url === '/graphql') reply.header('vary', varyAlso(reply.getHeader('vary'), ['Authorization', 'X-Api-Key']));
+  });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => createContext(deps.db, request.log, request.id, deps.version, await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc)),
   });
 
   return app;
+}
+
+/** The Vary header with `names` added to what it already lists. */
+function varyAlso(current: number | string | string[] | undefined, names: readonly string[]): string {
+  const listed = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
+  if (listed.includes('*')) return '*';
+  const lower = new Set(listed.map((name) => name.toLowerCase()));
+  return [...listed, ...names.filter((name) => !lower.has(name.toLowerCase()))].join(', ');
 }
 
 /**
