@@ -38,6 +38,8 @@ export interface Config {
   introspection: boolean;
   /** Single sign-on through an OpenID Connect provider, when OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are set. */
   oidc: OidcSettings | undefined;
+  /** A Redis (redis:// or rediss://) that every instance shares the response cache through; unset, each keeps its own. */
+  redisUrl: string | undefined;
 }
 
 /** Thrown at start-up when the environment is invalid; the message lists every problem. */
@@ -51,6 +53,26 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY_SIZE = /^\d+[kmg]$/i;
+
+/** Why `value` is not a Redis address node-redis can use, or undefined when it is. */
+function redisUrlProblem(value: string): string | undefined {
+  // The address may hold a password: show it masked, never as given.
+  const shown = value.replace(/^([^:/?#]+:\/\/[^:@/]*):.*@/, '$1:***@');
+  const advice = 'use redis://host:6379, or rediss://user:password@host:6380/0 for TLS with a password and a database number';
+  const encoding = ' (a password with / @ : or # in it must be percent-encoded)';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `REDIS_URL="${shown}" is not an address: ${advice}${encoding}.`;
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return `REDIS_URL="${shown}" is not a Redis address (it must start with redis:// or rediss://): ${advice}.`;
+  if (url.hostname === '') return `REDIS_URL="${shown}" names no host: ${advice}${encoding}.`;
+  // The path itself is not shown: with an unencoded password in the address, part of it may land there.
+  if (!/^\/?(\d+)?$/.test(url.pathname)) return `REDIS_URL="${shown}" does not end in a database number: ${advice}${encoding}.`;
+  if (url.search !== '' || url.hash !== '') return `REDIS_URL="${shown}" has options after the address, which are not supported: ${advice}${encoding}.`;
+  return undefined;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -144,7 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     queryTimeoutMs: positive('QUERY_TIMEOUT_MS', 10_000, 'milliseconds'),
     introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     oidc: undefined,
+    redisUrl: undefined,
   };
+  const redisUrl = text('REDIS_URL', '');
+  if (redisUrl !== '') {
+    const problem = redisUrlProblem(redisUrl);
+    if (problem) problems.push(problem);
+    else config.redisUrl = redisUrl;
+  }
   const oidcNames = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
   const oidcGiven = oidcNames.filter((name) => text(name, '') !== '');
   if (oidcGiven.length > 0 && oidcGiven.length < oidcNames.length) {

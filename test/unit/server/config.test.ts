@@ -50,4 +50,21 @@ describe('loadConfig', () => {
     expect(ok.introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
   });
+
+  it('shares the response cache through REDIS_URL, and refuses an address that is not Redis without showing its password', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'rediss://hub:s3cret@cache.example.org:6380/2' }).redisUrl).toBe('rediss://hub:s3cret@cache.example.org:6380/2');
+    const problems = (given: string): string => {
+      try {
+        loadConfig({ REDIS_URL: given });
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+      return '';
+    };
+    expect(problems('https://hub:s3cret@cache.example.org')).toMatch(/REDIS_URL="https:\/\/hub:\*\*\*@cache.example.org" is not a Redis address .* use redis:\/\/host:6379/);
+    expect(problems('redis://cache.example.org/sessions')).toMatch(/does not end in a database number/);
+    expect(problems('redis://hub:s3/cret@cache.example.org')).not.toContain('cret');
+    expect(problems('cache.example.org:6379')).toMatch(/REDIS_URL="cache.example.org:6379" is not/);
+  });
 });
