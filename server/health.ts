@@ -1,4 +1,5 @@
 // Readiness: Neo4j answers and every migration is applied; when either stops being true, say why, and recover alone.
+import type { ResponseCacheState } from './graphql/response-cache.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { migrate, pendingMigrations } from './neo4j/migrate.js';
@@ -7,6 +8,8 @@ export interface ReadinessReport {
   ready: boolean;
   neo4j: 'up' | 'down';
   migrations: 'applied' | 'pending' | 'unknown';
+  /** Reported, never a reason to be unready: without the cache, answers come from Neo4j. */
+  responseCache?: ResponseCacheState;
   reason?: string;
 }
 
@@ -20,14 +23,16 @@ export class Readiness {
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
+    private readonly responseCache?: () => ResponseCacheState,
   ) {}
 
-  check(): Promise<ReadinessReport> {
+  async check(): Promise<ReadinessReport> {
     // Concurrent probes share one check, so a burst of probes costs the database one query.
     this.inFlight ??= this.evaluate().finally(() => {
       this.inFlight = undefined;
     });
-    return this.inFlight;
+    const report = await this.inFlight;
+    return this.responseCache ? { ...report, responseCache: this.responseCache() } : report;
   }
 
   private async evaluate(): Promise<ReadinessReport> {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { seedIfEmpty } from '../seed/seed-if-empty.js';
 import type { Config } from './config.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
+import { GenerationalCache, RedisResponseCache, type ResponseStore } from './graphql/response-cache.js';
 import { Readiness } from './health.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
@@ -27,7 +28,6 @@ export interface RunningService {
 
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
   const { db, localNeo4j, close } = await openDatabase(config, log);
-  const readiness = new Readiness(db, log);
   let migrated = false;
   try {
     const ran = await migrate(db);
@@ -46,10 +46,14 @@ export async function startService(config: Config, log: Logger): Promise<Running
     }
   }
 
+  // One Redis for every instance when configured; an unreachable one is retried in the background, not fatal.
+  const responseCache: ResponseStore = config.redisUrl ? await RedisResponseCache.open(config.redisUrl, log) : new GenerationalCache();
+  const readiness = new Readiness(db, log, () => responseCache.state);
   const app = await createApp({
     schema: await buildGraphQLSchema(),
     db,
     readiness,
+    responseCache,
     log,
     version: VERSION,
     production: config.env === 'production',
@@ -68,6 +72,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
         await app.close();
       } finally {
         clearTimeout(grace);
+        await responseCache.close();
         await close();
       }
     })();

@@ -10,7 +10,7 @@ import { ErrorCode, formatError, isDatabaseUnavailable } from '../errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { presentedSecret, roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
-import { GenerationalCache, responseCaching } from '../graphql/response-cache.js';
+import { GenerationalCache, responseCaching, type ResponseStore } from '../graphql/response-cache.js';
 import type { OidcVerifier } from '../graphql/oidc.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
@@ -36,6 +36,8 @@ export interface AppDependencies {
   introspection?: boolean;
   /** Verifies single sign-on tokens, when configured. */
   oidc?: OidcVerifier;
+  /** Where public answers are cached: this process's memory unless given (Redis, to share it between instances). */
+  responseCache?: ResponseStore;
 }
 
 /** Request ids from a caller's proxy are reused only when they look like ids, so logs cannot be forged. */
@@ -118,7 +120,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     validationRules: limits.validationRules,
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), roundTripReport(deps.production),
-      ...responseCaching(new GenerationalCache()),
+      ...responseCaching(deps.responseCache ?? new GenerationalCache()),
     ],
   });
   await apollo.start();
