@@ -86,4 +86,18 @@ describe('the directory search', () => {
     expect(await errorOf({ near: { postcode: 'not a postcode' } })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(await errorOf({ text: 'x'.repeat(201) })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
+
+  it('answers a directory page with its providers, publishers and topics in two round trips', async () => {
+    const page = `{ search(first: 40) { edges { node {
+      ... on Service { name provider { name } topics { name } } ... on Resource { name publisher { name } topics { name } } } } } }`;
+    const response = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page }) });
+    const body = (await response.json()) as { data: { search: { edges: { node: { provider?: { name: string }; publisher?: { name: string }; topics?: { name: string }[] } }[] } } };
+    expect(body.data, JSON.stringify(body)).toBeDefined();
+    const nodes = body.data.search.edges.map((e) => e.node);
+    expect(nodes.filter((n) => n.provider).length, 'services with a provider').toBeGreaterThan(0);
+    expect(nodes.filter((n) => n.publisher).length, 'resources with a publisher').toBeGreaterThan(0);
+    expect(nodes.filter((n) => (n.topics ?? []).length > 0).length, 'results with topics').toBeGreaterThan(0);
+    // The search, then every relationship field of the page together: not one query per field.
+    expect(Number(response.headers.get('x-db-round-trips'))).toBe(2);
+  });
 });
