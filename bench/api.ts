@@ -1,80 +1,23 @@
 // `npm run bench`: the GraphQL API on the seed graph (or BENCH_GRAPH=small|medium|england, generated and loaded
-// through the importer), driven on loopback with autocannon; prints a table and JSON.
-// It starts its own throwaway Neo4j and service, so it never touches the data under .data/.
-import { mkdtemp, rm } from 'node:fs/promises';
+// through the importer), driven on loopback with autocannon next to @neo4j/graphql on the same Neo4j; prints a table
+// and JSON, and writes the JSON to bench/results/<graph>.json.
+// It starts its own throwaway Neo4j and services, so it never touches the data under .data/. The graph is loaded here,
+// before the services start, and each service runs in a process of its own, so its memory is its own.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { nodeId } from '../schema/ids.js';
-import type { GraphBatch } from '../seed/batch.js';
+import { fileURLToPath } from 'node:url';
 import { generate, isScale, SCALES, type Scale } from '../seed/generate/england.js';
 import { importBatch } from '../seed/importer.js';
 import { seedIfEmpty } from '../seed/seed-if-empty.js';
-import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { freePort, startLocalNeo4j } from '../server/neo4j/local-neo4j.js';
-import { startService } from '../server/service.js';
-
-/** The records each scenario asks about: the seed's own, or representative ones of a generated graph. */
-interface Subjects { text: string; topic: string; borough: string; footprint: string; organisation: string; programme: string; networkCentre: string; pathFrom: string; pathTo: string }
-
-const SEED_SUBJECTS: Subjects = {
-  text: 'stop smoking', topic: 'stop-smoking', borough: 'E09000003', footprint: 'E54000027', organisation: 'E09000003',
-  programme: 'barnet-immunisation-2017-18', networkCentre: nodeId('Programme', 'london-mecc-2017-18'),
-  pathFrom: nodeId('Organisation', 'public-health-england'), pathTo: nodeId('Organisation', 'E09000003'),
-};
-
-/** In a generated graph: the first borough and footprint, a council, and a footprint-wide programme at the centre of the network. */
-function generatedSubjects(batch: GraphBatch): Subjects {
-  const covering = batch.relationships.find((r) => r.type === 'PROGRAMME_COVERS' && r.to.key.startsWith('gen-footprint-'))!;
-  const council = batch.nodes.find((n) => n.label === 'Organisation' && n.properties.kind === 'LOCAL_AUTHORITY')!;
-  const partners = batch.relationships.filter((r) => r.type === 'PARTNER_IN');
-  return {
-    text: 'stop smoking', topic: 'gen-topic-stop-smoking', borough: 'gen-borough-1', footprint: 'gen-footprint-1', organisation: council.key,
-    programme: covering.from.key, networkCentre: nodeId('Programme', covering.from.key),
-    pathFrom: nodeId('Organisation', partners[0]!.from.key), pathTo: nodeId('Organisation', partners.at(-1)!.from.key),
-  };
-}
-
-/** Scenarios send the admin token, which bypasses the response cache, unless `public`: so all but one measure the database. */
-function scenarios(s: Subjects): { name: string; query: string; public?: boolean }[] {
-  return [
-    {
-      name: 'directory search (text, topic, borough)',
-      query: `{ search(text: "${s.text}", topic: "${s.topic}", area: "${s.borough}", first: 20) { totalCount edges { score node { ... on Service { name provider { name } topics { name } } } } } }`,
-    },
-    {
-      // What widgets send: public, so answered from the response cache after the first time.
-      name: 'directory search, public (cached)',
-      public: true,
-      query: `{ search(text: "${s.text}", topic: "${s.topic}", area: "${s.borough}", first: 20) { totalCount edges { score node { ... on Service { name provider { name } topics { name } } } } } }`,
-    },
-    {
-      name: 'directory search (text only)',
-      query: '{ search(text: "immunisation", first: 20) { totalCount edges { node { ... on Service { name } ... on Resource { name } ... on Organisation { name } } } } }',
-    },
-    {
-      name: 'organisation profile',
-      query: `{ organisation(key: "${s.organisation}") { name kind partnerships { role programme { name } } areasCovered { name footprint { name } } roles { name } resources { name } } }`,
-    },
-    {
-      name: 'programme action plan',
-      query: `{ programme(key: "${s.programme}") { name actionPlan { total byStatus { status count } overdue { name } } actions { name status dueDate leads { part by { ... on Role { name } } } } targets { metric value } } }`,
-    },
-    {
-      name: 'network to depth 2',
-      query: `{ network(around: "${s.networkCentre}", depth: 2) { nodes { id name type } edges { source target role } } }`,
-    },
-    {
-      name: 'shortest path',
-      query: `{ shortestPath(from: "${s.pathFrom}", to: "${s.pathTo}") { nodes { name } } }`,
-    },
-    {
-      name: 'coverage gaps',
-      query: `{ coverageGaps(footprint: "${s.footprint}", topic: "${s.topic}") { name } }`,
-    },
-  ];
-}
+import { connect, type Database } from '../server/neo4j/database.js';
+import { freePort, startLocalNeo4j, type RunningNeo4j } from '../server/neo4j/local-neo4j.js';
+import { migrate } from '../server/neo4j/migrate.js';
+import { assertSameAnswers } from './equivalence.js';
+import { drive, send, type LoadResult } from './load.js';
+import { mb, memoryOf, sampleRss, startChild, type RunningChild } from './processes.js';
+import { baselineScenarios, COMPARED, generatedSubjects, ourScenarios, SEED_SUBJECTS, type Scenario, type Side, type Subjects } from './scenarios.js';
 
 /** seed (the default), or a generated scale: small, medium or england (`npm run generate`). */
 const GRAPH = process.env.BENCH_GRAPH ?? 'seed';
@@ -86,9 +29,82 @@ const NEO4J_MEMORY: Record<string, { heap: string; pageCache: string; txMemory: 
   england: { heap: '10g', pageCache: '2g', txMemory: '8g' },
 };
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** Seconds of unmeasured load on every scenario before any is measured, so that compilers and caches are warm for all. */
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+/** Only the scenarios whose name contains this (case ignored), on both sides. */
+const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** Some scenarios are analysts' analytics, which need a key. */
 const BENCH_TOKEN = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}-token`;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+const SIDE_NAMES: Record<Side, string> = { ours: 'Partnership Hub', baseline: '@neo4j/graphql 7' };
+
+interface Row extends LoadResult {
+  scenario: string;
+  service: string;
+  roundTrips: number;
+  /** Largest resident memory of the measured service sampled during the scenario. */
+  serviceRssMB: number | undefined;
+  neo4jRssMB: number | undefined;
+}
+
+/** Loads the graph through a database handle of this process, so the generated batch never enters a service's memory. */
+async function loadGraph(db: Database): Promise<{ subjects: Subjects; load?: { records: number; seconds: number; recordsPerSecond: number } }> {
+  await migrate(db);
+  if (GRAPH === 'seed') {
+    await seedIfEmpty(db, createLogger('silent'));
+    return { subjects: SEED_SUBJECTS };
+  }
+  // The batch stays local to this function, so it can be collected once the import is done.
+  const batch = generate(GRAPH as Scale);
+  const subjects = generatedSubjects(batch);
+  const report = await importBatch(db, batch, { actor: 'npm run bench', sources: [`generated:${GRAPH}`] });
+  const records = batch.nodes.length + batch.relationships.length;
+  const load = { records, seconds: Math.round(report.durationMs / 100) / 10, recordsPerSecond: Math.round(records / (report.durationMs / 1000)) };
+  console.log(`Loaded the ${GRAPH} graph through the importer: ${records} records in ${load.seconds} s, ${load.recordsPerSecond} records/s (validation and one transaction included).`);
+  return { subjects, load };
+}
+
+interface Step { scenario: Scenario; child: RunningChild }
+
+/**
+ * Sends a scenario's preparing requests and checks its answer; then loads it, unmeasured, for the warm-up. Every step
+ * is warmed before any is measured, so neither side is measured while Neo4j's and V8's compilers are still at work.
+ */
+async function warm({ scenario, child }: Step): Promise<void> {
+  for (const request of scenario.prepare ?? []) await send(child.url, request);
+  const probe = await send(child.url, scenario.request);
+  if (probe.status !== 200 || probe.body.errors) throw new Error(`${scenario.name} (${child.name}): HTTP ${probe.status} ${JSON.stringify(probe.body.errors ?? probe.body)}`);
+  if (WARMUP_S > 0) await drive(child.url, scenario.request, CONNECTIONS, WARMUP_S);
+}
+
+/** Measures one scenario while sampling the service's and Neo4j's memory. */
+async function measure({ scenario, child }: Step, neo4j: RunningNeo4j): Promise<Row> {
+  // Round trips of the steady state: once warm, a cached answer's are those of a hit, not of the first miss.
+  const probe = await send(child.url, scenario.request);
+  const sampler = sampleRss({ service: child.pid, neo4j: neo4j.pid });
+  const result = await drive(child.url, scenario.request, CONNECTIONS, DURATION_S);
+  const rss = sampler.stop();
+  return {
+    scenario: scenario.name, service: SIDE_NAMES[scenario.side], ...result,
+    roundTrips: Number(probe.headers.get('x-db-round-trips') ?? NaN), serviceRssMB: mb(rss.service), neo4jRssMB: mb(rss.neo4j),
+  };
+}
+
+/** Ours ÷ baseline for throughput and baseline ÷ ours for p95: above 1 means ours is ahead. */
+function ratios(rows: Row[]) {
+  return COMPARED.flatMap((name) => {
+    const ours = rows.find((r) => r.scenario === name && r.service === SIDE_NAMES.ours);
+    const baseline = rows.find((r) => r.scenario === name && r.service === SIDE_NAMES.baseline);
+    if (!ours || !baseline) return [];
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    return [{
+      scenario: name, oursRequestsPerSecond: ours.requestsPerSecond, baselineRequestsPerSecond: baseline.requestsPerSecond,
+      throughputRatio: ratio(ours.requestsPerSecond, baseline.requestsPerSecond), oursP95ms: ours.p95ms, baselineP95ms: baseline.p95ms,
+      p95Ratio: ratio(baseline.p95ms, ours.p95ms), target: 'throughput ratio at least 1.5',
+    }];
+  });
+}
 
 async function main(): Promise<void> {
   if (GRAPH !== 'seed' && !isScale(GRAPH)) throw new Error(`BENCH_GRAPH=${GRAPH}: use seed, ${Object.keys(SCALES).join(', ')}.`);
@@ -96,54 +112,81 @@ async function main(): Promise<void> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-bench-'));
   process.env.NEO4J_TX_MEMORY = memory.txMemory; // read by the embedded Neo4j's launcher
   const neo4j = await startLocalNeo4j({ home, port: await freePort(), heap: memory.heap, pageCache: memory.pageCache });
-  const config = loadConfig({
-    // The load generator is one client address; the per-address rate limit would measure itself, not the API.
-    NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_TOKEN: BENCH_TOKEN,
-    NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password,
-  });
-  const service = await startService(config, createLogger('silent'));
-  let subjects = SEED_SUBJECTS;
-  let load: { records: number; seconds: number; recordsPerSecond: number } | undefined;
-  if (GRAPH === 'seed') {
-    await seedIfEmpty(service.db, createLogger('silent'));
-  } else {
-    const batch = generate(GRAPH as Scale);
-    subjects = generatedSubjects(batch);
-    const report = await importBatch(service.db, batch, { actor: 'npm run bench', sources: [`generated:${GRAPH}`] });
-    const records = batch.nodes.length + batch.relationships.length;
-    load = { records, seconds: Math.round(report.durationMs / 100) / 10, recordsPerSecond: Math.round(records / (report.durationMs / 1000)) };
-    console.log(`Loaded the ${GRAPH} graph through the importer: ${records} records in ${load.seconds} s, ${load.recordsPerSecond} records/s (validation and one transaction included).`);
-  }
-  const results = [];
+  const target = { uri: neo4j.uri, username: neo4j.username, password: neo4j.password, database: 'neo4j' };
+  const children: RunningChild[] = [];
   try {
-    for (const scenario of scenarios(subjects)) {
-      const body = JSON.stringify({ query: scenario.query });
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(scenario.public ? {} : { authorization: `Bearer ${BENCH_TOKEN}` }) };
-      const probe = await fetch(`${service.url}/graphql`, { method: 'POST', headers, body });
-      const probeBody = (await probe.json()) as { errors?: unknown };
-      if (probeBody.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probeBody.errors)}`);
-      const roundTrips = Number(probe.headers.get('x-db-round-trips'));
-      let peakRss = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-      const run = await autocannon({
-        url: `${service.url}/graphql`, method: 'POST', headers, body,
-        connections: CONNECTIONS, duration: DURATION_S,
-      });
-      clearInterval(sampler);
-      results.push({
-        scenario: scenario.name, p50ms: run.latency.p50, p90ms: run.latency.p90, p97_5ms: run.latency.p97_5, p99ms: run.latency.p99, requestsPerSecond: Math.round(run.requests.average), errors: run.errors + run.non2xx,
-        roundTrips, peakRssMB: Math.round(peakRss / 1e6),
-      });
+    // A long transaction timeout: the england import and the index population take minutes.
+    const db = connect(target, 3_600_000);
+    let loaded;
+    try {
+      loaded = await loadGraph(db);
+      // Both services then search a complete full-text index.
+      await db.run('CALL db.awaitIndexes(3600)');
+    } finally {
+      await db.close();
     }
+    const { subjects, load } = loaded;
+
+    const selected = (s: Scenario) => !ONLY || s.name.toLowerCase().includes(ONLY);
+    const mine = ourScenarios(subjects, BENCH_TOKEN).filter(selected);
+    const theirs = baselineScenarios(subjects).filter(selected);
+    if (mine.length === 0) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} matches no scenario.`);
+
+    const ours = await startChild(SIDE_NAMES.ours, 'service.ts', {
+      BENCH_SERVICE_ENV: JSON.stringify({
+        // The load generator is one client address; the per-address rate limit would measure itself, not the API.
+        NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_TOKEN: BENCH_TOKEN,
+        NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password,
+      }),
+    });
+    children.push(ours);
+    const baseline = theirs.length === 0 ? undefined : await startChild(SIDE_NAMES.baseline, 'baseline/server.ts', {
+      BENCH_NEO4J: JSON.stringify({ uri: neo4j.uri, username: neo4j.username, password: neo4j.password }),
+    });
+    if (baseline) children.push(baseline);
+
+    const pairs = theirs.map((b) => ({ ours: mine.find((o) => o.name === b.name)!, baseline: b }));
+    const equivalence = baseline ? await assertSameAnswers(pairs, { ours: ours.url, baseline: baseline.url }) : {};
+    for (const [name, what] of Object.entries(equivalence)) console.log(`Same answers from both services for ${name}: ${what}.`);
+
+    // Each baseline scenario right after ours of the same name, so that the two meet the machine in the same state.
+    const steps: Step[] = mine.flatMap((o) => [{ scenario: o, child: ours }, ...pairs.filter((p) => p.ours === o).map((p) => ({ scenario: p.baseline, child: baseline! }))]);
+    for (const step of steps) await warm(step);
+    const rows: Row[] = [];
+    for (const step of steps) rows.push(await measure(step, neo4j));
+    const peak = (pid: number | undefined) => (pid === undefined ? undefined : mb(memoryOf(pid)?.peak));
+    const peaks = { ours: peak(ours.pid), baseline: peak(baseline?.pid), neo4j: peak(neo4j.pid) };
+
+    const comparison = ratios(rows);
+    console.log(`\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${CONNECTIONS} connections, ${DURATION_S} s each, after ${WARMUP_S} s of warm-up each; ` +
+      `services, Neo4j and load generator on one machine (${os.cpus().length} cores).`);
+    console.log('Latencies in milliseconds, percentiles of every response. Memory: resident set (RSS) of the service\'s own process, ' +
+      'largest sample during the scenario; Neo4j\'s for information.\n');
+    console.table(rows.map((r) => ({
+      scenario: r.scenario, service: r.service, 'p50 ms': r.p50ms, 'p95 ms': r.p95ms, 'p99 ms': r.p99ms, 'req/s': r.requestsPerSecond,
+      errors: r.errors, 'non-2xx': r.non2xx, 'round trips': r.roundTrips, 'service MB': r.serviceRssMB, 'Neo4j MB': r.neo4jRssMB,
+    })));
+    console.log(`Peak RSS over each process's life (VmHWM): ${SIDE_NAMES.ours} ${peaks.ours} MB` +
+      `${baseline ? `, ${SIDE_NAMES.baseline} ${peaks.baseline} MB` : ''}, Neo4j ${peaks.neo4j} MB (the graph's load included).`);
+    if (comparison.length > 0) {
+      console.log('\nOurs against @neo4j/graphql on the same questions (throughput: ours ÷ baseline; p95: baseline ÷ ours; above 1 is ours ahead):');
+      console.table(comparison.map((c) => ({ scenario: c.scenario, 'throughput ×': c.throughputRatio, 'p95 ×': c.p95Ratio })));
+    }
+    const report = {
+      graph: GRAPH, load, connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, cores: os.cpus().length,
+      only: process.env.BENCH_ONLY, equivalence, results: rows, peakRssMB: peaks, comparison,
+    };
+    const json = JSON.stringify(report, null, 2);
+    console.log(json);
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${GRAPH}.json`);
+    await writeFile(file, `${json}\n`);
+    console.log(`\nWritten to ${path.relative(process.cwd(), file)}.`);
   } finally {
-    await service.stop();
+    await Promise.all(children.map((c) => c.stop()));
     await neo4j.stop();
     await rm(home, { recursive: true, force: true });
   }
-  console.log(`\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${CONNECTIONS} connections, ${DURATION_S} s each; service, Neo4j and load generator on one machine (${os.cpus().length} cores).`);
-  console.log('Latencies in milliseconds; autocannon reports p90 and p97.5 rather than p95. Peak RSS is the process running service and load generator.\n');
-  console.table(results);
-  console.log(JSON.stringify({ graph: GRAPH, load, connections: CONNECTIONS, durationSeconds: DURATION_S, results }, null, 2));
 }
 
 main().catch((error: unknown) => {
