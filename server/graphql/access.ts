@@ -1,7 +1,6 @@
 // Who may see and do what: roles from API keys (or the bootstrap ADMIN_TOKEN), and the one table of field rules.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import { keyForSecret, ROLES, type ApiKey, type Role } from '../graph/api-keys.js';
 import type { Database } from '../neo4j/database.js';
@@ -31,20 +30,40 @@ export function requiredRole(type: string, field: string): Role {
   return FIELD_RULES[`${type}.${field}`] ?? FIELD_RULES[`${type}.*`] ?? 'public';
 }
 
-/** Applies FIELD_RULES to every field the schema resolves, so no resolver can forget a check. */
-export const enforceAccess: MiddlewareFn<Context> = async ({ info, context }, next) => {
-  const needed = requiredRole(info.parentType.name, info.fieldName);
-  if (rank(context.role) < rank(needed)) {
-    const anonymous = context.role === 'public';
-    throw new GraphQLError(
-      anonymous
-        ? `${info.parentType.name}.${info.fieldName} needs an ${needed} key: send it as "Authorization: Bearer <key>".`
-        : `${info.parentType.name}.${info.fieldName} needs the ${needed} role; this key is ${context.role}.`,
-      { extensions: { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } },
-    );
+/** Refuses a request whose role ranks below what a field needs, saying which key it needs and how to send it. */
+function check(needed: Role, context: Context, type: string, field: string): void {
+  if (rank(context.role) >= rank(needed)) return;
+  const anonymous = context.role === 'public';
+  throw new GraphQLError(
+    anonymous
+      ? `${type}.${field} needs an ${needed} key: send it as "Authorization: Bearer <key>".`
+      : `${type}.${field} needs the ${needed} role; this key is ${context.role}.`,
+    { extensions: { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } },
+  );
+}
+
+/**
+ * Puts FIELD_RULES into the schema: each field a rule names checks the role before it resolves. Only those fields
+ * are wrapped, so the thousands of plain fields of a large answer resolve as graphql-js does, without a middleware's
+ * promises each. A rule naming a type or field the schema lacks stops the service from starting: a misspelt rule
+ * must never leave a field open.
+ */
+export function applyFieldRules(schema: GraphQLSchema, rules: Readonly<Record<string, Role>> = FIELD_RULES): void {
+  for (const [rule, needed] of Object.entries(rules)) {
+    const [typeName = '', fieldName = ''] = rule.split('.');
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`FIELD_RULES has "${rule}", but the schema has no object type ${typeName}.`);
+    const fields: GraphQLField<unknown, Context>[] = fieldName === '*' ? Object.values(type.getFields()) : [type.getFields()[fieldName]].filter((f) => f !== undefined);
+    if (fields.length === 0) throw new Error(`FIELD_RULES has "${rule}", but ${typeName} has no field ${fieldName}.`);
+    for (const field of fields) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context, info) => {
+        check(needed, context, typeName, field.name);
+        return resolve(root, args, context, info);
+      };
+    }
   }
-  return next();
-};
+}
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { enforceAccess } from './access.js';
+import { applyFieldRules } from './access.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
 import { ActionPlanResolver, AnalyticsResolver, NetworkNodeResolver } from './resolvers/analytics.js';
@@ -30,9 +30,9 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // class-validator checks every input class; type-graphql 2 leaves this off unless asked.
     validate: { forbidUnknownValues: false },
-    // Every field passes the one table of access rules in access.ts.
-    globalMiddlewares: [enforceAccess],
   });
+  // The one table of access rules in access.ts, put on the fields it names.
+  applyFieldRules(schema);
   // type-graphql leaves the root types undescribed; the schema's own documentation starts here.
   const query = schema.getQueryType();
   if (query) query.description = 'Everything in the Partnership Hub graph: look records up, list them, and follow their relationships.';
