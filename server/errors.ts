@@ -49,6 +49,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof driverCode === 'string' && driverCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return { message: 'The query took too long and was stopped; ask for less (a smaller depth or page).', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.QUERY_TIMEOUT } };
   }
+  // Apollo's own refusals of a malformed request carry an HTTP 4xx but no code (a persisted query whose hash does not
+  // match the query sent with it): the client's mistake, so say what it was.
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
+    const message = formatted.message === 'provided sha does not match query'
+      ? 'The persisted query\'s sha256Hash is not the SHA-256 of the query sent with it: hash exactly the query text, or send the query alone.'
+      : formatted.message;
+    return { message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

@@ -63,7 +63,9 @@ describe('persisted queries over GET', () => {
     const query = '{ topics(first: 1) { edges { node { key } } } }';
     const response = await get({ query, extensions: persisted(`${query} `) });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as Answer).data).toBeUndefined();
+    const answer = (await response.json()) as Answer & { errors: { message: string; extensions: { code: string } }[] };
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors[0]).toMatchObject({ message: expect.stringMatching(/sha256Hash is not the SHA-256/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('refuses a GET without a header that a cross-site form or image could not send, and says which to add', async () => {
