@@ -16,7 +16,7 @@ import { freePort, startLocalNeo4j, type RunningNeo4j } from '../server/neo4j/lo
 import { migrate } from '../server/neo4j/migrate.js';
 import { assertSameAnswers } from './equivalence.js';
 import { drive, send, type LoadResult } from './load.js';
-import { mb, memoryOf, sampleRss, startChild, type RunningChild } from './processes.js';
+import { cpuMsOf, mb, memoryOf, sampleRss, startChild, type RunningChild } from './processes.js';
 import { baselineScenarios, COMPARED, generatedSubjects, ourScenarios, SEED_SUBJECTS, type Scenario, type Side, type Subjects } from './scenarios.js';
 
 /** seed (the default), or a generated scale: small, medium or england (`npm run generate`). */
@@ -46,6 +46,9 @@ interface Row extends LoadResult {
   /** Largest resident memory of the measured service sampled during the scenario. */
   serviceRssMB: number | undefined;
   neo4jRssMB: number | undefined;
+  /** CPU milliseconds per request spent by the service's process and by Neo4j's, during the scenario. */
+  serviceCpuMsPerRequest: number | undefined;
+  neo4jCpuMsPerRequest: number | undefined;
 }
 
 /** Loads the graph through a database handle of this process, so the generated batch never enters a service's memory. */
@@ -83,11 +86,16 @@ async function measure({ scenario, child }: Step, neo4j: RunningNeo4j): Promise<
   // Round trips of the steady state: once warm, a cached answer's are those of a hit, not of the first miss.
   const probe = await send(child.url, scenario.request);
   const sampler = sampleRss({ service: child.pid, neo4j: neo4j.pid });
+  const cpuBefore = { service: cpuMsOf(child.pid), neo4j: cpuMsOf(neo4j.pid) };
   const result = await drive(child.url, scenario.request, CONNECTIONS, DURATION_S);
+  const perRequest = (before: number | undefined, after: number | undefined) =>
+    before === undefined || after === undefined || result.requests === 0 ? undefined : Math.round(((after - before) / result.requests) * 100) / 100;
+  const cpu = { service: perRequest(cpuBefore.service, cpuMsOf(child.pid)), neo4j: perRequest(cpuBefore.neo4j, cpuMsOf(neo4j.pid)) };
   const rss = sampler.stop();
   return {
     scenario: scenario.name, service: SIDE_NAMES[scenario.side], ...result,
     roundTrips: Number(probe.headers.get('x-db-round-trips') ?? NaN), serviceRssMB: mb(rss.service), neo4jRssMB: mb(rss.neo4j),
+    serviceCpuMsPerRequest: cpu.service, neo4jCpuMsPerRequest: cpu.neo4j,
   };
 }
 
@@ -161,10 +169,12 @@ async function main(): Promise<void> {
     console.log(`\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${CONNECTIONS} connections, ${DURATION_S} s each, after ${WARMUP_S} s of warm-up each; ` +
       `services, Neo4j and load generator on one machine (${os.cpus().length} cores).`);
     console.log('Latencies in milliseconds, percentiles of every response. Memory: resident set (RSS) of the service\'s own process, ' +
-      'largest sample during the scenario; Neo4j\'s for information.\n');
+      'largest sample during the scenario; Neo4j\'s for information. CPU ms/req: processor time each process spent per request ' +
+      '(less sensitive to a shared machine than latency).\n');
     console.table(rows.map((r) => ({
       scenario: r.scenario, service: r.service, 'p50 ms': r.p50ms, 'p95 ms': r.p95ms, 'p99 ms': r.p99ms, 'req/s': r.requestsPerSecond,
       errors: r.errors, 'non-2xx': r.non2xx, 'round trips': r.roundTrips, 'service MB': r.serviceRssMB, 'Neo4j MB': r.neo4jRssMB,
+      'service CPU ms/req': r.serviceCpuMsPerRequest, 'Neo4j CPU ms/req': r.neo4jCpuMsPerRequest,
     })));
     console.log(`Peak RSS over each process's life (VmHWM): ${SIDE_NAMES.ours} ${peaks.ours} MB` +
       `${baseline ? `, ${SIDE_NAMES.baseline} ${peaks.baseline} MB` : ''}, Neo4j ${peaks.neo4j} MB (the graph's load included).`);

@@ -25,7 +25,10 @@ export interface RunningChild {
  * Its stdin stays open as a lifeline: the child stops when it closes, even if this process is killed.
  */
 export async function startChild(name: string, entry: string, env: Record<string, string>): Promise<RunningChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, entry)], {
+  // The services run with npm start's V8 heap limit (package.json), both sides alike; BENCH_NODE_FLAGS replaces it, to see
+  // what other flags do to memory and speed.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=192').split(/\s+/).filter((f) => f !== '');
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(BENCH_DIR, entry)], {
     cwd: path.dirname(BENCH_DIR),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -90,6 +93,26 @@ export function memoryOf(pid: number): Memory | undefined {
   const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
   return { rss: kB('VmRSS'), peak: kB('VmHWM') };
 }
+
+/**
+ * CPU time a process has used so far (user + system), in milliseconds, from /proc/<pid>/stat; undefined when it has
+ * gone. Divided by the requests served it gives the work each request costs, a figure that, unlike latency, barely
+ * moves when other programs share the machine.
+ */
+export function cpuMsOf(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Fields after the command name (which may hold spaces), counted from its closing parenthesis: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Samples processes' VmRSS every `everyMs` until stopped, and gives each one's largest sample. */
 export function sampleRss(pids: Record<string, number>, everyMs = 100): { stop(): Record<string, number> } {
