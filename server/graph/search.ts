@@ -47,6 +47,19 @@ const AREA_SCOPE = `
   OPTIONAL MATCH (down:Area)-[:AREA_PART_OF*1..2]->(scope)
   WITH collect(DISTINCT up.id) AS upIds, collect(DISTINCT down.id) + collect(DISTINCT scope.id) AS withinIds`;
 
+/** How each kind of record serves an area `a` (withinIds: the area and what lies inside it), as Cypher branches. */
+const SERVES_AREA: Record<SearchKind, string[]> = {
+  Service: ['MATCH (n:Service)-[:AVAILABLE_IN]->(a) RETURN n'],
+  Organisation: [
+    'MATCH (n:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n',
+    'MATCH (n:Organisation)-[:BASED_IN]->(a) WHERE a.id IN withinIds RETURN n',
+  ],
+  Resource: [
+    'MATCH (n:Resource)-[:SUPPORTS]->(:Programme)-[:PROGRAMME_COVERS]->(a) RETURN n',
+    'MATCH (n:Resource)-[:PUBLISHED_BY]->(:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n',
+  ],
+};
+
 export async function searchDirectory(db: Database, filters: SearchFilters, offset: number, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
   const params: Record<string, unknown> = {
     offset: neo4j.int(offset), limit: neo4j.int(limit), kinds: filters.kinds,
@@ -57,18 +70,15 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
   const live = 'any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false';
   // With an area, the candidates are what serves it, found from the area's side: a borough holds a few hundred
   // records even when England holds a quarter of a million, where testing every text match against the area
-  // would walk each one's links. Without an area, the full-text index or every searchable record.
+  // would walk each one's links. Only the kinds asked for are gathered (a services directory asks for services).
+  // Without an area, the full-text index or every searchable record.
   let candidates: string;
   if (filters.areaKey) {
     candidates = `CALL (upIds, withinIds) {
         UNWIND upIds + withinIds AS areaId
         MATCH (a:Area {id: areaId})
         CALL (a, withinIds) {
-          MATCH (n:Service)-[:AVAILABLE_IN]->(a) RETURN n
-          UNION MATCH (n:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n
-          UNION MATCH (n:Organisation)-[:BASED_IN]->(a) WHERE a.id IN withinIds RETURN n
-          UNION MATCH (n:Resource)-[:SUPPORTS]->(:Programme)-[:PROGRAMME_COVERS]->(a) RETURN n
-          UNION MATCH (n:Resource)-[:PUBLISHED_BY]->(:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n
+          ${[...new Set(filters.kinds)].flatMap((kind) => SERVES_AREA[kind]).join('\n          UNION ')}
         }
         RETURN collect(DISTINCT n) AS inArea
       }

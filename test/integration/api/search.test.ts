@@ -44,6 +44,12 @@ describe('the directory search', () => {
 
   it('finds for a borough what serves its whole footprint, and for a footprint what serves its boroughs', async () => {
     expect(keys(await search({ topic: 'alcohol', area: 'E09000015', kinds: ['SERVICE'] }))).toEqual(['demo-nw-london-alcohol-advice']);
+    // Only the kinds asked for are gathered from the area's side, and each still finds its own.
+    const organisations = await search({ area: 'E09000003', kinds: ['ORGANISATION'], first: 100 });
+    expect(organisations.edges.every((e) => e.node.__typename === 'Organisation')).toBe(true);
+    expect(keys(organisations)).toContain('E09000003'); // Barnet council covers Barnet
+    const everything = await search({ area: 'E09000003', first: 100 });
+    expect(new Set(everything.edges.map((e) => e.node.__typename))).toEqual(new Set(['Service', 'Resource', 'Organisation']));
     expect(keys(await search({ topic: 'alcohol', area: 'E09000003', kinds: ['SERVICE'] }))).toEqual([]); // Barnet is not in NW London
     expect(keys(await search({ topic: 'stop-smoking', area: 'E54000027', kinds: ['SERVICE'] }))).toEqual(['demo-harrow-stop-smoking']);
   });
