@@ -41,6 +41,8 @@ function formatCounts(counts: RecordCounts): string {
   return `${table('nodes', counts.nodes)}\n\n${table('relationships', counts.relationships)}`;
 }
 
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 function sum(counts: Partial<Record<string, Counts>>): Counts {
   const total: Counts = { created: 0, updated: 0, unchanged: 0 };
   for (const c of Object.values(counts)) {
@@ -112,10 +114,12 @@ async function main(): Promise<number> {
     const nodes = sum(report.nodes);
     const links = sum(report.relationships);
     const seconds = report.durationMs / 1000;
+    const { validateMs, checkMs, writeMs, commitMs } = report.timings;
     console.log(
       `\n${report.dryRun ? 'Dry run, nothing written: would create' : 'Imported in one transaction: created'} ${nodes.created} nodes and ${links.created} links, ` +
         `updated ${nodes.updated + links.updated}, left ${nodes.unchanged + links.unchanged} unchanged, in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(records / seconds)} records per second, validation included, database start-up not).`,
+        `(${Math.round(records / seconds)} records per second, validation included, database start-up not).\n` +
+        `Validating ${s(validateMs)}, checking what exists ${s(checkMs)}, writing ${s(writeMs)}, ${report.dryRun ? 'rolling back' : 'committing'} ${s(commitMs)}.`,
     );
     return 0;
   } finally {
