@@ -34,17 +34,17 @@ export interface LinkRequest {
   parentIds: readonly string[];
 }
 
-/** The Cypher that follows one spec from the parents in `$ids<n>`, one row per parent: n, the id, its linked nodes. */
-function linkBranch(spec: LinkSpec, n: number): string {
+/** The Cypher that follows one spec from the parents in `$ids<index>`, one row per parent: index, id, linked nodes. */
+function linkBranch(spec: LinkSpec, index: number): string {
   const hops = spec.maxHops && spec.maxHops > 1 ? `*1..${Math.floor(spec.maxHops)}` : '';
   const arrow = spec.direction === 'out' ? `-[r:\`${spec.rel}\`${hops}]->` : `<-[r:\`${spec.rel}\`${hops}]-`;
   const labels = spec.to.map((l) => `n:\`${l}\``).join(' OR ');
   const start = spec.via ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)` : `(p:\`${spec.from}\` {id: id})`;
-  return `UNWIND $ids${n} AS id
+  return `UNWIND $ids${index} AS id
      MATCH ${start}${arrow}(n) WHERE (${labels}) AND coalesce(n.retired, false) = false
      WITH id, n, ${hops ? '{}' : 'properties(r)'} AS rel, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
      ORDER BY group, coalesce(n.position, 1000000), toLower(coalesce(n.name, n.title, n.key)), n.id
-     RETURN ${n} AS request, id, collect([labels(n), properties(n), rel]) AS linked`;
+     RETURN ${index} AS request, id, collect([labels(n), properties(n), rel]) AS linked`;
 }
 
 /**
