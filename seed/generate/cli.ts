@@ -1,11 +1,11 @@
-// `npm run generate -- --scale england [--out file] [--load]`: the synthetic benchmark graph, written or imported.
+// `npm run generate -- --scale england [--out file] [--load [--bulk]]`: the synthetic benchmark graph, written or imported.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { migrate } from '../../server/neo4j/migrate.js';
 import { openDatabase } from '../../server/neo4j/open.js';
 import { formatProblem, ImportValidationError } from '../batch.js';
-import { importBatch, type Counts } from '../importer.js';
+import { BulkLoadFailedError, BulkLoadRefusedError, importBatch, type Counts } from '../importer.js';
 import { countRecords, generate, isScale, SCALES, type RecordCounts } from './england.js';
 import { writeNative } from './native.js';
 import { runCommand } from '../run-command.js';
@@ -21,13 +21,18 @@ Options:
                    medium a tenth of that, small a hundredth
   --out FILE       also write a native .yaml data file that "npm run seed -- FILE" imports
   --load           import the records with the seed's importer, in one transaction
+  --bulk           with --load: a bulk load into a database that holds none of these records, in many
+                   transactions of about 50,000 rows instead of one. Faster, and it needs no more than Neo4j's
+                   default memory, but it is NOT one transaction: it refuses if any record exists already, and
+                   if it fails part-way it deletes everything it wrote before it reports the error (a reader
+                   may see a partial graph meanwhile; a load killed outright leaves its nodes tagged importRun)
   --dry-run        with --load: report what would change, write nothing
   --quiet          no progress lines
   -h, --help       this help
 
 With --load, uses the Neo4j at NEO4J_URI if set; otherwise starts the embedded one under DATA_DIR (stop npm start
-first). The import is one transaction, which the embedded Neo4j's defaults cannot hold beyond small: medium loads
-with NEO4J_TX_MEMORY=2g NEO4J_LOCAL_HEAP=3g, england with NEO4J_TX_MEMORY=8g NEO4J_LOCAL_HEAP=10g.`;
+first). Without --bulk the import is one transaction, which the embedded Neo4j's defaults cannot hold beyond small:
+medium loads with NEO4J_TX_MEMORY=2g NEO4J_LOCAL_HEAP=3g, england with NEO4J_TX_MEMORY=8g NEO4J_LOCAL_HEAP=10g.`;
 
 function table(title: string, counts: Record<string, number>): string {
   const rows = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
@@ -60,7 +65,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         scale: { type: 'string', default: 'small' }, out: { type: 'string' }, load: { type: 'boolean' },
-        'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        bulk: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
@@ -92,7 +97,10 @@ async function main(): Promise<number> {
     ]);
     console.error(`Wrote ${args.values.out} in ${((performance.now() - writing) / 1000).toFixed(1)} s.`);
   }
-  if (!args.values.load) return 0;
+  if (!args.values.load) {
+    if (args.values.bulk) console.error('--bulk only means something with --load; nothing was imported.');
+    return args.values.bulk ? 2 : 0;
+  }
 
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
@@ -103,6 +111,7 @@ async function main(): Promise<number> {
     const importing = performance.now();
     const report = await importBatch(db, batch, {
       dryRun: args.values['dry-run'],
+      bulk: args.values.bulk,
       actor: `npm run generate (${process.env.USER ?? 'unknown user'})`,
       sources: [`generated:${scale}`],
       onProgress: args.values.quiet ? undefined : ({ phase, done, total }) => {
@@ -116,10 +125,12 @@ async function main(): Promise<number> {
     const seconds = report.durationMs / 1000;
     const { validateMs, checkMs, writeMs, commitMs } = report.timings;
     console.log(
-      `\n${report.dryRun ? 'Dry run, nothing written: would create' : 'Imported in one transaction: created'} ${nodes.created} nodes and ${links.created} links, ` +
+      `\n${report.dryRun ? 'Dry run, nothing written: would create' : `Imported in ${report.transactions === 1 ? 'one transaction' : `${report.transactions} transactions (a bulk load)`}: created`} ` +
+        `${nodes.created} nodes and ${links.created} links, ` +
         `updated ${nodes.updated + links.updated}, left ${nodes.unchanged + links.unchanged} unchanged, in ${seconds.toFixed(1)} s ` +
         `(${Math.round(records / seconds)} records per second, validation included, database start-up not).\n` +
-        `Validating ${s(validateMs)}, checking what exists ${s(checkMs)}, writing ${s(writeMs)}, ${report.dryRun ? 'rolling back' : 'committing'} ${s(commitMs)}.`,
+        `Validating ${s(validateMs)}, checking what exists ${s(checkMs)}, writing ${s(writeMs)}, ` +
+        `${report.dryRun ? 'rolling back' : report.transactions === 1 ? 'committing' : 'taking the run\'s tags off and committing the last'} ${s(commitMs)}.`,
     );
     return 0;
   } finally {
@@ -128,6 +139,8 @@ async function main(): Promise<number> {
 }
 
 runCommand(main, (error) => {
+  if (error instanceof BulkLoadRefusedError) return `Nothing was imported: ${error.message}`;
+  if (error instanceof BulkLoadFailedError) return error.message;
   if (error instanceof ImportValidationError) {
     const listed = error.problems.slice(0, 20).map((p) => `  ${formatProblem(p)}`).join('\n');
     return `Nothing was imported: ${error.problems.length} problem(s) in the generated records, which is a bug in the generator.\n${listed}`;
@@ -135,7 +148,8 @@ runCommand(main, (error) => {
   if ((error as { code?: string }).code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
     // The import is one transaction by design, so a large scale needs Neo4j to hold all of it at once.
     return `Nothing was imported: the transaction outgrew Neo4j's transaction memory (${(error as Error).message.split('.')[0]}).\n` +
-      'For the embedded Neo4j, raise NEO4J_TX_MEMORY and NEO4J_LOCAL_HEAP (for example 2g and 3g for medium); for your own server, db.memory.transaction.total.max.';
+      'For the embedded Neo4j, raise NEO4J_TX_MEMORY and NEO4J_LOCAL_HEAP (for example 2g and 3g for medium); for your own server, db.memory.transaction.total.max. ' +
+      'Into a database that holds none of these records, --bulk loads in many small transactions instead.';
   }
   return undefined;
 }, 'Generating or importing failed; the database is unchanged:');
