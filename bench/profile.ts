@@ -3,11 +3,11 @@
 // and prints each statement's time, database hits and its costliest operators, to see which index or pattern to fix.
 import type { ProfiledPlan } from 'neo4j-driver';
 import { loadConfig } from '../server/config.js';
-import { coverageGaps, networkAround } from '../server/graph/network.js';
-import { searchDirectory, SEARCHABLE_KINDS } from '../server/graph/search.js';
+import { coverageGaps, networkAround } from '../server/database/network.js';
+import { searchDirectory, SEARCHABLE_KINDS } from '../server/database/search.js';
 import { createLogger } from '../server/logger.js';
-import type { Database } from '../server/neo4j/database.js';
-import { openDatabase } from '../server/neo4j/open.js';
+import type { Database } from '../server/database/database.js';
+import { openDatabase } from '../server/database/open.js';
 
 /** The operators of a plan, flattened, with their own database hits. */
 function operators(plan: ProfiledPlan): { name: string; dbHits: number; rows: number; details: string }[] {

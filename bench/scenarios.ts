@@ -1,8 +1,8 @@
 // What `npm run bench` asks: the records each scenario is about, and the requests it sends to each service.
 import { createHash } from 'node:crypto';
 import { nodeId } from '../schema/ids.js';
-import type { GraphBatch } from '../seed/batch.js';
-import { luceneQuery } from '../server/graph/search.js';
+import type { GraphBatch } from '../schema/records.js';
+import { luceneQuery } from '../server/database/search.js';
 
 /** The records each scenario asks about: the seed's own, or representative ones of a generated graph. */
 export interface Subjects { text: string; topic: string; borough: string; footprint: string; organisation: string; programme: string; networkCentre: string; pathFrom: string; pathTo: string }

@@ -4,10 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { seedIfEmpty } from '../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../server/seed-if-empty.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { freePort, startLocalNeo4j } from '../server/neo4j/local-neo4j.js';
+import { freePort, startLocalNeo4j } from '../server/database/local-neo4j.js';
 import { startService } from '../server/service.js';
 import { launchBrowser } from '../test/support/browser.js';
 import { buildWidgets } from '../widgets/build.js';

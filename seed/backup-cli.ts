@@ -1,10 +1,10 @@
 // `npm run export -- <file>` and `npm run restore -- <file>`: the whole graph to a diff-friendly file and back.
 import { ConfigError, loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { LocalNeo4jError } from '../server/neo4j/local-neo4j.js';
-import { migrate } from '../server/neo4j/migrate.js';
-import { openDatabase } from '../server/neo4j/open.js';
-import { exportGraph, RestoreError, restoreGraph } from './backup.js';
+import { LocalNeo4jError } from '../server/database/local-neo4j.js';
+import { migrate } from '../server/database/migrate.js';
+import { openDatabase } from '../server/database/open.js';
+import { exportGraph, RestoreError, restoreGraph } from '../server/database/backup.js';
 import { runCommand } from './run-command.js';
 
 const USAGE = `Usage: npm run export -- <file>     write the whole graph to <file> (JSON Lines, sorted, diff-friendly)

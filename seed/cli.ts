@@ -3,10 +3,10 @@ import { parseArgs } from 'node:util';
 import { OrganisationKind } from '../schema/graph.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { migrate } from '../server/neo4j/migrate.js';
-import { openDatabase } from '../server/neo4j/open.js';
-import { formatProblem, ImportValidationError } from './batch.js';
-import { importBatch, type Counts, type ImportReport } from './importer.js';
+import { migrate } from '../server/database/migrate.js';
+import { openDatabase } from '../server/database/open.js';
+import { formatProblem, ImportValidationError } from '../schema/records.js';
+import { importBatch, type Counts, type ImportReport } from '../server/database/import/importer.js';
 import { runCommand } from './run-command.js';
 import { defaultSources, readSources, REFERENCE } from './sources.js';
 

@@ -1,7 +1,7 @@
 // The shared ending of the admin command lines (seed, generate, export and restore): run, then exit with the
 // code, or print what went wrong and exit 1.
 import { ConfigError } from '../server/config.js';
-import { LocalNeo4jError } from '../server/neo4j/local-neo4j.js';
+import { LocalNeo4jError } from '../server/database/local-neo4j.js';
 
 /**
  * Runs `main` and exits. A failure is printed as `explain` words it; configuration and local-database problems,

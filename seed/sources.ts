@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OrganisationKind } from '../schema/graph.js';
-import { ImportValidationError, type GraphBatch } from './batch.js';
+import { ImportValidationError, type GraphBatch } from '../schema/records.js';
 import { readNative } from './readers/native.js';
 import { readOds } from './readers/ods.js';
 import { readOnspd } from './readers/onspd.js';

@@ -1,8 +1,8 @@
 // Readiness: Neo4j answers and every migration is applied; when either stops being true, say why, and recover alone.
 import type { ResponseCacheState } from './graphql/response-cache.js';
 import type { Logger } from './logger.js';
-import type { Database } from './neo4j/database.js';
-import { migrate, pendingMigrations } from './neo4j/migrate.js';
+import type { Database } from './database/database.js';
+import { migrate, pendingMigrations } from './database/migrate.js';
 
 export interface ReadinessReport {
   ready: boolean;

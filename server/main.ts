@@ -1,7 +1,7 @@
 // Entry point for `npm start`: runs the service until Ctrl-C or SIGTERM, then drains and stops everything it started.
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { LocalNeo4jError } from './neo4j/local-neo4j.js';
+import { LocalNeo4jError } from './database/local-neo4j.js';
 import { startService } from './service.js';
 
 async function main(): Promise<void> {

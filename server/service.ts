@@ -1,16 +1,16 @@
 // Composes the service: config → Neo4j (local or external) → migrations → schema → HTTP; and takes it apart again.
 import { readFileSync } from 'node:fs';
-import { seedIfEmpty } from '../seed/seed-if-empty.js';
+import { seedIfEmpty } from './seed-if-empty.js';
 import type { Config } from './config.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { GenerationalCache, RedisResponseCache, type ResponseStore } from './graphql/response-cache.js';
 import { Readiness } from './health.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
-import type { Database } from './neo4j/database.js';
-import type { RunningNeo4j } from './neo4j/local-neo4j.js';
-import { migrate } from './neo4j/migrate.js';
-import { openDatabase } from './neo4j/open.js';
+import type { Database } from './database/database.js';
+import type { RunningNeo4j } from './database/local-neo4j.js';
+import { migrate } from './database/migrate.js';
+import { openDatabase } from './database/open.js';
 import { createOidcVerifier } from './graphql/oidc.js';
 
 export const VERSION: string = (

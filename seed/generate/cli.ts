@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import { migrate } from '../../server/neo4j/migrate.js';
-import { openDatabase } from '../../server/neo4j/open.js';
-import { formatProblem, ImportValidationError } from '../batch.js';
-import { BulkLoadFailedError, BulkLoadRefusedError, importBatch, type Counts } from '../importer.js';
+import { migrate } from '../../server/database/migrate.js';
+import { openDatabase } from '../../server/database/open.js';
+import { formatProblem, ImportValidationError } from '../../schema/records.js';
+import { BulkLoadFailedError, BulkLoadRefusedError, importBatch, type Counts } from '../../server/database/import/importer.js';
 import { countRecords, generate, isScale, SCALES, type RecordCounts } from './england.js';
 import { writeNative } from './native.js';
 import { runCommand } from '../run-command.js';

@@ -2,7 +2,7 @@
 import {
   ActionStatus, EventKind, Label, Rel, ResourceKind, type OrganisationKind, type PartnershipRole,
 } from '../../schema/graph.js';
-import type { GraphBatch, NodeRef, NodeRecord, Origin, Properties, RelationshipRecord } from '../batch.js';
+import type { GraphBatch, NodeRef, NodeRecord, Origin, Properties, RelationshipRecord } from '../../schema/records.js';
 
 /** Each scale is a fraction of England; every count is that fraction of England's, and at least one. */
 export const SCALES = { small: 0.01, medium: 0.1, england: 1 } as const;

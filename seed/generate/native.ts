@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { GraphBatch, Properties } from '../batch.js';
+import type { GraphBatch, Properties } from '../../schema/records.js';
 
 const ref = (label: string, key: string) => `${label}/${key}`;
 

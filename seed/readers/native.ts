@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { LABELS, Label, Rel, RELS } from '../../schema/graph.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../batch.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../../schema/records.js';
 
 const RESERVED = new Set(['key', 'ref', 'links']);
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Label, OrganisationKind, Rel } from '../../schema/graph.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type Properties } from '../batch.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem, type Properties } from '../../schema/records.js';
 import { readableName } from './names.js';
 
 /** The fields this reader uses, by their names in NHS Digital's file specification (1-based positions). */

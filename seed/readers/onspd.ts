@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Label, Rel } from '../../schema/graph.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem } from '../batch.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem } from '../../schema/records.js';
 
 /** The ONSPD columns used: the display postcode, termination date, centroid, and local authority (GSS). */
 const REQUIRED = ['pcds', 'doterm', 'lat', 'long'] as const;

@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { convert } from 'html-to-text';
 import { Label, Rel } from '../../schema/graph.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../batch.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../../schema/records.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/oruk/${name}`, import.meta.url), 'utf8')) as object;

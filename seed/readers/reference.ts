@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { Label, Rel } from '../../schema/graph.js';
-import type { GraphBatch, NodeRef, Origin, Properties } from '../batch.js';
+import type { GraphBatch, NodeRef, Origin, Properties } from '../../schema/records.js';
 import { readOds } from './ods.js';
 
 const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../reference');

@@ -2,8 +2,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors.js';
-import { keyForSecret, ROLES, type ApiKey, type Role } from '../graph/api-keys.js';
-import type { Database } from '../neo4j/database.js';
+import { keyForSecret, ROLES, type ApiKey, type Role } from '../database/api-keys.js';
+import type { Database } from '../database/database.js';
 import type { Context } from './context.js';
 import { looksLikeJwt, type OidcVerifier } from './oidc.js';
 

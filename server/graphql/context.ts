@@ -1,7 +1,7 @@
 // What every resolver receives for one request, and how it is made.
 import type { FastifyBaseLogger } from 'fastify';
-import { createLoaders, type Loaders } from '../graph/loaders.js';
-import type { Database } from '../neo4j/database.js';
+import { createLoaders, type Loaders } from '../database/loaders.js';
+import type { Database } from '../database/database.js';
 import type { Role } from './access.js';
 
 export interface Context {

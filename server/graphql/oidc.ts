@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ErrorCode } from '../errors.js';
-import { ROLES, type Role } from '../graph/api-keys.js';
+import { ROLES, type Role } from '../database/api-keys.js';
 
 export interface OidcSettings {
   issuer: string;

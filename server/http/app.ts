@@ -14,7 +14,7 @@ import { GenerationalCache, responseCaching, type ResponseStore } from '../graph
 import type { OidcVerifier } from '../graphql/oidc.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from '../database/database.js';
 import { analystConsole } from './console.js';
 import { keyOriginsCors } from './cors.js';
 import { networkExport } from './network-export.js';

@@ -2,8 +2,8 @@
 import cors from '@fastify/cors';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { allowedOrigins } from '../graph/api-keys.js';
-import type { Database } from '../neo4j/database.js';
+import { allowedOrigins } from '../database/api-keys.js';
+import type { Database } from '../database/database.js';
 
 /** Origins are read from the keys at most every 30 seconds: a new widget key works within that, a revoked one stops. */
 const TTL_MS = 30_000;

@@ -3,8 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync } from 'fastify';
 import { write as writeGexf } from 'graphology-gexf';
 import { validate as isUuid } from 'uuid';
-import { MAX_DEPTH, networkAround, toGraphology, type Network } from '../graph/network.js';
-import type { Database } from '../neo4j/database.js';
+import { MAX_DEPTH, networkAround, toGraphology, type Network } from '../database/network.js';
+import type { Database } from '../database/database.js';
 
 function toCsv(network: Network): string {
   const names = new Map(network.nodes.map((n) => [n.id, n]));

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { validate as isUuid } from 'uuid';
 import { normalisePostcode } from '../../schema/postcodes.js';
-import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../graph/oruk.js';
-import { postcodeCentroid } from '../graph/search.js';
-import type { Database } from '../neo4j/database.js';
+import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../database/oruk.js';
+import { postcodeCentroid } from '../database/search.js';
+import type { Database } from '../database/database.js';
 import { serviceAtLocation, serviceAtLocationFull, serviceFull, serviceSummary, taxonomyTerm, TAXONOMY } from '../oruk/mapping.js';
 
 const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);

@@ -1,7 +1,7 @@
 // The graph's services, locations and topics in Open Referral UK 3.0's shapes; optional fields are left out, never null.
 import { v5 as uuidv5 } from 'uuid';
 import { nodeId } from '../../schema/ids.js';
-import type { ServiceRow } from '../graph/oruk.js';
+import type { ServiceRow } from '../database/oruk.js';
 
 /** Our one taxonomy: the topics shared by services, resources and programmes. */
 export const TAXONOMY = {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import { createLogger } from '../../server/logger.js';
 import type { RunningService } from '../../server/service.js';
 import { useTestDatabase, testTarget } from '../support/database.js';

@@ -1,7 +1,7 @@
 // For integration suites: a driver on the run's throwaway Neo4j, wiped (data only; schema stays) before each suite.
 import { afterAll, beforeAll, inject } from 'vitest';
 import { MIGRATION_LABEL } from '../../schema/migrations.js';
-import { connect, type Database } from '../../server/neo4j/database.js';
+import { connect, type Database } from '../../server/database/database.js';
 
 export function testTarget() {
   return inject('neo4j');

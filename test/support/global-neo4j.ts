@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { connect } from '../../server/neo4j/database.js';
-import { freePort, startLocalNeo4j } from '../../server/neo4j/local-neo4j.js';
-import { migrate } from '../../server/neo4j/migrate.js';
+import { connect } from '../../server/database/database.js';
+import { freePort, startLocalNeo4j } from '../../server/database/local-neo4j.js';
+import { migrate } from '../../server/database/migrate.js';
 
 export interface TestNeo4j {
   uri: string;

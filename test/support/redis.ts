@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../../server/neo4j/local-neo4j.js';
+import { freePort } from '../../server/database/local-neo4j.js';
 
 export interface TestRedis {
   /** The address with its password, as REDIS_URL takes it. */

@@ -2,7 +2,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { About } from '../../../schema/about.js';
 import { MIGRATIONS } from '../../../schema/migrations.js';
-import { appliedMigrations } from '../../neo4j/migrate.js';
+import { appliedMigrations } from '../../database/migrate.js';
 import type { Context } from '../context.js';
 
 @Resolver(() => About)

@@ -4,11 +4,11 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Label, Rel } from '../../../schema/graph.js';
 import { Change, LinkTypeEnum, RecordKindEnum } from '../../../schema/graphql/admin.js';
 import { Node } from '../../../schema/graphql/node.js';
-import { formatProblem } from '../../../seed/batch.js';
-import { validateBatch } from '../../../seed/validate.js';
+import { formatProblem } from '../../../schema/records.js';
+import { validateBatch } from '../../../schema/validate.js';
 import { ErrorCode } from '../../errors.js';
-import { createNode, editable, history, link, MANAGED, unlink, updateNode } from '../../graph/admin.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import { createNode, editable, history, link, MANAGED, unlink, updateNode } from '../../database/admin.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { checkId, clientError } from './support.js';
 

@@ -2,7 +2,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Area, Organisation, Programme, Service } from '../../../schema/graphql/index.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { linked, linkedOne } from './support.js';
 

@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Action, Area, Location, Organisation, Person, Programme, Resource, Role, Service, Topic } from '../../../schema/graphql/index.js';
 import { Node } from '../../../schema/graphql/node.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { linked, linkedOne } from './support.js';
 

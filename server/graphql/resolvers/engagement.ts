@@ -4,7 +4,7 @@ import { Label as L, Rel } from '../../../schema/graph.js';
 import { CommunicationActivity, Event, Programme, StakeholderGroup, Topic } from '../../../schema/graphql/index.js';
 import { Actor, Delivery, EngagementNeed } from '../../../schema/graphql/links.js';
 import { Node } from '../../../schema/graphql/node.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow, linked, linkedOne } from './support.js';
 

@@ -7,7 +7,7 @@ import {
   Action, Area, Event, Organisation, Programme, Resource, Role, Service, StakeholderGroup, Topic,
 } from '../../../schema/graphql/index.js';
 import { Node } from '../../../schema/graphql/node.js';
-import { listNodes, type GraphNode, type ListFilter } from '../../graph/nodes.js';
+import { listNodes, type GraphNode, type ListFilter } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { checkId, connection, lookup, paging } from './support.js';
 

@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Area, Organisation, Resource, Role, Service } from '../../../schema/graphql/index.js';
 import { Partnership } from '../../../schema/graphql/links.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow, linked, linkedOne } from './support.js';
 

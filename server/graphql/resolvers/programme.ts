@@ -5,7 +5,7 @@ import {
   Action, Area, CommunicationActivity, Event, Programme, Resource, Service, StakeholderGroup, Target, TargetReading, Topic, Workstream,
 } from '../../../schema/graphql/index.js';
 import { Lead, Partnership } from '../../../schema/graphql/links.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow, linked, linkedOne } from './support.js';
 

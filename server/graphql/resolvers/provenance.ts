@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql
 import { Label, LABELS, Rel } from '../../../schema/graph.js';
 import { TYPE_BY_LABEL } from '../../../schema/graphql/index.js';
 import { SourceReference } from '../../../schema/graphql/node.js';
-import type { GraphNode } from '../../graph/nodes.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow } from './support.js';
 

@@ -4,8 +4,8 @@ import { validate as isUuid } from 'uuid';
 import type { Label } from '../../../schema/graph.js';
 import type { ConnectionShape } from '../../../schema/graphql/connection.js';
 import { ErrorCode } from '../../errors.js';
-import type { LinkSpec, Linked } from '../../graph/links.js';
-import { nodeByKey, type GraphNode } from '../../graph/nodes.js';
+import type { LinkSpec, Linked } from '../../database/links.js';
+import { nodeByKey, type GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 
 export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

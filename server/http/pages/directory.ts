@@ -7,7 +7,7 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import { stringsFor } from '../../../widgets/core/strings.js';
 import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type SearchPage } from '../../../widgets/directory/queries.js';
 import { createContext } from '../../graphql/context.js';
-import type { Database } from '../../neo4j/database.js';
+import type { Database } from '../../database/database.js';
 import { html, layout, STRICT_CSP, type Html } from './html.js';
 
 const t = stringsFor('en-GB');

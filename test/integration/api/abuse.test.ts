@@ -1,6 +1,6 @@
 // Hostile and malformed input: each gets a clear 4xx or coded GraphQL error, and nothing in the graph changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';

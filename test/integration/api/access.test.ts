@@ -1,9 +1,9 @@
 // Access control: every rule of FIELD_RULES tested for every role, widget keys bound to origins, revoked keys refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { FIELD_RULES, forgetKeys } from '../../../server/graphql/access.js';
-import { createKey, revokeKey, type Role } from '../../../server/graph/api-keys.js';
+import { createKey, revokeKey, type Role } from '../../../server/database/api-keys.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';

@@ -1,7 +1,7 @@
 // Partnership analytics over the seed data: networks, shortest paths, rankings, coverage gaps, action plans, downloads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { useTestDatabase, testTarget } from '../../support/database.js';

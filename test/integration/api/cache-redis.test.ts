@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { loadConfig } from '../../../server/config.js';
 import { PUBLIC_MAX_AGE_S, REDIS_KEY_PREFIX } from '../../../server/graphql/response-cache.js';
 import { createLogger } from '../../../server/logger.js';

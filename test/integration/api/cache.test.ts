@@ -1,6 +1,6 @@
 // Response caching: public answers are reused and marked cacheable; keyed ones are neither; an admin change is seen at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { PUBLIC_MAX_AGE_S } from '../../../server/graphql/response-cache.js';

@@ -1,6 +1,6 @@
 // The analysts' console: served locally in development, absent in production, and every example query works.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { EXAMPLE_QUERIES } from '../../../server/graphql/examples.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';

@@ -2,8 +2,8 @@
 // header that guards against cross-site request forgery, never for mutations, cacheable by browsers only when public.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
-import { createKey } from '../../../server/graph/api-keys.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
+import { createKey } from '../../../server/database/api-keys.js';
 import { PUBLIC_MAX_AGE_S } from '../../../server/graphql/response-cache.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';

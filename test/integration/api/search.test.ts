@@ -1,6 +1,6 @@
 // The directory search over the seed data (with its demo services): text, filters combined with AND, proximity, paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { useTestDatabase, testTarget } from '../../support/database.js';

@@ -1,6 +1,6 @@
 // The local Neo4j loads APOC core, which the standard GraphQL library for Neo4j (the benchmark's baseline) calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '../../../server/neo4j/database.js';
+import { connect, type Database } from '../../../server/database/database.js';
 import { testTarget } from '../../support/database.js';
 
 describe('APOC core in the local Neo4j', () => {

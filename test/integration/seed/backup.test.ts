@@ -3,8 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportGraph, RestoreError, restoreGraph } from '../../../seed/backup.js';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { exportGraph, RestoreError, restoreGraph } from '../../../server/database/backup.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import { useTestDatabase, wipe } from '../../support/database.js';
 

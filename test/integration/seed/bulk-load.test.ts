@@ -1,8 +1,8 @@
 // Bulk loading against a real Neo4j: the same graph as one transaction, refused over existing records, undone on failure.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { GraphBatch } from '../../../seed/batch.js';
+import type { GraphBatch } from '../../../schema/records.js';
 import { generate } from '../../../seed/generate/england.js';
-import { BulkLoadFailedError, BulkLoadRefusedError, importBatch } from '../../../seed/importer.js';
+import { BulkLoadFailedError, BulkLoadRefusedError, importBatch } from '../../../server/database/import/importer.js';
 import { parseNative } from '../../../seed/readers/native.js';
 import { useTestDatabase, wipe } from '../../support/database.js';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ImportValidationError } from '../../../seed/batch.js';
-import { importBatch } from '../../../seed/importer.js';
+import { ImportValidationError } from '../../../schema/records.js';
+import { importBatch } from '../../../server/database/import/importer.js';
 import { parseNative } from '../../../seed/readers/native.js';
 import { nodeId } from '../../../schema/ids.js';
 import { useTestDatabase, wipe } from '../../support/database.js';

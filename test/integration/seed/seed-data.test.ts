@@ -1,7 +1,7 @@
 // The default seed, loaded as `npm start` loads it into an empty database: the documents' key facts are queryable.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importBatch } from '../../../seed/importer.js';
-import { seedIfEmpty } from '../../../seed/seed-if-empty.js';
+import { importBatch } from '../../../server/database/import/importer.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { defaultSources, readSources } from '../../../seed/sources.js';
 import { createLogger } from '../../../server/logger.js';
 import { useTestDatabase } from '../../support/database.js';

@@ -1,7 +1,7 @@
 // Abuse resistance at the edge: rate limits with 429 and Retry-After, introspection off in production, query timeouts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatError } from '../../../server/errors.js';
-import { connect } from '../../../server/neo4j/database.js';
+import { connect } from '../../../server/database/database.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget } from '../../support/database.js';
 import { graphql, startTestService } from '../../support/service.js';

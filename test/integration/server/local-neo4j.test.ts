@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../schema/migrations.js';
-import { freePort, LocalNeo4jError, startLocalNeo4j, type RunningNeo4j } from '../../../server/neo4j/local-neo4j.js';
+import { freePort, LocalNeo4jError, startLocalNeo4j, type RunningNeo4j } from '../../../server/database/local-neo4j.js';
 import type { RunningService } from '../../../server/service.js';
 import { graphql, startTestService } from '../../support/service.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SEARCH_INDEX } from '../../../schema/migrations.js';
-import { migrate, pendingMigrations } from '../../../server/neo4j/migrate.js';
+import { migrate, pendingMigrations } from '../../../server/database/migrate.js';
 import { useTestDatabase } from '../../support/database.js';
 
 describe('schema migrations', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Label } from '../../../schema/graph.js';
-import type { GraphBatch } from '../../../seed/batch.js';
+import type { GraphBatch } from '../../../schema/records.js';
 import { countRecords, ENGLAND, generate, scaledCount, type Scale } from '../../../seed/generate/england.js';
 import { nativeLines } from '../../../seed/generate/native.js';
 import { parseNative } from '../../../seed/readers/native.js';
-import { validateBatch } from '../../../seed/validate.js';
+import { validateBatch } from '../../../schema/validate.js';
 
 const small = generate('small');
 const medium = generate('medium');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ImportValidationError, formatProblem } from '../../../seed/batch.js';
+import { ImportValidationError, formatProblem } from '../../../schema/records.js';
 import { parseNative } from '../../../seed/readers/native.js';
-import { validateBatch } from '../../../seed/validate.js';
+import { validateBatch } from '../../../schema/validate.js';
 
 const PLAN = `document:
   key: test-plan

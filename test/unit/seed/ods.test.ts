@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ImportValidationError } from '../../../seed/batch.js';
+import { ImportValidationError } from '../../../schema/records.js';
 import { parseOds, readOds } from '../../../seed/readers/ods.js';
 
 const problemsOf = (run: () => unknown) => {

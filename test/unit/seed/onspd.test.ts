@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportValidationError } from '../../../seed/batch.js';
+import { ImportValidationError } from '../../../schema/records.js';
 import { normalisePostcode } from '../../../schema/postcodes.js';
 import { parseOnspd, readOnspd } from '../../../seed/readers/onspd.js';
 

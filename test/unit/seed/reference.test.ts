@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReference } from '../../../seed/readers/reference.js';
-import { validateBatch } from '../../../seed/validate.js';
+import { validateBatch } from '../../../schema/validate.js';
 
 describe('the reference data', async () => {
   const batch = validateBatch(await readReference());

@@ -1,7 +1,7 @@
 // Checks a batch against the model in schema/model.ts and merges records of the same node, before anything is written.
-import { LABELS, RELS, type Label, type Rel } from '../schema/graph.js';
-import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpec, type PropertySpecs } from '../schema/model.js';
-import type { GraphBatch, ImportProblem, NodeRecord, Origin, Properties, PropertyValue, RelationshipRecord } from './batch.js';
+import { LABELS, RELS, type Label, type Rel } from './graph.js';
+import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpec, type PropertySpecs } from './model.js';
+import type { GraphBatch, ImportProblem, NodeRecord, Origin, Properties, PropertyValue, RelationshipRecord } from './records.js';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9 ._:-]{0,199}$/;

@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { MIGRATION_LABEL } from '../schema/migrations.js';
-import type { Database } from '../server/neo4j/database.js';
+import { MIGRATION_LABEL } from '../../schema/migrations.js';
+import type { Database } from './database.js';
 
 export const FORMAT = 'partnership-hub-export';
 export const FORMAT_VERSION = 1;

@@ -1,13 +1,13 @@
 // Writes a validated batch to Neo4j in one transaction: everything or nothing, idempotent, with a per-label report.
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type QueryResult, type Session, type Transaction } from 'neo4j-driver';
-import { LABELS, type Label, type Rel } from '../schema/graph.js';
-import { nodeId, relationshipId } from '../schema/ids.js';
-import { CHANGE_LABEL } from '../schema/migrations.js';
-import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../schema/model.js';
-import type { Database } from '../server/neo4j/database.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRecord, type NodeRef, type Origin, type Properties, type RelationshipRecord } from './batch.js';
-import { nodeRef, validateBatch } from './validate.js';
+import { LABELS, type Label, type Rel } from '../../../schema/graph.js';
+import { nodeId, relationshipId } from '../../../schema/ids.js';
+import { CHANGE_LABEL } from '../../../schema/migrations.js';
+import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../../../schema/model.js';
+import type { Database } from '../database.js';
+import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRecord, type NodeRef, type Origin, type Properties, type RelationshipRecord } from '../../../schema/records.js';
+import { nodeRef, validateBatch } from '../../../schema/validate.js';
 
 export interface Counts {
   created: number;

@@ -2,7 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { Label } from '../../schema/graph.js';
 import { SEARCH_INDEX } from '../../schema/migrations.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
 export const SEARCHABLE_KINDS = [Label.Service, Label.Resource, Label.Organisation] as const;

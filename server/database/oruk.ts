@@ -1,7 +1,7 @@
 // Reading services for the Open Referral UK feed: pages with the standard's filters, and single records.
 import neo4j from 'neo4j-driver';
 import { SEARCH_INDEX } from '../../schema/migrations.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 import { luceneQuery } from './search.js';
 
 export interface OrukFilters {

@@ -1,6 +1,6 @@
 // The one shape every reader produces and the importer writes: nodes and relationships keyed by natural keys,
 // each remembering where it came from so that an error can name the file, row and field.
-import type { Label, Rel } from '../schema/graph.js';
+import type { Label, Rel } from './graph.js';
 
 export type Scalar = string | number | boolean;
 export type PropertyValue = Scalar | readonly string[] | readonly number[];

@@ -1,7 +1,7 @@
 // Reading nodes: by id or key, and lists with stable ordering. The one place for the Cypher of plain lookups.
 import neo4j from 'neo4j-driver';
 import { LABELS, type Label } from '../../schema/graph.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 
 /** A node as resolvers see it: its properties, plus the label it has. */
 export type GraphNode = Record<string, unknown> & { __label: Label; id: string; key: string };

@@ -1,10 +1,10 @@
 // `npm run keys -- create|list|revoke`: manage API keys. A new key's secret is shown once and stored only hashed.
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
-import { createKey, listKeys, revokeKey, ROLES, type Role } from './graph/api-keys.js';
-import { createLogger } from './logger.js';
-import { migrate } from './neo4j/migrate.js';
-import { openDatabase } from './neo4j/open.js';
+import { loadConfig } from '../server/config.js';
+import { createKey, listKeys, revokeKey, ROLES, type Role } from '../server/database/api-keys.js';
+import { createLogger } from '../server/logger.js';
+import { migrate } from '../server/database/migrate.js';
+import { openDatabase } from '../server/database/open.js';
 
 const USAGE = `Usage:
   npm run keys -- create --role public|analyst|admin --name "Barnet council website" [--origin https://www.barnet.gov.uk ...]

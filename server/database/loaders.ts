@@ -1,7 +1,7 @@
 // Per-request batching: the relationship fields GraphQL resolves together (every parent at one level of a query, every
 // field) become one Cypher query.
 import DataLoader from 'dataloader';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 import { footprintsOf } from './network.js';
 import { linkedNodesMany, specKey, type LinkRequest, type LinkSpec, type Linked } from './links.js';
 import { nodesById, type GraphNode } from './nodes.js';

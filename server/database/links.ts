@@ -1,6 +1,6 @@
 // Following relationships for many parents at once: the Cypher behind every relationship field.
 import type { Label, Rel } from '../../schema/graph.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
 /** Which relationships to follow: from a parent label, along a type, in a direction, to some labels. */

@@ -4,7 +4,7 @@ import type { Label, Rel } from '../../schema/graph.js';
 import { nodeId, relationshipId } from '../../schema/ids.js';
 import { CHANGE_LABEL } from '../../schema/migrations.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL, type PropertySpecs } from '../../schema/model.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
 /** Properties the service manages itself; admins cannot set them, and the history does not repeat them. */

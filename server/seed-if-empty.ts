@@ -1,9 +1,9 @@
 // Loads the default seed into a database that holds no partnership data yet, as `npm start` does on first run.
 import { MIGRATION_LABEL } from '../schema/migrations.js';
-import type { Logger } from '../server/logger.js';
-import type { Database } from '../server/neo4j/database.js';
-import { importBatch } from './importer.js';
-import { defaultSources, readSources } from './sources.js';
+import type { Logger } from './logger.js';
+import type { Database } from './database/database.js';
+import { importBatch } from './database/import/importer.js';
+import { defaultSources, readSources } from '../seed/sources.js';
 
 export async function databaseIsEmpty(db: Database): Promise<boolean> {
   const result = await db.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN n LIMIT 1`);

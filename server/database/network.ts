@@ -1,7 +1,7 @@
 // The partnership network: organisations and the programmes they take part in, read as a graph to draw and measure.
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
-import type { Database } from '../neo4j/database.js';
+import type { Database } from './database.js';
 
 /** The relationships that make the partnership network: taking part in a programme, and programmes within programmes. */
 const NETWORK_RELS = 'PARTNER_IN|PROGRAMME_PART_OF';
