@@ -2,6 +2,7 @@
 // database (NEO4J_URI, or the embedded one under DATA_DIR: load a graph first with `npm run generate -- --load`),
 // and prints each statement's time, database hits and its costliest operators, to see which index or pattern to fix.
 import type { ProfiledPlan } from 'neo4j-driver';
+import { Label, Rel } from '../schema/graph.js';
 import { loadConfig } from '../server/config.js';
 import { coverageGaps, networkAround } from '../server/database/network.js';
 import { searchDirectory, SEARCHABLE_KINDS } from '../server/database/search.js';
@@ -40,7 +41,7 @@ try {
   const area = process.env.PROFILE_AREA ?? 'gen-borough-1';
   const footprint = process.env.PROFILE_FOOTPRINT ?? 'gen-footprint-1';
   const topic = process.env.PROFILE_TOPIC ?? 'gen-topic-stop-smoking';
-  const centre = await db.run(`MATCH (p:Programme)-[:PROGRAMME_COVERS]->(:Area {key: $footprint}) RETURN p.id AS id LIMIT 1`, { footprint });
+  const centre = await db.run(`MATCH (p:${Label.Programme})-[:${Rel.PROGRAMME_COVERS}]->(:${Label.Area} {key: $footprint}) RETURN p.id AS id LIMIT 1`, { footprint });
   const centreId = centre.records[0]?.get('id') as string | undefined;
   // Each statement runs once unprofiled first, so the report shows warm caches and compiled plans, as under load.
   const scenarios: [string, (d: Database) => Promise<unknown>][] = [

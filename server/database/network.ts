@@ -1,10 +1,11 @@
 // The partnership network: organisations and the programmes they take part in, read as a graph to draw and measure.
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
+import { Label, Rel } from '../../schema/graph.js';
 import type { Database } from './database.js';
 
 /** The relationships that make the partnership network: taking part in a programme, and programmes within programmes. */
-const NETWORK_RELS = 'PARTNER_IN|PROGRAMME_PART_OF';
+const NETWORK_RELS = `${Rel.PARTNER_IN}|${Rel.PROGRAMME_PART_OF}`;
 export const MAX_DEPTH = 4;
 
 // graphology-metrics ships CommonJS with a default export typed for bundlers; require gives the function itself.
@@ -24,7 +25,7 @@ export interface NetworkNode {
 export interface NetworkEdge {
   source: string;
   target: string;
-  type: 'PARTNER_IN' | 'PROGRAMME_PART_OF';
+  type: typeof Rel.PARTNER_IN | typeof Rel.PROGRAMME_PART_OF;
   role?: string;
 }
 
@@ -35,7 +36,7 @@ export interface Network {
 
 /** A network member as a list of just what a network shows: a network of a footprint programme has hundreds. */
 type RawMember = [isOrganisation: boolean, id: string, key: string, name: string | null, kind: string | null, demo: boolean | null];
-const member = (m: string): string => `[${m}:Organisation, ${m}.id, ${m}.key, ${m}.name, ${m}.kind, ${m}.demo]`;
+const member = (m: string): string => `[${m}:${Label.Organisation}, ${m}.id, ${m}.key, ${m}.name, ${m}.kind, ${m}.demo]`;
 
 function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): NetworkNode {
   return {
@@ -53,9 +54,9 @@ function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): Ne
 export async function footprintsOf(db: Database, ids: readonly string[]): Promise<string[][]> {
   const result = await db.run(
     `UNWIND $ids AS id
-     CALL (id) { MATCH (m:Organisation {id: id}) RETURN m UNION MATCH (m:Programme {id: id}) RETURN m }
+     CALL (id) { MATCH (m:${Label.Organisation} {id: id}) RETURN m UNION MATCH (m:${Label.Programme} {id: id}) RETURN m }
      RETURN id, COLLECT {
-       MATCH (m)-[:ORGANISATION_COVERS|BASED_IN|PROGRAMME_COVERS]->(:Area)-[:AREA_PART_OF]->{0,2}(f:Area {level: 'FOOTPRINT'})
+       MATCH (m)-[:${Rel.ORGANISATION_COVERS}|${Rel.BASED_IN}|${Rel.PROGRAMME_COVERS}]->(:${Label.Area})-[:${Rel.AREA_PART_OF}]->{0,2}(f:${Label.Area} {level: 'FOOTPRINT'})
        RETURN DISTINCT f.key ORDER BY f.key } AS footprints`,
     { ids },
   );
@@ -74,7 +75,7 @@ const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
 export async function networkAround(db: Database, id: string, depth: number, roles?: readonly string[]): Promise<Network | null> {
   const hops = Math.max(1, Math.min(MAX_DEPTH, Math.floor(depth)));
   const result = await db.run(
-    `CALL () { MATCH (s:Organisation {id: $id}) RETURN s UNION MATCH (s:Programme {id: $id}) RETURN s }
+    `CALL () { MATCH (s:${Label.Organisation} {id: $id}) RETURN s UNION MATCH (s:${Label.Programme} {id: $id}) RETURN s }
      MATCH (s)(()-[r:${NETWORK_RELS}]-() WHERE ${ROLE_ALLOWED}){0,${hops}}(n)
      WITH collect(DISTINCT n) AS members
      CALL (members) {
@@ -100,7 +101,7 @@ function toEdges(edges: readonly (RawEdge | null)[]): NetworkEdge[] {
 /** The shortest chain of partnerships from one organisation to another, or null when they are not connected. */
 export async function shortestPartnershipPath(db: Database, fromId: string, toId: string): Promise<Network | null> {
   const result = await db.run(
-    `MATCH (a:Organisation {id: $from}), (b:Organisation {id: $to})
+    `MATCH (a:${Label.Organisation} {id: $from}), (b:${Label.Organisation} {id: $to})
      MATCH p = shortestPath((a)-[:${NETWORK_RELS}*..12]-(b))
      RETURN [n IN nodes(p) | ${member('n')}] AS nodes, [r IN relationships(p) | ${EDGE}] AS edges`,
     { from: fromId, to: toId },
@@ -113,16 +114,16 @@ export async function shortestPartnershipPath(db: Database, fromId: string, toId
 /** The whole partnership network, or the part of it whose programmes cover an area (and what lies in it). */
 export async function networkInArea(db: Database, areaKey: string | undefined): Promise<Network> {
   const result = await db.run(
-    `MATCH (p:Programme)
+    `MATCH (p:${Label.Programme})
      WHERE $area IS NULL OR EXISTS {
-       MATCH (scope:Area {key: $area})
-       MATCH (p)-[:PROGRAMME_COVERS]->(a:Area)
-       WHERE a = scope OR (a)-[:AREA_PART_OF*1..3]->(scope) OR (scope)-[:AREA_PART_OF*1..3]->(a) }
-     OPTIONAL MATCH (o:Organisation)-[r:PARTNER_IN]->(p)
+       MATCH (scope:${Label.Area} {key: $area})
+       MATCH (p)-[:${Rel.PROGRAMME_COVERS}]->(a:${Label.Area})
+       WHERE a = scope OR (a)-[:${Rel.AREA_PART_OF}*1..3]->(scope) OR (scope)-[:${Rel.AREA_PART_OF}*1..3]->(a) }
+     OPTIONAL MATCH (o:${Label.Organisation})-[r:${Rel.PARTNER_IN}]->(p)
      WITH collect(DISTINCT p) + collect(DISTINCT o) AS members, collect(CASE WHEN r IS NOT NULL THEN ${EDGE} END) AS partnerships
      CALL (members) {
        UNWIND members AS a
-       MATCH (a:Programme)-[r:PROGRAMME_PART_OF]->(b:Programme) WHERE b IN members
+       MATCH (a:${Label.Programme})-[r:${Rel.PROGRAMME_PART_OF}]->(b:${Label.Programme}) WHERE b IN members
        RETURN collect(${EDGE}) AS hierarchy
      }
      RETURN [m IN members | ${member('m')}] AS nodes, partnerships + hierarchy AS edges`,
@@ -179,11 +180,11 @@ export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNE
  */
 export async function coverageGaps(db: Database, footprintKey: string, topicKey: string): Promise<{ found: boolean; boroughs: Record<string, unknown>[] }> {
   const result = await db.run(
-    `OPTIONAL MATCH (f:Area {key: $footprint})
-     OPTIONAL MATCH (b:Area {level: 'BOROUGH'})-[:AREA_PART_OF]->(f)
+    `OPTIONAL MATCH (f:${Label.Area} {key: $footprint})
+     OPTIONAL MATCH (b:${Label.Area} {level: 'BOROUGH'})-[:${Rel.AREA_PART_OF}]->(f)
      WHERE NOT EXISTS {
-       MATCH (b)-[:AREA_PART_OF]->{0,3}(:Area)<-[:AVAILABLE_IN]-(s:Service)
-       WHERE EXISTS { (s)-[:ABOUT]->(t:Topic) WHERE t.key = $topic } }
+       MATCH (b)-[:${Rel.AREA_PART_OF}]->{0,3}(:${Label.Area})<-[:${Rel.AVAILABLE_IN}]-(s:${Label.Service})
+       WHERE EXISTS { (s)-[:${Rel.ABOUT}]->(t:${Label.Topic}) WHERE t.key = $topic } }
      WITH f, b ORDER BY b.name
      RETURN f IS NOT NULL AS found, collect(properties(b)) AS boroughs`,
     { footprint: footprintKey, topic: topicKey },

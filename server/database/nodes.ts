@@ -1,6 +1,6 @@
 // Reading nodes: by id or key, and lists with stable ordering. The one place for the Cypher of plain lookups.
 import neo4j from 'neo4j-driver';
-import { LABELS, type Label } from '../../schema/graph.js';
+import { Label, LABELS, Rel } from '../../schema/graph.js';
 import type { Database } from './database.js';
 
 /** A node as resolvers see it: its properties, plus the label it has. */
@@ -56,7 +56,7 @@ export async function listNodes(db: Database, label: Label, filter: ListFilter, 
     params[name] = value;
   }
   if (filter.withinArea) {
-    conditions.push('EXISTS { (n)-[:AREA_PART_OF*1..3]->(:Area {id: $withinArea}) }');
+    conditions.push(`EXISTS { (n)-[:${Rel.AREA_PART_OF}*1..3]->(:${Label.Area} {id: $withinArea}) }`);
     params.withinArea = filter.withinArea;
   }
   const result = await db.run(

@@ -1,5 +1,6 @@
 // Reading services for the Open Referral UK feed: pages with the standard's filters, and single records.
 import neo4j from 'neo4j-driver';
+import { Label, Rel } from '../../schema/graph.js';
 import { SEARCH_INDEX } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import { luceneQuery } from './search.js';
@@ -28,22 +29,22 @@ export interface ServiceRow {
 /** Everything a full ORUK service needs, as one map per service, fetched for a whole page in the same query. */
 const DETAILS = `{
   service: s {.*},
-  provider: head(COLLECT { MATCH (s)-[:PROVIDED_BY]->(o:Organisation) RETURN o {.*} }),
-  areas: COLLECT { MATCH (s)-[:AVAILABLE_IN]->(a:Area) RETURN a {.*} ORDER BY a.name },
-  locations: COLLECT { MATCH (s)-[r:AT]->(l:Location) RETURN {location: l {.*}, linkId: r.id} ORDER BY l.name },
-  topics: COLLECT { MATCH (s)-[:ABOUT]->(t:Topic) RETURN t {.*} ORDER BY t.name }
+  provider: head(COLLECT { MATCH (s)-[:${Rel.PROVIDED_BY}]->(o:${Label.Organisation}) RETURN o {.*} }),
+  areas: COLLECT { MATCH (s)-[:${Rel.AVAILABLE_IN}]->(a:${Label.Area}) RETURN a {.*} ORDER BY a.name },
+  locations: COLLECT { MATCH (s)-[r:${Rel.AT}]->(l:${Label.Location}) RETURN {location: l {.*}, linkId: r.id} ORDER BY l.name },
+  topics: COLLECT { MATCH (s)-[:${Rel.ABOUT}]->(t:${Label.Topic}) RETURN t {.*} ORDER BY t.name }
 }`;
 
 function conditions(filters: OrukFilters): string[] {
   const where = ['coalesce(s.retired, false) = false'];
-  if (filters.taxonomyTermId) where.push('EXISTS { (s)-[:ABOUT]->(:Topic {id: $termId}) }');
-  if (filters.anyTerm) where.push('EXISTS { (s)-[:ABOUT]->(:Topic) }');
+  if (filters.taxonomyTermId) where.push(`EXISTS { (s)-[:${Rel.ABOUT}]->(:${Label.Topic} {id: $termId}) }`);
+  if (filters.anyTerm) where.push(`EXISTS { (s)-[:${Rel.ABOUT}]->(:${Label.Topic}) }`);
   if (filters.noTerm) where.push('false');
   if (filters.minimumAge !== undefined) where.push('s.minimumAge >= $minimumAge');
   if (filters.maximumAge !== undefined) where.push('s.maximumAge <= $maximumAge');
-  if (filters.postcodeArea) where.push('EXISTS { MATCH (s)-[:AVAILABLE_IN]->(a:Area), (pa:Area {key: $postcodeArea})-[:AREA_PART_OF*0..3]->(a) }');
+  if (filters.postcodeArea) where.push(`EXISTS { MATCH (s)-[:${Rel.AVAILABLE_IN}]->(a:${Label.Area}), (pa:${Label.Area} {key: $postcodeArea})-[:${Rel.AREA_PART_OF}*0..3]->(a) }`);
   if (filters.near) {
-    where.push(`EXISTS { MATCH (s)-[:AT]->(l:Location) WHERE l.latitude IS NOT NULL
+    where.push(`EXISTS { MATCH (s)-[:${Rel.AT}]->(l:${Label.Location}) WHERE l.latitude IS NOT NULL
       AND point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon})) <= $metres }`);
   }
   return where;
@@ -62,8 +63,8 @@ function params(filters: OrukFilters, offset: number, limit: number): Record<str
 export async function servicePage(db: Database, filters: OrukFilters, offset: number, limit: number): Promise<{ total: number; rows: ServiceRow[] }> {
   const p = params(filters, offset, limit);
   const source = p.query
-    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:Service`
-    : 'MATCH (s:Service) WITH s, 0.0 AS score WHERE true';
+    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
+    : `MATCH (s:${Label.Service}) WITH s, 0.0 AS score WHERE true`;
   const result = await db.run(
     `${source} AND ${conditions(filters).join(' AND ')}
      WITH s, score ORDER BY score DESC, toLower(s.name), s.id
@@ -77,18 +78,18 @@ export async function servicePage(db: Database, filters: OrukFilters, offset: nu
 }
 
 export async function serviceById(db: Database, id: string): Promise<ServiceRow | undefined> {
-  const result = await db.run(`MATCH (s:Service {id: $id}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`, { id });
+  const result = await db.run(`MATCH (s:${Label.Service} {id: $id}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`, { id });
   return result.records[0]?.get('row') as ServiceRow | undefined;
 }
 
 /** The service and location joined by the AT relationship with this id. */
 export async function serviceAtLocationById(db: Database, id: string): Promise<{ row: ServiceRow; linkId: string } | undefined> {
-  const result = await db.run(`MATCH (s:Service)-[:AT {id: $id}]->(:Location) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`, { id });
+  const result = await db.run(`MATCH (s:${Label.Service})-[:${Rel.AT} {id: $id}]->(:${Label.Location}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`, { id });
   const row = result.records[0]?.get('row') as ServiceRow | undefined;
   return row ? { row, linkId: id } : undefined;
 }
 
 export async function topics(db: Database): Promise<Record<string, unknown>[]> {
-  const result = await db.run('MATCH (t:Topic) WHERE coalesce(t.retired, false) = false RETURN t {.*} AS topic ORDER BY toLower(t.name), t.id');
+  const result = await db.run(`MATCH (t:${Label.Topic}) WHERE coalesce(t.retired, false) = false RETURN t {.*} AS topic ORDER BY toLower(t.name), t.id`);
   return result.records.map((r) => r.get('topic') as Record<string, unknown>);
 }

@@ -1,6 +1,6 @@
 // The directory search: free text over the full-text index, and filters that combine with AND, in one query.
 import neo4j from 'neo4j-driver';
-import { Label } from '../../schema/graph.js';
+import { Label, Rel } from '../../schema/graph.js';
 import { SEARCH_INDEX } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
@@ -42,21 +42,21 @@ export function luceneQuery(text: string): string | undefined {
  * it lies in. A borough finds services of its whole footprint; a footprint finds those of each of its boroughs.
  */
 const AREA_SCOPE = `
-  OPTIONAL MATCH (scope:Area {key: $areaKey})
-  OPTIONAL MATCH (scope)-[:AREA_PART_OF*0..3]->(up:Area)
-  OPTIONAL MATCH (down:Area)-[:AREA_PART_OF*1..2]->(scope)
+  OPTIONAL MATCH (scope:${Label.Area} {key: $areaKey})
+  OPTIONAL MATCH (scope)-[:${Rel.AREA_PART_OF}*0..3]->(up:${Label.Area})
+  OPTIONAL MATCH (down:${Label.Area})-[:${Rel.AREA_PART_OF}*1..2]->(scope)
   WITH collect(DISTINCT up.id) AS upIds, collect(DISTINCT down.id) + collect(DISTINCT scope.id) AS withinIds`;
 
 /** How each kind of record serves an area `a` (withinIds: the area and what lies inside it), as Cypher branches. */
 const SERVES_AREA: Record<SearchKind, string[]> = {
-  Service: ['MATCH (n:Service)-[:AVAILABLE_IN]->(a) RETURN n'],
-  Organisation: [
-    'MATCH (n:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n',
-    'MATCH (n:Organisation)-[:BASED_IN]->(a) WHERE a.id IN withinIds RETURN n',
+  [Label.Service]: [`MATCH (n:${Label.Service})-[:${Rel.AVAILABLE_IN}]->(a) RETURN n`],
+  [Label.Organisation]: [
+    `MATCH (n:${Label.Organisation})-[:${Rel.ORGANISATION_COVERS}]->(a) RETURN n`,
+    `MATCH (n:${Label.Organisation})-[:${Rel.BASED_IN}]->(a) WHERE a.id IN withinIds RETURN n`,
   ],
-  Resource: [
-    'MATCH (n:Resource)-[:SUPPORTS]->(:Programme)-[:PROGRAMME_COVERS]->(a) RETURN n',
-    'MATCH (n:Resource)-[:PUBLISHED_BY]->(:Organisation)-[:ORGANISATION_COVERS]->(a) RETURN n',
+  [Label.Resource]: [
+    `MATCH (n:${Label.Resource})-[:${Rel.SUPPORTS}]->(:${Label.Programme})-[:${Rel.PROGRAMME_COVERS}]->(a) RETURN n`,
+    `MATCH (n:${Label.Resource})-[:${Rel.PUBLISHED_BY}]->(:${Label.Organisation})-[:${Rel.ORGANISATION_COVERS}]->(a) RETURN n`,
   ],
 };
 
@@ -76,7 +76,7 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
   if (filters.areaKey) {
     candidates = `CALL (upIds, withinIds) {
         UNWIND upIds + withinIds AS areaId
-        MATCH (a:Area {id: areaId})
+        MATCH (a:${Label.Area} {id: areaId})
         CALL (a, withinIds) {
           ${[...new Set(filters.kinds)].flatMap((kind) => SERVES_AREA[kind]).join('\n          UNION ')}
         }
@@ -93,19 +93,19 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
   }
 
   const conditions: string[] = [];
-  if (filters.topicKey) conditions.push('EXISTS { (n)-[:ABOUT]->(:Topic {key: $topicKey}) }');
+  if (filters.topicKey) conditions.push(`EXISTS { (n)-[:${Rel.ABOUT}]->(:${Label.Topic} {key: $topicKey}) }`);
   if (filters.organisationKind) {
     conditions.push(`CASE
-      WHEN n:Organisation THEN n.kind = $organisationKind
-      WHEN n:Service THEN EXISTS { (n)-[:PROVIDED_BY]->(:Organisation {kind: $organisationKind}) }
-      ELSE EXISTS { (n)-[:PUBLISHED_BY]->(:Organisation {kind: $organisationKind}) } END`);
+      WHEN n:${Label.Organisation} THEN n.kind = $organisationKind
+      WHEN n:${Label.Service} THEN EXISTS { (n)-[:${Rel.PROVIDED_BY}]->(:${Label.Organisation} {kind: $organisationKind}) }
+      ELSE EXISTS { (n)-[:${Rel.PUBLISHED_BY}]->(:${Label.Organisation} {kind: $organisationKind}) } END`);
   }
   let distance = 'null AS distanceKm';
   if (filters.near) {
     params.lat = filters.near.latitude;
     params.lon = filters.near.longitude;
     params.radiusM = filters.near.radiusKm * 1000;
-    distance = `COLLECT { MATCH (n)-[:AT]->(l:Location) WHERE l.latitude IS NOT NULL
+    distance = `COLLECT { MATCH (n)-[:${Rel.AT}]->(l:${Label.Location}) WHERE l.latitude IS NOT NULL
       RETURN point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon})) AS d
       ORDER BY d LIMIT 1 }[0] / 1000.0 AS distanceKm`;
   }
@@ -135,7 +135,13 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
 
 /** The centroid of a postcode the graph knows (from an imported ONS Postcode Directory), or undefined. */
 export async function postcodeCentroid(db: Database, postcode: string): Promise<{ latitude: number; longitude: number } | undefined> {
-  const result = await db.run('MATCH (p:Postcode {key: $postcode}) RETURN p.latitude AS latitude, p.longitude AS longitude', { postcode });
+  const result = await db.run(`MATCH (p:${Label.Postcode} {key: $postcode}) RETURN p.latitude AS latitude, p.longitude AS longitude`, { postcode });
   const record = result.records[0];
   return record ? { latitude: record.get('latitude') as number, longitude: record.get('longitude') as number } : undefined;
+}
+
+/** The GSS code of the local authority a postcode lies in (from the ONS Postcode Directory), or undefined. */
+export async function postcodeAreaCode(db: Database, postcode: string): Promise<string | undefined> {
+  const result = await db.run(`MATCH (p:${Label.Postcode} {key: $postcode}) RETURN p.gssCode AS gss`, { postcode });
+  return (result.records[0]?.get('gss') as string | null | undefined) ?? undefined;
 }

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { validate as isUuid } from 'uuid';
 import { normalisePostcode } from '../../schema/postcodes.js';
 import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../database/oruk.js';
-import { postcodeCentroid } from '../database/search.js';
+import { postcodeAreaCode, postcodeCentroid } from '../database/search.js';
 import type { Database } from '../database/database.js';
 import { serviceAtLocation, serviceAtLocationFull, serviceFull, serviceSummary, taxonomyTerm, TAXONOMY } from '../oruk/mapping.js';
 
@@ -58,8 +58,7 @@ async function filtersOf(db: Database, query: Query, withPlace: boolean): Promis
     if (!centre) throw new BadRequest(`The postcode ${postcode} is not in this directory's postcode data.`);
     if (query.proximity) filters.near = { ...centre, metres: whole(query, 'proximity', 0, 1, 200_000) };
     else {
-      const area = await db.run('MATCH (p:Postcode {key: $postcode}) RETURN p.gssCode AS gss', { postcode });
-      filters.postcodeArea = (area.records[0]?.get('gss') as string | null) ?? '-';
+      filters.postcodeArea = (await postcodeAreaCode(db, postcode)) ?? '-';
     }
   } else if (withPlace && query.proximity) {
     throw new BadRequest('proximity needs a postcode to measure from.');
