@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
-import { DEMO_EXAMPLES } from '../../widgets/demo/examples.js';
+import { DEMO_EXAMPLES } from '../../contract/demo-examples.js';
 import { escapeHtml, html, Html, layout, STRICT_CSP } from './pages/html.js';
 import { widgetsPath } from './widgets.js';
 

@@ -1,11 +1,11 @@
 // <ph-comms-plan>: a programme's stakeholder communication matrix, as a table on wide screens and cards on narrow ones.
 import { html, nothing } from 'lit';
-import { actorNames } from '../core/actors.js';
+import { actorNames } from '../../contract/actors.js';
+import { COMMS_PLAN, type Activity, type CommsPlan } from '../../contract/queries/comms-plan.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
 import { commsPlanStyles } from './ph-comms-plan.styles.js';
-import { COMMS_PLAN, type Activity, type CommsPlan } from './queries.js';
 
 /**
  * A programme's communication plan: for each stakeholder group, its need, the engagement it needs, how and how

@@ -1,9 +1,9 @@
 // What every widget shares: where the service is and which key to present, the strings for the page's language,
 // and one way to load data with loading and error states that say what to do.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { stringsFor, type Strings } from '../../contract/strings.js';
 import { HubClient, HubError } from './client.js';
 import { emit } from './events.js';
-import { stringsFor, type Strings } from './strings.js';
 
 /** The service that served this script: the default `api`, so a snippet needs no address of its own. */
 const SERVED_FROM = new URL(import.meta.url).origin;

@@ -1,13 +1,12 @@
 // <ph-directory>: search the directory of services, resources and organisations, with filters, paging and a detail view.
 import { html, nothing, type PropertyValues } from 'lit';
+import { DIRECTORY_KINDS, isDirectoryKind } from '../../contract/kinds.js';
+import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type Option, type ResultNode, type SearchPage } from '../../contract/queries/directory.js';
 import { PhElement } from '../core/base.js';
 import { HubError } from '../core/client.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
 import { directoryStyles } from './ph-directory.styles.js';
-import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type Option, type ResultNode, type SearchPage } from './queries.js';
-
-const KINDS = ['SERVICE', 'RESOURCE', 'ORGANISATION'] as const;
 
 interface Query { text: string; topic: string; area: string; postcode: string; kinds: string[] }
 
@@ -103,7 +102,7 @@ export class PhDirectory extends PhElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.reloadOn.some((name) => changed.has(name as keyof this))) {
-      const kinds = this.kind.split(',').map((k) => k.trim().toUpperCase()).filter((k) => (KINDS as readonly string[]).includes(k));
+      const kinds = this.kind.split(',').map((k) => k.trim().toUpperCase()).filter(isDirectoryKind);
       this.query = { text: this.text, topic: this.topic, area: this.area, postcode: this.postcode, kinds };
       this.detail = undefined;
     }
@@ -250,7 +249,7 @@ export class PhDirectory extends PhElement {
         </div>
         <fieldset>
           <legend>${t.kindLabel}</legend>
-          ${KINDS.map((kind) => html`<label class="choice"><input type="checkbox" name="kinds" value=${kind}
+          ${DIRECTORY_KINDS.map((kind) => html`<label class="choice"><input type="checkbox" name="kinds" value=${kind}
             ?checked=${q.kinds.includes(kind)} />${t.kinds[kind]}</label>`)}
         </fieldset>
       </div>

@@ -3,7 +3,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import type { Net } from './queries.js';
+import type { Net } from '../../contract/queries/network.js';
 
 export interface GraphColours { programme: string; organisation: string; edge: string; highlight: string; label: string }
 

@@ -1,12 +1,12 @@
 // <ph-network>: who works with whom. A table of partnerships (the accessible view, shown first) and, on request, the
 // same network drawn as a graph; filters by programme, footprint and role; any member can be expanded.
 import { html, nothing, type PropertyValues } from 'lit';
+import { CENTRE, NEIGHBOURHOOD, NETWORK, type Net, type NetEdge, type NetNode } from '../../contract/queries/network.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
 import type { GraphView } from './graph-view.js';
 import { networkStyles } from './ph-network.styles.js';
-import { CENTRE, NEIGHBOURHOOD, NETWORK, type Net, type NetEdge, type NetNode } from './queries.js';
 
 type View = 'table' | 'graph';
 

@@ -1,12 +1,12 @@
 // <ph-programme>: a programme's action plan: workstreams with their actions (status, due, lead), overdue markers and targets.
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { PROGRAMME_PLAN, type PlanAction, type PlanTarget, type ProgrammePlan } from '../../contract/queries/programme.js';
+import { formatDate } from '../../contract/strings.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
-import { formatDate } from '../core/strings.js';
 import { theme } from '../core/theme.js';
 import { programmeStyles } from './ph-programme.styles.js';
-import { PROGRAMME_PLAN, type PlanAction, type PlanTarget, type ProgrammePlan } from './queries.js';
 
 /**
  * A programme's action plan, read-only, for a partnership's public page.

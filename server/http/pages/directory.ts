@@ -1,18 +1,19 @@
 // /directory: the directory as plain HTML pages, for readers without JavaScript (the widgets' fallback links lead
-// here) and for search engines. They run the directory widget's own GraphQL queries in-process, as the public role.
+// here) and for search engines. They run the directory widget's own GraphQL queries (from the shared contract)
+// in-process, as the public role, and show its strings.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { graphql, type GraphQLSchema } from 'graphql';
-import { stringsFor } from '../../../widgets/core/strings.js';
-import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type SearchPage } from '../../../widgets/directory/queries.js';
+import { DIRECTORY_KINDS, isDirectoryKind } from '../../../contract/kinds.js';
+import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type SearchPage } from '../../../contract/queries/directory.js';
+import { stringsFor } from '../../../contract/strings.js';
 import { createContext } from '../../graphql/context.js';
 import type { Database } from '../../database/database.js';
 import { html, layout, STRICT_CSP, type Html } from './html.js';
 
 const t = stringsFor('en-GB');
 const PAGE_SIZE = 20;
-const KINDS = ['SERVICE', 'RESOURCE', 'ORGANISATION'] as const;
 const stylesheet = fileURLToPath(new URL('./pages.css', import.meta.url));
 
 interface DirectoryQuery { text?: string; topic?: string; area?: string; postcode?: string; kind?: string | string[]; after?: string }
@@ -46,7 +47,7 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
     const one = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
     const text = one(q.text).slice(0, 200);
     const postcode = one(q.postcode);
-    const kinds = [q.kind ?? []].flat().map((k) => String(k).toUpperCase()).filter((k) => (KINDS as readonly string[]).includes(k));
+    const kinds = [q.kind ?? []].flat().map((k) => String(k).toUpperCase()).filter(isDirectoryKind);
     const filters = { text, topic: one(q.topic), area: one(q.area), postcode, kinds };
     const [options, results] = await Promise.all([
       run<DirectoryOptions>(request, OPTIONS, { after: null }),
@@ -94,7 +95,7 @@ function searchPage(
     <div class="field"><label for="postcode">${t.postcodeLabel}</label><span class="hint" id="postcode-hint">${t.postcodeHint}</span>
       <input id="postcode" name="postcode" type="text" autocomplete="postal-code" aria-describedby="postcode-hint" value="${filters.postcode}"></div>
     <fieldset><legend>${t.kindLabel}</legend>
-      ${KINDS.map((k) => html`<label class="choice"><input type="checkbox" name="kind" value="${k.toLowerCase()}"${filters.kinds.includes(k) ? html` checked` : ''}> ${t.kinds[k]}</label>`)}
+      ${DIRECTORY_KINDS.map((k) => html`<label class="choice"><input type="checkbox" name="kind" value="${k.toLowerCase()}"${filters.kinds.includes(k) ? html` checked` : ''}> ${t.kinds[k]}</label>`)}
     </fieldset>
     <button type="submit">${t.searchButton}</button>
   </form>

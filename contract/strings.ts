@@ -1,8 +1,11 @@
-// Every word the widgets show, in one place. English (British) is complete; another language, such as Welsh (cy),
-// adds a catalogue with the strings it translates and falls back to English for the rest.
+// Every word the widgets and the plain directory pages show, in one place. English (British) is complete; another
+// language, such as Welsh (cy), adds a catalogue with the strings it translates and falls back to English for the rest.
+import type { ActionStatus, DirectoryKind, EngagementLevelKey, OrganisationKind, PartnershipRole, ResourceKind } from './kinds.js';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
+// A vocabulary's labels are checked against the model's values (a new kind without a label fails the typecheck), then
+// looked up by any string, because the API's answers are typed as strings here.
 const en = {
   // Shared states
   loading: 'Loading…',
@@ -25,7 +28,7 @@ const en = {
   postcodeLabel: 'Or near a postcode',
   postcodeHint: 'Within 5 km, for example HA1 1AA',
   kindLabel: 'Show',
-  kinds: { SERVICE: 'Services', RESOURCE: 'Resources', ORGANISATION: 'Organisations' } as Record<string, string>,
+  kinds: { SERVICE: 'Services', RESOURCE: 'Resources', ORGANISATION: 'Organisations' } satisfies Record<DirectoryKind, string> as Record<string, string>,
   kindSingular: { Service: 'Service', Resource: 'Resource', Organisation: 'Organisation' } as Record<string, string>,
   resultsCount: (shown: number, total: number) => (total === 0 ? 'No results' : `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'result', 'results')}`),
   noResults: 'No results. Try fewer or different words, another topic, or a wider area.',
@@ -63,14 +66,14 @@ const en = {
   statusFilter: 'Status',
   overdueOnly: 'Only overdue actions',
   noActions: 'No actions match.',
-  statuses: { PROPOSED: 'Proposed', PLANNED: 'Planned', IN_PROGRESS: 'In progress', ONGOING: 'Ongoing', COMPLETED: 'Completed', CANCELLED: 'Cancelled' } as Record<string, string>,
+  statuses: { PROPOSED: 'Proposed', PLANNED: 'Planned', IN_PROGRESS: 'In progress', ONGOING: 'Ongoing', COMPLETED: 'Completed', CANCELLED: 'Cancelled' } satisfies Record<ActionStatus, string> as Record<string, string>,
   recurrences: { MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', ONGOING: 'Ongoing', AS_REQUIRED: 'As required' } as Record<string, string>,
   leadParts: { LEAD: 'leads', DELIVERY: 'delivers', SUPPORT: 'supports' } as Record<string, string>,
 
   // Communication plan
   commsHeading: (programme: string) => `Communication plan: ${programme}`,
   commsColumns: { group: 'Stakeholder group', need: 'Summary of need', level: 'Engagement', method: 'Method', frequency: 'Frequency', producedBy: 'Who produces', deliveredBy: 'Who delivers' },
-  levels: { AWARENESS: 'Awareness', INVOLVEMENT: 'Involvement', COMMITMENT: 'Commitment' } as Record<string, string>,
+  levels: { AWARENESS: 'Awareness', INVOLVEMENT: 'Involvement', COMMITMENT: 'Commitment' } satisfies Record<EngagementLevelKey, string> as Record<string, string>,
   noComms: 'This programme has no communication plan yet.',
 
   // Network
@@ -82,7 +85,7 @@ const en = {
   programmeFilter: 'Programme',
   footprintFilter: 'Footprint',
   roleFilter: 'Roles',
-  roles: { LEAD: 'Lead', PARTNER: 'Partner', FUNDER: 'Funder', DELIVERY_PARTNER: 'Delivery partner', HOST: 'Host', PROPOSED_PARTNER: 'Proposed partner' } as Record<string, string>,
+  roles: { LEAD: 'Lead', PARTNER: 'Partner', FUNDER: 'Funder', DELIVERY_PARTNER: 'Delivery partner', HOST: 'Host', PROPOSED_PARTNER: 'Proposed partner' } satisfies Record<PartnershipRole, string> as Record<string, string>,
   networkColumns: { organisation: 'Organisation', role: 'Role', programme: 'Programme' },
   expandHint: 'Choose a name to add the partners around it.',
   programmesHeading: 'Programmes in this network',
@@ -99,12 +102,12 @@ const en = {
     GP_PRACTICE: 'GP practice', NATIONAL_BODY: 'National body', REGIONAL_BODY: 'Regional body', VOLUNTARY: 'Voluntary organisation',
     CHARITY_FOUNDATION: 'Charity or foundation', EDUCATION: 'Education', FIRE_AND_RESCUE: 'Fire and rescue', PROFESSIONAL_NETWORK: 'Professional network',
     TRADE_UNION: 'Trade union', OTHER: 'Organisation',
-  } as Record<string, string>,
+  } satisfies Record<OrganisationKind, string> as Record<string, string>,
   resourceKinds: {
     E_LEARNING: 'E-learning', COMMUNICATION_MATERIAL: 'Communication material', TOOLKIT: 'Toolkit', WEBSITE: 'Website', NEWSLETTER: 'Newsletter',
     LETTER: 'Letter', LEAFLET: 'Leaflet', BLOG: 'Blog', DATA: 'Data', DIRECTORY: 'Directory', EVALUATION_TOOL: 'Evaluation tool',
     FRAMEWORK: 'Framework', WIKI: 'Wiki', OTHER: 'Resource',
-  } as Record<string, string>,
+  } satisfies Record<ResourceKind, string> as Record<string, string>,
 };
 
 export type Strings = typeof en;

@@ -1,5 +1,5 @@
 // The communication plan widget's GraphQL document and the shape it returns.
-import { ACTOR_NAME, type Actor } from '../core/actors.js';
+import { ACTOR_NAME, type Actor } from '../actors.js';
 
 export interface Activity {
   id: string;
