@@ -1,7 +1,8 @@
 // `npm run keys -- create|list|revoke`: manage API keys. A new key's secret is shown once and stored only hashed.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
-import { createKey, listKeys, revokeKey, ROLES, type Role } from '../server/database/api-keys.js';
+import { ROLES, type Role } from '../schema/roles.js';
+import { createKey, listKeys, revokeKey } from '../server/database/api-keys.js';
 import { createLogger } from '../server/logger.js';
 import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';

@@ -1,13 +1,7 @@
 // The service's configuration: read once from the environment, validated, with one clear message per problem.
 import path from 'node:path';
+import type { Neo4jTarget } from './database/database.js';
 import type { OidcSettings } from './graphql/oidc.js';
-
-export interface Neo4jTarget {
-  uri: string;
-  username: string;
-  password: string;
-  database: string;
-}
 
 export interface Config {
   env: 'development' | 'production' | 'test';

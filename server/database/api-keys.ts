@@ -1,10 +1,8 @@
 // API keys: random secrets shown once, stored only as SHA-256 hashes, each scoped to a role and (for widgets) origins.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { API_KEY_LABEL } from '../../schema/migrations.js';
+import type { Role } from '../../schema/roles.js';
 import type { Database } from './database.js';
-
-export const ROLES = ['public', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface ApiKey {
   id: string;

@@ -1,6 +1,13 @@
 // The one Neo4j driver per process, and the queries every part of the service runs through it.
 import neo4j, { isRetryableError, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import type { Neo4jTarget } from '../config.js';
+
+/** Where a Neo4j is and how to sign in to it: NEO4J_URI and friends (server/config.ts), or the local one's own. */
+export interface Neo4jTarget {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
 
 /** Short timeouts so that requests fail fast with DB_UNAVAILABLE instead of hanging when Neo4j is gone. */
 const DRIVER_CONFIG = {

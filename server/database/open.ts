@@ -1,9 +1,18 @@
 // Opens the database the configuration names: the Neo4j at NEO4J_URI, or else the embedded one under DATA_DIR.
 import path from 'node:path';
-import type { Config, Neo4jTarget } from '../config.js';
-import type { Logger } from '../logger.js';
-import { connect, type Database } from './database.js';
+import type { Logger } from 'pino';
+import { connect, type Database, type Neo4jTarget } from './database.js';
 import { startLocalNeo4j, type RunningNeo4j } from './local-neo4j.js';
+
+/** What opening the database needs from the configuration; server/config.ts's Config has all of it. */
+export interface DatabaseSettings {
+  /** An external Neo4j, or undefined to start the local embedded one. */
+  neo4j: Neo4jTarget | undefined;
+  neo4jDatabase: string;
+  dataDir: string;
+  local: { port: number; heap: string; pageCache: string };
+  queryTimeoutMs: number;
+}
 
 export interface OpenDatabase {
   db: Database;
@@ -13,7 +22,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
+export async function openDatabase(config: DatabaseSettings, log: Logger): Promise<OpenDatabase> {
   let localNeo4j: RunningNeo4j | undefined;
   let target: Neo4jTarget;
   if (config.neo4j) {

@@ -1,13 +1,13 @@
 // Who may see and do what: roles from API keys (or the bootstrap ADMIN_TOKEN), and the one table of field rules.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
-import { ErrorCode } from '../errors.js';
-import { keyForSecret, ROLES, type ApiKey, type Role } from '../database/api-keys.js';
+import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { ErrorCode } from '../../schema/errors.js';
+import { outranksOrEquals, type Role } from '../../schema/roles.js';
+import { keyForSecret, type ApiKey } from '../database/api-keys.js';
 import type { Database } from '../database/database.js';
 import type { Context } from './context.js';
+import { graphqlError, refusedRequest } from './errors.js';
 import { looksLikeJwt, type OidcVerifier } from './oidc.js';
-
-export type { Role };
 
 /**
  * The rules, in one place: what each role may read or do beyond what the public sees. A rule names a type and
@@ -24,22 +24,19 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   'Mutation.*': 'admin',
 };
 
-const rank = (role: Role) => ROLES.indexOf(role);
-
 export function requiredRole(type: string, field: string): Role {
   return FIELD_RULES[`${type}.${field}`] ?? FIELD_RULES[`${type}.*`] ?? 'public';
 }
 
-/** Refuses a request whose role ranks below what a field needs, saying which key it needs and how to send it. */
+/**
+ * Refuses a field whose role ranks below what it needs, saying which key it needs and how to send it. Only the field
+ * is refused (the answer's other fields stand), so the error carries no HTTP status and the response stays 200.
+ */
 function check(needed: Role, context: Context, type: string, field: string): void {
-  if (rank(context.role) >= rank(needed)) return;
-  const anonymous = context.role === 'public';
-  throw new GraphQLError(
-    anonymous
-      ? `${type}.${field} needs an ${needed} key: send it as "Authorization: Bearer <key>".`
-      : `${type}.${field} needs the ${needed} role; this key is ${context.role}.`,
-    { extensions: { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } },
-  );
+  if (outranksOrEquals(context.role, needed)) return;
+  throw context.role === 'public'
+    ? graphqlError(ErrorCode.UNAUTHENTICATED, `${type}.${field} needs an ${needed} key: send it as "Authorization: Bearer <key>".`)
+    : graphqlError(ErrorCode.FORBIDDEN, `${type}.${field} needs the ${needed} role; this key is ${context.role}.`);
 }
 
 /**
@@ -78,10 +75,6 @@ export function presentedSecret(headers: Record<string, string | string[] | unde
 /** Keys looked up in the last 30 seconds, so most requests cost no extra database round trip; revocation takes effect within that. */
 const cache = new Map<string, { key: ApiKey | undefined; until: number }>();
 
-function reject(code: ErrorCode, message: string, status: number): never {
-  throw new GraphQLError(message, { extensions: { code, http: { status } } });
-}
-
 /**
  * The role of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant time). A signed
  * token from the configured identity provider: its role claim. Otherwise the secret must be a live API key, used from one of its origins when it has any; a wrong key is refused, not
@@ -95,10 +88,10 @@ export async function roleOf(db: Database, headers: Record<string, string | stri
   const cached = cache.get(secret);
   const key = cached && cached.until > Date.now() ? cached.key : await keyForSecret(db, secret);
   if (!cached || cached.until <= Date.now()) cache.set(secret, { key, until: Date.now() + 30_000 });
-  if (!key) reject(ErrorCode.UNAUTHENTICATED, 'This API key is not known or has been revoked: ask an admin for a key.', 401);
+  if (!key) throw refusedRequest(ErrorCode.UNAUTHENTICATED, 'This API key is not known or has been revoked: ask an admin for a key.');
   const origin = headers.origin;
   if (key.origins.length > 0 && typeof origin === 'string' && !key.origins.includes(origin)) {
-    reject(ErrorCode.FORBIDDEN, `This key may only be used from ${key.origins.join(', ')}, not ${origin}.`, 403);
+    throw refusedRequest(ErrorCode.FORBIDDEN, `This key may only be used from ${key.origins.join(', ')}, not ${origin}.`);
   }
   return key.role;
 }

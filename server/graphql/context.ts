@@ -1,8 +1,8 @@
 // What every resolver receives for one request, and how it is made.
 import type { FastifyBaseLogger } from 'fastify';
+import type { Role } from '../../schema/roles.js';
 import { createLoaders, type Loaders } from '../database/loaders.js';
 import type { Database } from '../database/database.js';
-import type { Role } from './access.js';
 
 export interface Context {
   /** The database, counting this request's round trips. */
@@ -14,7 +14,7 @@ export interface Context {
   loaders: Loaders;
   /** Database round trips made for this request so far; reported, and asserted by tests, to keep N+1 out. */
   roundTrips: { count: number };
-  /** Who is asking: the public, or an admin (the access-control issue adds analysts and API keys). */
+  /** Who is asking: the role of the request's key or sign-in token, or public without one (server/graphql/access.ts). */
   role: Role;
 }
 

@@ -1,9 +1,10 @@
 // Single sign-on: bearer tokens from an organisation's identity provider, verified against its JWKS, with a role claim.
-import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { ErrorCode } from '../errors.js';
-import { ROLES, type Role } from '../database/api-keys.js';
+import { ErrorCode } from '../../schema/errors.js';
+import { isRole, ROLES, type Role } from '../../schema/roles.js';
+import { refusedRequest } from './errors.js';
 
+/** Declared here, where it is used; server/config.ts reads it from the environment. */
 export interface OidcSettings {
   issuer: string;
   audience: string;
@@ -25,12 +26,12 @@ export function createOidcVerifier(settings: OidcSettings): OidcVerifier {
     try {
       ({ payload: claims } = await jwtVerify(token, keys, { issuer: settings.issuer, audience: settings.audience }));
     } catch (error) {
-      throw new GraphQLError(`The sign-in token was not accepted (${(error as Error).message}); sign in again.`, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+      throw refusedRequest(ErrorCode.UNAUTHENTICATED, `The sign-in token was not accepted (${(error as Error).message}); sign in again.`);
     }
     const role = claims[settings.roleClaim];
-    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-      throw new GraphQLError(`The sign-in token has no Partnership Hub role in its "${settings.roleClaim}" claim: ask your administrator to grant ${ROLES.join(', ')}.`, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+    if (!isRole(role)) {
+      throw refusedRequest(ErrorCode.FORBIDDEN, `The sign-in token has no Partnership Hub role in its "${settings.roleClaim}" claim: ask your administrator to grant ${ROLES.join(', ')}.`);
     }
-    return role as Role;
+    return role;
   };
 }

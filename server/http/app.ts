@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import rateLimit from '@fastify/rate-limit';
-import { ErrorCode, formatError, isDatabaseUnavailable } from '../errors.js';
+import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
+import { formatError } from '../graphql/errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { presentedSecret, roleOf } from '../graphql/access.js';
 import { queryLimits } from '../graphql/limits.js';
@@ -21,6 +22,7 @@ import { networkExport } from './network-export.js';
 import { orukFeed } from './oruk.js';
 import { demoPage } from './demo.js';
 import { directoryPages } from './pages/directory.js';
+import { restErrorHandler } from './errors.js';
 import { widgetScripts } from './widgets.js';
 
 export interface AppDependencies {
@@ -61,15 +63,7 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     reply.header('x-request-id', request.id);
   });
 
-  // Routes outside GraphQL answer a lost database with 503 and hide anything unexpected, like formatError does.
-  app.setErrorHandler((error, request, reply) => {
-    if (isDatabaseUnavailable(error)) return reply.code(503).send({ error: 'DB_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' });
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    const code = (error as { error?: unknown }).error;
-    if (status < 500) return reply.code(status).send({ error: typeof code === 'string' ? code : 'BAD_REQUEST', message: (error as { message?: string }).message ?? 'Bad request.' });
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' });
-  });
+  app.setErrorHandler(restErrorHandler);
 
   // Per client address; health checks are exempt so that a busy service is not taken out of its load balancer.
   await app.register(rateLimit, {
@@ -82,10 +76,11 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
       const secret = presentedSecret(request.headers);
       return secret ? `key:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}` : request.ip;
     },
+    // The plugin throws what this returns, so the error handler above sends it.
     errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
+      statusCode: errorStatus(ErrorCode.RATE_LIMITED),
       error: ErrorCode.RATE_LIMITED,
-      message: `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      message: errorMessage(ErrorCode.RATE_LIMITED, context.max, Math.ceil(context.ttl / 1000)),
     }),
   });
 
@@ -102,7 +97,8 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
 
   app.get('/health/ready', async (_request, reply) => {
     const report = await deps.readiness.check();
-    reply.code(report.ready ? 200 : 503);
+    // Not ready means Neo4j cannot serve yet (down, or its migrations not applied): the report says which.
+    reply.code(report.ready ? 200 : errorStatus(ErrorCode.DB_UNAVAILABLE));
     return { status: report.ready ? 'ready' : 'not ready', ...report };
   });
 
@@ -156,7 +152,7 @@ function roundTripReport(production: boolean): ApolloServerPlugin<Context> {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'graphql resolver failed');
+            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'graphql resolver failed');
           }
         },
         async willSendResponse({ contextValue, response }) {

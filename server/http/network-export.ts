@@ -3,8 +3,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync } from 'fastify';
 import { write as writeGexf } from 'graphology-gexf';
 import { validate as isUuid } from 'uuid';
+import { ErrorCode, errorMessage } from '../../schema/errors.js';
 import { MAX_DEPTH, networkAround, toGraphology, type Network } from '../database/network.js';
 import type { Database } from '../database/database.js';
+import { sendError } from './errors.js';
 
 function toCsv(network: Network): string {
   const names = new Map(network.nodes.map((n) => [n.id, n]));
@@ -28,9 +30,9 @@ export const networkExport: FastifyPluginAsync<{ db: Database }> = async (app, {
       : !isUuid(id) ? `"${id}" is not an id: use the id of an organisation or programme`
       : !Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH ? `depth must be a whole number from 1 to ${MAX_DEPTH}`
       : undefined;
-    if (problem) return reply.code(400).send({ error: 'BAD_USER_INPUT', message: problem });
+    if (problem) return sendError(reply, ErrorCode.BAD_USER_INPUT, problem);
     const network = await networkAround(db, id, depth);
-    if (!network) return reply.code(404).send({ error: 'NOT_FOUND', message: `No organisation or programme has id ${id}.` });
+    if (!network) return sendError(reply, ErrorCode.NOT_FOUND, errorMessage(ErrorCode.NOT_FOUND, 'organisation or programme', id));
     const filename = `partnership-network-${id}.${format}`;
     reply.header('content-disposition', `attachment; filename="${filename}"`);
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(network));

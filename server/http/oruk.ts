@@ -2,11 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { validate as isUuid } from 'uuid';
+import { ErrorCode, errorMessage } from '../../schema/errors.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
 import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../database/oruk.js';
 import { postcodeAreaCode, postcodeCentroid } from '../database/search.js';
 import type { Database } from '../database/database.js';
 import { serviceAtLocation, serviceAtLocationFull, serviceFull, serviceSummary, taxonomyTerm, TAXONOMY } from '../oruk/mapping.js';
+import { sendError } from './errors.js';
 
 const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);
 const MAX_PER_PAGE = 100;
@@ -67,7 +69,7 @@ async function filtersOf(db: Database, query: Query, withPlace: boolean): Promis
 }
 
 function notFound(reply: FastifyReply, what: string) {
-  return reply.code(404).send({ error: 'NOT_FOUND', message: `No ${what} has that id.` });
+  return sendError(reply, ErrorCode.NOT_FOUND, errorMessage(ErrorCode.NOT_FOUND, what));
 }
 
 export const orukFeed: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
@@ -75,7 +77,7 @@ export const orukFeed: FastifyPluginAsync<{ db: Database }> = async (app, { db }
     reply.header('access-control-allow-origin', '*');
   });
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof BadRequest) return reply.code(400).send({ error: 'BAD_USER_INPUT', message: error.message });
+    if (error instanceof BadRequest) return sendError(reply, ErrorCode.BAD_USER_INPUT, error.message);
     throw error;
   });
 

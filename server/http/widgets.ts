@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
+import { ErrorCode } from '../../schema/errors.js';
+import { sendError } from './errors.js';
 
 /** Where `npm run build` writes the widgets. */
 export const WIDGETS_DIST = fileURLToPath(new URL('../../widgets/dist/', import.meta.url));
@@ -14,7 +16,7 @@ export const widgetScripts: FastifyPluginAsync<{ version: string }> = async (app
   const prefix = widgetsPath(version);
   if (!existsSync(WIDGETS_DIST)) {
     app.log.warn('the widgets are not built, so /widgets answers 404: run `npm run build`');
-    app.get('/widgets/*', async (_request, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: 'The widgets are not built on this server; run `npm run build`.' }));
+    app.get('/widgets/*', async (_request, reply) => sendError(reply, ErrorCode.NOT_FOUND, 'The widgets are not built on this server; run `npm run build`.'));
     return;
   }
   await app.register(fastifyStatic, {
@@ -36,5 +38,5 @@ export const widgetScripts: FastifyPluginAsync<{ version: string }> = async (app
     reply.header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*').redirect(`${prefix}${request.params['*']}`, 302));
   // Any other version: say which one this server has.
   app.get('/widgets/*', async (_request, reply) =>
-    reply.code(404).send({ error: 'NOT_FOUND', message: `This server has the widgets of version ${version}, under ${prefix}.` }));
+    sendError(reply, ErrorCode.NOT_FOUND, `This server has the widgets of version ${version}, under ${prefix}.`));
 };

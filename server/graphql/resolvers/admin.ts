@@ -6,7 +6,7 @@ import { Change, LinkTypeEnum, RecordKindEnum } from '../../../schema/graphql/ad
 import { Node } from '../../../schema/graphql/node.js';
 import { formatProblem } from '../../../schema/records.js';
 import { validateBatch } from '../../../schema/validate.js';
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode } from '../../../schema/errors.js';
 import { createNode, editable, history, link, MANAGED, unlink, updateNode } from '../../database/admin.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';

@@ -6,7 +6,7 @@ import { Area, Programme } from '../../../schema/graphql/index.js';
 import { ActionPlan, ConnectedPartner, ConnectednessEnum, Network, NetworkNode } from '../../../schema/graphql/network.js';
 import { toGraphNode, type GraphNode } from '../../database/nodes.js';
 import { coverageGaps, MAX_DEPTH, mostConnected, networkAround, networkInArea, shortestPartnershipPath } from '../../database/network.js';
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode } from '../../../schema/errors.js';
 import type { Context } from '../context.js';
 import { ALL_ACTIONS, isOverdue } from './programme.js';
 import { checkId, clientError, follow, linked } from './support.js';

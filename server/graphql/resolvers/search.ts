@@ -3,7 +3,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { OrganisationKindEnum } from '../../../schema/graphql/enums.js';
 import { normalisePostcode } from '../../../schema/postcodes.js';
 import { NearInput, SearchConnection, SearchKindEnum } from '../../../schema/graphql/search.js';
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode } from '../../../schema/errors.js';
 import { postcodeCentroid, searchDirectory, SEARCHABLE_KINDS, type SearchKind } from '../../database/search.js';
 import type { Context } from '../context.js';
 import { clientError, connection, paging } from './support.js';

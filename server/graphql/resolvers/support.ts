@@ -3,13 +3,14 @@ import { GraphQLError } from 'graphql';
 import { validate as isUuid } from 'uuid';
 import type { Label } from '../../../schema/graph.js';
 import type { ConnectionShape } from '../../../schema/graphql/connection.js';
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode } from '../../../schema/errors.js';
 import type { LinkSpec, Linked } from '../../database/links.js';
 import { nodeByKey, type GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
+import { graphqlError } from '../errors.js';
 
 export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  return graphqlError(code, message, extensions);
 }
 
 export function follow(ctx: Context, parent: GraphNode, spec: LinkSpec): Promise<Linked[]> {

@@ -1,6 +1,6 @@
 // Abuse resistance at the edge: rate limits with 429 and Retry-After, introspection off in production, query timeouts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatError } from '../../../server/errors.js';
+import { formatError } from '../../../server/graphql/errors.js';
 import { connect } from '../../../server/database/database.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget } from '../../support/database.js';

@@ -1,19 +1,23 @@
-// The one catalogue of client-facing error codes, and the mapping of internal failures onto it.
-import type { GraphQLFormattedError } from 'graphql';
+// GraphQL errors from the catalogue (schema/errors.ts), and the mapping of internal failures onto it before a client sees them.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import neo4j from 'neo4j-driver';
+import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
 
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  DB_UNAVAILABLE: 'DB_UNAVAILABLE',
-  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
-  RATE_LIMITED: 'RATE_LIMITED',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/**
+ * An error in a GraphQL answer: the field is null, the code is in `extensions.code`, and the response stays
+ * 200 because other fields may have answered. `extensions` adds detail, such as the argument at fault.
+ */
+export function graphqlError(code: ErrorCode, message: string = errorMessage(code), extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/**
+ * A whole request refused before any field runs (its key is unknown, or used from the wrong origin): nothing could
+ * answer, so the HTTP response carries the code's status from the catalogue, as Apollo reads `extensions.http`.
+ */
+export function refusedRequest(code: ErrorCode, message: string = errorMessage(code)): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: errorStatus(code) } } });
+}
 
 /** Neo4j driver error codes that mean "the database cannot be reached right now", not "the query is wrong". */
 const UNAVAILABLE = new Set<string>([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, 'ServiceUnavailable', 'SessionExpired']);
@@ -35,6 +39,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return typeof code === 'string' && (UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable'));
 }
 
+/** A formatted error with the catalogue's code and message in place of whatever the failure said. */
+function replaced(code: ErrorCode, formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { message: errorMessage(code), locations: formatted.locations, path: formatted.path, extensions: { code } };
+}
+
 /**
  * Shapes every error a client sees: known codes pass through with their message; database outages become
  * DB_UNAVAILABLE; anything else becomes a generic internal error, so no stack trace or Cypher leaves the server.
@@ -42,13 +51,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = rootCause(error);
   const code = formatted.extensions?.code;
-  if (isDatabaseUnavailable(original)) {
-    return { message: 'The database is unavailable; try again shortly.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.DB_UNAVAILABLE } };
-  }
+  if (isDatabaseUnavailable(original)) return replaced(ErrorCode.DB_UNAVAILABLE, formatted);
   const driverCode = (original as { code?: unknown } | null)?.code;
-  if (typeof driverCode === 'string' && driverCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return { message: 'The query took too long and was stopped; ask for less (a smaller depth or page).', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.QUERY_TIMEOUT } };
-  }
+  if (typeof driverCode === 'string' && driverCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return replaced(ErrorCode.QUERY_TIMEOUT, formatted);
   // Apollo's own refusals of a malformed request carry an HTTP 4xx but no code (a persisted query whose hash does not
   // match the query sent with it): the client's mistake, so say what it was.
   const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
@@ -58,9 +63,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       : formatted.message;
     return { message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
+  // Apollo's own codes (GRAPHQL_VALIDATION_FAILED, PERSISTED_QUERY_NOT_FOUND and the like) pass through as well:
+  // they are Apollo's protocol with its clients, not ours to rename.
   if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return replaced(ErrorCode.INTERNAL_SERVER_ERROR, formatted);
 }
