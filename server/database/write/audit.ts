@@ -1,0 +1,61 @@
+// The audit trail: every Change node is built here, for admins' edits and imports alike, and read back as history.
+import { CHANGE_LABEL } from '../../../schema/migrations.js';
+import type { Database } from '../database.js';
+import type { Statement } from './statement.js';
+
+export type ChangeAction = 'CREATE' | 'UPDATE' | 'RETIRE' | 'RESTORE' | 'LINK' | 'UNLINK' | 'IMPORT';
+
+/** A change as history shows it, before and after parsed back from JSON. */
+export interface ChangeRecord {
+  id: string;
+  nodeId: string;
+  at: string;
+  actor: string;
+  action: ChangeAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** A change as a statement sends it: before and after as JSON text, since Neo4j stores no nested maps. */
+export interface ChangeEntry {
+  nodeId: string;
+  actor: string;
+  action: ChangeAction;
+  before: string | null;
+  after: string | null;
+}
+
+function json(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** One entry for the audit trail: who did what to which record, with the record's values before and after. */
+export function changeEntry(nodeId: string, actor: string, action: ChangeAction, before: unknown, after: unknown): ChangeEntry {
+  return { nodeId, actor, action, before: json(before), after: json(after) };
+}
+
+/**
+ * The clause that creates the Change node for `entry`, a Cypher expression holding a ChangeEntry: a map parameter
+ * (`$change`) or an unwound row. Written into the statement that makes the change, so that both commit together.
+ */
+export function createChange(entry: string): string {
+  return `CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: ${entry}.nodeId, at: toString(datetime()), actor: ${entry}.actor, ` +
+    `action: ${entry}.action, before: ${entry}.before, after: ${entry}.after})`;
+}
+
+/** A statement that records these changes, for a writer that also writes the changes themselves. */
+export function recordChanges(entries: readonly ChangeEntry[]): Statement {
+  return { cypher: `UNWIND $changes AS change ${createChange('change')}`, params: { changes: entries }, rows: entries.length };
+}
+
+/** The changes made to one record, newest first. */
+export async function history(db: Database, id: string): Promise<ChangeRecord[]> {
+  const result = await db.run(
+    `MATCH (c:${CHANGE_LABEL} {nodeId: $id}) RETURN properties(c) AS change ORDER BY c.at DESC, c.id`,
+    { id },
+  );
+  return result.records.map((r) => {
+    const c = r.get('change') as Record<string, unknown>;
+    return { ...(c as unknown as ChangeRecord), before: c.before ? JSON.parse(String(c.before)) : null, after: c.after ? JSON.parse(String(c.after)) : null };
+  });
+}

@@ -1,0 +1,105 @@
+// Admins' edits: create, update, retire, restore, link and unlink one record, each with its audit-trail entry.
+import neo4j from 'neo4j-driver';
+import type { Label, Rel } from '../../../schema/graph.js';
+import { nodeId, relationshipId } from '../../../schema/ids.js';
+import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
+import type { Database } from '../database.js';
+import { toGraphNode, type GraphNode } from '../nodes.js';
+import { changeEntry, createChange, type ChangeAction } from './audit.js';
+import { toNeo4j } from './properties.js';
+import { writeOne } from './statement.js';
+
+/** Properties the service manages itself; admins cannot set them, and the history does not repeat them. */
+export const MANAGED = new Set(['id', 'key', 'version', 'retired', 'retiredAt', 'updatedAt']);
+
+/** The record's own properties, without what the service manages: what an admin edits and the history shows. */
+export function editable(node: Record<string, unknown>): Record<string, unknown> {
+  // `demo: false` is how reads fill in a missing flag, not something the record holds.
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !MANAGED.has(k) && !k.startsWith('__') && !(k === 'demo' && node.demo !== true)));
+}
+
+/** Each edit's statement records its change in the same transaction, from the `$change` parameter. */
+const CHANGE = createChange('$change');
+
+/** The node an edit returns, or undefined when its statement matched nothing. */
+function editedNode(record: { get(key: string): unknown } | undefined): GraphNode | undefined {
+  return record ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>) : undefined;
+}
+
+/** Creates a record; returns undefined when one with this key exists already. */
+export async function createNode(db: Database, label: Label, key: string, properties: Record<string, unknown>, actor: string): Promise<GraphNode | undefined> {
+  const id = nodeId(label, key);
+  const result = await writeOne(db, {
+    cypher: `OPTIONAL MATCH (existing:\`${label}\` {key: $key})
+     WITH existing WHERE existing IS NULL
+     CREATE (n:\`${label}\` {id: $id, key: $key, version: 1, updatedAt: toString(datetime())}) SET n += $props
+     ${CHANGE}
+     RETURN labels(n) AS labels, properties(n) AS props`,
+    params: { id, key, props: toNeo4j(NODE_MODEL[label], properties), change: changeEntry(id, actor, 'CREATE', null, properties) },
+    rows: 1,
+  });
+  return editedNode(result.records[0]);
+}
+
+/**
+ * Writes new properties if the record is still at `version`, or returns undefined (a conflict). The statement takes
+ * the node's write lock before it reads the version: otherwise two admins could both read version 2 and both write.
+ */
+export async function updateNode(
+  db: Database, node: GraphNode, version: number, properties: Record<string, unknown>, removed: readonly string[], actor: string,
+  action: ChangeAction = 'UPDATE', flags: { retired?: boolean } = {},
+): Promise<GraphNode | undefined> {
+  const before = editable(node);
+  const after = { ...before, ...properties };
+  for (const name of removed) delete after[name];
+  const result = await writeOne(db, {
+    cypher: `MATCH (n:\`${node.__label}\` {id: $nodeId})
+     SET n._lock = true
+     REMOVE n._lock
+     WITH n WHERE coalesce(n.version, 1) = $version
+     SET n += $props, n.version = coalesce(n.version, 1) + 1, n.updatedAt = toString(datetime())
+     FOREACH (name IN $removed | SET n[name] = null)
+     FOREACH (_ IN CASE WHEN $retired IS NULL THEN [] ELSE [1] END |
+       SET n.retired = CASE WHEN $retired THEN true ELSE null END, n.retiredAt = CASE WHEN $retired THEN toString(datetime()) ELSE null END)
+     ${CHANGE}
+     RETURN labels(n) AS labels, properties(n) AS props`,
+    params: {
+      nodeId: node.id, version: neo4j.int(version), props: toNeo4j(NODE_MODEL[node.__label], properties), removed, retired: flags.retired ?? null,
+      change: changeEntry(node.id, actor, action, before, action === 'UPDATE' ? after : { retired: flags.retired === true }),
+    },
+    rows: 1,
+  });
+  return editedNode(result.records[0]);
+}
+
+/** Links two records, or updates the properties of the link they have. */
+export async function link(db: Database, type: Rel, from: GraphNode, to: GraphNode, properties: Record<string, unknown>, actor: string): Promise<void> {
+  await writeOne(db, {
+    cypher: `MATCH (a:\`${from.__label}\` {id: $from}), (b:\`${to.__label}\` {id: $to})
+     MERGE (a)-[r:\`${type}\`]->(b)
+     ON CREATE SET r.id = $relId
+     SET r += $props
+     WITH a LIMIT 1
+     ${CHANGE}`,
+    params: {
+      from: from.id, to: to.id, relId: relationshipId(type, { label: from.__label, key: from.key }, { label: to.__label, key: to.key }),
+      props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties), change: changeEntry(from.id, actor, 'LINK', null, { type, to: to.id, ...properties }),
+    },
+    rows: 1,
+  });
+}
+
+/** Removes a link; returns false when there was none. */
+export async function unlink(db: Database, type: Rel, from: GraphNode, to: GraphNode, actor: string): Promise<boolean> {
+  const result = await writeOne(db, {
+    cypher: `MATCH (a:\`${from.__label}\` {id: $from})-[r:\`${type}\`]->(b:\`${to.__label}\` {id: $to})
+     WITH r, properties(r) AS props
+     DELETE r
+     WITH props LIMIT 1
+     ${CHANGE}
+     RETURN 1 AS removed`,
+    params: { from: from.id, to: to.id, change: changeEntry(from.id, actor, 'UNLINK', { type, to: to.id }, null) },
+    rows: 1,
+  });
+  return Number(result.records[0]?.get('removed') ?? 0) > 0;
+}
