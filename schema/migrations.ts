@@ -1,4 +1,4 @@
-// The database schema as an ordered list of migrations; each runs once, and each statement is idempotent on its own.
+// The database schema: what the model implies (reconciled on every start) and the ordered migrations, each run once.
 import { LABELS, Label, Rel } from './graph.js';
 
 export interface Migration {
@@ -24,17 +24,39 @@ export const SEARCHABLE_LABELS: readonly Label[] = [
   Label.Workstream, Label.Action, Label.StakeholderGroup, Label.Area,
 ];
 
+/** The properties the full-text index reads on each searchable label. */
+export const SEARCH_PROPERTIES: readonly string[] = ['name', 'description'];
+export const SEARCH_INDEX_STATEMENT =
+  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}]`;
+
+/** A uniqueness constraint on one property of one label, with the statement that creates it if it is missing. */
+export interface UniqueProperty {
+  name: string;
+  label: string;
+  property: string;
+  statement: string;
+}
+
+function unique(label: string, property: string): UniqueProperty {
+  const name = `${label.toLowerCase()}_${property}`;
+  return { name, label, property, statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE` };
+}
+
+/**
+ * Every label's id and natural key are unique, as are the migration records' ids. Migration 001 creates them on a new
+ * store, but it never runs again, so migrate() also reconciles them on every start: a label added to the model later
+ * gains its constraints on an existing store too (the importer's `USING INDEX` hints need them).
+ */
+export const IDENTITY_CONSTRAINTS: readonly UniqueProperty[] = [
+  unique(MIGRATION_LABEL, 'id'),
+  ...LABELS.flatMap((label) => [unique(label, 'id'), unique(label, 'key')]),
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: '001-node-identity',
     description: 'Unique id and natural key for every label',
-    statements: [
-      `CREATE CONSTRAINT ${MIGRATION_LABEL.toLowerCase()}_id IF NOT EXISTS FOR (m:${MIGRATION_LABEL}) REQUIRE m.id IS UNIQUE`,
-      ...LABELS.flatMap((label) => [
-        `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-        `CREATE CONSTRAINT ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) REQUIRE n.key IS UNIQUE`,
-      ]),
-    ],
+    statements: IDENTITY_CONSTRAINTS.map((c) => c.statement),
   },
   {
     id: '002-natural-codes',
@@ -49,9 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     id: '003-search-text',
     description: 'Full-text index over names and descriptions for the directory search',
-    statements: [
-      `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.name, n.description]`,
-    ],
+    statements: [SEARCH_INDEX_STATEMENT],
   },
   {
     id: '004-change-history',
