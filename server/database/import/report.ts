@@ -1,0 +1,65 @@
+// What an import tells its caller: counts per label and type, links it skipped, and where its time went.
+import type { Label, Rel } from '../../../schema/graph.js';
+import type { Origin } from '../../../schema/records.js';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface SkippedLink {
+  link: string;
+  missing: string;
+  origin: Origin;
+}
+
+/** Where an import's time went, in milliseconds: a large load is judged by these, not guessed at. */
+export interface ImportTimings {
+  /** Checking the records against the model, in this process. */
+  validateMs: number;
+  /** Asking the database what exists already: nodes, links, clashing ids. */
+  checkMs: number;
+  /** Sending the writes and Neo4j running them. */
+  writeMs: number;
+  /** Neo4j making the transaction durable: its stores, indexes (the full-text one too) and log. */
+  commitMs: number;
+}
+
+/** The timings of the phases after validation, which the two ways of writing measure for themselves. */
+export type Phases = Omit<ImportTimings, 'validateMs'>;
+
+export interface ImportReport {
+  dryRun: boolean;
+  nodes: Partial<Record<Label, Counts>>;
+  relationships: Partial<Record<Rel, Counts>>;
+  /** Optional links (an ODS parent code) whose other end is neither in the import nor in the database. */
+  skippedLinks: SkippedLink[];
+  durationMs: number;
+  timings: ImportTimings;
+  /** How many transactions wrote it: 1, except for a bulk load. */
+  transactions: number;
+}
+
+export function emptyReport(dryRun: boolean): ImportReport {
+  return {
+    dryRun, nodes: {}, relationships: {}, skippedLinks: [], durationMs: 0,
+    timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 }, transactions: 1,
+  };
+}
+
+export function count(counts: Partial<Record<string, Counts>>, name: string, kind: keyof Counts): void {
+  const entry = (counts[name] ??= { created: 0, updated: 0, unchanged: 0 });
+  entry[kind] += 1;
+}
+
+/** Milliseconds since it was made or last read. */
+export function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return ms;
+  };
+}
