@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { MIGRATION_LABEL } from '../../schema/migrations.js';
 import type { Database } from './database.js';
+import type { Writer } from './write/statement.js';
+import { inTransaction, writeSession } from './write/transaction.js';
 
 export const FORMAT = 'partnership-hub-export';
 export const FORMAT_VERSION = 1;
@@ -60,13 +62,26 @@ export async function exportGraph(db: Database, file: string): Promise<{ nodes: 
 
 export class RestoreError extends Error {}
 
+interface ExportedNode {
+  labels: string[];
+  id: string;
+  properties: Record<string, Json>;
+}
+
+interface ExportedRelationship {
+  type: string;
+  from: [string, string];
+  to: [string, string];
+  properties: Record<string, Json>;
+}
+
 /**
  * Loads an export into an empty database in one transaction: a bad line, or a database that already holds data,
  * changes nothing.
  */
 export async function restoreGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
-  const nodes: { labels: string[]; id: string; properties: Record<string, Json> }[] = [];
-  const relationships: { type: string; from: [string, string]; to: [string, string]; properties: Record<string, Json> }[] = [];
+  const nodes: ExportedNode[] = [];
+  const relationships: ExportedRelationship[] = [];
   let line = 0;
   for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
     line += 1;
@@ -87,48 +102,68 @@ export async function restoreGraph(db: Database, file: string): Promise<{ nodes:
   }
   if (line === 0) throw new RestoreError(`${file} is empty. Fix: give a file written by npm run export.`);
 
-  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
-  const tx = session.beginTransaction();
+  const session = writeSession(db);
   try {
-    const existing = await tx.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN count(n) AS n`);
-    if (Number(existing.records[0]?.get('n')) > 0) throw new RestoreError('The database already holds data. Fix: restore into an empty database (a new DATA_DIR, or delete the data first).');
-    const allowed = /^[A-Za-z][A-Za-z0-9_]*$/;
-    const byLabels = new Map<string, typeof nodes>();
-    for (const node of nodes) {
-      if (!node.labels.every((l) => allowed.test(l))) throw new RestoreError(`${file}: node ${node.id} has an invalid label.`);
-      const key = node.labels.join(':');
-      (byLabels.get(key) ?? byLabels.set(key, []).get(key)!).push(node);
-    }
-    // Labels and types cannot be parameters; they are checked above to be plain names before being written here.
-    for (const [labels, group] of byLabels) {
-      for (let i = 0; i < group.length; i += CHUNK) {
-        await tx.run(`UNWIND $rows AS row CREATE (n:${labels.split(':').map((l) => `\`${l}\``).join(':')}) SET n = row.props`,
-          { rows: group.slice(i, i + CHUNK).map((n) => ({ props: Object.fromEntries(Object.entries(n.properties).map(([k, v]) => [k, decode(v)])) })) });
-      }
-    }
-    const byType = new Map<string, typeof relationships>();
-    for (const rel of relationships) {
-      if (![rel.type, rel.from[0], rel.to[0]].every((name) => allowed.test(name))) throw new RestoreError(`${file}: relationship ${rel.type} has a name that is not plain.`);
-      const key = `${rel.type}|${rel.from[0]}|${rel.to[0]}`;
-      (byType.get(key) ?? byType.set(key, []).get(key)!).push(rel);
-    }
-    for (const [key, group] of byType) {
-      const [type, fromLabel, toLabel] = key.split('|');
-      for (let i = 0; i < group.length; i += CHUNK) {
-        // Matched by label and id, so each end is an index seek.
-        const result = await tx.run(
-          `UNWIND $rows AS row MATCH (a:\`${fromLabel}\` {id: row.from}) MATCH (b:\`${toLabel}\` {id: row.to}) CREATE (a)-[r:\`${type}\`]->(b) SET r = row.props RETURN count(r) AS n`,
-          { rows: group.slice(i, i + CHUNK).map((r) => ({ from: r.from[1], to: r.to[1], props: Object.fromEntries(Object.entries(r.properties).map(([k, v]) => [k, decode(v)])) })) },
-        );
-        if (Number(result.records[0]?.get('n')) !== Math.min(CHUNK, group.length - i)) throw new RestoreError(`${file}: a ${type} relationship names a node that is not in the export.`);
-      }
-    }
-    await tx.commit();
-    return { nodes: nodes.length, relationships: relationships.length };
-  } catch (error) {
-    if (tx.isOpen()) await tx.rollback();
-    throw error;
+    return await inTransaction(session, async (tx, writer) => {
+      const existing = await tx.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN count(n) AS n`);
+      if (Number(existing.records[0]?.get('n')) > 0) throw new RestoreError('The database already holds data. Fix: restore into an empty database (a new DATA_DIR, or delete the data first).');
+      await writeNodes(writer, file, nodes);
+      // Links need their ends written first.
+      await writer.drain();
+      await writeRelationships(writer, file, relationships);
+      return { nodes: nodes.length, relationships: relationships.length };
+    });
   } finally {
     await session.close();
+  }
+}
+
+/** Labels and types come from the file and cannot be parameters: each must be a plain name before it is written. */
+const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const decodeProperties = (properties: Record<string, Json>) => Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, decode(v)]));
+
+/** Creates the export's nodes, one statement per chunk of nodes with the same labels. */
+async function writeNodes(writer: Writer, file: string, nodes: readonly ExportedNode[]): Promise<void> {
+  const byLabels = new Map<string, ExportedNode[]>();
+  for (const node of nodes) {
+    if (!node.labels.every((l) => PLAIN_NAME.test(l))) throw new RestoreError(`${file}: node ${node.id} has an invalid label.`);
+    const key = node.labels.join(':');
+    (byLabels.get(key) ?? byLabels.set(key, []).get(key)!).push(node);
+  }
+  for (const [labels, group] of byLabels) {
+    for (let i = 0; i < group.length; i += CHUNK) {
+      const part = group.slice(i, i + CHUNK);
+      await writer.run({
+        cypher: `UNWIND $rows AS row CREATE (n:${labels.split(':').map((l) => `\`${l}\``).join(':')}) SET n = row.props`,
+        params: { rows: part.map((n) => ({ props: decodeProperties(n.properties) })) },
+        rows: part.length,
+      });
+    }
+  }
+}
+
+/** Creates the export's relationships between the nodes just written, checking each found both its ends. */
+async function writeRelationships(writer: Writer, file: string, relationships: readonly ExportedRelationship[]): Promise<void> {
+  const byType = new Map<string, ExportedRelationship[]>();
+  for (const rel of relationships) {
+    if (![rel.type, rel.from[0], rel.to[0]].every((name) => PLAIN_NAME.test(name))) throw new RestoreError(`${file}: relationship ${rel.type} has a name that is not plain.`);
+    const key = `${rel.type}|${rel.from[0]}|${rel.to[0]}`;
+    (byType.get(key) ?? byType.set(key, []).get(key)!).push(rel);
+  }
+  for (const [key, group] of byType) {
+    const [type, fromLabel, toLabel] = key.split('|');
+    for (let i = 0; i < group.length; i += CHUNK) {
+      const part = group.slice(i, i + CHUNK);
+      // Matched by label and id, so each end is an index seek.
+      await writer.run({
+        cypher: `UNWIND $rows AS row MATCH (a:\`${fromLabel}\` {id: row.from}) MATCH (b:\`${toLabel}\` {id: row.to}) CREATE (a)-[r:\`${type}\`]->(b) SET r = row.props RETURN count(r) AS n`,
+        params: { rows: part.map((r) => ({ from: r.from[1], to: r.to[1], props: decodeProperties(r.properties) })) },
+        rows: part.length,
+        then: (result) => {
+          if (Number(result.records[0]?.get('n')) !== part.length) throw new RestoreError(`${file}: a ${type} relationship names a node that is not in the export.`);
+        },
+      });
+    }
   }
 }
