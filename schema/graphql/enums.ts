@@ -1,25 +1,34 @@
-// The closed vocabularies of schema/graph.ts and schema/model.ts as GraphQL enums, registered once.
+// The model's closed vocabularies as GraphQL enums, each registered once under the name its declaration gives it.
 import { registerEnumType } from 'type-graphql';
-import { ActionStatus, AreaLevel, EngagementLevelKey, EventKind, OrganisationKind, PartnershipRole, ResourceKind } from '../graph.js';
-import { NODE_MODEL, RELATIONSHIP_MODEL } from '../model.js';
+import {
+  ActionStatus, AreaLevel, EngagementLevelKey, EventKind, EventStatus, LeadPart, OrganisationKind, PartnershipRole, Recurrence,
+  ResourceKind, ResourceStatus, WorkstreamKind,
+} from '../graph.js';
+import type { Vocabulary } from '../model.js';
 
-function graphqlEnum(values: readonly string[], name: string, description: string): Record<string, string> {
-  const object = Object.fromEntries(values.map((v) => [v, v]));
-  registerEnumType(object, { name, description });
+const registered = new Map<string, Record<string, string>>();
+
+/** The GraphQL enum of a vocabulary, registered the first time it is asked for. */
+export function enumOf(vocabulary: Vocabulary): Record<string, string> {
+  let object = registered.get(vocabulary.vocabulary);
+  if (!object) {
+    object = Object.fromEntries(vocabulary.map((v) => [v, v]));
+    registerEnumType(object, { name: vocabulary.vocabulary, description: vocabulary.description });
+    registered.set(vocabulary.vocabulary, object);
+  }
   return object;
 }
 
-const closed = (type: unknown): readonly string[] => type as readonly string[];
-
-export const OrganisationKindEnum = graphqlEnum(OrganisationKind, 'OrganisationKind', 'What sort of organisation this is.');
-export const AreaLevelEnum = graphqlEnum(AreaLevel, 'AreaLevel', 'Country, NHS England region, STP footprint or borough.');
-export const PartnershipRoleEnum = graphqlEnum(PartnershipRole, 'PartnershipRole', 'An organisation\'s part in a programme.');
-export const ActionStatusEnum = graphqlEnum(ActionStatus, 'ActionStatus', 'Where an action stands.');
-export const EngagementLevelKeyEnum = graphqlEnum(EngagementLevelKey, 'EngagementLevelKey', 'The engagement a stakeholder group needs.');
-export const EventKindEnum = graphqlEnum(EventKind, 'EventKind', 'What sort of event this is.');
-export const ResourceKindEnum = graphqlEnum(ResourceKind, 'ResourceKind', 'What sort of resource this is.');
-export const WorkstreamKindEnum = graphqlEnum(closed(NODE_MODEL.Workstream.kind?.type), 'WorkstreamKind', 'A workstream of deliverables, or a key area of work.');
-export const RecurrenceEnum = graphqlEnum(closed(NODE_MODEL.Action.recurrence?.type), 'Recurrence', 'How often a recurring action happens.');
-export const ResourceStatusEnum = graphqlEnum(closed(NODE_MODEL.Resource.status?.type), 'ResourceStatus', 'Whether a resource exists yet.');
-export const EventStatusEnum = graphqlEnum(closed(NODE_MODEL.Event.status?.type), 'EventStatus', 'Whether an event has happened.');
-export const LeadPartEnum = graphqlEnum(closed(RELATIONSHIP_MODEL.LED_BY.properties.part?.type), 'LeadPart', 'Leads it, delivers it or supports it.');
+// The enums that GraphQL shapes outside the model's types use by name (arguments, network members, links).
+export const OrganisationKindEnum = enumOf(OrganisationKind);
+export const AreaLevelEnum = enumOf(AreaLevel);
+export const PartnershipRoleEnum = enumOf(PartnershipRole);
+export const ActionStatusEnum = enumOf(ActionStatus);
+export const EngagementLevelKeyEnum = enumOf(EngagementLevelKey);
+export const EventKindEnum = enumOf(EventKind);
+export const ResourceKindEnum = enumOf(ResourceKind);
+export const WorkstreamKindEnum = enumOf(WorkstreamKind);
+export const RecurrenceEnum = enumOf(Recurrence);
+export const ResourceStatusEnum = enumOf(ResourceStatus);
+export const EventStatusEnum = enumOf(EventStatus);
+export const LeadPartEnum = enumOf(LeadPart);

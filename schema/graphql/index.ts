@@ -1,32 +1,24 @@
-// Every GraphQL object type of the graph, by the label of the nodes it shows.
-import type { ClassType } from 'type-graphql';
-import type { Label } from '../graph.js';
-import { Action } from './action.js';
-import { Area } from './area.js';
-import { CommunicationActivity } from './communication-activity.js';
-import { EngagementLevel } from './engagement-level.js';
-import { Event } from './event.js';
-import { Location } from './location.js';
-import { Organisation } from './organisation.js';
-import { Person } from './person.js';
-import { Programme } from './programme.js';
-import { Resource } from './resource.js';
-import { Role } from './role.js';
-import { Service } from './service.js';
-import { SourceDocument } from './source-document.js';
-import { StakeholderGroup } from './stakeholder-group.js';
-import { Target } from './target.js';
-import { TargetReading } from './target-reading.js';
-import { Topic } from './topic.js';
-import { Workstream } from './workstream.js';
+// The GraphQL object types of the graph by name, for resolvers that name them; every one is built from the model.
+import { Label } from '../graph.js';
+import { typeOf } from './types.js';
 
-/** Labels with a GraphQL type; AreaCode and Postcode are reached through their areas, not on their own. */
-export const TYPE_BY_LABEL: Partial<Record<Label, ClassType>> = {
-  Action, Area, CommunicationActivity, EngagementLevel, Event, Location, Organisation, Person, Programme, Resource,
-  Role, Service, SourceDocument, StakeholderGroup, Target, TargetReading, Topic, Workstream,
-};
+export { TYPE_BY_LABEL, typeOf } from './types.js';
 
-export {
-  Action, Area, CommunicationActivity, EngagementLevel, Event, Location, Organisation, Person, Programme, Resource,
-  Role, Service, SourceDocument, StakeholderGroup, Target, TargetReading, Topic, Workstream,
-};
+export const Action = typeOf(Label.Action);
+export const Area = typeOf(Label.Area);
+export const CommunicationActivity = typeOf(Label.CommunicationActivity);
+export const EngagementLevel = typeOf(Label.EngagementLevel);
+export const Event = typeOf(Label.Event);
+export const Location = typeOf(Label.Location);
+export const Organisation = typeOf(Label.Organisation);
+export const Person = typeOf(Label.Person);
+export const Programme = typeOf(Label.Programme);
+export const Resource = typeOf(Label.Resource);
+export const Role = typeOf(Label.Role);
+export const Service = typeOf(Label.Service);
+export const SourceDocument = typeOf(Label.SourceDocument);
+export const StakeholderGroup = typeOf(Label.StakeholderGroup);
+export const Target = typeOf(Label.Target);
+export const TargetReading = typeOf(Label.TargetReading);
+export const Topic = typeOf(Label.Topic);
+export const Workstream = typeOf(Label.Workstream);

@@ -1,11 +1,7 @@
 // The relationships that carry knowledge of their own (a partner's role, a lead's part), as GraphQL types.
 import { createUnionType, Field, ObjectType } from 'type-graphql';
-import { EngagementLevel } from './engagement-level.js';
 import { EngagementLevelKeyEnum, LeadPartEnum, PartnershipRoleEnum } from './enums.js';
-import { Organisation } from './organisation.js';
-import { Person } from './person.js';
-import { Programme } from './programme.js';
-import { Role } from './role.js';
+import { EngagementLevel, Organisation, Person, Programme, Role } from './index.js';
 
 /** Who can lead, deliver or produce something: a role, a person or an organisation. */
 export const Actor = createUnionType({
@@ -21,10 +17,10 @@ export class Partnership {
   role!: string;
 
   @Field(() => Organisation, { description: 'The organisation.' })
-  organisation!: Organisation;
+  organisation!: object;
 
   @Field(() => Programme, { description: 'The programme.' })
-  programme!: Programme;
+  programme!: object;
 }
 
 @ObjectType({ description: 'Who leads, delivers or supports an action, and when.' })
@@ -48,7 +44,7 @@ export class EngagementNeed {
   qualifier?: string;
 
   @Field(() => EngagementLevel, { description: 'The level with its key definitions.' })
-  definition!: EngagementLevel;
+  definition!: object;
 }
 
 @ObjectType({ description: 'Who delivers a communication, and where or when.' })

@@ -1,6 +1,6 @@
 // The partnership analytics' GraphQL shapes: networks ready to draw, rankings, and action-plan summaries.
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Action } from './action.js';
+import { Action } from './index.js';
 import { ActionStatusEnum, OrganisationKindEnum, PartnershipRoleEnum } from './enums.js';
 import { Actor } from './links.js';
 
@@ -86,7 +86,7 @@ export class LeadLoad {
   lead!: typeof Actor;
 
   @Field(() => [Action], { description: 'The actions they lead, deliver or support.' })
-  actions!: Action[];
+  actions!: object[];
 }
 
 @ObjectType({ description: 'A programme\'s action plan at a glance: actions by status, overdue, and by lead.' })
@@ -98,7 +98,7 @@ export class ActionPlan {
   byStatus!: StatusCount[];
 
   @Field(() => [Action], { description: 'Actions past their due date and neither completed nor cancelled.' })
-  overdue!: Action[];
+  overdue!: object[];
 
   @Field(() => [LeadLoad], { description: 'Actions by who leads them, the busiest first.' })
   byLead!: LeadLoad[];

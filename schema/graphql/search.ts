@@ -2,9 +2,7 @@
 import { IsLatitude, IsLongitude, IsOptional, Matches, Max, Min } from 'class-validator';
 import { createUnionType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from './connection.js';
-import { Organisation } from './organisation.js';
-import { Resource } from './resource.js';
-import { Service } from './service.js';
+import { Organisation, Resource, Service } from './index.js';
 
 export const SearchKindEnum = { SERVICE: 'Service', RESOURCE: 'Resource', ORGANISATION: 'Organisation' } as const;
 registerEnumType(SearchKindEnum, { name: 'SearchKind', description: 'What the directory lists: services, resources and organisations.' });

@@ -1,22 +1,9 @@
 // Following relationships for many parents at once: the Cypher behind every relationship field.
-import type { Label, Rel } from '../../schema/graph.js';
+import type { LinkSpec } from '../../schema/model.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
-/** Which relationships to follow: from a parent label, along a type, in a direction, to some labels. */
-export interface LinkSpec {
-  from: Label;
-  rel: Rel;
-  direction: 'out' | 'in';
-  to: readonly Label[];
-  /** Follow a chain of this type up to this many hops (AREA_PART_OF from a borough to its region). */
-  maxHops?: number;
-  /**
-   * Also reach the nodes through one optional outgoing hop of this type first, ordering by that hop's position:
-   * a programme's actions directly and through its workstreams, in one query.
-   */
-  via?: Rel;
-}
+export type { LinkSpec };
 
 export interface Linked {
   node: GraphNode;

@@ -7,22 +7,21 @@ import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
 import { ActionPlanResolver, AnalyticsResolver, NetworkNodeResolver } from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
-import { ResourceResolver, RoleResolver, ServiceResolver, TopicResolver } from './resolvers/directory.js';
-import { CommunicationActivityResolver, EventResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
+import { TopicResolver } from './resolvers/directory.js';
+import { CommunicationActivityResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
+import { LINK_RESOLVERS } from './resolvers/links.js';
 import { LookupResolver } from './resolvers/lookups.js';
 import { OrganisationResolver } from './resolvers/organisation.js';
-import { ActionResolver, ProgrammeResolver, TargetResolver, WorkstreamResolver } from './resolvers/programme.js';
+import { ActionResolver, ProgrammeResolver, TargetResolver } from './resolvers/programme.js';
 import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
 import { SearchResolver } from './resolvers/search.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
   AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, NetworkNodeResolver, ActionPlanResolver, AdminResolver,
-  OrganisationResolver, AreaResolver,
-  ProgrammeResolver, WorkstreamResolver, ActionResolver, TargetResolver,
-  ServiceResolver, ResourceResolver, TopicResolver, RoleResolver,
-  StakeholderGroupResolver, CommunicationActivityResolver, EventResolver,
-  ...PROVENANCE_RESOLVERS,
+  OrganisationResolver, AreaResolver, ProgrammeResolver, ActionResolver, TargetResolver, TopicResolver,
+  StakeholderGroupResolver, CommunicationActivityResolver,
+  ...LINK_RESOLVERS, ...PROVENANCE_RESOLVERS,
 ];
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

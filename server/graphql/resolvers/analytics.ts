@@ -1,6 +1,6 @@
 // Partnership analytics: networks around a record, shortest paths, the best-connected partners and coverage gaps.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Label as L, Rel } from '../../../schema/graph.js';
+import { Label as L } from '../../../schema/graph.js';
 import { PartnershipRoleEnum } from '../../../schema/graphql/enums.js';
 import { Area, Programme } from '../../../schema/graphql/index.js';
 import { ActionPlan, ConnectedPartner, ConnectednessEnum, Network, NetworkNode } from '../../../schema/graphql/network.js';
@@ -8,10 +8,9 @@ import { toGraphNode, type GraphNode } from '../../database/nodes.js';
 import { coverageGaps, MAX_DEPTH, mostConnected, networkAround, networkInArea, shortestPartnershipPath } from '../../database/network.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { Context } from '../context.js';
-import { ALL_ACTIONS, isOverdue } from './programme.js';
+import { ALL_ACTIONS, isOverdue, LEADS } from './programme.js';
 import { checkId, clientError, follow, linked } from './support.js';
 
-const LEADS = { from: L.Action, rel: Rel.LED_BY, direction: 'out', to: [L.Role, L.Person, L.Organisation] } as const;
 
 async function organisationById(ctx: Context, id: string, argument: string): Promise<GraphNode> {
   checkId(id, argument);

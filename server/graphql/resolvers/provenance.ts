@@ -1,18 +1,20 @@
 // Where every record comes from: `sourceDocuments` on each type, read from its DOCUMENTED_IN links.
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import { Label, LABELS, Rel } from '../../../schema/graph.js';
+import { Label, Rel } from '../../../schema/graph.js';
 import { TYPE_BY_LABEL } from '../../../schema/graphql/index.js';
 import { SourceReference } from '../../../schema/graphql/node.js';
+import { linkSpec } from '../../../schema/model.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow } from './support.js';
 
 function provenanceResolver(label: Label, type: ClassType): ClassType {
+  const sources = linkSpec(label, Rel.DOCUMENTED_IN, 'out', [Label.SourceDocument]);
   @Resolver(() => type)
   class ProvenanceResolver {
     @FieldResolver(() => [SourceReference], { description: 'The documents this record was read from, and where in each.' })
     async sourceDocuments(@Root() node: GraphNode, @Ctx() ctx: Context): Promise<SourceReference[]> {
-      const links = await follow(ctx, node, { from: label, rel: Rel.DOCUMENTED_IN, direction: 'out', to: [Label.SourceDocument] });
+      const links = await follow(ctx, node, sources);
       return links.map((l) => ({
         title: String(l.node.title),
         kind: l.node.kind as string | undefined,
@@ -24,5 +26,6 @@ function provenanceResolver(label: Label, type: ClassType): ClassType {
   return ProvenanceResolver;
 }
 
-export const PROVENANCE_RESOLVERS = LABELS.filter((label) => label !== Label.SourceDocument && TYPE_BY_LABEL[label])
-  .map((label) => provenanceResolver(label, TYPE_BY_LABEL[label]!));
+export const PROVENANCE_RESOLVERS = [...TYPE_BY_LABEL]
+  .filter(([label]) => label !== Label.SourceDocument)
+  .map(([label, type]) => provenanceResolver(label, type));
