@@ -53,8 +53,16 @@ export async function exportGraph(db: Database, file: string): Promise<{ nodes: 
   const props = (raw: [string, unknown, string][]) => sortedObject(raw.map(([k, v, t]) => [k, encode(v, t)]));
   const lines = [
     JSON.stringify({ format: FORMAT, version: FORMAT_VERSION }),
-    ...nodes.records.map((r) => JSON.stringify({ node: (r.get('labels') as string[]).sort(), id: r.get('id'), properties: props(r.get('props')) })),
-    ...relationships.records.map((r) => JSON.stringify({ rel: r.get('type'), from: r.get('from'), to: r.get('to'), properties: props(r.get('props')) })),
+    ...nodes.records.map((r) =>
+      JSON.stringify({
+        node: (r.get('labels') as string[]).sort(),
+        id: r.get('id'),
+        properties: props(r.get('props')),
+      }),
+    ),
+    ...relationships.records.map((r) =>
+      JSON.stringify({ rel: r.get('type'), from: r.get('from'), to: r.get('to'), properties: props(r.get('props')) }),
+    ),
   ];
   await writeFile(file, `${lines.join('\n')}\n`);
   return { nodes: nodes.records.length, relationships: relationships.records.length };
@@ -93,12 +101,29 @@ export async function restoreGraph(db: Database, file: string): Promise<{ nodes:
       throw new RestoreError(`${file}, line ${line}: not JSON. Fix: restore from an untouched export.`);
     }
     if (line === 1) {
-      if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION) throw new RestoreError(`${file}: not a Partnership Hub export of version ${FORMAT_VERSION}. Fix: give a file written by npm run export.`);
+      if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION)
+        throw new RestoreError(
+          `${file}: not a Partnership Hub export of version ${FORMAT_VERSION}. Fix: give a file written by npm run export.`,
+        );
       continue;
     }
-    if (Array.isArray(entry.node) && typeof entry.id === 'string') nodes.push({ labels: entry.node as string[], id: entry.id, properties: entry.properties as Record<string, Json> });
-    else if (typeof entry.rel === 'string' && Array.isArray(entry.from) && Array.isArray(entry.to)) relationships.push({ type: entry.rel, from: entry.from as [string, string], to: entry.to as [string, string], properties: entry.properties as Record<string, Json> });
-    else throw new RestoreError(`${file}, line ${line}: neither a node nor a relationship. Fix: restore from an untouched export.`);
+    if (Array.isArray(entry.node) && typeof entry.id === 'string')
+      nodes.push({
+        labels: entry.node as string[],
+        id: entry.id,
+        properties: entry.properties as Record<string, Json>,
+      });
+    else if (typeof entry.rel === 'string' && Array.isArray(entry.from) && Array.isArray(entry.to))
+      relationships.push({
+        type: entry.rel,
+        from: entry.from as [string, string],
+        to: entry.to as [string, string],
+        properties: entry.properties as Record<string, Json>,
+      });
+    else
+      throw new RestoreError(
+        `${file}, line ${line}: neither a node nor a relationship. Fix: restore from an untouched export.`,
+      );
   }
   if (line === 0) throw new RestoreError(`${file} is empty. Fix: give a file written by npm run export.`);
 
@@ -106,7 +131,10 @@ export async function restoreGraph(db: Database, file: string): Promise<{ nodes:
   try {
     return await inTransaction(session, async (tx, writer) => {
       const existing = await tx.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN count(n) AS n`);
-      if (Number(existing.records[0]?.get('n')) > 0) throw new RestoreError('The database already holds data. Fix: restore into an empty database (a new DATA_DIR, or delete the data first).');
+      if (Number(existing.records[0]?.get('n')) > 0)
+        throw new RestoreError(
+          'The database already holds data. Fix: restore into an empty database (a new DATA_DIR, or delete the data first).',
+        );
       await writeNodes(writer, file, nodes);
       // Links need their ends written first.
       await writer.drain();
@@ -121,13 +149,15 @@ export async function restoreGraph(db: Database, file: string): Promise<{ nodes:
 /** Labels and types come from the file and cannot be parameters: each must be a plain name before it is written. */
 const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-const decodeProperties = (properties: Record<string, Json>) => Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, decode(v)]));
+const decodeProperties = (properties: Record<string, Json>) =>
+  Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, decode(v)]));
 
 /** Creates the export's nodes, one statement per chunk of nodes with the same labels. */
 async function writeNodes(writer: Writer, file: string, nodes: readonly ExportedNode[]): Promise<void> {
   const byLabels = new Map<string, ExportedNode[]>();
   for (const node of nodes) {
-    if (!node.labels.every((l) => PLAIN_NAME.test(l))) throw new RestoreError(`${file}: node ${node.id} has an invalid label.`);
+    if (!node.labels.every((l) => PLAIN_NAME.test(l)))
+      throw new RestoreError(`${file}: node ${node.id} has an invalid label.`);
     const key = node.labels.join(':');
     (byLabels.get(key) ?? byLabels.set(key, []).get(key)!).push(node);
   }
@@ -135,7 +165,10 @@ async function writeNodes(writer: Writer, file: string, nodes: readonly Exported
     for (let i = 0; i < group.length; i += CHUNK) {
       const part = group.slice(i, i + CHUNK);
       await writer.run({
-        cypher: `UNWIND $rows AS row CREATE (n:${labels.split(':').map((l) => `\`${l}\``).join(':')}) SET n = row.props`,
+        cypher: `UNWIND $rows AS row CREATE (n:${labels
+          .split(':')
+          .map((l) => `\`${l}\``)
+          .join(':')}) SET n = row.props`,
         params: { rows: part.map((n) => ({ props: decodeProperties(n.properties) })) },
         rows: part.length,
       });
@@ -144,10 +177,15 @@ async function writeNodes(writer: Writer, file: string, nodes: readonly Exported
 }
 
 /** Creates the export's relationships between the nodes just written, checking each found both its ends. */
-async function writeRelationships(writer: Writer, file: string, relationships: readonly ExportedRelationship[]): Promise<void> {
+async function writeRelationships(
+  writer: Writer,
+  file: string,
+  relationships: readonly ExportedRelationship[],
+): Promise<void> {
   const byType = new Map<string, ExportedRelationship[]>();
   for (const rel of relationships) {
-    if (![rel.type, rel.from[0], rel.to[0]].every((name) => PLAIN_NAME.test(name))) throw new RestoreError(`${file}: relationship ${rel.type} has a name that is not plain.`);
+    if (![rel.type, rel.from[0], rel.to[0]].every((name) => PLAIN_NAME.test(name)))
+      throw new RestoreError(`${file}: relationship ${rel.type} has a name that is not plain.`);
     const key = `${rel.type}|${rel.from[0]}|${rel.to[0]}`;
     (byType.get(key) ?? byType.set(key, []).get(key)!).push(rel);
   }
@@ -160,8 +198,9 @@ async function writeRelationships(writer: Writer, file: string, relationships: r
         cypher: `UNWIND $rows AS row MATCH (a:\`${fromLabel}\` {id: row.from}) MATCH (b:\`${toLabel}\` {id: row.to}) CREATE (a)-[r:\`${type}\`]->(b) SET r = row.props RETURN count(r) AS n`,
         params: { rows: part.map((r) => ({ from: r.from[1], to: r.to[1], props: decodeProperties(r.properties) })) },
         rows: part.length,
-        then: (result) => {
-          if (Number(result.records[0]?.get('n')) !== part.length) throw new RestoreError(`${file}: a ${type} relationship names a node that is not in the export.`);
+        onResult: (result) => {
+          if (Number(result.records[0]?.get('n')) !== part.length)
+            throw new RestoreError(`${file}: a ${type} relationship names a node that is not in the export.`);
         },
       });
     }

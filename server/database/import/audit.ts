@@ -13,12 +13,26 @@ const DEFAULT_ACTOR = 'importer';
  * its last one): one entry per existing record it corrected, with before and after, and one for the import (who,
  * which files, counts, and `extra`).
  */
-export async function writeImportAudit(writer: Writer, plan: Plan, options: ImportOptions, extra: Record<string, unknown>): Promise<void> {
+export async function writeImportAudit(
+  writer: Writer,
+  plan: Plan,
+  options: ImportOptions,
+  extra: Record<string, unknown>,
+): Promise<void> {
   const actor = options.actor ?? DEFAULT_ACTOR;
-  const entries: ChangeEntry[] = plan.corrections.map(({ nodeId, before, after }) => changeEntry(nodeId, actor, 'IMPORT', before, after));
+  const entries: ChangeEntry[] = plan.corrections.map(({ nodeId, before, after }) =>
+    changeEntry(nodeId, actor, 'IMPORT', before, after),
+  );
   if (changesAnything(plan)) {
     const { report } = plan;
-    entries.push(changeEntry('import', actor, 'IMPORT', null, { sources: options.sources ?? [], nodes: report.nodes, relationships: report.relationships, ...extra }));
+    entries.push(
+      changeEntry('import', actor, 'IMPORT', null, {
+        sources: options.sources ?? [],
+        nodes: report.nodes,
+        relationships: report.relationships,
+        ...extra,
+      }),
+    );
   }
   for (const part of chunks(entries)) await writer.run(recordChanges(part));
 }

@@ -36,9 +36,9 @@ export class ByNode<T> {
     return this.labels.get(label)?.has(key) ?? false;
   }
   set(label: Label, key: string, value: T): void {
-    let keys = this.labels.get(label);
-    if (!keys) this.labels.set(label, (keys = new Map()));
-    keys.set(key, value);
+    const keys = this.labels.get(label);
+    if (keys) keys.set(key, value);
+    else this.labels.set(label, new Map([[key, value]]));
   }
   keysOf(label: Label): Map<string, T> | undefined {
     return this.labels.get(label);

@@ -3,7 +3,8 @@
 export const RUN_TAG = 'importRun';
 
 /** The statement an admin runs to delete what an unfinished bulk load left; the run id is theirs to paste. */
-export const deleteRunAdvice = (run: string) => `MATCH (n) WHERE n.${RUN_TAG} = "${run}" CALL (n) { DETACH DELETE n } IN TRANSACTIONS`;
+export const deleteRunAdvice = (run: string) =>
+  `MATCH (n) WHERE n.${RUN_TAG} = "${run}" CALL (n) { DETACH DELETE n } IN TRANSACTIONS`;
 
 /** A bulk load refused before it wrote anything, because the database already holds part of the batch. */
 export class BulkLoadRefusedError extends Error {
@@ -18,7 +19,13 @@ export class BulkLoadRefusedError extends Error {
  * everything it had written was deleted again.
  */
 export class BulkLoadFailedError extends Error {
-  constructor(readonly run: string, readonly committed: number, readonly cleanedUp: boolean, readonly failure: unknown, readonly cleanupFailure?: unknown) {
+  constructor(
+    readonly run: string,
+    readonly committed: number,
+    readonly cleanedUp: boolean,
+    readonly failure: unknown,
+    readonly cleanupFailure?: unknown,
+  ) {
     super(
       cleanedUp
         ? `The bulk load failed after ${committed} of its transactions had committed, and everything it had written was deleted again: ` +

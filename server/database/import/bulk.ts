@@ -26,7 +26,12 @@ const BULK_ROWS = 50_000;
  * commit, every node the run wrote carries the tag; if anything fails, the run deletes them (and with them their
  * links) before it reports the error.
  */
-export async function bulkLoad(db: Database, session: Session, batch: GraphBatch, options: ImportOptions): Promise<{ report: ImportReport; timings: Phases }> {
+export async function bulkLoad(
+  db: Database,
+  session: Session,
+  batch: GraphBatch,
+  options: ImportOptions,
+): Promise<{ report: ImportReport; timings: Phases }> {
   const clock = stopwatch();
   const checking = session.beginTransaction();
   let plan: Plan;
@@ -51,8 +56,10 @@ export async function bulkLoad(db: Database, session: Session, batch: GraphBatch
         for (const part of chunks([...nodes.values()], WRITE_CHUNK)) {
           await last.run({
             cypher: `UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id REMOVE n.${RUN_TAG} RETURN count(n) AS written`,
-            params: { ids: part }, rows: part.length,
-            then: (result) => expectWritten(Number(result.records[0]?.get('written')), part.length, `${label} nodes' tags`),
+            params: { ids: part },
+            rows: part.length,
+            onResult: (result) =>
+              expectWritten(Number(result.records[0]?.get('written')), part.length, `${label} nodes' tags`),
           });
         }
       }
@@ -79,7 +86,9 @@ export async function bulkLoad(db: Database, session: Session, batch: GraphBatch
 function refuseUnlessNew(plan: Plan, batch: GraphBatch): void {
   const existing = batch.nodes.filter((node) => plan.stored.has(node.label, node.key));
   if (existing.length > 0) {
-    const leftover = existing.map((node) => plan.stored.get(node.label, node.key)!.props[RUN_TAG]).find((run) => run !== undefined);
+    const leftover = existing
+      .map((node) => plan.stored.get(node.label, node.key)!.props[RUN_TAG])
+      .find((run) => run !== undefined);
     if (leftover !== undefined) {
       // A load killed outright could not clean up after itself; its tag says which nodes it left.
       throw new BulkLoadRefusedError(
@@ -107,7 +116,10 @@ async function deleteRun(db: Database, run: string, labels: readonly Label[]): P
     // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only a session's run() gives. The label narrows
     // the search to the nodes the run could have written; the tag picks out exactly those it did.
     for (const label of labels) {
-      await session.run(`MATCH (n:\`${label}\`) WHERE n.${RUN_TAG} = $run CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, { run });
+      await session.run(
+        `MATCH (n:\`${label}\`) WHERE n.${RUN_TAG} = $run CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
+        { run },
+      );
     }
   } finally {
     await session.close();

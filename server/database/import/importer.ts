@@ -29,7 +29,9 @@ export async function importBatch(db: Database, batch: GraphBatch, options: Impo
 
   const session = writeSession(db);
   try {
-    const { report, timings } = options.bulk ? await bulkLoad(db, session, validated, options) : await oneTransaction(session, validated, options);
+    const { report, timings } = options.bulk
+      ? await bulkLoad(db, session, validated, options)
+      : await oneTransaction(session, validated, options);
     report.durationMs = Math.round(performance.now() - started);
     report.timings = { validateMs: Math.round(validateMs), ...timings };
     return report;
@@ -39,18 +41,26 @@ export async function importBatch(db: Database, batch: GraphBatch, options: Impo
 }
 
 /** Plans and writes the batch in one transaction, with its audit entries; a dry run plans, then rolls back. */
-async function oneTransaction(session: Session, batch: GraphBatch, options: ImportOptions): Promise<{ report: ImportReport; timings: Phases }> {
+async function oneTransaction(
+  session: Session,
+  batch: GraphBatch,
+  options: ImportOptions,
+): Promise<{ report: ImportReport; timings: Phases }> {
   const clock = stopwatch();
   const dryRun = Boolean(options.dryRun);
-  const { report, checkMs, writeMs } = await inTransaction(session, async (tx, writer) => {
-    const plan = await planImport(tx, batch, dryRun);
-    const checkMs = clock();
-    if (!dryRun) {
-      await writePlan(writer, plan, options);
-      await writeImportAudit(writer, plan, options, {});
-      await writer.drain();
-    }
-    return { report: plan.report, checkMs, writeMs: clock() };
-  }, !dryRun);
+  const { report, checkMs, writeMs } = await inTransaction(
+    session,
+    async (tx, writer) => {
+      const plan = await planImport(tx, batch, dryRun);
+      const checkMs = clock();
+      if (!dryRun) {
+        await writePlan(writer, plan, options);
+        await writeImportAudit(writer, plan, options, {});
+        await writer.drain();
+      }
+      return { report: plan.report, checkMs, writeMs: clock() };
+    },
+    !dryRun,
+  );
   return { report, timings: { checkMs, writeMs, commitMs: clock() } };
 }

@@ -1,7 +1,15 @@
 // What an import will change, worked out from what the database holds before anything is written.
 import type { Transaction } from 'neo4j-driver';
 import { LABELS, type Label, type Rel } from '../../../schema/graph.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRecord, type NodeRef, type Properties, type RelationshipRecord } from '../../../schema/records.js';
+import {
+  ImportValidationError,
+  type GraphBatch,
+  type ImportProblem,
+  type NodeRecord,
+  type NodeRef,
+  type Properties,
+  type RelationshipRecord,
+} from '../../../schema/records.js';
 import { nodeRef } from '../../../schema/validate.js';
 import { ByNode, groupBy } from './batches.js';
 import { count, emptyReport, type ImportReport } from './report.js';
@@ -32,13 +40,16 @@ export interface Plan {
 
 /** True when every property the record gives already has that value in the database. */
 function unchanged(given: Properties, stored: Record<string, unknown>): boolean {
-  return Object.entries(given).every(([name, value]) =>
-    value === undefined || (value === null ? stored[name] === undefined : JSON.stringify(stored[name]) === JSON.stringify(value)),
+  return Object.entries(given).every(
+    ([name, value]) =>
+      value === undefined ||
+      (value === null ? stored[name] === undefined : JSON.stringify(stored[name]) === JSON.stringify(value)),
   );
 }
 
 /** A link's identity within one type: its ends' labels as well as keys, since a council and its borough share a code. */
-const linkRef = (rel: RelationshipRecord) => `${nodeRef(rel.from.label, rel.from.key)}>${nodeRef(rel.to.label, rel.to.key)}`;
+const linkRef = (rel: RelationshipRecord) =>
+  `${nodeRef(rel.from.label, rel.from.key)}>${nodeRef(rel.to.label, rel.to.key)}`;
 
 /**
  * Reads what the batch's records and links are in the database, checks every link reaches a node in the batch or the
@@ -55,7 +66,10 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
   for (const node of batch.nodes) inBatch.set(node.label, node.key, true);
   const endLabels = new Set<Label>();
   for (const rel of batch.relationships) endLabels.add(rel.from.label).add(rel.to.label);
-  const populated = await populatedLabels(tx, LABELS.filter((label) => inBatch.keysOf(label) || endLabels.has(label)));
+  const populated = await populatedLabels(
+    tx,
+    LABELS.filter((label) => inBatch.keysOf(label) || endLabels.has(label)),
+  );
   const wanted = new ByNode<true>();
   if (populated.size > 0) {
     for (const node of batch.nodes) if (populated.has(node.label)) wanted.set(node.label, node.key, true);
@@ -81,7 +95,9 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
     if (rel.optional) report.skippedLinks.push({ link: `${from} ${rel.type} ${to}`, missing, origin: rel.origin });
     else {
       problems.push({
-        file: rel.origin.file, row: rel.origin.row, field: rel.origin.field,
+        file: rel.origin.file,
+        row: rel.origin.row,
+        field: rel.origin.field,
         message: `the ${rel.type} link names ${missing}, which is neither in this import nor in the database`,
         fix: 'check the label and key, or import the file that defines it in the same run or first',
       });
@@ -90,19 +106,37 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
   if (problems.length > 0) throw new ImportValidationError(problems);
 
   // A source's own ids (Open Referral UK) must not already belong to a different record.
-  for (const [label, group] of groupBy(batch.nodes.filter((n) => n.id !== undefined && populated.has(n.label)), (n) => n.label)) {
-    for (const clash of await clashingIds(tx, label as Label, group.map((n) => ({ key: n.key, id: n.id })))) {
+  for (const [label, group] of groupBy(
+    batch.nodes.filter((n) => n.id !== undefined && populated.has(n.label)),
+    (n) => n.label,
+  )) {
+    for (const clash of await clashingIds(
+      tx,
+      label as Label,
+      group.map((n) => ({ key: n.key, id: n.id })),
+    )) {
       const node = group.find((n) => n.key === clash.key)!;
       problems.push({
-        file: node.origin.file, row: node.origin.row, field: 'id',
+        file: node.origin.file,
+        row: node.origin.row,
+        field: 'id',
         message: `id ${clash.id} already belongs to ${label}/${clash.other}`,
-        fix: 'give this record its own id, or use the existing record\'s key',
+        fix: "give this record its own id, or use the existing record's key",
       });
     }
   }
   if (problems.length > 0) throw new ImportValidationError(problems);
 
-  const plan: Plan = { report, stored, creates: [], updates: [], corrections: [], newLinks: [], linkUpdates: [], linksBetweenStored: 0 };
+  const plan: Plan = {
+    report,
+    stored,
+    creates: [],
+    updates: [],
+    corrections: [],
+    newLinks: [],
+    linkUpdates: [],
+    linksBetweenStored: 0,
+  };
   for (const node of batch.nodes) {
     const before = stored.get(node.label, node.key)?.props;
     const kind = before === undefined ? 'created' : unchanged(node.properties, before) ? 'unchanged' : 'updated';
@@ -110,7 +144,9 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
     if (kind === 'created') plan.creates.push(node);
     if (kind === 'updated' && before) {
       plan.updates.push(node);
-      const changed = Object.keys(node.properties).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(node.properties[k]));
+      const changed = Object.keys(node.properties).filter(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(node.properties[k]),
+      );
       plan.corrections.push({
         nodeId: String(before.id),
         before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
@@ -121,14 +157,21 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
 
   // A link with an end this import creates cannot exist yet; only the others need looking up. On a first load that
   // is nearly every link, so a large import does not spend its time proving links are new.
-  const isNew = (rel: RelationshipRecord) => !stored.has(rel.from.label, rel.from.key) || !stored.has(rel.to.label, rel.to.key);
+  const isNew = (rel: RelationshipRecord) =>
+    !stored.has(rel.from.label, rel.from.key) || !stored.has(rel.to.label, rel.to.key);
   const elementIdOf = (end: NodeRef) => stored.get(end.label, end.key)!.elementId;
   const betweenStored = relationships.filter((rel) => !isNew(rel));
   plan.linksBetweenStored = betweenStored.length;
   for (const [type, group] of groupBy(betweenStored, (r) => r.type)) {
-    const existing = await existingRelationships(tx, type as Rel, group.map((rel) => ({
-      from: elementIdOf(rel.from), to: elementIdOf(rel.to), ref: linkRef(rel),
-    })));
+    const existing = await existingRelationships(
+      tx,
+      type as Rel,
+      group.map((rel) => ({
+        from: elementIdOf(rel.from),
+        to: elementIdOf(rel.to),
+        ref: linkRef(rel),
+      })),
+    );
     for (const rel of group) {
       const before = existing.get(linkRef(rel));
       const kind = before === undefined ? 'created' : unchanged(rel.properties, before) ? 'unchanged' : 'updated';

@@ -43,14 +43,20 @@ export interface ImportReport {
 
 export function emptyReport(dryRun: boolean): ImportReport {
   return {
-    dryRun, nodes: {}, relationships: {}, skippedLinks: [], durationMs: 0,
-    timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 }, transactions: 1,
+    dryRun,
+    nodes: {},
+    relationships: {},
+    skippedLinks: [],
+    durationMs: 0,
+    timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 },
+    transactions: 1,
   };
 }
 
 export function count(counts: Partial<Record<string, Counts>>, name: string, kind: keyof Counts): void {
-  const entry = (counts[name] ??= { created: 0, updated: 0, unchanged: 0 });
+  const entry = counts[name] ?? { created: 0, updated: 0, unchanged: 0 };
   entry[kind] += 1;
+  counts[name] = entry;
 }
 
 /** Milliseconds since it was made or last read. */

@@ -19,7 +19,8 @@ const byKey = (variable: string, label: Label) => `USING INDEX ${variable}:\`${l
  * The two ends of each row's link, found by the element ids this import read or created: a direct lookup, where a
  * key would be an index seek per end, and one statement shape for every pair of labels.
  */
-export const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.from MATCH (b) WHERE elementId(b) = row.to ';
+export const ENDS =
+  'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.from MATCH (b) WHERE elementId(b) = row.to ';
 
 export interface StoredNode {
   elementId: string;
@@ -29,7 +30,9 @@ export interface StoredNode {
 /** The labels among these that hold at least one node, from Neo4j's counts (one statement, no scan). */
 export async function populatedLabels(tx: Tx, labels: readonly Label[]): Promise<Set<Label>> {
   if (labels.length === 0) return new Set();
-  const result = await tx.run(`RETURN [${labels.map((label) => `COUNT { (:\`${label}\`) } > 0`).join(', ')}] AS populated`);
+  const result = await tx.run(
+    `RETURN [${labels.map((label) => `COUNT { (:\`${label}\`) } > 0`).join(', ')}] AS populated`,
+  );
   const populated = result.records[0]!.get('populated') as boolean[];
   return new Set(labels.filter((_, i) => populated[i]));
 }
@@ -41,28 +44,47 @@ export async function existingNodes(tx: Tx, label: Label, keys: readonly string[
       `UNWIND $keys AS key MATCH (n:\`${label}\` {key: key}) ${byKey('n', label)} RETURN n.key AS key, elementId(n) AS elementId, properties(n) AS props`,
       { keys: part },
     );
-    for (const record of result.records) found.set(record.get('key') as string, { elementId: record.get('elementId') as string, props: record.get('props') as Record<string, unknown> });
+    for (const record of result.records)
+      found.set(record.get('key') as string, {
+        elementId: record.get('elementId') as string,
+        props: record.get('props') as Record<string, unknown>,
+      });
   }
   return found;
 }
 
 /** The links of one type that exist between nodes that both exist, by the rows' `ref`. */
-export async function existingRelationships(tx: Tx, type: Rel, rows: readonly { from: string; to: string; ref: string }[]): Promise<Map<string, Record<string, unknown>>> {
+export async function existingRelationships(
+  tx: Tx,
+  type: Rel,
+  rows: readonly { from: string; to: string; ref: string }[],
+): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   for (const part of chunks(rows)) {
     // Both ends first, then the link between them: Neo4j checks it from the end with fewer links (Expand(Into)),
     // where a single pattern may walk every link of a dense node (a source document's thousands) for each row.
-    const result = await tx.run(`${ENDS}MATCH (a)-[r:\`${type}\`]->(b) RETURN row.ref AS ref, properties(r) AS props`, { rows: part });
-    for (const record of result.records) found.set(record.get('ref') as string, record.get('props') as Record<string, unknown>);
+    const result = await tx.run(`${ENDS}MATCH (a)-[r:\`${type}\`]->(b) RETURN row.ref AS ref, properties(r) AS props`, {
+      rows: part,
+    });
+    for (const record of result.records)
+      found.set(record.get('ref') as string, record.get('props') as Record<string, unknown>);
   }
   return found;
 }
 
 /** Nodes of `label` whose own id (an Open Referral UK id) belongs to another key already: the rows' key and id, and the other key. */
-export async function clashingIds(tx: Tx, label: Label, rows: readonly { key: string; id: string | undefined }[]): Promise<{ key: string; id: string; other: string }[]> {
+export async function clashingIds(
+  tx: Tx,
+  label: Label,
+  rows: readonly { key: string; id: string | undefined }[],
+): Promise<{ key: string; id: string; other: string }[]> {
   const result = await tx.run(
     `UNWIND $rows AS row MATCH (x:\`${label}\` {id: row.id}) WHERE x.key <> row.key RETURN row.key AS key, row.id AS id, x.key AS other`,
     { rows },
   );
-  return result.records.map((record) => ({ key: record.get('key') as string, id: record.get('id') as string, other: record.get('other') as string }));
+  return result.records.map((record) => ({
+    key: record.get('key') as string,
+    id: record.get('id') as string,
+    other: record.get('other') as string,
+  }));
 }

@@ -18,7 +18,10 @@ const ONE = integer(1);
  * would otherwise be skipped in silence, and the report would count it as created.
  */
 export function expectWritten(written: number, sent: number, what: string): number {
-  if (written !== sent) throw new Error(`The import wrote ${written} of ${sent} ${what}: records it read have changed meanwhile. Nothing was imported; run it again.`);
+  if (written !== sent)
+    throw new Error(
+      `The import wrote ${written} of ${sent} ${what}: records it read have changed meanwhile. Nothing was imported; run it again.`,
+    );
   return written;
 }
 
@@ -26,10 +29,16 @@ export function expectWritten(written: number, sent: number, what: string): numb
  * Writes the plan's nodes and links. `marks` are properties every node it creates carries besides its own (a bulk
  * load's run id, until the load is complete). Returns the element ids of the nodes it created.
  */
-export async function writePlan(writer: Writer, plan: Plan, options: ImportOptions, marks: Record<string, string> = {}): Promise<ByNode<string>> {
+export async function writePlan(
+  writer: Writer,
+  plan: Plan,
+  options: ImportOptions,
+  marks: Record<string, string> = {},
+): Promise<ByNode<string>> {
   const elementIds = new ByNode<string>();
   const created = new ByNode<string>();
-  for (const [label, nodes] of plan.stored.entries()) for (const [key, node] of nodes) elementIds.set(label, key, node.elementId);
+  for (const [label, nodes] of plan.stored.entries())
+    for (const [key, node] of nodes) elementIds.set(label, key, node.elementId);
 
   // New nodes: one statement shape for every label, so Neo4j plans it once rather than once a label.
   // Every change bumps the version that admins' updates check, so an import cannot be silently overwritten.
@@ -38,12 +47,18 @@ export async function writePlan(writer: Writer, plan: Plan, options: ImportOptio
   for (const [label, group] of groupBy(plan.creates, (n) => n.label)) {
     const specs = NODE_MODEL[label as Label];
     for (const part of chunks(group, WRITE_CHUNK)) {
-      const rows = part.map((n) => ({ ...toNeo4j(specs, n.properties), key: n.key, id: n.id ?? nodeId(n.label, n.key), version: ONE, ...marks }));
+      const rows = part.map((n) => ({
+        ...toNeo4j(specs, n.properties),
+        key: n.key,
+        id: n.id ?? nodeId(n.label, n.key),
+        version: ONE,
+        ...marks,
+      }));
       await writer.run({
         cypher: 'UNWIND $rows AS row CREATE (n:$($label)) SET n = row RETURN collect([row.key, elementId(n)]) AS ids',
         params: { label, rows },
         rows: rows.length,
-        then: (result) => {
+        onResult: (result) => {
           const ids = result.records[0]!.get('ids') as [string, string][];
           for (const [key, elementId] of ids) {
             elementIds.set(label as Label, key, elementId);
@@ -59,11 +74,18 @@ export async function writePlan(writer: Writer, plan: Plan, options: ImportOptio
     const specs = NODE_MODEL[label as Label];
     for (const part of chunks(group)) {
       await writer.run({
-        cypher: `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
+        cypher:
+          `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
           'SET n += row.props, n.version = coalesce(n.version, 1) + 1',
-        params: { rows: part.map((n) => ({ key: n.key, id: n.id ?? nodeId(n.label, n.key), props: toNeo4j(specs, n.properties) })) },
+        params: {
+          rows: part.map((n) => ({
+            key: n.key,
+            id: n.id ?? nodeId(n.label, n.key),
+            props: toNeo4j(specs, n.properties),
+          })),
+        },
         rows: part.length,
-        then: () => {
+        onResult: () => {
           done += part.length;
           options.onProgress?.({ phase: 'nodes', done, total: nodeTotal });
         },
@@ -89,7 +111,10 @@ export async function writePlan(writer: Writer, plan: Plan, options: ImportOptio
       const positions = new Map<string | undefined, number>();
       const position = (elementId: string | undefined) => {
         let i = positions.get(elementId);
-        if (i === undefined) positions.set(elementId, (i = ends.push(elementId!) - 1));
+        if (i === undefined) {
+          i = ends.push(elementId!) - 1;
+          positions.set(elementId, i);
+        }
         return integer(i);
       };
       const rows = part.map((r) => {
@@ -98,11 +123,12 @@ export async function writePlan(writer: Writer, plan: Plan, options: ImportOptio
         return row;
       });
       await writer.run({
-        cypher: `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = $ends[row[0]] MATCH (b) WHERE elementId(b) = $ends[row[1]] ` +
+        cypher:
+          `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = $ends[row[0]] MATCH (b) WHERE elementId(b) = $ends[row[1]] ` +
           `CREATE (a)-[r:$($type) {id: row[2]}]->(b) ${hasProperties ? 'SET r += row[3] ' : ''}RETURN count(r) AS written`,
         params: { type, ends, rows },
         rows: rows.length,
-        then: (result) => {
+        onResult: (result) => {
           done += expectWritten(Number(result.records[0]?.get('written')), part.length, `${type} links`);
           options.onProgress?.({ phase: 'relationships', done, total: linkTotal });
         },
@@ -117,7 +143,7 @@ export async function writePlan(writer: Writer, plan: Plan, options: ImportOptio
         cypher: `${ENDS}MERGE (a)-[r:\`${type}\`]->(b) ON CREATE SET r.id = row.id SET r += row.props RETURN count(r) AS written`,
         params: { rows },
         rows: rows.length,
-        then: (result) => {
+        onResult: (result) => {
           done += expectWritten(Number(result.records[0]?.get('written')), part.length, `${type} links`);
           options.onProgress?.({ phase: 'relationships', done, total: linkTotal });
         },

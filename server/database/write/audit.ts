@@ -30,7 +30,13 @@ function json(value: unknown): string | null {
 }
 
 /** One entry for the audit trail: who did what to which record, with the record's values before and after. */
-export function changeEntry(nodeId: string, actor: string, action: ChangeAction, before: unknown, after: unknown): ChangeEntry {
+export function changeEntry(
+  nodeId: string,
+  actor: string,
+  action: ChangeAction,
+  before: unknown,
+  after: unknown,
+): ChangeEntry {
   return { nodeId, actor, action, before: json(before), after: json(after) };
 }
 
@@ -39,13 +45,19 @@ export function changeEntry(nodeId: string, actor: string, action: ChangeAction,
  * (`$change`) or an unwound row. Written into the statement that makes the change, so that both commit together.
  */
 export function createChange(entry: string): string {
-  return `CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: ${entry}.nodeId, at: toString(datetime()), actor: ${entry}.actor, ` +
-    `action: ${entry}.action, before: ${entry}.before, after: ${entry}.after})`;
+  return (
+    `CREATE (:${CHANGE_LABEL} {id: randomUUID(), nodeId: ${entry}.nodeId, at: toString(datetime()), actor: ${entry}.actor, ` +
+    `action: ${entry}.action, before: ${entry}.before, after: ${entry}.after})`
+  );
 }
 
 /** A statement that records these changes, for a writer that also writes the changes themselves. */
 export function recordChanges(entries: readonly ChangeEntry[]): Statement {
-  return { cypher: `UNWIND $changes AS change ${createChange('change')}`, params: { changes: entries }, rows: entries.length };
+  return {
+    cypher: `UNWIND $changes AS change ${createChange('change')}`,
+    params: { changes: entries },
+    rows: entries.length,
+  };
 }
 
 /** The changes made to one record, newest first. */
@@ -56,6 +68,10 @@ export async function history(db: Database, id: string): Promise<ChangeRecord[]>
   );
   return result.records.map((r) => {
     const c = r.get('change') as Record<string, unknown>;
-    return { ...(c as unknown as ChangeRecord), before: c.before ? JSON.parse(String(c.before)) : null, after: c.after ? JSON.parse(String(c.after)) : null };
+    return {
+      ...(c as unknown as ChangeRecord),
+      before: c.before ? JSON.parse(String(c.before)) : null,
+      after: c.after ? JSON.parse(String(c.after)) : null,
+    };
   });
 }

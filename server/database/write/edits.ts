@@ -15,7 +15,11 @@ export const MANAGED = new Set(['id', 'key', 'version', 'retired', 'retiredAt', 
 /** The record's own properties, without what the service manages: what an admin edits and the history shows. */
 export function editable(node: Record<string, unknown>): Record<string, unknown> {
   // `demo: false` is how reads fill in a missing flag, not something the record holds.
-  return Object.fromEntries(Object.entries(node).filter(([k]) => !MANAGED.has(k) && !k.startsWith('__') && !(k === 'demo' && node.demo !== true)));
+  return Object.fromEntries(
+    Object.entries(node).filter(
+      ([k]) => !MANAGED.has(k) && !k.startsWith('__') && !(k === 'demo' && node.demo !== true),
+    ),
+  );
 }
 
 /** Each edit's statement records its change in the same transaction, from the `$change` parameter. */
@@ -23,11 +27,19 @@ const CHANGE = createChange('$change');
 
 /** The node an edit returns, or undefined when its statement matched nothing. */
 function editedNode(record: { get(key: string): unknown } | undefined): GraphNode | undefined {
-  return record ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>) : undefined;
+  return record
+    ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>)
+    : undefined;
 }
 
 /** Creates a record; returns undefined when one with this key exists already. */
-export async function createNode(db: Database, label: Label, key: string, properties: Record<string, unknown>, actor: string): Promise<GraphNode | undefined> {
+export async function createNode(
+  db: Database,
+  label: Label,
+  key: string,
+  properties: Record<string, unknown>,
+  actor: string,
+): Promise<GraphNode | undefined> {
   const id = nodeId(label, key);
   const result = await writeOne(db, {
     cypher: `OPTIONAL MATCH (existing:\`${label}\` {key: $key})
@@ -35,7 +47,12 @@ export async function createNode(db: Database, label: Label, key: string, proper
      CREATE (n:\`${label}\` {id: $id, key: $key, version: 1, updatedAt: toString(datetime())}) SET n += $props
      ${CHANGE}
      RETURN labels(n) AS labels, properties(n) AS props`,
-    params: { id, key, props: toNeo4j(NODE_MODEL[label], properties), change: changeEntry(id, actor, 'CREATE', null, properties) },
+    params: {
+      id,
+      key,
+      props: toNeo4j(NODE_MODEL[label], properties),
+      change: changeEntry(id, actor, 'CREATE', null, properties),
+    },
     rows: 1,
   });
   return editedNode(result.records[0]);
@@ -46,8 +63,14 @@ export async function createNode(db: Database, label: Label, key: string, proper
  * the node's write lock before it reads the version: otherwise two admins could both read version 2 and both write.
  */
 export async function updateNode(
-  db: Database, node: GraphNode, version: number, properties: Record<string, unknown>, removed: readonly string[], actor: string,
-  action: ChangeAction = 'UPDATE', flags: { retired?: boolean } = {},
+  db: Database,
+  node: GraphNode,
+  version: number,
+  properties: Record<string, unknown>,
+  removed: readonly string[],
+  actor: string,
+  action: ChangeAction = 'UPDATE',
+  flags: { retired?: boolean } = {},
 ): Promise<GraphNode | undefined> {
   const before = editable(node);
   const after = { ...before, ...properties };
@@ -64,8 +87,18 @@ export async function updateNode(
      ${CHANGE}
      RETURN labels(n) AS labels, properties(n) AS props`,
     params: {
-      nodeId: node.id, version: neo4j.int(version), props: toNeo4j(NODE_MODEL[node.__label], properties), removed, retired: flags.retired ?? null,
-      change: changeEntry(node.id, actor, action, before, action === 'UPDATE' ? after : { retired: flags.retired === true }),
+      nodeId: node.id,
+      version: neo4j.int(version),
+      props: toNeo4j(NODE_MODEL[node.__label], properties),
+      removed,
+      retired: flags.retired ?? null,
+      change: changeEntry(
+        node.id,
+        actor,
+        action,
+        before,
+        action === 'UPDATE' ? after : { retired: flags.retired === true },
+      ),
     },
     rows: 1,
   });
@@ -73,7 +106,14 @@ export async function updateNode(
 }
 
 /** Links two records, or updates the properties of the link they have. */
-export async function link(db: Database, type: Rel, from: GraphNode, to: GraphNode, properties: Record<string, unknown>, actor: string): Promise<void> {
+export async function link(
+  db: Database,
+  type: Rel,
+  from: GraphNode,
+  to: GraphNode,
+  properties: Record<string, unknown>,
+  actor: string,
+): Promise<void> {
   await writeOne(db, {
     cypher: `MATCH (a:\`${from.__label}\` {id: $from}), (b:\`${to.__label}\` {id: $to})
      MERGE (a)-[r:\`${type}\`]->(b)
@@ -82,8 +122,11 @@ export async function link(db: Database, type: Rel, from: GraphNode, to: GraphNo
      WITH a LIMIT 1
      ${CHANGE}`,
     params: {
-      from: from.id, to: to.id, relId: relationshipId(type, { label: from.__label, key: from.key }, { label: to.__label, key: to.key }),
-      props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties), change: changeEntry(from.id, actor, 'LINK', null, { type, to: to.id, ...properties }),
+      from: from.id,
+      to: to.id,
+      relId: relationshipId(type, { label: from.__label, key: from.key }, { label: to.__label, key: to.key }),
+      props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties),
+      change: changeEntry(from.id, actor, 'LINK', null, { type, to: to.id, ...properties }),
     },
     rows: 1,
   });

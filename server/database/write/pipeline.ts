@@ -15,9 +15,15 @@ export class Pipeline implements Writer {
 
   constructor(private readonly tx: Transaction) {}
 
-  async run({ cypher, params, then }: Statement): Promise<void> {
+  async run({ cypher, params, onResult }: Statement): Promise<void> {
     this.throwIfFailed();
-    this.inFlight.push(Promise.resolve(this.tx.run(cypher, params)).then(then).catch((error: unknown) => { this.failure ??= { error }; }));
+    this.inFlight.push(
+      Promise.resolve(this.tx.run(cypher, params))
+        .then(onResult)
+        .catch((error: unknown) => {
+          this.failure ??= { error };
+        }),
+    );
     while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
     this.throwIfFailed();
   }

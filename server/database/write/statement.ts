@@ -8,7 +8,7 @@ export interface Statement {
   params: Record<string, unknown>;
   rows: number;
   /** Called with the statement's result once Neo4j has run it; what it throws fails the write. */
-  then?: (result: QueryResult) => void;
+  onResult?: (result: QueryResult) => void;
 }
 
 /** Where a run of statements goes: one pipelined transaction, or (a bulk load) one transaction after another. */
@@ -22,9 +22,8 @@ export interface Writer {
  * Runs one statement as a transaction of its own, retried by the driver on transient errors and sharing the
  * bookmarks that reads use, so an admin's next read sees the edit. Returns the result.
  */
-export async function writeOne(db: Database, { cypher, params, then }: Statement): Promise<QueryResult> {
+export async function writeOne(db: Database, { cypher, params, onResult }: Statement): Promise<QueryResult> {
   const result = await db.run(cypher, params, 'WRITE');
-  then?.(result);
+  onResult?.(result);
   return result;
 }
-

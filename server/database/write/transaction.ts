@@ -13,7 +13,11 @@ export function writeSession(db: Database): Session {
  * on) and a pipeline for its writes. Commits when `work` returns, unless `commit` is false (a dry run); rolls back
  * when it throws.
  */
-export async function inTransaction<T>(session: Session, work: (tx: Transaction, writer: Pipeline) => Promise<T>, commit = true): Promise<T> {
+export async function inTransaction<T>(
+  session: Session,
+  work: (tx: Transaction, writer: Pipeline) => Promise<T>,
+  commit = true,
+): Promise<T> {
   const tx = session.beginTransaction();
   try {
     const writer = new Pipeline(tx);

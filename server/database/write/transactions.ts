@@ -16,7 +16,10 @@ export class Transactions implements Writer {
   /** Transactions committed so far. */
   committed = 0;
 
-  constructor(private readonly session: Session, private readonly maxRows: number) {}
+  constructor(
+    private readonly session: Session,
+    private readonly maxRows: number,
+  ) {}
 
   async run(statement: Statement): Promise<void> {
     if (this.current && this.current.rows > 0 && this.current.rows + statement.rows > this.maxRows) {
