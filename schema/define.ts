@@ -59,6 +59,8 @@ export interface ConceptDeclaration<L extends string = string, R extends string 
   description: string;
   /** False for labels reached only through others (area codes, postcodes): no GraphQL type of their own. */
   graphql?: boolean;
+  /** Found by name and description in the full-text index (what people look for by name). */
+  searchable?: boolean;
   properties: PropertySpecs;
   /** The relationship types this concept starts, declared here once each. */
   relationships?: Record<R, RelationshipDeclaration>;

@@ -1,5 +1,6 @@
 // The database schema: what the model implies (reconciled on every start) and the ordered migrations, each run once.
 import { LABELS, Label, Rel } from './graph.js';
+import { SEARCHABLE_LABELS } from './model.js';
 
 export interface Migration {
   /** Never change or reuse an id once it has shipped: it is how a database remembers what ran. */
@@ -19,10 +20,8 @@ export const MIGRATION_LABEL = 'SchemaMigration';
 
 /** The full-text index searched by the directory; one index over every label people look for by name. */
 export const SEARCH_INDEX = 'searchText';
-export const SEARCHABLE_LABELS: readonly Label[] = [
-  Label.Organisation, Label.Service, Label.Resource, Label.Programme, Label.Topic, Label.Event,
-  Label.Workstream, Label.Action, Label.StakeholderGroup, Label.Area,
-];
+/** The labels the concepts declare searchable: what people look for by name. */
+export { SEARCHABLE_LABELS };
 
 /** The properties the full-text index reads on each searchable label. */
 export const SEARCH_PROPERTIES: readonly string[] = ['name', 'description'];

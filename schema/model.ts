@@ -34,6 +34,9 @@ export const RELATIONSHIP_MODEL = Object.fromEntries(
 /** Labels shown as GraphQL types of their own (area codes and postcodes are reached through their areas). */
 export const GRAPHQL_LABELS: readonly Label[] = CONCEPTS.filter((c) => c.graphql !== false).map((c) => c.label);
 
+/** Labels in the full-text index, found by name and description. */
+export const SEARCHABLE_LABELS: readonly Label[] = CONCEPTS.filter((c) => c.searchable === true).map((c) => c.label);
+
 export const DESCRIPTIONS = Object.fromEntries(CONCEPTS.map((c) => [c.label, c.description])) as Record<Label, string>;
 
 /** Which relationships to follow: from a parent label, along a type, in a direction, to some labels. */

@@ -7,6 +7,7 @@ export const LeadPart = vocabulary('LeadPart', 'Leads it, delivers it or support
 
 export const Action = concept({
   label: 'Action',
+  searchable: true,
   description: 'Something a programme will do, with its status, due date or recurrence, and who leads it.',
   properties: {
     name: name('What is to be done, as written.'),

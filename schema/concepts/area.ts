@@ -5,6 +5,7 @@ export const AreaLevel = vocabulary('AreaLevel', 'Country, NHS England region, S
 
 export const Area = concept({
   label: 'Area',
+  searchable: true,
   description: 'A place: England, an NHS England region, an STP footprint (later an integrated care system) or a borough.',
   properties: {
     name: name('The area\'s name.'),

@@ -6,6 +6,7 @@ export const EventStatus = vocabulary('EventStatus', 'Whether an event has happe
 
 export const Event = concept({
   label: 'Event',
+  searchable: true,
   description: 'An event, workshop, community of practice, meeting or training.',
   properties: {
     name: name('The event\'s name.'),

@@ -12,6 +12,7 @@ export const PartnershipRole = vocabulary('PartnershipRole', 'An organisation\'s
 
 export const Organisation = concept({
   label: 'Organisation',
+  searchable: true,
   description: 'An organisation working in public health: an NHS trust, a CCG or ICB, a council, a national body, a voluntary organisation.',
   properties: {
     name: name('The organisation\'s name as it calls itself.'),

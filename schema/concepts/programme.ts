@@ -3,6 +3,7 @@ import { concept, name } from '../define.js';
 
 export const Programme = concept({
   label: 'Programme',
+  searchable: true,
   description: 'A programme of work run in partnership: a work programme, a roll-out, an action plan, a communication plan.',
   properties: {
     name: name('The programme\'s name.'),

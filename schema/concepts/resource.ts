@@ -9,6 +9,7 @@ export const ResourceStatus = vocabulary('ResourceStatus', 'Whether a resource e
 
 export const Resource = concept({
   label: 'Resource',
+  searchable: true,
   description: 'A resource: e-learning, communication materials, a toolkit, a website, a newsletter, a letter.',
   properties: {
     name: name('The resource\'s title.'),

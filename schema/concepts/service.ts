@@ -3,6 +3,7 @@ import { concept, name } from '../define.js';
 
 export const Service = concept({
   label: 'Service',
+  searchable: true,
   description: 'A service people can use or be referred to.',
   properties: {
     name: name('The service\'s name.'),

@@ -5,6 +5,7 @@ export const EngagementLevelKey = vocabulary('EngagementLevelKey', 'The engageme
 
 export const StakeholderGroup = concept({
   label: 'StakeholderGroup',
+  searchable: true,
   description: 'A group of stakeholders a programme communicates with.',
   properties: {
     name: name('The stakeholder group\'s name.'),

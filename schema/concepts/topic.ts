@@ -3,6 +3,7 @@ import { concept, name } from '../define.js';
 
 export const Topic = concept({
   label: 'Topic',
+  searchable: true,
   description: 'A topic of the taxonomy shared by services, resources and programmes (stop smoking, immunisation).',
   properties: {
     name: name('The topic\'s name (stop smoking).'),

@@ -5,6 +5,7 @@ export const WorkstreamKind = vocabulary('WorkstreamKind', 'A workstream of deli
 
 export const Workstream = concept({
   label: 'Workstream',
+  searchable: true,
   description: 'A workstream of a programme, or one of its key areas of work.',
   properties: {
     name: name('The workstream or key area\'s name.'),
