@@ -6,7 +6,9 @@ import { migrate } from '../../server/database/migrate.js';
 import { openDatabase } from '../../server/database/open.js';
 import { formatProblem, ImportValidationError } from '../../schema/records.js';
 import { BulkLoadFailedError, BulkLoadRefusedError, importBatch, type Counts } from '../../server/database/import/importer.js';
-import { countRecords, generate, isScale, SCALES, type RecordCounts } from './england.js';
+import { countRecords, type RecordCounts } from './counts.js';
+import { generate } from './england.js';
+import { isScale, SCALES } from './scales.js';
 import { writeNative } from './native.js';
 import { runCommand } from '../run-command.js';
 
