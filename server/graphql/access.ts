@@ -1,6 +1,7 @@
 // Who may see and do what: roles from API keys (or the bootstrap ADMIN_TOKEN), and the one table of field rules.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { PROPERTY_VISIBILITY } from '../../schema/model.js';
 import { ErrorCode } from '../../schema/errors.js';
 import { outranksOrEquals, type Role } from '../../schema/roles.js';
 import { keyForSecret, type ApiKey } from '../database/api-keys.js';
@@ -14,8 +15,8 @@ import { looksLikeJwt, type OidcVerifier } from './oidc.js';
  * field ("Person.email") or every field of a type ("Mutation.*"). Everything not listed is public.
  */
 export const FIELD_RULES: Readonly<Record<string, Role>> = {
-  'Person.email': 'analyst',
-  'Person.phone': 'analyst',
+  // The properties the model declares private (people's contact details).
+  ...PROPERTY_VISIBILITY,
   'Query.shortestPath': 'analyst',
   'Query.mostConnected': 'analyst',
   'Query.coverageGaps': 'analyst',
