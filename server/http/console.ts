@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
+import { ErrorCode } from '../../schema/errors.js';
 import { EXAMPLE_QUERIES } from '../graphql/examples.js';
+import { sendError } from './errors.js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,7 +46,7 @@ export const analystConsole: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (request, reply) => {
     if (request.params.name === 'console.css') return reply.type('text/css').send('html, body, #graphiql { height: 100%; margin: 0; }');
     const asset = ASSETS[request.params.name];
-    if (!asset) return reply.code(404).send({ error: 'NOT_FOUND', message: 'No such console asset.' });
+    if (!asset) return sendError(reply, ErrorCode.NOT_FOUND, 'No such console asset.');
     return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(await readFile(asset.file));
   });
 };

@@ -1,6 +1,7 @@
 // What every widget shares: where the service is and which key to present, the strings for the page's language,
 // and one way to load data with loading and error states that say what to do.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { WidgetErrorCode } from '../../contract/errors.js';
 import { stringsFor, type Strings } from '../../contract/strings.js';
 import { HubClient, HubError } from './client.js';
 import { emit } from './events.js';
@@ -76,13 +77,13 @@ export abstract class PhElement extends LitElement {
   }
 
   protected fail(error: unknown): void {
-    const code = error instanceof HubError ? error.code : error instanceof ConfigError ? 'CONFIGURATION' : 'UNEXPECTED';
+    const code: WidgetErrorCode = error instanceof HubError ? error.code : error instanceof ConfigError ? 'CONFIGURATION' : 'UNEXPECTED';
     this.errorText = this.messageFor(code, error);
     this.loadState = 'error';
     emit(this, 'ph-error', { code, message: this.errorText });
   }
 
-  protected messageFor(code: string, error: unknown): string {
+  protected messageFor(code: WidgetErrorCode, error: unknown): string {
     const t = this.t;
     if (error instanceof ConfigError) return t.errorConfig(error.attribute);
     if (code === 'NETWORK' || code === 'DB_UNAVAILABLE' || code.startsWith('HTTP_5')) return t.errorNetwork;

@@ -1,10 +1,11 @@
 // The widgets' GraphQL client: queries as cacheable GETs named by their hash (automatic persisted queries), anything
 // else as a POST; errors turned into HubError with a stable code.
+import type { ErrorCode, HubErrorCode } from '../../contract/errors.js';
 
-/** Why a request failed: the codes the service sends (BAD_USER_INPUT, NOT_FOUND, RATE_LIMITED, ...) or NETWORK. */
+/** Why a request failed: a code the service sent (BAD_USER_INPUT, NOT_FOUND, RATE_LIMITED, ...), or NETWORK and its kin. */
 export class HubError extends Error {
   /** @param argument the query argument the service blamed, when it named one (near.postcode). */
-  constructor(readonly code: string, message: string, readonly argument?: string) {
+  constructor(readonly code: HubErrorCode, message: string, readonly argument?: string) {
     super(message);
     this.name = 'HubError';
   }
@@ -12,9 +13,9 @@ export class HubError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+  errors?: { message: string; extensions?: { code?: ErrorCode; argument?: string } }[];
   /** Refusals outside GraphQL (rate limit, body too large) carry their code here. */
-  error?: string;
+  error?: ErrorCode;
   message?: string;
 }
 

@@ -1,4 +1,5 @@
 // Every widget event bubbles and is composed, so a host page can listen on document whatever shadow roots lie between.
+import type { WidgetErrorCode } from '../../contract/errors.js';
 
 /** Events the widgets dispatch, with what each carries in `detail`. */
 export interface PhEventMap {
@@ -7,7 +8,7 @@ export interface PhEventMap {
   /** A widget finished loading data: how many records it shows, and how many there are in all. */
   'ph-load': { shown: number; total: number };
   /** A widget could not load its data: a stable code and the message it shows. */
-  'ph-error': { code: string; message: string };
+  'ph-error': { code: WidgetErrorCode; message: string };
 }
 
 /**

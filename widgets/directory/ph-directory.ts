@@ -1,5 +1,6 @@
 // <ph-directory>: search the directory of services, resources and organisations, with filters, paging and a detail view.
 import { html, nothing, type PropertyValues } from 'lit';
+import type { WidgetErrorCode } from '../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../contract/kinds.js';
 import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type Option, type ResultNode, type SearchPage } from '../../contract/queries/directory.js';
 import { PhElement } from '../core/base.js';
@@ -150,7 +151,7 @@ export class PhDirectory extends PhElement {
     this.options = { topics, areas };
   }
 
-  protected override messageFor(code: string, error: unknown): string {
+  protected override messageFor(code: WidgetErrorCode, error: unknown): string {
     const argument = error instanceof HubError ? error.argument ?? '' : '';
     if ((code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') && argument.startsWith('near')) return this.t.unknownPostcode;
     return super.messageFor(code, error);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { graphql, type GraphQLSchema } from 'graphql';
+import type { ErrorCode } from '../../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../../contract/kinds.js';
 import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type SearchPage } from '../../../contract/queries/directory.js';
 import { stringsFor } from '../../../contract/strings.js';
@@ -22,11 +23,12 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
   const css = await readFile(stylesheet, 'utf8');
 
   /** Runs one of the widget's queries; GraphQL errors come back as their code and message, for the page to show. */
-  async function run<T>(request: FastifyRequest, source: string, variables: Record<string, unknown>): Promise<{ data?: T; error?: { code: string; message: string } }> {
+  async function run<T>(request: FastifyRequest, source: string, variables: Record<string, unknown>): Promise<{ data?: T; error?: { code: ErrorCode; message: string } }> {
     const result = await graphql({ schema, source, variableValues: variables, contextValue: createContext(db, request.log, request.id, version, 'public') });
     const first = result.errors?.[0];
     if (first) {
-      const code = String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      // In-process, without Apollo: the errors are the resolvers' own, coded from the catalogue; one without a code is a fault.
+      const code = String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode;
       if (code === 'INTERNAL_SERVER_ERROR') throw first.originalError ?? first;
       return { error: { code, message: first.message } };
     }
@@ -75,7 +77,7 @@ function searchPage(
   filters: { text: string; topic: string; area: string; postcode: string; kinds: string[] },
   options: DirectoryOptions | undefined,
   search: SearchPage['search'] | undefined,
-  error: { code: string; message: string } | undefined,
+  error: { code: ErrorCode; message: string } | undefined,
   query: DirectoryQuery,
 ): Html {
   const select = (name: string, label: string, items: { key: string; name: string }[], chosen: string) => html`<div class="field">
