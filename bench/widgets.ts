@@ -9,8 +9,8 @@ import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { freePort, startLocalNeo4j } from '../server/database/local-neo4j.js';
 import { startService } from '../server/service.js';
-import { launchBrowser } from '../test/support/browser.js';
 import { buildWidgets } from '../widgets/build.js';
+import { launchChromium } from '../widgets/chromium.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   });
   const service = await startService(config, createLogger('silent'));
   await seedIfEmpty(service.db, createLogger('silent'));
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   const timings: { firstResults: number; domContentLoaded: number }[] = [];
   try {
     for (let run = 0; run <= RUNS; run++) {

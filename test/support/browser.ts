@@ -1,21 +1,18 @@
-// Real headless Chromium for the widget suites (Debian's chromium, driven by playwright-core), with axe-core for
+// Real headless Chromium for the widget suites (launched as the widgets' benchmark does), with axe-core for
 // accessibility checks and a folder for the screenshots CI keeps as artifacts.
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Without the background-networking flag Chromium keeps dialling out, and a closed network refuses it. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+import { launchChromium } from '../../widgets/chromium.js';
 
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return launchChromium();
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
