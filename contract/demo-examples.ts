@@ -13,7 +13,8 @@ export const DEMO_EXAMPLES: readonly DemoExample[] = [
   {
     id: 'directory',
     title: 'Directory: services in Barnet',
-    description: 'A borough page listing what serves Barnet, with search and filters. Without JavaScript, the link inside goes to the plain directory pages.',
+    description:
+      'A borough page listing what serves Barnet, with search and filters. Without JavaScript, the link inside goes to the plain directory pages.',
     markup: `<ph-directory area="E09000003" heading="Health and wellbeing services in Barnet">
   <a href="{{origin}}/directory?area=E09000003">Find health and wellbeing services in Barnet</a>
 </ph-directory>`,

@@ -1,11 +1,22 @@
 // Every word the widgets and the plain directory pages show, in one place. English (British) is complete; another
 // language, such as Welsh (cy), adds a catalogue with the strings it translates and falls back to English for the rest.
-import type { ActionStatus, DirectoryKind, EngagementLevelKey, OrganisationKind, PartnershipRole, ResourceKind } from './kinds.js';
+import type {
+  ActionStatus,
+  DirectoryKind,
+  EngagementLevelKey,
+  OrganisationKind,
+  PartnershipRole,
+  ResourceKind,
+} from './kinds.js';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-// A vocabulary's labels are checked against the model's values (a new kind without a label fails the typecheck), then
-// looked up by any string, because the API's answers are typed as strings here.
+/**
+ * A label for each value of a vocabulary, checked against the model's values (a new kind without a label fails the
+ * typecheck), then looked up by any string, because the API's answers are typed as strings here.
+ */
+const labels = <K extends string>(byValue: Record<K, string>): Record<string, string> => byValue;
+
 const en = {
   // Shared states
   loading: 'Loading…',
@@ -28,9 +39,10 @@ const en = {
   postcodeLabel: 'Or near a postcode',
   postcodeHint: 'Within 5 km, for example HA1 1AA',
   kindLabel: 'Show',
-  kinds: { SERVICE: 'Services', RESOURCE: 'Resources', ORGANISATION: 'Organisations' } satisfies Record<DirectoryKind, string> as Record<string, string>,
+  kinds: labels<DirectoryKind>({ SERVICE: 'Services', RESOURCE: 'Resources', ORGANISATION: 'Organisations' }),
   kindSingular: { Service: 'Service', Resource: 'Resource', Organisation: 'Organisation' } as Record<string, string>,
-  resultsCount: (shown: number, total: number) => (total === 0 ? 'No results' : `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'result', 'results')}`),
+  resultsCount: (shown: number, total: number) =>
+    total === 0 ? 'No results' : `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'result', 'results')}`,
   noResults: 'No results. Try fewer or different words, another topic, or a wider area.',
   showMore: 'Show more results',
   distance: (km: number) => `${km.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km away`,
@@ -56,7 +68,8 @@ const en = {
   },
 
   // Programme
-  programmeSummary: (total: number, overdue: number) => `${plural(total, 'action', 'actions')}, ${overdue.toLocaleString('en-GB')} overdue`,
+  programmeSummary: (total: number, overdue: number) =>
+    `${plural(total, 'action', 'actions')}, ${overdue.toLocaleString('en-GB')} overdue`,
   targetsHeading: 'Targets',
   targetProgress: (share: number) => `${Math.round(share * 100)}% of target`,
   noReading: 'No progress reported yet',
@@ -66,26 +79,52 @@ const en = {
   statusFilter: 'Status',
   overdueOnly: 'Only overdue actions',
   noActions: 'No actions match.',
-  statuses: { PROPOSED: 'Proposed', PLANNED: 'Planned', IN_PROGRESS: 'In progress', ONGOING: 'Ongoing', COMPLETED: 'Completed', CANCELLED: 'Cancelled' } satisfies Record<ActionStatus, string> as Record<string, string>,
-  recurrences: { MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', ONGOING: 'Ongoing', AS_REQUIRED: 'As required' } as Record<string, string>,
+  statuses: labels<ActionStatus>({
+    PROPOSED: 'Proposed',
+    PLANNED: 'Planned',
+    IN_PROGRESS: 'In progress',
+    ONGOING: 'Ongoing',
+    COMPLETED: 'Completed',
+    CANCELLED: 'Cancelled',
+  }),
+  recurrences: { MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', ONGOING: 'Ongoing', AS_REQUIRED: 'As required' } as Record<
+    string,
+    string
+  >,
   leadParts: { LEAD: 'leads', DELIVERY: 'delivers', SUPPORT: 'supports' } as Record<string, string>,
 
   // Communication plan
   commsHeading: (programme: string) => `Communication plan: ${programme}`,
-  commsColumns: { group: 'Stakeholder group', need: 'Summary of need', level: 'Engagement', method: 'Method', frequency: 'Frequency', producedBy: 'Who produces', deliveredBy: 'Who delivers' },
-  levels: { AWARENESS: 'Awareness', INVOLVEMENT: 'Involvement', COMMITMENT: 'Commitment' } satisfies Record<EngagementLevelKey, string> as Record<string, string>,
+  commsColumns: {
+    group: 'Stakeholder group',
+    need: 'Summary of need',
+    level: 'Engagement',
+    method: 'Method',
+    frequency: 'Frequency',
+    producedBy: 'Who produces',
+    deliveredBy: 'Who delivers',
+  },
+  levels: labels<EngagementLevelKey>({ AWARENESS: 'Awareness', INVOLVEMENT: 'Involvement', COMMITMENT: 'Commitment' }),
   noComms: 'This programme has no communication plan yet.',
 
   // Network
   networkHeading: (centre: string) => `Partnership network: ${centre}`,
-  networkSummary: (organisations: number, programmes: number) => `${plural(organisations, 'organisation', 'organisations')} in ${plural(programmes, 'programme', 'programmes')}`,
+  networkSummary: (organisations: number, programmes: number) =>
+    `${plural(organisations, 'organisation', 'organisations')} in ${plural(programmes, 'programme', 'programmes')}`,
   viewTable: 'Table',
   viewGraph: 'Graph',
   viewLabel: 'View as',
   programmeFilter: 'Programme',
   footprintFilter: 'Footprint',
   roleFilter: 'Roles',
-  roles: { LEAD: 'Lead', PARTNER: 'Partner', FUNDER: 'Funder', DELIVERY_PARTNER: 'Delivery partner', HOST: 'Host', PROPOSED_PARTNER: 'Proposed partner' } satisfies Record<PartnershipRole, string> as Record<string, string>,
+  roles: labels<PartnershipRole>({
+    LEAD: 'Lead',
+    PARTNER: 'Partner',
+    FUNDER: 'Funder',
+    DELIVERY_PARTNER: 'Delivery partner',
+    HOST: 'Host',
+    PROPOSED_PARTNER: 'Proposed partner',
+  }),
   networkColumns: { organisation: 'Organisation', role: 'Role', programme: 'Programme' },
   expandHint: 'Choose a name to add the partners around it.',
   programmesHeading: 'Programmes in this network',
@@ -97,17 +136,38 @@ const en = {
   graphHelp: 'Use the arrow keys to move between members, Enter to show partners around one, and Escape to clear.',
   graphLabel: 'Partnership network graph',
   graphFocus: (name: string, links: number) => `${name}: ${plural(links, 'link', 'links')}.`,
-  organisationKinds: {
-    NHS_TRUST: 'NHS trust', CCG: 'Clinical commissioning group', ICB: 'Integrated care board', LOCAL_AUTHORITY: 'Local authority',
-    GP_PRACTICE: 'GP practice', NATIONAL_BODY: 'National body', REGIONAL_BODY: 'Regional body', VOLUNTARY: 'Voluntary organisation',
-    CHARITY_FOUNDATION: 'Charity or foundation', EDUCATION: 'Education', FIRE_AND_RESCUE: 'Fire and rescue', PROFESSIONAL_NETWORK: 'Professional network',
-    TRADE_UNION: 'Trade union', OTHER: 'Organisation',
-  } satisfies Record<OrganisationKind, string> as Record<string, string>,
-  resourceKinds: {
-    E_LEARNING: 'E-learning', COMMUNICATION_MATERIAL: 'Communication material', TOOLKIT: 'Toolkit', WEBSITE: 'Website', NEWSLETTER: 'Newsletter',
-    LETTER: 'Letter', LEAFLET: 'Leaflet', BLOG: 'Blog', DATA: 'Data', DIRECTORY: 'Directory', EVALUATION_TOOL: 'Evaluation tool',
-    FRAMEWORK: 'Framework', WIKI: 'Wiki', OTHER: 'Resource',
-  } satisfies Record<ResourceKind, string> as Record<string, string>,
+  organisationKinds: labels<OrganisationKind>({
+    NHS_TRUST: 'NHS trust',
+    CCG: 'Clinical commissioning group',
+    ICB: 'Integrated care board',
+    LOCAL_AUTHORITY: 'Local authority',
+    GP_PRACTICE: 'GP practice',
+    NATIONAL_BODY: 'National body',
+    REGIONAL_BODY: 'Regional body',
+    VOLUNTARY: 'Voluntary organisation',
+    CHARITY_FOUNDATION: 'Charity or foundation',
+    EDUCATION: 'Education',
+    FIRE_AND_RESCUE: 'Fire and rescue',
+    PROFESSIONAL_NETWORK: 'Professional network',
+    TRADE_UNION: 'Trade union',
+    OTHER: 'Organisation',
+  }),
+  resourceKinds: labels<ResourceKind>({
+    E_LEARNING: 'E-learning',
+    COMMUNICATION_MATERIAL: 'Communication material',
+    TOOLKIT: 'Toolkit',
+    WEBSITE: 'Website',
+    NEWSLETTER: 'Newsletter',
+    LETTER: 'Letter',
+    LEAFLET: 'Leaflet',
+    BLOG: 'Blog',
+    DATA: 'Data',
+    DIRECTORY: 'Directory',
+    EVALUATION_TOOL: 'Evaluation tool',
+    FRAMEWORK: 'Framework',
+    WIKI: 'Wiki',
+    OTHER: 'Resource',
+  }),
 };
 
 export type Strings = typeof en;
@@ -127,5 +187,10 @@ export function formatDate(iso: string | null | undefined, lang = 'en-GB'): stri
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month) return iso;
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  return date.toLocaleDateString(lang, day ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return date.toLocaleDateString(
+    lang,
+    day
+      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  );
 }

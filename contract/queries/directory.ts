@@ -1,6 +1,9 @@
 // The directory's GraphQL documents and the shapes they return.
 
-export interface Option { key: string; name: string }
+export interface Option {
+  key: string;
+  name: string;
+}
 
 export interface DirectoryOptions {
   topics: { edges: { node: Option }[] };

@@ -10,9 +10,17 @@ export interface NetNode {
   footprints: string[];
 }
 
-export interface NetEdge { source: string; target: string; type: 'PARTNER_IN' | 'PROGRAMME_PART_OF'; role: string | null }
+export interface NetEdge {
+  source: string;
+  target: string;
+  type: 'PARTNER_IN' | 'PROGRAMME_PART_OF';
+  role: string | null;
+}
 
-export interface Net { nodes: NetNode[]; edges: NetEdge[] }
+export interface Net {
+  nodes: NetNode[];
+  edges: NetEdge[];
+}
 
 /** The record at the centre, found by key when the page gives a key rather than an id. */
 export const CENTRE = `query NetworkCentre($programme: String, $organisation: String, $byProgramme: Boolean!, $byOrganisation: Boolean!) {
