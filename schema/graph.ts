@@ -1,5 +1,6 @@
 // The graph's vocabulary: every node label, relationship type and closed vocabulary, named once by the concepts in
-// schema/concepts/ and gathered here. Cypher, readers and widgets use these names; nothing spells one by hand.
+// schema/concepts/ and gathered here. Cypher, readers and (through contract/) widgets use these names; nothing spells
+// one by hand.
 import { CONCEPTS } from './concepts/index.js';
 
 type Concepts = (typeof CONCEPTS)[number];

@@ -1,7 +1,7 @@
 // Builds the executable GraphQL schema from the type-graphql resolvers.
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { applyFieldRules } from './access.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
@@ -16,8 +16,7 @@ import { ActionResolver, ProgrammeResolver, TargetResolver } from './resolvers/p
 import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
 import { SearchResolver } from './resolvers/search.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [
+export const RESOLVERS: NonEmptyArray<ClassType> = [
   AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, NetworkNodeResolver, ActionPlanResolver, AdminResolver,
   OrganisationResolver, AreaResolver, ProgrammeResolver, ActionResolver, TargetResolver, TopicResolver,
   StakeholderGroupResolver, CommunicationActivityResolver,
