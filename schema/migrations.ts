@@ -25,8 +25,9 @@ export { SEARCHABLE_LABELS };
 
 /** The properties the full-text index reads on each searchable label. */
 export const SEARCH_PROPERTIES: readonly string[] = ['name', 'description'];
-export const SEARCH_INDEX_STATEMENT =
-  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}]`;
+const searchedLabels = SEARCHABLE_LABELS.join('|');
+const searchedProperties = SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ');
+export const SEARCH_INDEX_STATEMENT = `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchedLabels}) ON EACH [${searchedProperties}]`;
 
 /** A uniqueness constraint on one property of one label, with the statement that creates it if it is missing. */
 export interface UniqueProperty {
@@ -38,7 +39,12 @@ export interface UniqueProperty {
 
 function unique(label: string, property: string): UniqueProperty {
   const name = `${label.toLowerCase()}_${property}`;
-  return { name, label, property, statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE` };
+  return {
+    name,
+    label,
+    property,
+    statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`,
+  };
 }
 
 /**

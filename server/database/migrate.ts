@@ -1,7 +1,13 @@
 // Applies the schema migrations a database has not yet recorded, reconciles the schema the model implies, and
 // reports which migrations are missing.
 import {
-  IDENTITY_CONSTRAINTS, MIGRATIONS, MIGRATION_LABEL, SEARCH_INDEX, SEARCH_INDEX_STATEMENT, SEARCH_PROPERTIES, SEARCHABLE_LABELS,
+  IDENTITY_CONSTRAINTS,
+  MIGRATIONS,
+  MIGRATION_LABEL,
+  SEARCH_INDEX,
+  SEARCH_INDEX_STATEMENT,
+  SEARCH_PROPERTIES,
+  SEARCHABLE_LABELS,
 } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 
@@ -65,8 +71,11 @@ export async function reconcileWithModel(db: Database): Promise<string[]> {
     { name: SEARCH_INDEX },
   );
   const found = index.records[0];
-  const asDeclared = found !== undefined && found.get('type') === 'FULLTEXT'
-    && sameMembers(found.get('labels'), SEARCHABLE_LABELS) && sameMembers(found.get('properties'), SEARCH_PROPERTIES);
+  const asDeclared =
+    found !== undefined &&
+    found.get('type') === 'FULLTEXT' &&
+    sameMembers(found.get('labels'), SEARCHABLE_LABELS) &&
+    sameMembers(found.get('properties'), SEARCH_PROPERTIES);
   if (!asDeclared) {
     // Index names cannot be parameters; SEARCH_INDEX is our own constant, never input.
     if (found) await db.run(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`, {}, 'WRITE');

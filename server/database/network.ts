@@ -10,7 +10,8 @@ export const MAX_DEPTH = 4;
 
 // graphology-metrics ships CommonJS with a default export typed for bundlers; require gives the function itself.
 const betweennessCentrality = createRequire(import.meta.url)('graphology-metrics/centrality/betweenness') as (
-  graph: UndirectedGraph, options?: { normalized?: boolean },
+  graph: UndirectedGraph,
+  options?: { normalized?: boolean },
 ) => Record<string, number>;
 
 export interface NetworkNode {
@@ -35,12 +36,22 @@ export interface Network {
 }
 
 /** A network member as a list of just what a network shows: a network of a footprint programme has hundreds. */
-type RawMember = [isOrganisation: boolean, id: string, key: string, name: string | null, kind: string | null, demo: boolean | null];
-const member = (m: string): string => `[${m}:${Label.Organisation}, ${m}.id, ${m}.key, ${m}.name, ${m}.kind, ${m}.demo]`;
+type RawMember = [
+  isOrganisation: boolean,
+  id: string,
+  key: string,
+  name: string | null,
+  kind: string | null,
+  demo: boolean | null,
+];
+const member = (m: string): string =>
+  `[${m}:${Label.Organisation}, ${m}.id, ${m}.key, ${m}.name, ${m}.kind, ${m}.demo]`;
 
 function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): NetworkNode {
   return {
-    id, key, name: name ?? key,
+    id,
+    key,
+    name: name ?? key,
     type: organisation ? 'ORGANISATION' : 'PROGRAMME',
     organisationKind: organisation ? (kind ?? undefined) : undefined,
     demo: demo === true,
@@ -52,11 +63,12 @@ function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): Ne
  * region belongs to no one footprint, so a footprint filter leaves it out. One query for all the members asked about.
  */
 export async function footprintsOf(db: Database, ids: readonly string[]): Promise<string[][]> {
+  const worksIn = `${Rel.ORGANISATION_COVERS}|${Rel.BASED_IN}|${Rel.PROGRAMME_COVERS}`;
   const result = await db.run(
     `UNWIND $ids AS id
      CALL (id) { MATCH (m:${Label.Organisation} {id: id}) RETURN m UNION MATCH (m:${Label.Programme} {id: id}) RETURN m }
      RETURN id, COLLECT {
-       MATCH (m)-[:${Rel.ORGANISATION_COVERS}|${Rel.BASED_IN}|${Rel.PROGRAMME_COVERS}]->(:${Label.Area})-[:${Rel.AREA_PART_OF}]->{0,2}(f:${Label.Area} {level: 'FOOTPRINT'})
+       MATCH (m)-[:${worksIn}]->(:${Label.Area})-[:${Rel.AREA_PART_OF}]->{0,2}(f:${Label.Area} {level: 'FOOTPRINT'})
        RETURN DISTINCT f.key ORDER BY f.key } AS footprints`,
     { ids },
   );
@@ -72,7 +84,12 @@ const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
  * The network within `depth` steps of an organisation or programme (a step is one relationship: an organisation to
  * a programme it takes part in, a programme to its parent), keeping only partnerships in `roles` when given.
  */
-export async function networkAround(db: Database, id: string, depth: number, roles?: readonly string[]): Promise<Network | null> {
+export async function networkAround(
+  db: Database,
+  id: string,
+  depth: number,
+  roles?: readonly string[],
+): Promise<Network | null> {
   const hops = Math.max(1, Math.min(MAX_DEPTH, Math.floor(depth)));
   const result = await db.run(
     `CALL () { MATCH (s:${Label.Organisation} {id: $id}) RETURN s UNION MATCH (s:${Label.Programme} {id: $id}) RETURN s }
@@ -95,7 +112,9 @@ export async function networkAround(db: Database, id: string, depth: number, rol
 type RawEdge = [source: string, target: string, type: NetworkEdge['type'], role: string | null];
 
 function toEdges(edges: readonly (RawEdge | null)[]): NetworkEdge[] {
-  return edges.filter((e) => e !== null).map(([source, target, type, role]) => ({ source, target, type, ...(role ? { role } : {}) }));
+  return edges
+    .filter((e) => e !== null)
+    .map(([source, target, type, role]) => ({ source, target, type, ...(role ? { role } : {}) }));
 }
 
 /** The shortest chain of partnerships from one organisation to another, or null when they are not connected. */
@@ -108,7 +127,10 @@ export async function shortestPartnershipPath(db: Database, fromId: string, toId
   );
   const record = result.records[0];
   if (!record) return null;
-  return { nodes: (record.get('nodes') as RawMember[]).map(toNetworkNode), edges: toEdges(record.get('edges') as RawEdge[]) };
+  return {
+    nodes: (record.get('nodes') as RawMember[]).map(toNetworkNode),
+    edges: toEdges(record.get('edges') as RawEdge[]),
+  };
 }
 
 /** The whole partnership network, or the part of it whose programmes cover an area (and what lies in it). */
@@ -130,7 +152,10 @@ export async function networkInArea(db: Database, areaKey: string | undefined): 
     { area: areaKey ?? null },
   );
   const record = result.records[0];
-  return { nodes: ((record?.get('nodes') ?? []) as RawMember[]).map(toNetworkNode), edges: toEdges((record?.get('edges') ?? []) as RawEdge[]) };
+  return {
+    nodes: ((record?.get('nodes') ?? []) as RawMember[]).map(toNetworkNode),
+    edges: toEdges((record?.get('edges') ?? []) as RawEdge[]),
+  };
 }
 
 export function toGraphology(network: Network): UndirectedGraph {
@@ -161,11 +186,20 @@ export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNE
   const ranked = network.nodes
     .filter((n) => n.type === 'ORGANISATION')
     .map((node) => {
-      const programmes = graph.neighbors(node.id).filter((p: string) => graph.getNodeAttribute(p, 'type') === 'PROGRAMME');
-      const partners = new Set(programmes.flatMap((p: string) => graph.neighbors(p).filter((o: string) => o !== node.id && graph.getNodeAttribute(o, 'type') === 'ORGANISATION')));
+      const programmes = graph
+        .neighbors(node.id)
+        .filter((p: string) => graph.getNodeAttribute(p, 'type') === 'PROGRAMME');
+      const partners = new Set(
+        programmes.flatMap((p: string) =>
+          graph
+            .neighbors(p)
+            .filter((o: string) => o !== node.id && graph.getNodeAttribute(o, 'type') === 'ORGANISATION'),
+        ),
+      );
       return { node, programmes: programmes.length, partners: partners.size, betweenness: betweenness[node.id] ?? 0 };
     });
-  const primary = (c: ConnectedPartner) => (orderBy === 'PARTNERS' ? [c.partners, c.betweenness] : [c.betweenness, c.partners]);
+  const primary = (c: ConnectedPartner) =>
+    orderBy === 'PARTNERS' ? [c.partners, c.betweenness] : [c.betweenness, c.partners];
   return ranked.sort((a, b) => {
     const [a1, a2] = primary(a);
     const [b1, b2] = primary(b);
@@ -178,7 +212,11 @@ export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNE
  * Each borough is asked from its own side (the few hundred services available in it or in what it lies in) and the
  * question stops at the first service on the topic; starting from the topic would walk every service about it in England.
  */
-export async function coverageGaps(db: Database, footprintKey: string, topicKey: string): Promise<{ found: boolean; boroughs: Record<string, unknown>[] }> {
+export async function coverageGaps(
+  db: Database,
+  footprintKey: string,
+  topicKey: string,
+): Promise<{ found: boolean; boroughs: Record<string, unknown>[] }> {
   const result = await db.run(
     `OPTIONAL MATCH (f:${Label.Area} {key: $footprint})
      OPTIONAL MATCH (b:${Label.Area} {level: 'BOROUGH'})-[:${Rel.AREA_PART_OF}]->(f)
@@ -190,5 +228,8 @@ export async function coverageGaps(db: Database, footprintKey: string, topicKey:
     { footprint: footprintKey, topic: topicKey },
   );
   const record = result.records[0];
-  return { found: record?.get('found') === true, boroughs: (record?.get('boroughs') ?? []) as Record<string, unknown>[] };
+  return {
+    found: record?.get('found') === true,
+    boroughs: (record?.get('boroughs') ?? []) as Record<string, unknown>[],
+  };
 }

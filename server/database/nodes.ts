@@ -27,12 +27,19 @@ export async function nodesById(db: Database, ids: readonly string[]): Promise<(
      RETURN id, labels(n) AS labels, properties(n) AS props`,
     { ids },
   );
-  const found = new Map(result.records.map((r) => [r.get('id') as string, toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>)]));
+  const found = new Map(
+    result.records.map((r) => [
+      r.get('id') as string,
+      toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
+    ]),
+  );
   return ids.map((id) => found.get(id) ?? null);
 }
 
 export async function nodeByKey(db: Database, label: Label, key: string): Promise<GraphNode | null> {
-  const result = await db.run(`MATCH (n:\`${label}\` {key: $key}) RETURN labels(n) AS labels, properties(n) AS props`, { key });
+  const result = await db.run(`MATCH (n:\`${label}\` {key: $key}) RETURN labels(n) AS labels, properties(n) AS props`, {
+    key,
+  });
   const record = result.records[0];
   return record ? toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>) : null;
 }
@@ -45,7 +52,13 @@ export interface ListFilter {
 }
 
 /** One page of a label's nodes, ordered by name then id, with the total; one round trip. */
-export async function listNodes(db: Database, label: Label, filter: ListFilter, offset: number, limit: number): Promise<{ nodes: GraphNode[]; total: number }> {
+export async function listNodes(
+  db: Database,
+  label: Label,
+  filter: ListFilter,
+  offset: number,
+  limit: number,
+): Promise<{ nodes: GraphNode[]; total: number }> {
   // Retired records stay in the graph (retiring is reversible) but leave every list.
   const conditions: string[] = ['coalesce(n.retired, false) = false'];
   // Integers, not JavaScript numbers: the driver would send those as floats, which cannot index a list.
@@ -68,5 +81,8 @@ export async function listNodes(db: Database, label: Label, filter: ListFilter, 
   );
   const record = result.records[0];
   const page = (record?.get('page') ?? []) as [string[], Record<string, unknown>][];
-  return { total: (record?.get('total') as number) ?? 0, nodes: page.map(([labels, props]) => toGraphNode(labels, props)) };
+  return {
+    total: (record?.get('total') as number) ?? 0,
+    nodes: page.map(([labels, props]) => toGraphNode(labels, props)),
+  };
 }

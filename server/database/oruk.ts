@@ -42,7 +42,10 @@ function conditions(filters: OrukFilters): string[] {
   if (filters.noTerm) where.push('false');
   if (filters.minimumAge !== undefined) where.push('s.minimumAge >= $minimumAge');
   if (filters.maximumAge !== undefined) where.push('s.maximumAge <= $maximumAge');
-  if (filters.postcodeArea) where.push(`EXISTS { MATCH (s)-[:${Rel.AVAILABLE_IN}]->(a:${Label.Area}), (pa:${Label.Area} {key: $postcodeArea})-[:${Rel.AREA_PART_OF}*0..3]->(a) }`);
+  if (filters.postcodeArea)
+    where.push(
+      `EXISTS { MATCH (s)-[:${Rel.AVAILABLE_IN}]->(a:${Label.Area}), (pa:${Label.Area} {key: $postcodeArea})-[:${Rel.AREA_PART_OF}*0..3]->(a) }`,
+    );
   if (filters.near) {
     where.push(`EXISTS { MATCH (s)-[:${Rel.AT}]->(l:${Label.Location}) WHERE l.latitude IS NOT NULL
       AND point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon})) <= $metres }`);
@@ -52,15 +55,26 @@ function conditions(filters: OrukFilters): string[] {
 
 function params(filters: OrukFilters, offset: number, limit: number): Record<string, unknown> {
   return {
-    offset: neo4j.int(offset), limit: neo4j.int(limit), termId: filters.taxonomyTermId ?? null,
-    minimumAge: filters.minimumAge ?? null, maximumAge: filters.maximumAge ?? null, postcodeArea: filters.postcodeArea ?? null,
-    lat: filters.near?.latitude ?? null, lon: filters.near?.longitude ?? null, metres: filters.near?.metres ?? null,
-    query: filters.search ? luceneQuery(filters.search) ?? null : null,
+    offset: neo4j.int(offset),
+    limit: neo4j.int(limit),
+    termId: filters.taxonomyTermId ?? null,
+    minimumAge: filters.minimumAge ?? null,
+    maximumAge: filters.maximumAge ?? null,
+    postcodeArea: filters.postcodeArea ?? null,
+    lat: filters.near?.latitude ?? null,
+    lon: filters.near?.longitude ?? null,
+    metres: filters.near?.metres ?? null,
+    query: filters.search ? (luceneQuery(filters.search) ?? null) : null,
   };
 }
 
 /** One page of services, by relevance when searching and by name otherwise, with the total. */
-export async function servicePage(db: Database, filters: OrukFilters, offset: number, limit: number): Promise<{ total: number; rows: ServiceRow[] }> {
+export async function servicePage(
+  db: Database,
+  filters: OrukFilters,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: ServiceRow[] }> {
   const p = params(filters, offset, limit);
   const source = p.query
     ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
@@ -78,18 +92,29 @@ export async function servicePage(db: Database, filters: OrukFilters, offset: nu
 }
 
 export async function serviceById(db: Database, id: string): Promise<ServiceRow | undefined> {
-  const result = await db.run(`MATCH (s:${Label.Service} {id: $id}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`, { id });
+  const result = await db.run(
+    `MATCH (s:${Label.Service} {id: $id}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`,
+    { id },
+  );
   return result.records[0]?.get('row') as ServiceRow | undefined;
 }
 
 /** The service and location joined by the AT relationship with this id. */
-export async function serviceAtLocationById(db: Database, id: string): Promise<{ row: ServiceRow; linkId: string } | undefined> {
-  const result = await db.run(`MATCH (s:${Label.Service})-[:${Rel.AT} {id: $id}]->(:${Label.Location}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`, { id });
+export async function serviceAtLocationById(
+  db: Database,
+  id: string,
+): Promise<{ row: ServiceRow; linkId: string } | undefined> {
+  const result = await db.run(
+    `MATCH (s:${Label.Service})-[:${Rel.AT} {id: $id}]->(:${Label.Location}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`,
+    { id },
+  );
   const row = result.records[0]?.get('row') as ServiceRow | undefined;
   return row ? { row, linkId: id } : undefined;
 }
 
 export async function topics(db: Database): Promise<Record<string, unknown>[]> {
-  const result = await db.run(`MATCH (t:${Label.Topic}) WHERE coalesce(t.retired, false) = false RETURN t {.*} AS topic ORDER BY toLower(t.name), t.id`);
+  const result = await db.run(
+    `MATCH (t:${Label.Topic}) WHERE coalesce(t.retired, false) = false RETURN t {.*} AS topic ORDER BY toLower(t.name), t.id`,
+  );
   return result.records.map((r) => r.get('topic') as Record<string, unknown>);
 }

@@ -32,7 +32,12 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  * the last one also matched as a prefix so results appear while typing ("smok" finds smoking).
  */
 export function luceneQuery(text: string): string | undefined {
-  const words = text.toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0 && !['and', 'or', 'not'].includes(w)).slice(0, 10);
+  const words = text
+    .toLowerCase()
+    .replace(LUCENE_SPECIAL, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !['and', 'or', 'not'].includes(w))
+    .slice(0, 10);
   if (words.length === 0) return undefined;
   return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `(${w} OR ${w}*)` : w)).join(' AND ');
 }
@@ -60,10 +65,19 @@ const SERVES_AREA: Record<SearchKind, string[]> = {
   ],
 };
 
-export async function searchDirectory(db: Database, filters: SearchFilters, offset: number, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+export async function searchDirectory(
+  db: Database,
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+): Promise<{ hits: SearchHit[]; total: number }> {
   const params: Record<string, unknown> = {
-    offset: neo4j.int(offset), limit: neo4j.int(limit), kinds: filters.kinds,
-    topicKey: filters.topicKey ?? null, areaKey: filters.areaKey ?? null, organisationKind: filters.organisationKind ?? null,
+    offset: neo4j.int(offset),
+    limit: neo4j.int(limit),
+    kinds: filters.kinds,
+    topicKey: filters.topicKey ?? null,
+    areaKey: filters.areaKey ?? null,
+    organisationKind: filters.organisationKind ?? null,
   };
   const query = filters.text ? luceneQuery(filters.text) : undefined;
   if (query) params.query = query;
@@ -82,9 +96,11 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
         }
         RETURN collect(DISTINCT n) AS inArea
       }
-      ${query
-        ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE n IN inArea AND ${live}`
-        : `UNWIND inArea AS n WITH n, 0.0 AS score WHERE ${live}`}`;
+      ${
+        query
+          ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE n IN inArea AND ${live}`
+          : `UNWIND inArea AS n WITH n, 0.0 AS score WHERE ${live}`
+      }`;
   } else {
     candidates = query
       ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE ${live}`
@@ -126,18 +142,35 @@ export async function searchDirectory(db: Database, filters: SearchFilters, offs
     params,
   );
   const record = result.records[0];
-  const page = (record?.get('page') ?? []) as { labels: string[]; props: Record<string, unknown>; score: number; distanceKm: number | null }[];
+  const page = (record?.get('page') ?? []) as {
+    labels: string[];
+    props: Record<string, unknown>;
+    score: number;
+    distanceKm: number | null;
+  }[];
   return {
     total: (record?.get('total') as number) ?? 0,
-    hits: page.map((h) => ({ node: toGraphNode(h.labels, h.props), score: h.score, distanceKm: h.distanceKm ?? undefined })),
+    hits: page.map((h) => ({
+      node: toGraphNode(h.labels, h.props),
+      score: h.score,
+      distanceKm: h.distanceKm ?? undefined,
+    })),
   };
 }
 
 /** The centroid of a postcode the graph knows (from an imported ONS Postcode Directory), or undefined. */
-export async function postcodeCentroid(db: Database, postcode: string): Promise<{ latitude: number; longitude: number } | undefined> {
-  const result = await db.run(`MATCH (p:${Label.Postcode} {key: $postcode}) RETURN p.latitude AS latitude, p.longitude AS longitude`, { postcode });
+export async function postcodeCentroid(
+  db: Database,
+  postcode: string,
+): Promise<{ latitude: number; longitude: number } | undefined> {
+  const result = await db.run(
+    `MATCH (p:${Label.Postcode} {key: $postcode}) RETURN p.latitude AS latitude, p.longitude AS longitude`,
+    { postcode },
+  );
   const record = result.records[0];
-  return record ? { latitude: record.get('latitude') as number, longitude: record.get('longitude') as number } : undefined;
+  return record
+    ? { latitude: record.get('latitude') as number, longitude: record.get('longitude') as number }
+    : undefined;
 }
 
 /** The GSS code of the local authority a postcode lies in (from the ONS Postcode Directory), or undefined. */

@@ -17,7 +17,9 @@ describe('schema migrations', () => {
   it('create the uniqueness constraints and the full-text index', async () => {
     const constraints = await db().run<{ name: string }>('SHOW CONSTRAINTS YIELD name RETURN name');
     const names = constraints.records.map((r) => r.get('name'));
-    expect(names).toEqual(expect.arrayContaining(['organisation_id', 'organisation_key', 'organisation_ods', 'area_key']));
+    expect(names).toEqual(
+      expect.arrayContaining(['organisation_id', 'organisation_key', 'organisation_ods', 'area_key']),
+    );
     const indexes = await db().run<{ name: string; type: string }>('SHOW INDEXES YIELD name, type RETURN name, type');
     expect(indexes.records.map((r) => [r.get('name'), r.get('type')])).toContainEqual([SEARCH_INDEX, 'FULLTEXT']);
   });
@@ -35,7 +37,8 @@ describe('schema migrations', () => {
        RETURN labelsOrTypes[0] AS label, properties[0] AS property ORDER BY property`,
     );
     const byLabel = new Map<string, string[]>();
-    for (const r of result.records) byLabel.set(r.get('label'), [...(byLabel.get(r.get('label')) ?? []), r.get('property')]);
+    for (const r of result.records)
+      byLabel.set(r.get('label'), [...(byLabel.get(r.get('label')) ?? []), r.get('property')]);
     return byLabel;
   }
 
@@ -56,17 +59,27 @@ describe('schema migrations', () => {
       const unique = await uniqueProperties();
       expect(LABELS.filter((label) => !['id', 'key'].every((p) => unique.get(label)?.includes(p)))).toEqual([]);
       await db().run(`CREATE (:\`${newest}\` {id: 'late-1', key: 'late'})`, {}, 'WRITE');
-      await expect(db().run(`CREATE (:\`${newest}\` {id: 'late-2', key: 'late'})`, {}, 'WRITE')).rejects.toThrow(/already exists/);
+      await expect(db().run(`CREATE (:\`${newest}\` {id: 'late-2', key: 'late'})`, {}, 'WRITE')).rejects.toThrow(
+        /already exists/,
+      );
     } finally {
       await migrate(db());
     }
   });
 
   it('rebuild the full-text index when the searchable labels have changed since it was made', async () => {
-    await db().run("CREATE (:Topic {id: 'topic-fulltext', key: 'topic-fulltext', name: 'Social prescribing'})", {}, 'WRITE');
+    await db().run(
+      "CREATE (:Topic {id: 'topic-fulltext', key: 'topic-fulltext', name: 'Social prescribing'})",
+      {},
+      'WRITE',
+    );
     // As if the store predated Topic being searchable: the index covers organisations only.
     await db().run(`DROP INDEX ${SEARCH_INDEX}`, {}, 'WRITE');
-    await db().run(`CREATE FULLTEXT INDEX ${SEARCH_INDEX} FOR (n:Organisation) ON EACH [n.name, n.description]`, {}, 'WRITE');
+    await db().run(
+      `CREATE FULLTEXT INDEX ${SEARCH_INDEX} FOR (n:Organisation) ON EACH [n.name, n.description]`,
+      {},
+      'WRITE',
+    );
     try {
       expect(await migrate(db())).toEqual([SEARCH_INDEX]);
 

@@ -17,13 +17,13 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SOURCE_FOLDERS = ['server', 'seed', 'schema', 'contract', 'bench', 'widgets'];
 const SKIPPED_FOLDERS = new Set(['node_modules', 'target', 'dist', 'results']);
 
-/** Each name Cypher may use, with the expression that spells it properly. */
+/** Each name Cypher may use, with the expression to interpolate instead. */
 const FIX = new Map<string, string>([
-  ...LABELS.map((label) => [label, `\${Label.${label}}`] as const),
-  ...RELS.map((rel) => [rel, `\${Rel.${rel}}`] as const),
-  [CHANGE_LABEL, '${CHANGE_LABEL}'],
-  [API_KEY_LABEL, '${API_KEY_LABEL}'],
-  [MIGRATION_LABEL, '${MIGRATION_LABEL}'],
+  ...LABELS.map((label) => [label, `Label.${label}`] as const),
+  ...RELS.map((rel) => [rel, `Rel.${rel}`] as const),
+  [CHANGE_LABEL, 'CHANGE_LABEL'],
+  [API_KEY_LABEL, 'API_KEY_LABEL'],
+  [MIGRATION_LABEL, 'MIGRATION_LABEL'],
 ]);
 
 const NAMES = [...FIX.keys()].sort((a, b) => b.length - a.length).join('|');
@@ -59,7 +59,10 @@ function handSpeltNames(file: string, source: string): HandSpeltName[] {
     let pieces: { node: ts.Node; text: string }[] | undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) pieces = [{ node, text: node.text }];
     else if (ts.isTemplateExpression(node)) {
-      pieces = [{ node: node.head, text: node.head.text }, ...node.templateSpans.map((s) => ({ node: s.literal, text: s.literal.text }))];
+      pieces = [
+        { node: node.head, text: node.head.text },
+        ...node.templateSpans.map((s) => ({ node: s.literal, text: s.literal.text })),
+      ];
     }
     if (!pieces) {
       ts.forEachChild(node, visit);
@@ -81,7 +84,8 @@ function sourceFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') ? [] : sourceFiles(path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
 }
@@ -91,33 +95,36 @@ describe('Cypher names', () => {
     const files = SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)));
     expect(files.length).toBeGreaterThan(50);
     const problems = files.flatMap((file) => handSpeltNames(relative(ROOT, file), readFileSync(file, 'utf8')));
-    expect(problems.map((p) => `${p.file}:${p.line}: ${p.name} is spelt by hand; write ${p.fix}`)).toEqual([]);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.name} is spelt by hand; write \${${p.fix}}`)).toEqual([]);
   }, 30_000);
 
   it('are found in the shapes Cypher writes them, and not in GraphQL documents', () => {
     const source = [
       "const a = 'MATCH (n:Organisation {id: $id}) RETURN n';",
-      'const b = `MATCH (s)-[:${Rel.ABOUT}]->(t:Topic)`;',
+      'const b = `MATCH (s)-[:#{Rel.ABOUT}]->(t:Topic)`;',
       "const c = 'EXISTS { (n)-[:AREA_PART_OF*1..3]->(:`Area`) }';",
       "const d = 'PARTNER_IN|PROGRAMME_PART_OF';",
       "const e = 'MATCH (n) WHERE n:Service RETURN n';",
       "const f = `MATCH ()-[r]->() WHERE type(r) = 'HOLDS' RETURN r`;",
       'const g = `MATCH (k:ApiKey) RETURN k`;',
       'const h = `query Q($id: ID!) { node(id: $id) { ... on Organisation { name } ... on Service { name } } }`;',
-      'const i = `MATCH (n:${Label.Organisation})-[:${Rel.PARTNER_IN}|${Rel.PROGRAMME_PART_OF}]->(p) RETURN n`;',
+      'const i = `MATCH (n:#{Label.Organisation})-[:#{Rel.PARTNER_IN}|#{Rel.PROGRAMME_PART_OF}]->(p) RETURN n`;',
       "const j = 'An Organisation is a Service | Area: a sentence, not Cypher';",
-    ].join('\n');
+    ]
+      .join('\n')
+      // Written #{…} above: the linter reads ${ in a plain string as a template literal someone forgot.
+      .replaceAll('#{', '${');
     const found = handSpeltNames('example.ts', source).map((p) => `${p.line} ${p.name} ${p.fix}`);
     expect(found).toEqual([
-      '1 Organisation ${Label.Organisation}',
-      '2 Topic ${Label.Topic}',
-      '3 AREA_PART_OF ${Rel.AREA_PART_OF}',
-      '3 Area ${Label.Area}',
-      '4 PARTNER_IN ${Rel.PARTNER_IN}',
-      '4 PROGRAMME_PART_OF ${Rel.PROGRAMME_PART_OF}',
-      '5 Service ${Label.Service}',
-      '6 HOLDS ${Rel.HOLDS}',
-      '7 ApiKey ${API_KEY_LABEL}',
+      '1 Organisation Label.Organisation',
+      '2 Topic Label.Topic',
+      '3 AREA_PART_OF Rel.AREA_PART_OF',
+      '3 Area Label.Area',
+      '4 PARTNER_IN Rel.PARTNER_IN',
+      '4 PROGRAMME_PART_OF Rel.PROGRAMME_PART_OF',
+      '5 Service Label.Service',
+      '6 HOLDS Rel.HOLDS',
+      '7 ApiKey API_KEY_LABEL',
     ]);
   });
 });
