@@ -52,7 +52,8 @@ const strip = (batch: GraphBatch) => ({
     .sort((a, b) => a.id.localeCompare(b.id)),
 });
 
-describe('the synthetic graph generator', () => {
+// Generating and validating the medium scale takes seconds of CPU; on two busy cores, far more than vitest's default 5 s.
+describe('the synthetic graph generator', { timeout: 60_000 }, () => {
   it('gives exactly the same records, in the same order, every time a scale is generated', () => {
     expect(generate('small')).toEqual(small);
     expect(JSON.stringify(generate('medium'))).toBe(JSON.stringify(medium));
