@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   try {
     // A long transaction timeout: the england import and the index population take minutes.
     const db = connect(target, 3_600_000);
-    let loaded;
+    let loaded: Awaited<ReturnType<typeof loadGraph>>;
     try {
       loaded = await loadGraph(db);
       // Both services then search a complete full-text index.

@@ -47,17 +47,22 @@ export function formatReport(report: ImportReport): string {
   return parts.join('\n\n');
 }
 
-async function main(): Promise<number> {
-  let args;
+/** The command line's options, or undefined (having said why, with the usage) when they cannot be read. */
+function readArguments() {
   try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, kind: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
+    return parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, kind: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return undefined;
   }
+}
+
+async function main(): Promise<number> {
+  const args = readArguments();
+  if (!args) return 2;
   if (args.values.help) {
     console.log(USAGE);
     return 0;

@@ -1,11 +1,11 @@
 // Entry point for `npm start`: runs the service until Ctrl-C or SIGTERM, then drains and stops everything it started.
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { LocalNeo4jError } from './database/local-neo4j.js';
-import { startService } from './service.js';
+import { type RunningService, startService } from './service.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
 
-  let service;
+  let service: RunningService;
   try {
     service = await startService(config, log);
   } catch (error) {

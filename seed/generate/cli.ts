@@ -61,19 +61,24 @@ function sum(counts: Partial<Record<string, Counts>>): Counts {
   return total;
 }
 
-async function main(): Promise<number> {
-  let args;
+/** The command line's options, or undefined (having said why, with the usage) when they cannot be read. */
+function readArguments() {
   try {
-    args = parseArgs({
-      options: {
-        scale: { type: 'string', default: 'small' }, out: { type: 'string' }, load: { type: 'boolean' },
-        bulk: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({
+    options: {
+      scale: { type: 'string', default: 'small' }, out: { type: 'string' }, load: { type: 'boolean' },
+      bulk: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return undefined;
   }
+}
+
+async function main(): Promise<number> {
+  const args = readArguments();
+  if (!args) return 2;
   if (args.values.help) {
     console.log(USAGE);
     return 0;

@@ -59,6 +59,30 @@ export async function readOruk(file: string): Promise<GraphBatch> {
   return parseOruk(file, json);
 }
 
+
+/** The parts of an Open Referral UK 3.0 service this reader uses; the JSON schema has checked their shapes before. */
+interface OrukService {
+  id: string;
+  name: string;
+  description?: string;
+  url?: string;
+  email?: string;
+  minimum_age?: number;
+  maximum_age?: number;
+  organization?: { id: string; name: string; description?: string; website?: string };
+  service_at_locations?: { id: string; location?: OrukLocation }[];
+  attributes?: { taxonomy_term?: { id: string; name: string; description?: string } }[];
+  [field: string]: unknown;
+}
+
+interface OrukLocation {
+  id: string;
+  name?: string;
+  latitude?: number;
+  longitude?: number;
+  addresses?: { address_1?: string; address_2?: string; city?: string; postal_code?: string }[];
+}
+
 export function parseOruk(file: string, json: unknown): GraphBatch {
   const { full, listed } = validatorsFor();
   const problems: ImportProblem[] = [];
@@ -75,7 +99,7 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
 
   servicesIn(json).forEach((candidate, index) => {
     const row = index + 1;
-    const service = candidate as Record<string, any>;
+    const service = candidate as OrukService;
     const nested = service && typeof service === 'object' && ['service_at_locations', 'attributes', 'service_areas', 'schedules', 'contacts'].some((k) => k in service);
     const validate = nested ? full : listed;
     const valid: boolean = validate(candidate);
@@ -95,24 +119,24 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
     }, row);
     const link = (type: Rel, to: NodeRef, id?: string) => batch.relationships.push({ id, type, from: self, to, properties: {}, origin: { file, row } });
 
-    const organisation = service.organization as Record<string, any> | undefined;
+    const organisation = service.organization;
     if (organisation) {
       link(Rel.PROVIDED_BY, node(Label.Organisation, organisation.id, {
         name: safeText(organisation.name) ?? organisation.name, kind: 'OTHER', description: safeText(organisation.description), website: organisation.website,
       }, row));
     }
-    for (const sal of (service.service_at_locations ?? []) as Record<string, any>[]) {
-      const location = sal.location as Record<string, any> | undefined;
+    for (const sal of service.service_at_locations ?? []) {
+      const location = sal.location;
       if (!location) continue;
-      const address = (location.addresses ?? [])[0] as Record<string, any> | undefined;
+      const address = location.addresses?.[0];
       link(Rel.AT, node(Label.Location, location.id, {
         name: safeText(location.name) ?? safeText(address?.address_1) ?? 'Location', latitude: location.latitude, longitude: location.longitude,
-        addressLines: address ? [address.address_1, address.address_2].filter((l: unknown) => typeof l === 'string' && l !== '') : undefined,
+        addressLines: address ? [address.address_1, address.address_2].filter((l): l is string => typeof l === 'string' && l !== '') : undefined,
         town: address?.city || undefined, postcode: address?.postal_code ? normalisePostcode(address.postal_code) ?? address.postal_code : undefined,
       }, row), sal.id);
     }
-    for (const attribute of (service.attributes ?? []) as Record<string, any>[]) {
-      const term = attribute.taxonomy_term as Record<string, any> | undefined;
+    for (const attribute of service.attributes ?? []) {
+      const term = attribute.taxonomy_term;
       if (!term) continue;
       link(Rel.ABOUT, node(Label.Topic, term.id, { name: safeText(term.name) ?? term.name, description: safeText(term.description) }, row));
     }

@@ -134,7 +134,9 @@ export async function readReference(dir: string = DEFAULT_DIR): Promise<GraphBat
   });
 
   const icbByOds = new Map<string, { row: Row; line: number }>();
-  icbs.forEach((row, i) => icbByOds.set(row.icb22cdh ?? '', { row, line: i + 2 }));
+  icbs.forEach((row, i) => {
+    icbByOds.set(row.icb22cdh ?? '', { row, line: i + 2 });
+  });
   const partnershipByCode = new Map(partnerships.map((r, i) => [r.stp20cd ?? '', { row: r, line: i + 2 }]));
   const footprintByCode = new Map<string, NodeRef>();
 

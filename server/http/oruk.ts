@@ -50,7 +50,9 @@ async function filtersOf(db: Database, query: Query, withPlace: boolean): Promis
   const filters: OrukFilters = { search: query.search || undefined };
   filters.taxonomyTermId = uuidParam(query, 'taxonomy_term_id');
   const taxonomyId = uuidParam(query, 'taxonomy_id');
-  if (taxonomyId) (taxonomyId === TAXONOMY.id ? (filters.anyTerm = true) : (filters.noTerm = true));
+  // Our one taxonomy: asking for it means any term; asking for another means services without one of ours.
+  if (taxonomyId === TAXONOMY.id) filters.anyTerm = true;
+  else if (taxonomyId) filters.noTerm = true;
   if (query.minimum_age) filters.minimumAge = whole(query, 'minimum_age', 0, 0, 150);
   if (query.maximum_age) filters.maximumAge = whole(query, 'maximum_age', 0, 0, 150);
   if (withPlace && query.postcode) {
