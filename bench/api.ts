@@ -18,7 +18,16 @@ import { migrate } from '../server/database/migrate.js';
 import { assertSameAnswers } from './equivalence.js';
 import { drive, send, type LoadResult } from './load.js';
 import { cpuMsOf, mb, memoryOf, sampleRss, startChild, type RunningChild } from './processes.js';
-import { baselineScenarios, COMPARED, generatedSubjects, ourScenarios, SEED_SUBJECTS, type Scenario, type Side, type Subjects } from './scenarios.js';
+import {
+  baselineScenarios,
+  COMPARED,
+  generatedSubjects,
+  ourScenarios,
+  SEED_SUBJECTS,
+  type Scenario,
+  type Side,
+  type Subjects,
+} from './scenarios.js';
 
 /** seed (the default), or a generated scale: small, medium or england (`npm run generate`). */
 const GRAPH = process.env.BENCH_GRAPH ?? 'seed';
@@ -53,7 +62,9 @@ interface Row extends LoadResult {
 }
 
 /** Loads the graph through a database handle of this process, so the generated batch never enters a service's memory. */
-async function loadGraph(db: Database): Promise<{ subjects: Subjects; load?: { records: number; seconds: number; recordsPerSecond: number } }> {
+async function loadGraph(
+  db: Database,
+): Promise<{ subjects: Subjects; load?: { records: number; seconds: number; recordsPerSecond: number } }> {
   await migrate(db);
   if (GRAPH === 'seed') {
     await seedIfEmpty(db, createLogger('silent'));
@@ -64,12 +75,21 @@ async function loadGraph(db: Database): Promise<{ subjects: Subjects; load?: { r
   const subjects = generatedSubjects(batch);
   const report = await importBatch(db, batch, { actor: 'npm run bench', sources: [`generated:${GRAPH}`] });
   const records = batch.nodes.length + batch.relationships.length;
-  const load = { records, seconds: Math.round(report.durationMs / 100) / 10, recordsPerSecond: Math.round(records / (report.durationMs / 1000)) };
-  console.log(`Loaded the ${GRAPH} graph through the importer: ${records} records in ${load.seconds} s, ${load.recordsPerSecond} records/s (validation and one transaction included).`);
+  const load = {
+    records,
+    seconds: Math.round(report.durationMs / 100) / 10,
+    recordsPerSecond: Math.round(records / (report.durationMs / 1000)),
+  };
+  console.log(
+    `Loaded the ${GRAPH} graph through the importer: ${records} records in ${load.seconds} s, ${load.recordsPerSecond} records/s (validation and one transaction included).`,
+  );
   return { subjects, load };
 }
 
-interface Step { scenario: Scenario; child: RunningChild }
+interface Step {
+  scenario: Scenario;
+  child: RunningChild;
+}
 
 /**
  * Sends a scenario's preparing requests and checks its answer; then loads it, unmeasured, for the warm-up. Every step
@@ -78,7 +98,10 @@ interface Step { scenario: Scenario; child: RunningChild }
 async function warm({ scenario, child }: Step): Promise<void> {
   for (const request of scenario.prepare ?? []) await send(child.url, request);
   const probe = await send(child.url, scenario.request);
-  if (probe.status !== 200 || probe.body.errors) throw new Error(`${scenario.name} (${child.name}): HTTP ${probe.status} ${JSON.stringify(probe.body.errors ?? probe.body)}`);
+  if (probe.status !== 200 || probe.body.errors)
+    throw new Error(
+      `${scenario.name} (${child.name}): HTTP ${probe.status} ${JSON.stringify(probe.body.errors ?? probe.body)}`,
+    );
   if (WARMUP_S > 0) await drive(child.url, scenario.request, CONNECTIONS, WARMUP_S);
 }
 
@@ -92,13 +115,23 @@ async function measure({ scenario, child }: Step, neo4j: RunningNeo4j): Promise<
   const cpuBefore = { service: cpuMsOf(child.pid), neo4j: cpuMsOf(neo4j.pid) };
   const result = await drive(child.url, scenario.request, CONNECTIONS, DURATION_S);
   const perRequest = (before: number | undefined, after: number | undefined) =>
-    before === undefined || after === undefined || result.requests === 0 ? undefined : Math.round(((after - before) / result.requests) * 100) / 100;
-  const cpu = { service: perRequest(cpuBefore.service, cpuMsOf(child.pid)), neo4j: perRequest(cpuBefore.neo4j, cpuMsOf(neo4j.pid)) };
+    before === undefined || after === undefined || result.requests === 0
+      ? undefined
+      : Math.round(((after - before) / result.requests) * 100) / 100;
+  const cpu = {
+    service: perRequest(cpuBefore.service, cpuMsOf(child.pid)),
+    neo4j: perRequest(cpuBefore.neo4j, cpuMsOf(neo4j.pid)),
+  };
   const rss = sampler.stop();
   return {
-    scenario: scenario.name, service: SIDE_NAMES[scenario.side], ...result,
-    roundTrips: Number(probe.headers.get('x-db-round-trips') ?? NaN), serviceRssMB: mb(rss.service), neo4jRssMB: mb(rss.neo4j),
-    serviceCpuMsPerRequest: cpu.service, neo4jCpuMsPerRequest: cpu.neo4j,
+    scenario: scenario.name,
+    service: SIDE_NAMES[scenario.side],
+    ...result,
+    roundTrips: Number(probe.headers.get('x-db-round-trips') ?? NaN),
+    serviceRssMB: mb(rss.service),
+    neo4jRssMB: mb(rss.neo4j),
+    serviceCpuMsPerRequest: cpu.service,
+    neo4jCpuMsPerRequest: cpu.neo4j,
   };
 }
 
@@ -109,16 +142,24 @@ function ratios(rows: Row[]) {
     const baseline = rows.find((r) => r.scenario === name && r.service === SIDE_NAMES.baseline);
     if (!ours || !baseline) return [];
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-    return [{
-      scenario: name, oursRequestsPerSecond: ours.requestsPerSecond, baselineRequestsPerSecond: baseline.requestsPerSecond,
-      throughputRatio: ratio(ours.requestsPerSecond, baseline.requestsPerSecond), oursP95ms: ours.p95ms, baselineP95ms: baseline.p95ms,
-      p95Ratio: ratio(baseline.p95ms, ours.p95ms), target: 'throughput ratio at least 1.5',
-    }];
+    return [
+      {
+        scenario: name,
+        oursRequestsPerSecond: ours.requestsPerSecond,
+        baselineRequestsPerSecond: baseline.requestsPerSecond,
+        throughputRatio: ratio(ours.requestsPerSecond, baseline.requestsPerSecond),
+        oursP95ms: ours.p95ms,
+        baselineP95ms: baseline.p95ms,
+        p95Ratio: ratio(baseline.p95ms, ours.p95ms),
+        target: 'throughput ratio at least 1.5',
+      },
+    ];
   });
 }
 
 async function main(): Promise<void> {
-  if (GRAPH !== 'seed' && !isScale(GRAPH)) throw new Error(`BENCH_GRAPH=${GRAPH}: use seed, ${Object.keys(SCALES).join(', ')}.`);
+  if (GRAPH !== 'seed' && !isScale(GRAPH))
+    throw new Error(`BENCH_GRAPH=${GRAPH}: use seed, ${Object.keys(SCALES).join(', ')}.`);
   const memory = NEO4J_MEMORY[GRAPH]!;
   const home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-bench-'));
   process.env.NEO4J_TX_MEMORY = memory.txMemory; // read by the embedded Neo4j's launcher
@@ -146,22 +187,36 @@ async function main(): Promise<void> {
     const ours = await startChild(SIDE_NAMES.ours, 'service.ts', {
       BENCH_SERVICE_ENV: JSON.stringify({
         // The load generator is one client address; the per-address rate limit would measure itself, not the API.
-        NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_TOKEN: BENCH_TOKEN,
-        NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password,
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        SEED_ON_EMPTY: 'false',
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        ADMIN_TOKEN: BENCH_TOKEN,
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USERNAME: neo4j.username,
+        NEO4J_PASSWORD: neo4j.password,
       }),
     });
     children.push(ours);
-    const baseline = theirs.length === 0 ? undefined : await startChild(SIDE_NAMES.baseline, 'baseline/server.ts', {
-      BENCH_NEO4J: JSON.stringify({ uri: neo4j.uri, username: neo4j.username, password: neo4j.password }),
-    });
+    const baseline =
+      theirs.length === 0
+        ? undefined
+        : await startChild(SIDE_NAMES.baseline, 'baseline/server.ts', {
+            BENCH_NEO4J: JSON.stringify({ uri: neo4j.uri, username: neo4j.username, password: neo4j.password }),
+          });
     if (baseline) children.push(baseline);
 
     const pairs = theirs.map((b) => ({ ours: mine.find((o) => o.name === b.name)!, baseline: b }));
     const equivalence = baseline ? await assertSameAnswers(pairs, { ours: ours.url, baseline: baseline.url }) : {};
-    for (const [name, what] of Object.entries(equivalence)) console.log(`Same answers from both services for ${name}: ${what}.`);
+    for (const [name, what] of Object.entries(equivalence))
+      console.log(`Same answers from both services for ${name}: ${what}.`);
 
     // Each baseline scenario right after ours of the same name, so that the two meet the machine in the same state.
-    const steps: Step[] = mine.flatMap((o) => [{ scenario: o, child: ours }, ...pairs.filter((p) => p.ours === o).map((p) => ({ scenario: p.baseline, child: baseline! }))]);
+    const steps: Step[] = mine.flatMap((o) => [
+      { scenario: o, child: ours },
+      ...pairs.filter((p) => p.ours === o).map((p) => ({ scenario: p.baseline, child: baseline! })),
+    ]);
     for (const step of steps) await warm(step);
     const rows: Row[] = [];
     for (const step of steps) rows.push(await measure(step, neo4j));
@@ -169,25 +224,56 @@ async function main(): Promise<void> {
     const peaks = { ours: peak(ours.pid), baseline: peak(baseline?.pid), neo4j: peak(neo4j.pid) };
 
     const comparison = ratios(rows);
-    console.log(`\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${CONNECTIONS} connections, ${DURATION_S} s each, after ${WARMUP_S} s of warm-up each; ` +
-      `services, Neo4j and load generator on one machine (${os.cpus().length} cores).`);
-    console.log('Latencies in milliseconds, percentiles of every response. Memory: resident set (RSS) of the service\'s own process, ' +
-      'largest sample during the scenario; Neo4j\'s for information. CPU ms/req: processor time each process spent per request ' +
-      '(less sensitive to a shared machine than latency).\n');
-    console.table(rows.map((r) => ({
-      scenario: r.scenario, service: r.service, 'p50 ms': r.p50ms, 'p95 ms': r.p95ms, 'p99 ms': r.p99ms, 'req/s': r.requestsPerSecond,
-      errors: r.errors, 'non-2xx': r.non2xx, 'round trips': r.roundTrips, 'service MB': r.serviceRssMB, 'Neo4j MB': r.neo4jRssMB,
-      'service CPU ms/req': r.serviceCpuMsPerRequest, 'Neo4j CPU ms/req': r.neo4jCpuMsPerRequest,
-    })));
-    console.log(`Peak RSS over each process's life (VmHWM): ${SIDE_NAMES.ours} ${peaks.ours} MB` +
-      `${baseline ? `, ${SIDE_NAMES.baseline} ${peaks.baseline} MB` : ''}, Neo4j ${peaks.neo4j} MB (the graph's load included).`);
+    console.log(
+      `\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${CONNECTIONS} connections, ${DURATION_S} s each, after ${WARMUP_S} s of warm-up each; ` +
+        `services, Neo4j and load generator on one machine (${os.cpus().length} cores).`,
+    );
+    console.log(
+      "Latencies in milliseconds, percentiles of every response. Memory: resident set (RSS) of the service's own process, " +
+        "largest sample during the scenario; Neo4j's for information. CPU ms/req: processor time each process spent per request " +
+        '(less sensitive to a shared machine than latency).\n',
+    );
+    console.table(
+      rows.map((r) => ({
+        scenario: r.scenario,
+        service: r.service,
+        'p50 ms': r.p50ms,
+        'p95 ms': r.p95ms,
+        'p99 ms': r.p99ms,
+        'req/s': r.requestsPerSecond,
+        errors: r.errors,
+        'non-2xx': r.non2xx,
+        'round trips': r.roundTrips,
+        'service MB': r.serviceRssMB,
+        'Neo4j MB': r.neo4jRssMB,
+        'service CPU ms/req': r.serviceCpuMsPerRequest,
+        'Neo4j CPU ms/req': r.neo4jCpuMsPerRequest,
+      })),
+    );
+    console.log(
+      `Peak RSS over each process's life (VmHWM): ${SIDE_NAMES.ours} ${peaks.ours} MB` +
+        `${baseline ? `, ${SIDE_NAMES.baseline} ${peaks.baseline} MB` : ''}, Neo4j ${peaks.neo4j} MB (the graph's load included).`,
+    );
     if (comparison.length > 0) {
-      console.log('\nOurs against @neo4j/graphql on the same questions (throughput: ours ÷ baseline; p95: baseline ÷ ours; above 1 is ours ahead):');
-      console.table(comparison.map((c) => ({ scenario: c.scenario, 'throughput ×': c.throughputRatio, 'p95 ×': c.p95Ratio })));
+      console.log(
+        '\nOurs against @neo4j/graphql on the same questions (throughput: ours ÷ baseline; p95: baseline ÷ ours; above 1 is ours ahead):',
+      );
+      console.table(
+        comparison.map((c) => ({ scenario: c.scenario, 'throughput ×': c.throughputRatio, 'p95 ×': c.p95Ratio })),
+      );
     }
     const report = {
-      graph: GRAPH, load, connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, cores: os.cpus().length,
-      only: process.env.BENCH_ONLY, equivalence, results: rows, peakRssMB: peaks, comparison,
+      graph: GRAPH,
+      load,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_S,
+      warmupSeconds: WARMUP_S,
+      cores: os.cpus().length,
+      only: process.env.BENCH_ONLY,
+      equivalence,
+      results: rows,
+      peakRssMB: peaks,
+      comparison,
     };
     const json = JSON.stringify(report, null, 2);
     console.log(json);

@@ -3,9 +3,20 @@ import autocannon from 'autocannon';
 import type { BenchRequest } from './scenarios.js';
 
 /** Sends a request once and returns its status, headers and parsed body. */
-export async function send(baseUrl: string, request: BenchRequest): Promise<{ status: number; headers: Headers; body: { data?: unknown; errors?: unknown } }> {
-  const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: unknown } };
+export async function send(
+  baseUrl: string,
+  request: BenchRequest,
+): Promise<{ status: number; headers: Headers; body: { data?: unknown; errors?: unknown } }> {
+  const response = await fetch(`${baseUrl}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: unknown; errors?: unknown },
+  };
 }
 
 /** The value at percentile p (0 to 100) of sorted values, by the nearest-rank method: exact, never interpolated. */
@@ -29,11 +40,23 @@ export interface LoadResult {
 const round = (ms: number, places = 2) => Math.round(ms * 10 ** places) / 10 ** places;
 
 /** Runs autocannon for `seconds` with its throughput and error counts, and exact percentiles of every response's latency. */
-export function drive(baseUrl: string, request: BenchRequest, connections: number, seconds: number): Promise<LoadResult> {
+export function drive(
+  baseUrl: string,
+  request: BenchRequest,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: `${baseUrl}${request.path}`, method: request.method, headers: request.headers, body: request.body, connections, duration: seconds },
+      {
+        url: `${baseUrl}${request.path}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        connections,
+        duration: seconds,
+      },
       (error, run) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);

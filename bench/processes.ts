@@ -39,7 +39,10 @@ export async function startChild(name: string, entry: string, env: Record<string
     if (stderrTail.length > 30) stderrTail.shift();
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s.\n${stderrTail.join('\n')}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s.\n${stderrTail.join('\n')}`)),
+      START_TIMEOUT_MS,
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith(`${READY} `)) return;
       clearTimeout(timer);
@@ -132,4 +135,5 @@ export function sampleRss(pids: Record<string, number>, everyMs = 100): { stop()
 }
 
 /** Bytes as megabytes (10^6), rounded, for tables. */
-export const mb = (bytes: number | undefined): number | undefined => (bytes === undefined || Number.isNaN(bytes) ? undefined : Math.round(bytes / 1e6));
+export const mb = (bytes: number | undefined): number | undefined =>
+  bytes === undefined || Number.isNaN(bytes) ? undefined : Math.round(bytes / 1e6);

@@ -5,23 +5,47 @@ import type { GraphBatch } from '../schema/records.js';
 import { luceneQuery } from '../server/database/search.js';
 
 /** The records each scenario asks about: the seed's own, or representative ones of a generated graph. */
-export interface Subjects { text: string; topic: string; borough: string; footprint: string; organisation: string; programme: string; networkCentre: string; pathFrom: string; pathTo: string }
+export interface Subjects {
+  text: string;
+  topic: string;
+  borough: string;
+  footprint: string;
+  organisation: string;
+  programme: string;
+  networkCentre: string;
+  pathFrom: string;
+  pathTo: string;
+}
 
 export const SEED_SUBJECTS: Subjects = {
-  text: 'stop smoking', topic: 'stop-smoking', borough: 'E09000003', footprint: 'E54000027', organisation: 'E09000003',
-  programme: 'barnet-immunisation-2017-18', networkCentre: nodeId('Programme', 'london-mecc-2017-18'),
-  pathFrom: nodeId('Organisation', 'public-health-england'), pathTo: nodeId('Organisation', 'E09000003'),
+  text: 'stop smoking',
+  topic: 'stop-smoking',
+  borough: 'E09000003',
+  footprint: 'E54000027',
+  organisation: 'E09000003',
+  programme: 'barnet-immunisation-2017-18',
+  networkCentre: nodeId('Programme', 'london-mecc-2017-18'),
+  pathFrom: nodeId('Organisation', 'public-health-england'),
+  pathTo: nodeId('Organisation', 'E09000003'),
 };
 
 /** In a generated graph: the first borough and footprint, a council, and a footprint-wide programme at the centre of the network. */
 export function generatedSubjects(batch: GraphBatch): Subjects {
-  const covering = batch.relationships.find((r) => r.type === 'PROGRAMME_COVERS' && r.to.key.startsWith('gen-footprint-'))!;
+  const covering = batch.relationships.find(
+    (r) => r.type === 'PROGRAMME_COVERS' && r.to.key.startsWith('gen-footprint-'),
+  )!;
   const council = batch.nodes.find((n) => n.label === 'Organisation' && n.properties.kind === 'LOCAL_AUTHORITY')!;
   const partners = batch.relationships.filter((r) => r.type === 'PARTNER_IN');
   return {
-    text: 'stop smoking', topic: 'gen-topic-stop-smoking', borough: 'gen-borough-1', footprint: 'gen-footprint-1', organisation: council.key,
-    programme: covering.from.key, networkCentre: nodeId('Programme', covering.from.key),
-    pathFrom: nodeId('Organisation', partners[0]!.from.key), pathTo: nodeId('Organisation', partners.at(-1)!.from.key),
+    text: 'stop smoking',
+    topic: 'gen-topic-stop-smoking',
+    borough: 'gen-borough-1',
+    footprint: 'gen-footprint-1',
+    organisation: council.key,
+    programme: covering.from.key,
+    networkCentre: nodeId('Programme', covering.from.key),
+    pathFrom: nodeId('Organisation', partners[0]!.from.key),
+    pathTo: nodeId('Organisation', partners.at(-1)!.from.key),
   };
 }
 
@@ -44,15 +68,24 @@ export interface Scenario {
 }
 
 const post = (query: string, headers: Record<string, string>, variables?: Record<string, unknown>): BenchRequest => ({
-  method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
+  method: 'POST',
+  path: '/graphql',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ query, variables }),
 });
 
 /** Automatic persisted queries over GET: the hash alone once registered, with the header Apollo's CSRF prevention asks of a GET. */
 function persistedGet(query: string): { register: BenchRequest; request: BenchRequest } {
-  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } });
+  const extensions = JSON.stringify({
+    persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+  });
   const headers = { 'apollo-require-preflight': 'true' };
   return {
-    register: { method: 'GET', path: `/graphql?query=${encodeURIComponent(query)}&extensions=${encodeURIComponent(extensions)}`, headers },
+    register: {
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent(query)}&extensions=${encodeURIComponent(extensions)}`,
+      headers,
+    },
     request: { method: 'GET', path: `/graphql?extensions=${encodeURIComponent(extensions)}`, headers },
   };
 }
@@ -82,21 +115,42 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
     { name: COMPARED[0], side: 'ours', request: post(search, admin) },
     // What widgets send: public, so answered from the response cache after the first time.
     { name: 'directory search, public (cached)', side: 'ours', request: post(search, {}) },
-    { name: 'directory search, public, persisted query over GET', side: 'ours', request: persisted.request, prepare: [persisted.register] },
     {
-      name: 'directory search (text only)', side: 'ours',
-      request: post('{ search(text: "immunisation", first: 20) { totalCount edges { node { ... on Service { name } ... on Resource { name } ... on Organisation { name } } } } }', admin),
+      name: 'directory search, public, persisted query over GET',
+      side: 'ours',
+      request: persisted.request,
+      prepare: [persisted.register],
+    },
+    {
+      name: 'directory search (text only)',
+      side: 'ours',
+      request: post(
+        '{ search(text: "immunisation", first: 20) { totalCount edges { node { ... on Service { name } ... on Resource { name } ... on Organisation { name } } } } }',
+        admin,
+      ),
     },
     { name: COMPARED[1], side: 'ours', request: post(organisationProfile(s), admin) },
     {
-      name: 'programme action plan', side: 'ours',
-      request: post(`{ programme(key: "${s.programme}") { name actionPlan { total byStatus { status count } overdue { name } } actions { name status dueDate leads { part by { ... on Role { name } } } } targets { metric value } } }`, admin),
+      name: 'programme action plan',
+      side: 'ours',
+      request: post(
+        `{ programme(key: "${s.programme}") { name actionPlan { total byStatus { status count } overdue { name } } actions { name status dueDate leads { part by { ... on Role { name } } } } targets { metric value } } }`,
+        admin,
+      ),
     },
     { name: 'network to depth 2', side: 'ours', request: post(network, admin) },
     // What the network widget asks, public: from the response cache after the first time.
     { name: 'network to depth 2, public (cached)', side: 'ours', request: post(network, {}) },
-    { name: 'shortest path', side: 'ours', request: post(`{ shortestPath(from: "${s.pathFrom}", to: "${s.pathTo}") { nodes { name } } }`, admin) },
-    { name: 'coverage gaps', side: 'ours', request: post(`{ coverageGaps(footprint: "${s.footprint}", topic: "${s.topic}") { name } }`, admin) },
+    {
+      name: 'shortest path',
+      side: 'ours',
+      request: post(`{ shortestPath(from: "${s.pathFrom}", to: "${s.pathTo}") { nodes { name } } }`, admin),
+    },
+    {
+      name: 'coverage gaps',
+      side: 'ours',
+      request: post(`{ coverageGaps(footprint: "${s.footprint}", topic: "${s.topic}") { name } }`, admin),
+    },
   ];
 }
 
@@ -107,7 +161,8 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
 function servesArea(key: string): Record<string, unknown> {
   const is = { key: { eq: key } };
   const up = (levels: number): Record<string, unknown> => (levels === 0 ? is : { children: { some: up(levels - 1) } });
-  const down = (levels: number): Record<string, unknown> => (levels === 0 ? is : { parent: { some: down(levels - 1) } });
+  const down = (levels: number): Record<string, unknown> =>
+    levels === 0 ? is : { parent: { some: down(levels - 1) } };
   return { OR: [up(0), up(1), up(2), up(3), down(1), down(2)] };
 }
 
@@ -137,11 +192,20 @@ export function baselineScenarios(s: Subjects): Scenario[] {
   const phrase = luceneQuery(s.text)!;
   return [
     {
-      name: COMPARED[0], side: 'baseline',
-      request: post(BASELINE_SEARCH, {}, { phrase, where: { node: { topics: { some: { key: { eq: s.topic } } }, availableIn: { some: servesArea(s.borough) } } } }),
+      name: COMPARED[0],
+      side: 'baseline',
+      request: post(
+        BASELINE_SEARCH,
+        {},
+        {
+          phrase,
+          where: { node: { topics: { some: { key: { eq: s.topic } } }, availableIn: { some: servesArea(s.borough) } } },
+        },
+      ),
     },
     {
-      name: COMPARED[1], side: 'baseline',
+      name: COMPARED[1],
+      side: 'baseline',
       request: post(BASELINE_PROFILE, {}, { key: s.organisation }),
     },
   ];

@@ -21,8 +21,13 @@ async function main(): Promise<void> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-bench-'));
   const neo4j = await startLocalNeo4j({ home, port: await freePort(), heap: '512m', pageCache: '128m' });
   const config = loadConfig({
-    NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false',
-    NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password,
+    NODE_ENV: 'production',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SEED_ON_EMPTY: 'false',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USERNAME: neo4j.username,
+    NEO4J_PASSWORD: neo4j.password,
   });
   const service = await startService(config, createLogger('silent'));
   await seedIfEmpty(service.db, createLogger('silent'));
@@ -36,13 +41,20 @@ async function main(): Promise<void> {
       await page.addInitScript(() => {
         document.addEventListener('ph-load', (event) => {
           const w = window as unknown as { firstResults?: number };
-          if (w.firstResults === undefined && event.composedPath()[0] instanceof HTMLElement && (event.composedPath()[0] as HTMLElement).localName === 'ph-directory') w.firstResults = performance.now();
+          if (
+            w.firstResults === undefined &&
+            event.composedPath()[0] instanceof HTMLElement &&
+            (event.composedPath()[0] as HTMLElement).localName === 'ph-directory'
+          )
+            w.firstResults = performance.now();
         });
       });
       await page.goto(`${service.url}/demo`);
       await page.waitForFunction(() => (window as unknown as { firstResults?: number }).firstResults !== undefined);
       const firstResults = await page.evaluate(() => (window as unknown as { firstResults: number }).firstResults);
-      const domContentLoaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.toJSON().domContentLoadedEventEnd as number);
+      const domContentLoaded = await page.evaluate(
+        () => performance.getEntriesByType('navigation')[0]!.toJSON().domContentLoadedEventEnd as number,
+      );
       if (run > 0) timings.push({ firstResults, domContentLoaded }); // the first run warms the service's JIT and Neo4j's caches
       await context.close();
     }
@@ -56,12 +68,18 @@ async function main(): Promise<void> {
   const dcl = timings.map((t) => t.domContentLoaded).sort((a, b) => a - b);
   const report = {
     runs: timings.length,
-    firstResultsMs: { p50: Math.round(quantile(first, 0.5)), p95: Math.round(quantile(first, 0.95)), max: Math.round(first.at(-1)!) },
+    firstResultsMs: {
+      p50: Math.round(quantile(first, 0.5)),
+      p95: Math.round(quantile(first, 0.95)),
+      max: Math.round(first.at(-1)!),
+    },
     domContentLoadedMs: { p50: Math.round(quantile(dcl, 0.5)) },
     gzipBytes: Object.fromEntries(sizes.map((s) => [s.entry, { eager: s.gzipBytes, onDemand: s.lazyGzipBytes }])),
   };
   console.log(`demo page, cold browser context each run, ${report.runs} runs on loopback:`);
-  console.log(`  time to the directory's first results: p50 ${report.firstResultsMs.p50} ms, p95 ${report.firstResultsMs.p95} ms, max ${report.firstResultsMs.max} ms`);
+  console.log(
+    `  time to the directory's first results: p50 ${report.firstResultsMs.p50} ms, p95 ${report.firstResultsMs.p95} ms, max ${report.firstResultsMs.max} ms`,
+  );
   console.log(`  DOMContentLoaded: p50 ${report.domContentLoadedMs.p50} ms`);
   console.log(JSON.stringify(report, null, 2));
 }

@@ -2,14 +2,30 @@
 // and link fields. Each file of schema/concepts/ uses them once; schema/model.ts gathers the concepts.
 
 /** A closed vocabulary, stored as these exact strings and shown in GraphQL as the enum it names. */
-export type Vocabulary<V extends string = string> = readonly V[] & { readonly vocabulary: string; readonly description: string };
+export type Vocabulary<V extends string = string> = readonly V[] & {
+  readonly vocabulary: string;
+  readonly description: string;
+};
 
-export function vocabulary<const V extends string>(name: string, description: string, values: readonly V[]): Vocabulary<V> {
+export function vocabulary<const V extends string>(
+  name: string,
+  description: string,
+  values: readonly V[],
+): Vocabulary<V> {
   return Object.freeze(Object.assign([...values], { vocabulary: name, description }));
 }
 
 /** The kinds of value a property may hold. `date` is an ISO date (2018-03-31) or month (2017-09). */
-export type PropertyType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'url' | 'strings' | Vocabulary;
+export type PropertyType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'date'
+  | 'url'
+  | 'strings'
+  | Vocabulary;
 
 /** Who may read a property: everyone, or only analysts and admins (people's contact details). */
 export type Visibility = 'public' | 'analyst';
@@ -71,7 +87,9 @@ export interface ConceptDeclaration<L extends string = string, R extends string 
 }
 
 /** Declares a concept; the label and relationship names are kept as literal types for the derived vocabularies. */
-export function concept<const L extends string, const R extends string = never>(declaration: ConceptDeclaration<L, R>): ConceptDeclaration<L, R> {
+export function concept<const L extends string, const R extends string = never>(
+  declaration: ConceptDeclaration<L, R>,
+): ConceptDeclaration<L, R> {
   return declaration;
 }
 

@@ -12,41 +12,64 @@ export const ERRORS = {
    */
   BAD_REQUEST: { status: 400, message: () => 'Bad request.' },
   /** An argument, a query parameter or a field of an import is not valid. */
-  BAD_USER_INPUT: { status: 400, message: () => 'A value in the request is not valid: check the arguments against the schema.' },
+  BAD_USER_INPUT: {
+    status: 400,
+    message: () => 'A value in the request is not valid: check the arguments against the schema.',
+  },
   UNAUTHENTICATED: { status: 401, message: () => 'This needs a key: send it as "Authorization: Bearer <key>".' },
   FORBIDDEN: { status: 403, message: () => 'This key may not do that: ask an admin for a key with the role it needs.' },
-  NOT_FOUND: { status: 404, message: (what = 'thing', id?: string) => (id === undefined ? `No ${what} has that id.` : `No ${what} has id ${id}.`) },
+  NOT_FOUND: {
+    status: 404,
+    message: (what = 'thing', id?: string) =>
+      id === undefined ? `No ${what} has that id.` : `No ${what} has id ${id}.`,
+  },
   /** Someone else changed or created it first. */
-  CONFLICT: { status: 409, message: () => 'It has changed since you read it: reload it, reapply your change and try again.' },
+  CONFLICT: {
+    status: 409,
+    message: () => 'It has changed since you read it: reload it, reapply your change and try again.',
+  },
   RATE_LIMITED: {
     status: 429,
     message: (perMinute?: number, retryInSeconds?: number) =>
-      perMinute === undefined ? 'Too many requests: try again in a minute.' : `Too many requests: at most ${perMinute} a minute. Try again in ${retryInSeconds ?? 60} s.`,
+      perMinute === undefined
+        ? 'Too many requests: try again in a minute.'
+        : `Too many requests: at most ${perMinute} a minute. Try again in ${retryInSeconds ?? 60} s.`,
   },
   INTERNAL_SERVER_ERROR: { status: 500, message: () => 'Internal server error.' },
   DB_UNAVAILABLE: { status: 503, message: () => 'The database is unavailable; try again shortly.' },
   /** Neo4j stopped a query that ran past QUERY_TIMEOUT_MS: the question was too big, so asking again will not help. */
-  QUERY_TIMEOUT: { status: 504, message: () => 'The query took too long and was stopped; ask for less (a smaller depth or page).' },
+  QUERY_TIMEOUT: {
+    status: 504,
+    message: () => 'The query took too long and was stopped; ask for less (a smaller depth or page).',
+  },
 
   // Apollo Server's own codes, which it sends with these statuses before any resolver runs. They are listed so that
   // clients (the widgets) know every code the service can send; the messages are Apollo's, these are only defaults.
   GRAPHQL_PARSE_FAILED: { status: 400, message: () => 'The query is not valid GraphQL.' },
-  GRAPHQL_VALIDATION_FAILED: { status: 400, message: () => 'The query does not fit the schema or goes past its limits.' },
+  GRAPHQL_VALIDATION_FAILED: {
+    status: 400,
+    message: () => 'The query does not fit the schema or goes past its limits.',
+  },
   OPERATION_RESOLUTION_FAILURE: { status: 400, message: () => 'The document has no operation by the name asked for.' },
   /** Sent with 200 on purpose: the client (the widgets do) answers it by sending the query text with its hash. */
   PERSISTED_QUERY_NOT_FOUND: { status: 200, message: () => 'PersistedQueryNotFound' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, message: () => 'PersistedQueryNotSupported' },
-} as const satisfies Readonly<Record<string, { readonly status: number; readonly message: (...details: never[]) => string }>>;
+} as const satisfies Readonly<
+  Record<string, { readonly status: number; readonly message: (...details: never[]) => string }>
+>;
 
 export type ErrorCode = keyof typeof ERRORS;
 
 /** The codes by name, so call sites write `ErrorCode.NOT_FOUND` and a misspelling fails to compile. */
-export const ErrorCode = Object.freeze(Object.fromEntries(Object.keys(ERRORS).map((code) => [code, code]))) as { readonly [C in ErrorCode]: C };
+export const ErrorCode = Object.freeze(Object.fromEntries(Object.keys(ERRORS).map((code) => [code, code]))) as {
+  readonly [C in ErrorCode]: C;
+};
 
 /** What a code's message template takes: a NOT_FOUND names the kind of thing and its id, a RATE_LIMITED the limit and wait. */
 export type MessageDetails<C extends ErrorCode> = Parameters<(typeof ERRORS)[C]['message']>;
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ERRORS, value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.hasOwn(ERRORS, value);
 
 export const errorStatus = (code: ErrorCode): number => ERRORS[code].status;
 

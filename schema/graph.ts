@@ -17,8 +17,19 @@ export const RELS: readonly Rel[] = CONCEPTS.flatMap((c) => Object.keys(c.relati
 export const Rel = Object.fromEntries(RELS.map((r) => [r, r])) as { readonly [R in Rel]: R };
 
 export {
-  ActionStatus, AreaLevel, CodeSystem, EngagementLevelKey, EventKind, EventStatus, LeadPart, OrganisationKind,
-  PartnershipRole, Recurrence, ResourceKind, ResourceStatus, WorkstreamKind,
+  ActionStatus,
+  AreaLevel,
+  CodeSystem,
+  EngagementLevelKey,
+  EventKind,
+  EventStatus,
+  LeadPart,
+  OrganisationKind,
+  PartnershipRole,
+  Recurrence,
+  ResourceKind,
+  ResourceStatus,
+  WorkstreamKind,
 } from './concepts/index.js';
 import type * as V from './concepts/index.js';
 

@@ -14,6 +14,10 @@ export function nodeId(label: Label, key: string): string {
 }
 
 /** The id of a relationship, from its type and the labels and keys of its ends; stable across re-imports too. */
-export function relationshipId(type: string, from: { label: string; key: string }, to: { label: string; key: string }): string {
+export function relationshipId(
+  type: string,
+  from: { label: string; key: string },
+  to: { label: string; key: string },
+): string {
   return uuidv5(`${type}:${from.label}:${from.key}>${to.label}:${to.key}`, NAMESPACE);
 }

@@ -10,12 +10,16 @@ export type { LinkField, PropertySpec, PropertySpecs, PropertyType, Vocabulary }
 /** Properties every node may carry besides `id`, `key` and the service's own bookkeeping (version, retired). */
 const COMMON: PropertySpecs = {
   description: { type: 'text', description: 'A sentence or two on what this is, in plain English.' },
-  demo: { type: 'boolean', description: 'True for example records that are not from any real document, shown as demo data.' },
+  demo: {
+    type: 'boolean',
+    description: 'True for example records that are not from any real document, shown as demo data.',
+  },
 };
 
-export const NODE_MODEL = Object.fromEntries(
-  CONCEPTS.map((c) => [c.label, { ...COMMON, ...c.properties }]),
-) as Record<Label, PropertySpecs>;
+export const NODE_MODEL = Object.fromEntries(CONCEPTS.map((c) => [c.label, { ...COMMON, ...c.properties }])) as Record<
+  Label,
+  PropertySpecs
+>;
 
 export interface RelationshipSpec {
   from: readonly Label[];
@@ -25,10 +29,17 @@ export interface RelationshipSpec {
 }
 
 export const RELATIONSHIP_MODEL = Object.fromEntries(
-  CONCEPTS.flatMap((c) => (Object.entries(c.relationships ?? {}) as [string, RelationshipDeclaration][]).map(([type, r]) => [
-    type,
-    { from: r.from === 'any' ? LABELS : r.from, to: r.to, description: r.description, properties: r.properties ?? {} },
-  ])),
+  CONCEPTS.flatMap((c) =>
+    (Object.entries(c.relationships ?? {}) as [string, RelationshipDeclaration][]).map(([type, r]) => [
+      type,
+      {
+        from: r.from === 'any' ? LABELS : r.from,
+        to: r.to,
+        description: r.description,
+        properties: r.properties ?? {},
+      },
+    ]),
+  ),
 ) as Record<Rel, RelationshipSpec>;
 
 /** Labels shown as GraphQL types of their own (area codes and postcodes are reached through their areas). */
@@ -63,25 +74,41 @@ export interface LinkFieldSpec extends LinkSpec {
  * A spec checked against the model: the relationship exists and joins these labels in this direction. Resolvers that
  * reshape what they follow build their specs with this, so a link nobody declared fails when the module loads.
  */
-export function linkSpec(from: Label, rel: Rel, direction: 'out' | 'in', to: readonly Label[], options: { maxHops?: number; via?: Rel } = {}): LinkSpec {
+export function linkSpec(
+  from: Label,
+  rel: Rel,
+  direction: 'out' | 'in',
+  to: readonly Label[],
+  options: { maxHops?: number; via?: Rel } = {},
+): LinkSpec {
   const spec = RELATIONSHIP_MODEL[rel];
   if (!spec) throw new Error(`The model has no relationship type ${rel}.`);
   const [near, far] = direction === 'out' ? [spec.from, spec.to] : [spec.to, spec.from];
   const start = options.via ? [from, ...RELATIONSHIP_MODEL[options.via].to] : [from];
-  if (!start.some((l) => near.includes(l))) throw new Error(`${rel} does not ${direction === 'out' ? 'start' : 'end'} at ${from}: it joins ${spec.from.join('|')} to ${spec.to.join('|')}.`);
+  if (!start.some((l) => near.includes(l)))
+    throw new Error(
+      `${rel} does not ${direction === 'out' ? 'start' : 'end'} at ${from}: it joins ${spec.from.join('|')} to ${spec.to.join('|')}.`,
+    );
   const stray = to.filter((l) => !far.includes(l));
-  if (stray.length > 0) throw new Error(`${rel} from ${from} (${direction}) cannot reach ${stray.join(', ')}: it joins ${spec.from.join('|')} to ${spec.to.join('|')}.`);
+  if (stray.length > 0)
+    throw new Error(
+      `${rel} from ${from} (${direction}) cannot reach ${stray.join(', ')}: it joins ${spec.from.join('|')} to ${spec.to.join('|')}.`,
+    );
   return { from, rel, direction, to, ...options };
 }
 
 function fieldSpec(from: Label, field: string, link: LinkField): LinkFieldSpec {
   const known = (names: readonly string[], what: string) => {
     const unknown = names.filter((n) => !(what === 'label' ? LABELS : RELS).includes(n as never));
-    if (unknown.length > 0) throw new Error(`${from}.${field} names ${what} ${unknown.join(', ')}, which the model does not declare.`);
+    if (unknown.length > 0)
+      throw new Error(`${from}.${field} names ${what} ${unknown.join(', ')}, which the model does not declare.`);
   };
   known([link.rel, ...(link.via ? [link.via] : [])], 'relationship type');
   known(link.to, 'label');
-  const spec = linkSpec(from, link.rel as Rel, link.direction, link.to as Label[], { maxHops: link.maxHops, via: link.via as Rel | undefined });
+  const spec = linkSpec(from, link.rel as Rel, link.direction, link.to as Label[], {
+    maxHops: link.maxHops,
+    via: link.via as Rel | undefined,
+  });
   return { ...spec, field, description: link.description, one: link.one === true, union: link.union };
 }
 
@@ -89,9 +116,11 @@ function fieldSpec(from: Label, field: string, link: LinkField): LinkFieldSpec {
 export const LINKS = Object.fromEntries(LABELS.map((l) => [l, {}])) as Record<Label, Record<string, LinkFieldSpec>>;
 for (const c of CONCEPTS) {
   const add = (label: string, fields: Record<string, LinkField>) => {
-    if (!LABELS.includes(label as Label)) throw new Error(`${c.label} adds links to ${label}, which the model does not declare.`);
+    if (!LABELS.includes(label as Label))
+      throw new Error(`${c.label} adds links to ${label}, which the model does not declare.`);
     for (const [field, link] of Object.entries(fields)) {
-      if (LINKS[label as Label][field] || NODE_MODEL[label as Label][field]) throw new Error(`${label}.${field} is declared twice.`);
+      if (LINKS[label as Label][field] || NODE_MODEL[label as Label][field])
+        throw new Error(`${label}.${field} is declared twice.`);
       LINKS[label as Label][field] = fieldSpec(label as Label, field, link);
     }
   };
@@ -100,9 +129,14 @@ for (const c of CONCEPTS) {
 }
 
 // A relationship type declared by two concepts would silently take the later declaration's ends.
-if (new Set(RELS).size !== RELS.length) throw new Error(`A relationship type is declared twice: ${RELS.filter((r, i) => RELS.indexOf(r) !== i).join(', ')}.`);
+if (new Set(RELS).size !== RELS.length)
+  throw new Error(`A relationship type is declared twice: ${RELS.filter((r, i) => RELS.indexOf(r) !== i).join(', ')}.`);
 
 /** Who may read each property that is not public, as "Type.field": the privacy the concepts declare. */
 export const PROPERTY_VISIBILITY: Readonly<Record<string, Exclude<Visibility, 'public'>>> = Object.fromEntries(
-  CONCEPTS.flatMap((c) => Object.entries(c.properties as Record<string, PropertySpec>).filter(([, p]) => p.private).map(([name]) => [`${c.label}.${name}`, 'analyst' as const])),
+  CONCEPTS.flatMap((c) =>
+    Object.entries(c.properties as Record<string, PropertySpec>)
+      .filter(([, p]) => p.private)
+      .map(([name]) => [`${c.label}.${name}`, 'analyst' as const]),
+  ),
 );

@@ -62,13 +62,19 @@ export interface ImportProblem {
 /** Thrown when input is invalid; carries every problem found, not just the first. */
 export class ImportValidationError extends Error {
   constructor(readonly problems: readonly ImportProblem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the input:\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the input:\n${problems.map(formatProblem).join('\n')}`,
+    );
     this.name = 'ImportValidationError';
   }
 }
 
 export function formatProblem(p: ImportProblem): string {
-  const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.field !== undefined ? `field "${p.field}"` : undefined]
+  const where = [
+    p.file,
+    p.row !== undefined ? `row ${p.row}` : undefined,
+    p.field !== undefined ? `field "${p.field}"` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${where}: ${p.message}. Fix: ${p.fix}`;

@@ -4,7 +4,8 @@
 export const ROLES = ['public', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /** Whether `role` may do what `needed` may: a higher rank includes every lower one. */
 export const outranksOrEquals = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);

@@ -24,14 +24,21 @@ async function main(): Promise<number> {
     const started = performance.now();
     const counts = command === 'export' ? await exportGraph(db, file) : await restoreGraph(db, file);
     const verb = command === 'export' ? 'Exported' : 'Restored';
-    console.log(`${verb} ${counts.nodes} nodes and ${counts.relationships} relationships ${command === 'export' ? 'to' : 'from'} ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `${verb} ${counts.nodes} nodes and ${counts.relationships} relationships ${command === 'export' ? 'to' : 'from'} ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
     return 0;
   } finally {
     await close();
   }
 }
 
-runCommand(main, (error) => {
-  if (error instanceof RestoreError || error instanceof ConfigError || error instanceof LocalNeo4jError) return `Nothing was changed: ${error.message}`;
-  return undefined;
-}, 'Failed, and nothing was changed:');
+runCommand(
+  main,
+  (error) => {
+    if (error instanceof RestoreError || error instanceof ConfigError || error instanceof LocalNeo4jError)
+      return `Nothing was changed: ${error.message}`;
+    return undefined;
+  },
+  'Failed, and nothing was changed:',
+);

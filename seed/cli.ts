@@ -30,19 +30,36 @@ function table(title: string, counts: Partial<Record<string, Counts>>): string {
   const width = Math.max(title.length, ...rows.map(([name]) => name.length));
   const line = (name: string, c: Counts) =>
     `${name.padEnd(width)}  ${String(c.created).padStart(8)}  ${String(c.updated).padStart(8)}  ${String(c.unchanged).padStart(9)}`;
-  const total = rows.reduce((t, [, c]) => ({ created: t.created + c.created, updated: t.updated + c.updated, unchanged: t.unchanged + c.unchanged }), { created: 0, updated: 0, unchanged: 0 });
-  return [`${title.padEnd(width)}   created   updated  unchanged`, ...rows.map(([name, c]) => line(name, c)), line('total', total)].join('\n');
+  const total = rows.reduce(
+    (t, [, c]) => ({
+      created: t.created + c.created,
+      updated: t.updated + c.updated,
+      unchanged: t.unchanged + c.unchanged,
+    }),
+    { created: 0, updated: 0, unchanged: 0 },
+  );
+  return [
+    `${title.padEnd(width)}   created   updated  unchanged`,
+    ...rows.map(([name, c]) => line(name, c)),
+    line('total', total),
+  ].join('\n');
 }
 
 export function formatReport(report: ImportReport): string {
   const parts = [
-    report.dryRun ? 'Dry run: nothing was written. This import would make these changes:' : `Imported in ${(report.durationMs / 1000).toFixed(1)} s:`,
+    report.dryRun
+      ? 'Dry run: nothing was written. This import would make these changes:'
+      : `Imported in ${(report.durationMs / 1000).toFixed(1)} s:`,
     table('nodes', report.nodes),
     table('relationships', report.relationships),
   ];
   if (report.skippedLinks.length > 0) {
-    const shown = report.skippedLinks.slice(0, 10).map((s) => `  ${s.origin.file} row ${s.origin.row ?? '?'}: ${s.link} (${s.missing} is not loaded)`);
-    parts.push(`${report.skippedLinks.length} optional link(s) skipped because the other end is not loaded:\n${shown.join('\n')}${report.skippedLinks.length > 10 ? '\n  …' : ''}`);
+    const shown = report.skippedLinks
+      .slice(0, 10)
+      .map((s) => `  ${s.origin.file} row ${s.origin.row ?? '?'}: ${s.link} (${s.missing} is not loaded)`);
+    parts.push(
+      `${report.skippedLinks.length} optional link(s) skipped because the other end is not loaded:\n${shown.join('\n')}${report.skippedLinks.length > 10 ? '\n  …' : ''}`,
+    );
   }
   return parts.join('\n\n');
 }
@@ -51,9 +68,14 @@ export function formatReport(report: ImportReport): string {
 function readArguments() {
   try {
     return parseArgs({
-    allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, kind: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean' },
+        kind: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return undefined;
@@ -79,7 +101,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   const batch = await readSources(files, kind ? { odsKind: kind as OrganisationKind } : {});
   const readMs = performance.now() - started;
-  console.error(`Read ${files.length} file(s): ${batch.nodes.length} node records, ${batch.relationships.length} links in ${(readMs / 1000).toFixed(1)} s.`);
+  console.error(
+    `Read ${files.length} file(s): ${batch.nodes.length} node records, ${batch.relationships.length} links in ${(readMs / 1000).toFixed(1)} s.`,
+  );
 
   const { db, close } = await openDatabase(config, log);
   try {
@@ -90,25 +114,37 @@ async function main(): Promise<number> {
       actor: `npm run seed (${process.env.USER ?? 'unknown user'})`,
       sources: files,
       // At most one line a second, and the last one, so large files show progress without flooding the terminal.
-      onProgress: args.values.quiet ? undefined : ({ phase, done, total }) => {
-        if (done < total && performance.now() - lastProgress < 1000) return;
-        lastProgress = performance.now();
-        console.error(`  writing ${phase}: ${done} of ${total}`);
-      },
+      onProgress: args.values.quiet
+        ? undefined
+        : ({ phase, done, total }) => {
+            if (done < total && performance.now() - lastProgress < 1000) return;
+            lastProgress = performance.now();
+            console.error(`  writing ${phase}: ${done} of ${total}`);
+          },
     });
     console.log(formatReport(report));
     // Throughput counts reading, validating and writing, not the start of the embedded database.
     const seconds = (readMs + report.durationMs) / 1000;
     const records = batch.nodes.length + batch.relationships.length - report.skippedLinks.length;
-    if (!report.dryRun) console.log(`\n${records} records (nodes and links, skipped links not counted) in ${seconds.toFixed(1)} s: ${Math.round(records / seconds)} records per second.`);
+    if (!report.dryRun)
+      console.log(
+        `\n${records} records (nodes and links, skipped links not counted) in ${seconds.toFixed(1)} s: ${Math.round(records / seconds)} records per second.`,
+      );
     return 0;
   } finally {
     await close();
   }
 }
 
-runCommand(main, (error) => {
-  if (!(error instanceof ImportValidationError)) return undefined;
-  const listed = error.problems.slice(0, 50).map((p) => `  ${formatProblem(p)}`).join('\n');
-  return `Nothing was imported: ${error.problems.length} problem(s) to fix first.\n${listed}${error.problems.length > 50 ? `\n  … and ${error.problems.length - 50} more` : ''}`;
-}, 'The import failed and nothing was written:');
+runCommand(
+  main,
+  (error) => {
+    if (!(error instanceof ImportValidationError)) return undefined;
+    const listed = error.problems
+      .slice(0, 50)
+      .map((p) => `  ${formatProblem(p)}`)
+      .join('\n');
+    return `Nothing was imported: ${error.problems.length} problem(s) to fix first.\n${listed}${error.problems.length > 50 ? `\n  … and ${error.problems.length - 50} more` : ''}`;
+  },
+  'The import failed and nothing was written:',
+);

@@ -15,7 +15,10 @@ const USAGE = `Usage:
 Public keys with --origin are widget keys: browsers may use them only from those origins.`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { role: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true } },
+  });
   const [command, target] = positionals;
   if (command === 'create') {
     if (!values.role || !(ROLES as readonly string[]).includes(values.role) || !values.name) {
@@ -39,11 +42,17 @@ async function main(): Promise<number> {
       console.log(`Created ${key.role} key "${key.name}" (id ${key.id}).\nSecret, shown only now: ${secret}`);
     } else if (command === 'list') {
       for (const k of await listKeys(db)) {
-        console.log(`${k.id}  ${k.prefix}…  ${k.role.padEnd(7)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'live'}  ${k.name}${k.origins.length ? `  origins: ${k.origins.join(' ')}` : ''}`);
+        console.log(
+          `${k.id}  ${k.prefix}…  ${k.role.padEnd(7)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'live'}  ${k.name}${k.origins.length ? `  origins: ${k.origins.join(' ')}` : ''}`,
+        );
       }
     } else {
       const revoked = await revokeKey(db, target!);
-      console.log(revoked > 0 ? `Revoked ${revoked} key(s); running services stop accepting it within 30 s.` : `No live key has id or prefix ${target}.`);
+      console.log(
+        revoked > 0
+          ? `Revoked ${revoked} key(s); running services stop accepting it within 30 s.`
+          : `No live key has id or prefix ${target}.`,
+      );
       return revoked > 0 ? 0 : 1;
     }
     return 0;
@@ -52,7 +61,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  },
+);

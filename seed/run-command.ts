@@ -7,7 +7,11 @@ import { LocalNeo4jError } from '../server/database/local-neo4j.js';
  * Runs `main` and exits. A failure is printed as `explain` words it; configuration and local-database problems,
  * which already say what to do, are printed as they are when `explain` leaves them alone (returns undefined).
  */
-export function runCommand(main: () => Promise<number>, explain: (error: unknown) => string | undefined, otherwise: string): void {
+export function runCommand(
+  main: () => Promise<number>,
+  explain: (error: unknown) => string | undefined,
+  otherwise: string,
+): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -36,20 +36,27 @@ export async function detectFormat(file: string): Promise<Format> {
     if (columns.includes('pcds') || columns.includes('pcd')) return 'onspd';
     if (/^[A-Z0-9]{3,6}$/.test(columns[0]?.toUpperCase() ?? '') && columns.length >= 24) return 'ods';
   }
-  throw new ImportValidationError([{
-    file,
-    message: 'the format of this file is not recognised',
-    fix: 'give a native .yaml data file, an NHS ODS extract (.csv, no header row, 24 to 27 fields), an ONS Postcode Directory .csv with its header, or Open Referral UK 3.0 .json',
-  }]);
+  throw new ImportValidationError([
+    {
+      file,
+      message: 'the format of this file is not recognised',
+      fix: 'give a native .yaml data file, an NHS ODS extract (.csv, no header row, 24 to 27 fields), an ONS Postcode Directory .csv with its header, or Open Referral UK 3.0 .json',
+    },
+  ]);
 }
 
 export async function readSource(file: string, options: ReadOptions = {}): Promise<GraphBatch> {
   switch (await detectFormat(file)) {
-    case 'native': return readNative(file);
-    case 'ods': return readOds(file, options.odsKind ? { kind: options.odsKind } : {});
-    case 'onspd': return readOnspd(file);
-    case 'oruk': return readOruk(file);
-    case 'reference': return readReference(REFERENCE_DIR);
+    case 'native':
+      return readNative(file);
+    case 'ods':
+      return readOds(file, options.odsKind ? { kind: options.odsKind } : {});
+    case 'onspd':
+      return readOnspd(file);
+    case 'oruk':
+      return readOruk(file);
+    case 'reference':
+      return readReference(REFERENCE_DIR);
   }
 }
 
@@ -66,7 +73,8 @@ export async function readSources(files: readonly string[], options: ReadOptions
       batch.relationships.push(...part.relationships);
     } catch (error) {
       if (error instanceof ImportValidationError) problems.push(...error.problems);
-      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') problems.push({ file, message: 'the file does not exist', fix: 'check the path' });
+      else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        problems.push({ file, message: 'the file does not exist', fix: 'check the path' });
       else throw error;
     }
   }
@@ -80,5 +88,8 @@ export const POSTCODE_SAMPLE = path.join(REFERENCE_DIR, 'postcodes', 'onspd_samp
 /** The default seed: the reference data and postcodes, then every native data file in seed/data. */
 export async function defaultSources(): Promise<string[]> {
   const files = (await readdir(DATA_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  return [REFERENCE, ...[POSTCODE_SAMPLE, ...files.map((f) => path.join(DATA_DIR, f))].map((f) => path.relative(process.cwd(), f))];
+  return [
+    REFERENCE,
+    ...[POSTCODE_SAMPLE, ...files.map((f) => path.join(DATA_DIR, f))].map((f) => path.relative(process.cwd(), f)),
+  ];
 }

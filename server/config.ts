@@ -52,7 +52,8 @@ const MEMORY_SIZE = /^\d+[kmg]$/i;
 function redisUrlProblem(value: string): string | undefined {
   // The address may hold a password: show it masked, never as given.
   const shown = value.replace(/^([^:/?#]+:\/\/[^:@/]*):.*@/, '$1:***@');
-  const advice = 'use redis://host:6379, or rediss://user:password@host:6380/0 for TLS with a password and a database number';
+  const advice =
+    'use redis://host:6379, or rediss://user:password@host:6380/0 for TLS with a password and a database number';
   const encoding = ' (a password with / @ : or # in it must be percent-encoded)';
   let url: URL;
   try {
@@ -60,11 +61,14 @@ function redisUrlProblem(value: string): string | undefined {
   } catch {
     return `REDIS_URL="${shown}" is not an address: ${advice}${encoding}.`;
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return `REDIS_URL="${shown}" is not a Redis address (it must start with redis:// or rediss://): ${advice}.`;
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    return `REDIS_URL="${shown}" is not a Redis address (it must start with redis:// or rediss://): ${advice}.`;
   if (url.hostname === '') return `REDIS_URL="${shown}" names no host: ${advice}${encoding}.`;
   // The path itself is not shown: with an unencoded password in the address, part of it may land there.
-  if (!/^\/?(\d+)?$/.test(url.pathname)) return `REDIS_URL="${shown}" does not end in a database number: ${advice}${encoding}.`;
-  if (url.search !== '' || url.hash !== '') return `REDIS_URL="${shown}" has options after the address, which are not supported: ${advice}${encoding}.`;
+  if (!/^\/?(\d+)?$/.test(url.pathname))
+    return `REDIS_URL="${shown}" does not end in a database number: ${advice}${encoding}.`;
+  if (url.search !== '' || url.hash !== '')
+    return `REDIS_URL="${shown}" has options after the address, which are not supported: ${advice}${encoding}.`;
   return undefined;
 }
 
@@ -131,11 +135,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (uri !== '') {
     const scheme = uri.split('://')[0] ?? '';
     if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme)) {
-      problems.push(`NEO4J_URI="${uri}" is not a Neo4j address: use bolt://host:7687, neo4j://host:7687 or neo4j+s://<id>.databases.neo4j.io for Aura.`);
+      problems.push(
+        `NEO4J_URI="${uri}" is not a Neo4j address: use bolt://host:7687, neo4j://host:7687 or neo4j+s://<id>.databases.neo4j.io for Aura.`,
+      );
     }
     const password = env.NEO4J_PASSWORD ?? '';
     if (password === '') {
-      problems.push('NEO4J_PASSWORD is not set: NEO4J_URI names your own Neo4j, so give its password too (or unset NEO4J_URI to use the local one).');
+      problems.push(
+        'NEO4J_PASSWORD is not set: NEO4J_URI names your own Neo4j, so give its password too (or unset NEO4J_URI to use the local one).',
+      );
     }
     neo4j = { uri, username: text('NEO4J_USERNAME', 'neo4j'), password, database };
   }
@@ -171,14 +179,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const oidcNames = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
   const oidcGiven = oidcNames.filter((name) => text(name, '') !== '');
   if (oidcGiven.length > 0 && oidcGiven.length < oidcNames.length) {
-    problems.push(`Single sign-on needs all of ${oidcNames.join(', ')}; ${oidcNames.filter((n) => !oidcGiven.includes(n)).join(', ')} ${oidcNames.length - oidcGiven.length > 1 ? 'are' : 'is'} missing.`);
+    problems.push(
+      `Single sign-on needs all of ${oidcNames.join(', ')}; ${oidcNames.filter((n) => !oidcGiven.includes(n)).join(', ')} ${oidcNames.length - oidcGiven.length > 1 ? 'are' : 'is'} missing.`,
+    );
   } else if (oidcGiven.length === oidcNames.length) {
     const jwksUrl = text('OIDC_JWKS_URL', '');
-    if (!/^https?:\/\//.test(jwksUrl)) problems.push(`OIDC_JWKS_URL="${jwksUrl}" is not a web address: give the provider's JWKS URL.`);
-    config.oidc = { issuer: text('OIDC_ISSUER', ''), audience: text('OIDC_AUDIENCE', ''), jwksUrl, roleClaim: text('OIDC_ROLE_CLAIM', 'partnership_hub_role') };
+    if (!/^https?:\/\//.test(jwksUrl))
+      problems.push(`OIDC_JWKS_URL="${jwksUrl}" is not a web address: give the provider's JWKS URL.`);
+    config.oidc = {
+      issuer: text('OIDC_ISSUER', ''),
+      audience: text('OIDC_AUDIENCE', ''),
+      jwksUrl,
+      roleClaim: text('OIDC_ROLE_CLAIM', 'partnership_hub_role'),
+    };
   }
   if (config.adminToken !== undefined && config.adminToken.length < 24) {
-    problems.push('ADMIN_TOKEN is shorter than 24 characters: use a long random value, such as the output of `openssl rand -hex 32`.');
+    problems.push(
+      'ADMIN_TOKEN is shorter than 24 characters: use a long random value, such as the output of `openssl rand -hex 32`.',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

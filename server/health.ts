@@ -40,7 +40,12 @@ export class Readiness {
     try {
       pending = await pendingMigrations(this.db);
     } catch (error) {
-      return { ready: false, neo4j: 'down', migrations: 'unknown', reason: `Neo4j is not answering: ${describe(error)}` };
+      return {
+        ready: false,
+        neo4j: 'down',
+        migrations: 'unknown',
+        reason: `Neo4j is not answering: ${describe(error)}`,
+      };
     }
     if (pending.length === 0) return { ready: true, neo4j: 'up', migrations: 'applied' };
     try {
@@ -48,7 +53,12 @@ export class Readiness {
       this.log.info({ migrations: ran }, 'applied schema migrations');
       return { ready: true, neo4j: 'up', migrations: 'applied' };
     } catch (error) {
-      return { ready: false, neo4j: 'up', migrations: 'pending', reason: `Migrations ${pending.join(', ')} are not applied: ${describe(error)}` };
+      return {
+        ready: false,
+        neo4j: 'up',
+        migrations: 'pending',
+        reason: `Migrations ${pending.join(', ')} are not applied: ${describe(error)}`,
+      };
     }
   }
 }

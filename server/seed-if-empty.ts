@@ -16,7 +16,11 @@ export async function seedIfEmpty(db: Database, log: Logger): Promise<boolean> {
   const files = await defaultSources();
   log.info({ files }, 'the database is empty: loading the seed data');
   const report = await importBatch(db, await readSources(files), { actor: 'seed on first start', sources: files });
-  const created = (counts: object) => Object.values(counts).reduce((sum: number, c: { created: number }) => sum + c.created, 0);
-  log.info({ nodes: created(report.nodes), relationships: created(report.relationships), ms: report.durationMs }, 'seed data loaded');
+  const created = (counts: object) =>
+    Object.values(counts).reduce((sum: number, c: { created: number }) => sum + c.created, 0);
+  log.info(
+    { nodes: created(report.nodes), relationships: created(report.relationships), ms: report.durationMs },
+    'seed data loaded',
+  );
   return true;
 }

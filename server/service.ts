@@ -47,7 +47,9 @@ export async function startService(config: Config, log: Logger): Promise<Running
   }
 
   // One Redis for every instance when configured; an unreachable one is retried in the background, not fatal.
-  const responseCache: ResponseStore = config.redisUrl ? await RedisResponseCache.open(config.redisUrl, log) : new GenerationalCache();
+  const responseCache: ResponseStore = config.redisUrl
+    ? await RedisResponseCache.open(config.redisUrl, log)
+    : new GenerationalCache();
   const readiness = new Readiness(db, log, () => responseCache.state);
   const app = await createApp({
     schema: await buildGraphQLSchema(),

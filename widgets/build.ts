@@ -7,10 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-interface ManifestChunk { file: string; name?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+interface ManifestChunk {
+  file: string;
+  name?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
 type Manifest = Record<string, ManifestChunk>;
 
-export interface WidgetSize { entry: string; files: number; gzipBytes: number; lazyGzipBytes: number; budgetBytes?: number }
+export interface WidgetSize {
+  entry: string;
+  files: number;
+  gzipBytes: number;
+  lazyGzipBytes: number;
+  budgetBytes?: number;
+}
 
 /** Gzipped bytes a page downloads before the widget works. The directory's is the issue's: 25 KB with Lit. */
 const BUDGETS: Record<string, number> = { 'ph-directory.js': 25 * 1024 };
@@ -38,9 +50,18 @@ export async function buildWidgets(): Promise<WidgetSize[]> {
     if (!chunk.isEntry) continue;
     const eager = closure(manifest, key);
     const lazy = new Set<string>();
-    for (const k of eager) for (const d of manifest[k]?.dynamicImports ?? []) for (const l of closure(manifest, d)) if (!eager.has(l)) lazy.add(l);
-    const sum = async (keys: Set<string>) => (await Promise.all([...keys].map((k) => gzipped(manifest[k]!.file)))).reduce((a, b) => a + b, 0);
-    sizes.push({ entry: chunk.file, files: eager.size, gzipBytes: await sum(eager), lazyGzipBytes: await sum(lazy), budgetBytes: BUDGETS[chunk.file] });
+    for (const k of eager)
+      for (const d of manifest[k]?.dynamicImports ?? [])
+        for (const l of closure(manifest, d)) if (!eager.has(l)) lazy.add(l);
+    const sum = async (keys: Set<string>) =>
+      (await Promise.all([...keys].map((k) => gzipped(manifest[k]!.file)))).reduce((a, b) => a + b, 0);
+    sizes.push({
+      entry: chunk.file,
+      files: eager.size,
+      gzipBytes: await sum(eager),
+      lazyGzipBytes: await sum(lazy),
+      budgetBytes: BUDGETS[chunk.file],
+    });
   }
   sizes.sort((a, b) => a.entry.localeCompare(b.entry));
   await writeFile(path.join(dist, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
@@ -53,9 +74,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const sizes = await buildWidgets();
   console.log('widget            gzipped (with Lit)   loaded on demand   budget');
   for (const s of sizes) {
-    console.log(`${s.entry.padEnd(18)}${kb(s.gzipBytes).padStart(19)}${(s.lazyGzipBytes ? kb(s.lazyGzipBytes) : '–').padStart(19)}   ${s.budgetBytes ? kb(s.budgetBytes) : '–'}`);
+    console.log(
+      `${s.entry.padEnd(18)}${kb(s.gzipBytes).padStart(19)}${(s.lazyGzipBytes ? kb(s.lazyGzipBytes) : '–').padStart(19)}   ${s.budgetBytes ? kb(s.budgetBytes) : '–'}`,
+    );
   }
   const over = sizes.filter((s) => s.budgetBytes !== undefined && s.gzipBytes > s.budgetBytes);
-  for (const s of over) console.error(`${s.entry} is ${kb(s.gzipBytes)} gzipped, over its budget of ${kb(s.budgetBytes!)}: find what grew with the build's manifest.`);
+  for (const s of over)
+    console.error(
+      `${s.entry} is ${kb(s.gzipBytes)} gzipped, over its budget of ${kb(s.budgetBytes!)}: find what grew with the build's manifest.`,
+    );
   process.exitCode = over.length > 0 ? 1 : 0;
 }

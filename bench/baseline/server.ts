@@ -49,7 +49,11 @@ const { url } = await startStandaloneServer(server, {
 // The standalone server's address ends in "/"; the benchmark adds /graphql, which it also answers.
 process.stdout.write(`${READY} ${url.replace(/\/$/, '')}\n`);
 
-const stop = () => void server.stop().then(() => driver.close()).finally(() => process.exit(0));
+const stop = () =>
+  void server
+    .stop()
+    .then(() => driver.close())
+    .finally(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.stdin.on('end', stop).resume();

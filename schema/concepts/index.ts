@@ -20,8 +20,26 @@ import { Topic } from './topic.js';
 import { Workstream } from './workstream.js';
 
 export const CONCEPTS = [
-  Organisation, Area, AreaCode, Programme, Workstream, Action, Target, TargetReading, Person, Role, Resource, Service,
-  Location, Topic, StakeholderGroup, EngagementLevel, CommunicationActivity, Event, Postcode, SourceDocument,
+  Organisation,
+  Area,
+  AreaCode,
+  Programme,
+  Workstream,
+  Action,
+  Target,
+  TargetReading,
+  Person,
+  Role,
+  Resource,
+  Service,
+  Location,
+  Topic,
+  StakeholderGroup,
+  EngagementLevel,
+  CommunicationActivity,
+  Event,
+  Postcode,
+  SourceDocument,
 ] as const;
 
 export { ActionStatus, LeadPart, Recurrence } from './action.js';

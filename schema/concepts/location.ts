@@ -5,7 +5,7 @@ export const Location = concept({
   label: 'Location',
   description: 'A place where a service is delivered.',
   properties: {
-    name: name('The location\'s name.'),
+    name: name("The location's name."),
     addressLines: { type: 'strings', description: 'Postal address lines.' },
     town: { type: 'string', description: 'Post town.' },
     postcode: { type: 'string', description: 'Postcode.' },

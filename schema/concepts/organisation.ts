@@ -2,20 +2,38 @@
 import { concept, name, vocabulary } from '../define.js';
 
 export const OrganisationKind = vocabulary('OrganisationKind', 'What sort of organisation this is.', [
-  'NHS_TRUST', 'CCG', 'ICB', 'GP_PRACTICE', 'LOCAL_AUTHORITY', 'NATIONAL_BODY', 'REGIONAL_BODY',
-  'PROFESSIONAL_NETWORK', 'VOLUNTARY', 'FIRE_AND_RESCUE', 'EDUCATION', 'TRADE_UNION', 'CHARITY_FOUNDATION', 'OTHER',
+  'NHS_TRUST',
+  'CCG',
+  'ICB',
+  'GP_PRACTICE',
+  'LOCAL_AUTHORITY',
+  'NATIONAL_BODY',
+  'REGIONAL_BODY',
+  'PROFESSIONAL_NETWORK',
+  'VOLUNTARY',
+  'FIRE_AND_RESCUE',
+  'EDUCATION',
+  'TRADE_UNION',
+  'CHARITY_FOUNDATION',
+  'OTHER',
 ]);
 
-export const PartnershipRole = vocabulary('PartnershipRole', 'An organisation\'s part in a programme.', [
-  'LEAD', 'PARTNER', 'FUNDER', 'DELIVERY_PARTNER', 'HOST', 'PROPOSED_PARTNER',
+export const PartnershipRole = vocabulary('PartnershipRole', "An organisation's part in a programme.", [
+  'LEAD',
+  'PARTNER',
+  'FUNDER',
+  'DELIVERY_PARTNER',
+  'HOST',
+  'PROPOSED_PARTNER',
 ]);
 
 export const Organisation = concept({
   label: 'Organisation',
   searchable: true,
-  description: 'An organisation working in public health: an NHS trust, a CCG or ICB, a council, a national body, a voluntary organisation.',
+  description:
+    'An organisation working in public health: an NHS trust, a CCG or ICB, a council, a national body, a voluntary organisation.',
   properties: {
-    name: name('The organisation\'s name as it calls itself.'),
+    name: name("The organisation's name as it calls itself."),
     kind: { type: OrganisationKind, required: true, description: 'What sort of organisation this is.' },
     shortName: { type: 'string', description: 'A shorter name in common use (PHE, GLA).' },
     odsCode: { type: 'string', description: 'NHS Organisation Data Service code, for NHS bodies.' },
@@ -30,25 +48,65 @@ export const Organisation = concept({
   },
   relationships: {
     PARTNER_IN: {
-      from: ['Organisation'], to: ['Programme'], description: 'An organisation takes part in a programme: as lead, partner, funder or delivery partner.',
-      properties: { role: { type: PartnershipRole, required: true, description: 'The organisation\'s part in the programme.' } },
+      from: ['Organisation'],
+      to: ['Programme'],
+      description: 'An organisation takes part in a programme: as lead, partner, funder or delivery partner.',
+      properties: {
+        role: { type: PartnershipRole, required: true, description: "The organisation's part in the programme." },
+      },
     },
     BASED_IN: { from: ['Organisation'], to: ['Area'], description: 'Where an organisation is based.' },
-    ORGANISATION_COVERS: { from: ['Organisation'], to: ['Area'], description: 'The area an organisation is responsible for (an ICB, a CCG, a council).' },
-    ORGANISATION_PART_OF: { from: ['Organisation'], to: ['Organisation'], description: 'A CCG in an ICB, a GP practice in its CCG, a team in a council.' },
+    ORGANISATION_COVERS: {
+      from: ['Organisation'],
+      to: ['Area'],
+      description: 'The area an organisation is responsible for (an ICB, a CCG, a council).',
+    },
+    ORGANISATION_PART_OF: {
+      from: ['Organisation'],
+      to: ['Organisation'],
+      description: 'A CCG in an ICB, a GP practice in its CCG, a team in a council.',
+    },
     SUCCEEDED_BY: {
-      from: ['Area', 'Organisation'], to: ['Area', 'Organisation'], description: 'A footprint or organisation merged or renamed into a later one (a CCG into its ICB).',
+      from: ['Area', 'Organisation'],
+      to: ['Area', 'Organisation'],
+      description: 'A footprint or organisation merged or renamed into a later one (a CCG into its ICB).',
       properties: { date: { type: 'date', description: 'When the successor took over.' } },
     },
   },
   links: {
     services: { rel: 'PROVIDED_BY', direction: 'in', to: ['Service'], description: 'The services it provides.' },
-    areasCovered: { rel: 'ORGANISATION_COVERS', direction: 'out', to: ['Area'], description: 'The areas it is responsible for (a council\'s borough, an ICB\'s footprint).' },
+    areasCovered: {
+      rel: 'ORGANISATION_COVERS',
+      direction: 'out',
+      to: ['Area'],
+      description: "The areas it is responsible for (a council's borough, an ICB's footprint).",
+    },
     basedIn: { rel: 'BASED_IN', direction: 'out', to: ['Area'], description: 'Where it is based.' },
-    parent: { rel: 'ORGANISATION_PART_OF', direction: 'out', to: ['Organisation'], one: true, description: 'The organisation it is part of (a GP practice\'s CCG).' },
-    children: { rel: 'ORGANISATION_PART_OF', direction: 'in', to: ['Organisation'], description: 'The organisations that are part of it.' },
-    successors: { rel: 'SUCCEEDED_BY', direction: 'out', to: ['Organisation'], description: 'The organisations that took over its work (a CCG\'s ICB).' },
-    roles: { rel: 'ROLE_IN', direction: 'in', to: ['Role'], description: 'Roles in the organisation named in the graph.' },
+    parent: {
+      rel: 'ORGANISATION_PART_OF',
+      direction: 'out',
+      to: ['Organisation'],
+      one: true,
+      description: "The organisation it is part of (a GP practice's CCG).",
+    },
+    children: {
+      rel: 'ORGANISATION_PART_OF',
+      direction: 'in',
+      to: ['Organisation'],
+      description: 'The organisations that are part of it.',
+    },
+    successors: {
+      rel: 'SUCCEEDED_BY',
+      direction: 'out',
+      to: ['Organisation'],
+      description: "The organisations that took over its work (a CCG's ICB).",
+    },
+    roles: {
+      rel: 'ROLE_IN',
+      direction: 'in',
+      to: ['Role'],
+      description: 'Roles in the organisation named in the graph.',
+    },
     resources: { rel: 'PUBLISHED_BY', direction: 'in', to: ['Resource'], description: 'The resources it publishes.' },
   },
 });

@@ -5,7 +5,7 @@ export const Person = concept({
   label: 'Person',
   description: 'A person. Their contact details are not public.',
   properties: {
-    name: name('The person\'s name.'),
+    name: name("The person's name."),
     jobTitle: { type: 'string', description: 'Their job title.' },
     email: { type: 'string', private: true, description: 'Work email address. Analysts and admins only.' },
     phone: { type: 'string', private: true, description: 'Work telephone. Analysts and admins only.' },

@@ -6,12 +6,14 @@ export const Topic = concept({
   searchable: true,
   description: 'A topic of the taxonomy shared by services, resources and programmes (stop smoking, immunisation).',
   properties: {
-    name: name('The topic\'s name (stop smoking).'),
+    name: name("The topic's name (stop smoking)."),
     description: { type: 'text', description: 'What it covers.' },
   },
   relationships: {
     ABOUT: {
-      from: ['Service', 'Resource', 'Programme', 'Event', 'Action', 'Workstream'], to: ['Topic'], description: 'What a service, resource, programme, event, action or workstream is about.',
+      from: ['Service', 'Resource', 'Programme', 'Event', 'Action', 'Workstream'],
+      to: ['Topic'],
+      description: 'What a service, resource, programme, event, action or workstream is about.',
     },
   },
   links: {

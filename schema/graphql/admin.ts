@@ -7,17 +7,32 @@ export const RecordKindEnum = Object.fromEntries(LABELS.map((l) => [l, l]));
 registerEnumType(RecordKindEnum, { name: 'RecordKind', description: 'A kind of record in the graph (its label).' });
 
 export const LinkTypeEnum = Object.fromEntries(RELS.map((r) => [r, r]));
-registerEnumType(LinkTypeEnum, { name: 'LinkType', description: 'A kind of link between records (see schema/model.ts for what each joins).' });
+registerEnumType(LinkTypeEnum, {
+  name: 'LinkType',
+  description: 'A kind of link between records (see schema/model.ts for what each joins).',
+});
 
-export const ChangeActionEnum = { CREATE: 'CREATE', UPDATE: 'UPDATE', RETIRE: 'RETIRE', RESTORE: 'RESTORE', LINK: 'LINK', UNLINK: 'UNLINK', IMPORT: 'IMPORT' } as const;
+export const ChangeActionEnum = {
+  CREATE: 'CREATE',
+  UPDATE: 'UPDATE',
+  RETIRE: 'RETIRE',
+  RESTORE: 'RESTORE',
+  LINK: 'LINK',
+  UNLINK: 'UNLINK',
+  IMPORT: 'IMPORT',
+} as const;
 registerEnumType(ChangeActionEnum, { name: 'ChangeAction', description: 'What an admin did.' });
 
-@ObjectType({ description: 'One entry of the audit trail: who changed a record, when, and what it was before and after.' })
+@ObjectType({
+  description: 'One entry of the audit trail: who changed a record, when, and what it was before and after.',
+})
 export class Change {
-  @Field(() => ID, { description: 'The entry\'s id.' })
+  @Field(() => ID, { description: "The entry's id." })
   id!: string;
 
-  @Field(() => String, { description: 'Id of the record changed (for links, the record the link starts from; "import" for imports).' })
+  @Field(() => String, {
+    description: 'Id of the record changed (for links, the record the link starts from; "import" for imports).',
+  })
   nodeId!: string;
 
   @Field(() => String, { description: 'When, as an ISO date and time.' })
@@ -29,9 +44,15 @@ export class Change {
   @Field(() => ChangeActionEnum, { description: 'What they did.' })
   action!: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record\'s properties (or the link) before the change.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: "The record's properties (or the link) before the change.",
+  })
   before?: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record\'s properties (or the link) after the change.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: "The record's properties (or the link) after the change.",
+  })
   after?: Record<string, unknown> | null;
 }

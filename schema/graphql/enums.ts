@@ -1,8 +1,18 @@
 // The model's closed vocabularies as GraphQL enums, each registered once under the name its declaration gives it.
 import { registerEnumType } from 'type-graphql';
 import {
-  ActionStatus, AreaLevel, EngagementLevelKey, EventKind, EventStatus, LeadPart, OrganisationKind, PartnershipRole, Recurrence,
-  ResourceKind, ResourceStatus, WorkstreamKind,
+  ActionStatus,
+  AreaLevel,
+  EngagementLevelKey,
+  EventKind,
+  EventStatus,
+  LeadPart,
+  OrganisationKind,
+  PartnershipRole,
+  Recurrence,
+  ResourceKind,
+  ResourceStatus,
+  WorkstreamKind,
 } from '../graph.js';
 import type { Vocabulary } from '../model.js';
 

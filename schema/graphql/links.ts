@@ -11,9 +11,11 @@ export const Actor = createUnionType({
   resolveType: (value) => (value as { __label?: string }).__label,
 });
 
-@ObjectType({ description: 'An organisation\'s part in a programme.' })
+@ObjectType({ description: "An organisation's part in a programme." })
 export class Partnership {
-  @Field(() => PartnershipRoleEnum, { description: 'Lead, partner, funder, delivery partner, host or proposed partner.' })
+  @Field(() => PartnershipRoleEnum, {
+    description: 'Lead, partner, funder, delivery partner, host or proposed partner.',
+  })
   role!: string;
 
   @Field(() => Organisation, { description: 'The organisation.' })
@@ -40,7 +42,10 @@ export class EngagementNeed {
   @Field(() => EngagementLevelKeyEnum, { description: 'Awareness, involvement or commitment.' })
   level!: string;
 
-  @Field(() => String, { nullable: true, description: 'How the need is limited, as written (general; in certain projects).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the need is limited, as written (general; in certain projects).',
+  })
   qualifier?: string;
 
   @Field(() => EngagementLevel, { description: 'The level with its key definitions.' })
@@ -49,7 +54,10 @@ export class EngagementNeed {
 
 @ObjectType({ description: 'Who delivers a communication, and where or when.' })
 export class Delivery {
-  @Field(() => String, { nullable: true, description: 'Where or when they deliver it, as written (at Monthly Steering Group).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where or when they deliver it, as written (at Monthly Steering Group).',
+  })
   occasion?: string;
 
   @Field(() => Actor, { description: 'The role, person or organisation delivering it.' })

@@ -7,16 +7,22 @@ import { Actor } from './links.js';
 export const NetworkNodeTypeEnum = { ORGANISATION: 'ORGANISATION', PROGRAMME: 'PROGRAMME' } as const;
 registerEnumType(NetworkNodeTypeEnum, { name: 'NetworkNodeType', description: 'An organisation or a programme.' });
 export const NetworkEdgeTypeEnum = { PARTNER_IN: 'PARTNER_IN', PROGRAMME_PART_OF: 'PROGRAMME_PART_OF' } as const;
-registerEnumType(NetworkEdgeTypeEnum, { name: 'NetworkEdgeType', description: 'Takes part in a programme, or is part of a larger programme.' });
+registerEnumType(NetworkEdgeTypeEnum, {
+  name: 'NetworkEdgeType',
+  description: 'Takes part in a programme, or is part of a larger programme.',
+});
 export const ConnectednessEnum = { PARTNERS: 'PARTNERS', BETWEENNESS: 'BETWEENNESS' } as const;
-registerEnumType(ConnectednessEnum, { name: 'Connectedness', description: 'Rank by number of partners, or by how much an organisation bridges partnerships.' });
+registerEnumType(ConnectednessEnum, {
+  name: 'Connectedness',
+  description: 'Rank by number of partners, or by how much an organisation bridges partnerships.',
+});
 
 @ObjectType({ description: 'An organisation or programme in a network.' })
 export class NetworkNode {
-  @Field(() => String, { description: 'The record\'s id.' })
+  @Field(() => String, { description: "The record's id." })
   id!: string;
 
-  @Field(() => String, { description: 'The record\'s key.' })
+  @Field(() => String, { description: "The record's key." })
   key!: string;
 
   @Field(() => NetworkNodeTypeEnum, { description: 'Organisation or programme.' })
@@ -43,11 +49,13 @@ export class NetworkEdge {
   @Field(() => NetworkEdgeTypeEnum, { description: 'What the relationship is.' })
   type!: string;
 
-  @Field(() => PartnershipRoleEnum, { nullable: true, description: 'For PARTNER_IN, the organisation\'s role.' })
+  @Field(() => PartnershipRoleEnum, { nullable: true, description: "For PARTNER_IN, the organisation's role." })
   role?: string;
 }
 
-@ObjectType({ description: 'A partnership network as nodes and edges, ready to draw (download it as CSV or GEXF from /networks).' })
+@ObjectType({
+  description: 'A partnership network as nodes and edges, ready to draw (download it as CSV or GEXF from /networks).',
+})
 export class Network {
   @Field(() => [NetworkNode], { description: 'Organisations and programmes.' })
   nodes!: NetworkNode[];
@@ -67,7 +75,9 @@ export class ConnectedPartner {
   @Field(() => Int, { description: 'How many other organisations it shares a programme with (degree).' })
   partners!: number;
 
-  @Field(() => Float, { description: 'Normalised betweenness centrality (0 to 1): how much it bridges otherwise separate partnerships.' })
+  @Field(() => Float, {
+    description: 'Normalised betweenness centrality (0 to 1): how much it bridges otherwise separate partnerships.',
+  })
   betweenness!: number;
 }
 
@@ -89,7 +99,7 @@ export class LeadLoad {
   actions!: object[];
 }
 
-@ObjectType({ description: 'A programme\'s action plan at a glance: actions by status, overdue, and by lead.' })
+@ObjectType({ description: "A programme's action plan at a glance: actions by status, overdue, and by lead." })
 export class ActionPlan {
   @Field(() => Int, { description: 'How many actions the programme has.' })
   total!: number;

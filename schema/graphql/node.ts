@@ -2,7 +2,8 @@
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 
 @InterfaceType({
-  description: 'Anything in the graph. Ids are UUIDs derived from natural keys, so they stay the same across re-imports.',
+  description:
+    'Anything in the graph. Ids are UUIDs derived from natural keys, so they stay the same across re-imports.',
   resolveType: (node: { __label?: string }) => node.__label,
 })
 export abstract class Node {
@@ -15,16 +16,21 @@ export abstract class Node {
   @Field(() => Boolean, { description: 'True for invented example records shown as demo data; false for real ones.' })
   demo!: boolean;
 
-  @Field(() => Int, { description: 'Goes up by one with every change; give it back to updateRecord so two admins cannot overwrite each other.' })
+  @Field(() => Int, {
+    description:
+      'Goes up by one with every change; give it back to updateRecord so two admins cannot overwrite each other.',
+  })
   version!: number;
 
-  @Field(() => Boolean, { description: 'True when an admin has retired the record: it leaves lists and searches, and can be restored.' })
+  @Field(() => Boolean, {
+    description: 'True when an admin has retired the record: it leaves lists and searches, and can be restored.',
+  })
   retired!: boolean;
 }
 
 @ObjectType({ description: 'A document a record was read from, and where in it.' })
 export class SourceReference {
-  @Field(() => String, { description: 'The document\'s title.' })
+  @Field(() => String, { description: "The document's title." })
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'What sort of document (action plan, reference data, ...).' })

@@ -5,7 +5,10 @@ import { PageInfo } from './connection.js';
 import { Organisation, Resource, Service } from './index.js';
 
 export const SearchKindEnum = { SERVICE: 'Service', RESOURCE: 'Resource', ORGANISATION: 'Organisation' } as const;
-registerEnumType(SearchKindEnum, { name: 'SearchKind', description: 'What the directory lists: services, resources and organisations.' });
+registerEnumType(SearchKindEnum, {
+  name: 'SearchKind',
+  description: 'What the directory lists: services, resources and organisations.',
+});
 
 export const SearchResult = createUnionType({
   name: 'SearchResult',
@@ -16,9 +19,14 @@ export const SearchResult = createUnionType({
 
 @InputType({ description: 'Where the person is: a postcode, or a latitude and longitude, and how far they will go.' })
 export class NearInput {
-  @Field(() => String, { nullable: true, description: 'A UK postcode the graph knows (from an imported ONS Postcode Directory).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A UK postcode the graph knows (from an imported ONS Postcode Directory).',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/, { message: 'postcode must be a UK postcode, such as SE1 2DL' })
+  @Matches(/^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/, {
+    message: 'postcode must be a UK postcode, such as SE1 2DL',
+  })
   postcode?: string;
 
   @Field(() => Float, { nullable: true, description: 'Latitude in decimal degrees (WGS84); give it with longitude.' })
@@ -48,13 +56,18 @@ export class SearchEdge {
   @Field(() => Float, { description: 'Full-text relevance (higher is better); 0 when no text was given.' })
   score!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Kilometres from `near` to its nearest location, when `near` was given.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Kilometres from `near` to its nearest location, when `near` was given.',
+  })
   distanceKm?: number;
 }
 
 @ObjectType({ description: 'A page of directory search results.' })
 export class SearchConnection {
-  @Field(() => [SearchEdge], { description: 'The results of this page: by relevance for text, else by distance for near, else by name.' })
+  @Field(() => [SearchEdge], {
+    description: 'The results of this page: by relevance for text, else by distance for near, else by name.',
+  })
   edges!: SearchEdge[];
 
   @Field(() => PageInfo, { description: 'Where this page stands.' })

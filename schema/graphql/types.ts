@@ -1,7 +1,7 @@
 // The GraphQL object type of every label, built from the model: one field per property, typed, described and
 // nullable as the concept declares. Link fields are added by the service's resolvers from the same model.
 import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
-import { type Label } from '../graph.js';
+import type { Label } from '../graph.js';
 import { DESCRIPTIONS, GRAPHQL_LABELS, NODE_MODEL, type PropertyType, type Vocabulary } from '../model.js';
 import { enumOf } from './enums.js';
 import { Node } from './node.js';
@@ -15,11 +15,16 @@ function graphqlType(type: PropertyType): () => unknown {
     return () => graphqlEnum;
   }
   switch (type) {
-    case 'integer': return () => Int;
-    case 'number': return () => Float;
-    case 'boolean': return () => Boolean;
-    case 'strings': return () => [String];
-    default: return () => String;
+    case 'integer':
+      return () => Int;
+    case 'number':
+      return () => Float;
+    case 'boolean':
+      return () => Boolean;
+    case 'strings':
+      return () => [String];
+    default:
+      return () => String;
   }
 }
 
@@ -28,7 +33,10 @@ function objectType(label: Label): ClassType {
   const type = { [label]: class extends Node {} }[label]!;
   for (const [name, spec] of Object.entries(NODE_MODEL[label])) {
     if (spec.internal || NODE_FIELDS.has(name)) continue;
-    Field(graphqlType(spec.type) as () => typeof String, { nullable: !spec.required, description: spec.description })(type.prototype, name);
+    Field(graphqlType(spec.type) as () => typeof String, { nullable: !spec.required, description: spec.description })(
+      type.prototype,
+      name,
+    );
   }
   ObjectType(label, { implements: Node, description: DESCRIPTIONS[label] })(type);
   return type;

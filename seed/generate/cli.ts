@@ -5,7 +5,12 @@ import { createLogger } from '../../server/logger.js';
 import { migrate } from '../../server/database/migrate.js';
 import { openDatabase } from '../../server/database/open.js';
 import { formatProblem, ImportValidationError } from '../../schema/records.js';
-import { BulkLoadFailedError, BulkLoadRefusedError, importBatch, type Counts } from '../../server/database/import/importer.js';
+import {
+  BulkLoadFailedError,
+  BulkLoadRefusedError,
+  importBatch,
+  type Counts,
+} from '../../server/database/import/importer.js';
 import { countRecords, type RecordCounts } from './counts.js';
 import { generate } from './england.js';
 import { isScale, SCALES } from './scales.js';
@@ -65,11 +70,16 @@ function sum(counts: Partial<Record<string, Counts>>): Counts {
 function readArguments() {
   try {
     return parseArgs({
-    options: {
-      scale: { type: 'string', default: 'small' }, out: { type: 'string' }, load: { type: 'boolean' },
-      bulk: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    },
-  });
+      options: {
+        scale: { type: 'string', default: 'small' },
+        out: { type: 'string' },
+        load: { type: 'boolean' },
+        bulk: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return undefined;
@@ -94,7 +104,9 @@ async function main(): Promise<number> {
   const generateMs = performance.now() - started;
   console.log(formatCounts(countRecords(batch)));
   const records = batch.nodes.length + batch.relationships.length;
-  console.error(`\nGenerated ${records.toLocaleString('en-GB')} records at scale ${scale} in ${(generateMs / 1000).toFixed(1)} s (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB).`);
+  console.error(
+    `\nGenerated ${records.toLocaleString('en-GB')} records at scale ${scale} in ${(generateMs / 1000).toFixed(1)} s (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB).`,
+  );
 
   if (args.values.out) {
     const writing = performance.now();
@@ -121,11 +133,15 @@ async function main(): Promise<number> {
       bulk: args.values.bulk,
       actor: `npm run generate (${process.env.USER ?? 'unknown user'})`,
       sources: [`generated:${scale}`],
-      onProgress: args.values.quiet ? undefined : ({ phase, done, total }) => {
-        if (done < total && performance.now() - lastProgress < 1000) return;
-        lastProgress = performance.now();
-        console.error(`  writing ${phase}: ${done} of ${total} (${((lastProgress - importing) / 1000).toFixed(1)} s)`);
-      },
+      onProgress: args.values.quiet
+        ? undefined
+        : ({ phase, done, total }) => {
+            if (done < total && performance.now() - lastProgress < 1000) return;
+            lastProgress = performance.now();
+            console.error(
+              `  writing ${phase}: ${done} of ${total} (${((lastProgress - importing) / 1000).toFixed(1)} s)`,
+            );
+          },
     });
     const nodes = sum(report.nodes);
     const links = sum(report.relationships);
@@ -137,7 +153,7 @@ async function main(): Promise<number> {
         `updated ${nodes.updated + links.updated}, left ${nodes.unchanged + links.unchanged} unchanged, in ${seconds.toFixed(1)} s ` +
         `(${Math.round(records / seconds)} records per second, validation included, database start-up not).\n` +
         `Validating ${s(validateMs)}, checking what exists ${s(checkMs)}, writing ${s(writeMs)}, ` +
-        `${report.dryRun ? 'rolling back' : report.transactions === 1 ? 'committing' : 'taking the run\'s tags off and committing the last'} ${s(commitMs)}.`,
+        `${report.dryRun ? 'rolling back' : report.transactions === 1 ? 'committing' : "taking the run's tags off and committing the last"} ${s(commitMs)}.`,
     );
     return 0;
   } finally {
@@ -145,18 +161,27 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, (error) => {
-  if (error instanceof BulkLoadRefusedError) return `Nothing was imported: ${error.message}`;
-  if (error instanceof BulkLoadFailedError) return error.message;
-  if (error instanceof ImportValidationError) {
-    const listed = error.problems.slice(0, 20).map((p) => `  ${formatProblem(p)}`).join('\n');
-    return `Nothing was imported: ${error.problems.length} problem(s) in the generated records, which is a bug in the generator.\n${listed}`;
-  }
-  if ((error as { code?: string }).code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
-    // The import is one transaction by design, so a large scale needs Neo4j to hold all of it at once.
-    return `Nothing was imported: the transaction outgrew Neo4j's transaction memory (${(error as Error).message.split('.')[0]}).\n` +
-      'For the embedded Neo4j, raise NEO4J_TX_MEMORY and NEO4J_LOCAL_HEAP (for example 2g and 3g for medium); for your own server, db.memory.transaction.total.max. ' +
-      'Into a database that holds none of these records, --bulk loads in many small transactions instead.';
-  }
-  return undefined;
-}, 'Generating or importing failed; the database is unchanged:');
+runCommand(
+  main,
+  (error) => {
+    if (error instanceof BulkLoadRefusedError) return `Nothing was imported: ${error.message}`;
+    if (error instanceof BulkLoadFailedError) return error.message;
+    if (error instanceof ImportValidationError) {
+      const listed = error.problems
+        .slice(0, 20)
+        .map((p) => `  ${formatProblem(p)}`)
+        .join('\n');
+      return `Nothing was imported: ${error.problems.length} problem(s) in the generated records, which is a bug in the generator.\n${listed}`;
+    }
+    if ((error as { code?: string }).code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+      // The import is one transaction by design, so a large scale needs Neo4j to hold all of it at once.
+      return (
+        `Nothing was imported: the transaction outgrew Neo4j's transaction memory (${(error as Error).message.split('.')[0]}).\n` +
+        'For the embedded Neo4j, raise NEO4J_TX_MEMORY and NEO4J_LOCAL_HEAP (for example 2g and 3g for medium); for your own server, db.memory.transaction.total.max. ' +
+        'Into a database that holds none of these records, --bulk loads in many small transactions instead.'
+      );
+    }
+    return undefined;
+  },
+  'Generating or importing failed; the database is unchanged:',
+);

@@ -1,7 +1,22 @@
 // Turns the UPPER CASE names of NHS and ONS extracts into the mixed case people read ("Barts Health NHS Trust").
 
 /** Words kept as capitals: acronyms common in NHS and council names. */
-const ACRONYMS = new Set(['NHS', 'CCG', 'ICB', 'GP', 'UK', 'PCT', 'CIC', 'LLP', 'PLC', 'HIV', 'AIDS', 'MK', 'OOH', 'IAPT']);
+const ACRONYMS = new Set([
+  'NHS',
+  'CCG',
+  'ICB',
+  'GP',
+  'UK',
+  'PCT',
+  'CIC',
+  'LLP',
+  'PLC',
+  'HIV',
+  'AIDS',
+  'MK',
+  'OOH',
+  'IAPT',
+]);
 /** Words kept lower case inside a name. */
 const SMALL = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'at', 'with', 'upon', 'by']);
 

@@ -2,7 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { LABELS, Label, Rel, RELS } from '../../schema/graph.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../../schema/records.js';
+import {
+  ImportValidationError,
+  type GraphBatch,
+  type ImportProblem,
+  type NodeRef,
+  type Properties,
+} from '../../schema/records.js';
 
 const RESERVED = new Set(['key', 'ref', 'links']);
 
@@ -25,7 +31,13 @@ export function parseNative(file: string, text: string): GraphBatch {
   const batch: GraphBatch = { nodes: [], relationships: [] };
   if (problems.length > 0) throw new ImportValidationError(problems);
   if (!isMap(doc.contents)) {
-    throw new ImportValidationError([{ file, message: 'the file holds no records', fix: 'start with "document:" and lists of records under label names (see seed/data/README.md)' }]);
+    throw new ImportValidationError([
+      {
+        file,
+        message: 'the file holds no records',
+        fix: 'start with "document:" and lists of records under label names (see seed/data/README.md)',
+      },
+    ]);
   }
 
   const top = doc.contents.toJSON() as Record<string, unknown>;
@@ -36,10 +48,21 @@ export function parseNative(file: string, text: string): GraphBatch {
     const row = lineOf(doc.contents.get('document', true) as YamlNode);
     const { key, ...properties } = document;
     if (typeof key !== 'string') {
-      problems.push({ file, row, field: 'key', message: 'the document has no key', fix: 'give the document a key, a lower-case slug' });
+      problems.push({
+        file,
+        row,
+        field: 'key',
+        message: 'the document has no key',
+        fix: 'give the document a key, a lower-case slug',
+      });
     } else {
       documentRef = { label: Label.SourceDocument, key };
-      batch.nodes.push({ label: Label.SourceDocument, key, properties: { ...(properties as Properties), ...(demo ? { demo } : {}) }, origin: { file, row } });
+      batch.nodes.push({
+        label: Label.SourceDocument,
+        key,
+        properties: { ...(properties as Properties), ...(demo ? { demo } : {}) },
+        origin: { file, row },
+      });
     }
   }
 
@@ -48,24 +71,47 @@ export function parseNative(file: string, text: string): GraphBatch {
     if (section === 'document' || section === 'demo') continue;
     const sectionRow = lineOf(pair.key as YamlNode);
     if (!LABELS.includes(section as Label)) {
-      problems.push({ file, row: sectionRow, field: section, message: `"${section}" is not a kind of record`, fix: `use one of ${LABELS.join(', ')}, document or demo` });
+      problems.push({
+        file,
+        row: sectionRow,
+        field: section,
+        message: `"${section}" is not a kind of record`,
+        fix: `use one of ${LABELS.join(', ')}, document or demo`,
+      });
       continue;
     }
     const label = section as Label;
     if (!isSeq(pair.value)) {
-      problems.push({ file, row: sectionRow, field: section, message: `${section} is not a list of records`, fix: 'put "- key: …" items under it' });
+      problems.push({
+        file,
+        row: sectionRow,
+        field: section,
+        message: `${section} is not a list of records`,
+        fix: 'put "- key: …" items under it',
+      });
       continue;
     }
     for (const item of pair.value.items) {
       const row = lineOf(item as YamlNode);
       const record = (item as YamlNode).toJSON() as Record<string, unknown>;
       if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-        problems.push({ file, row, message: `a ${label} entry is not a record`, fix: 'write each entry as "- key: …" followed by its properties' });
+        problems.push({
+          file,
+          row,
+          message: `a ${label} entry is not a record`,
+          fix: 'write each entry as "- key: …" followed by its properties',
+        });
         continue;
       }
       const key = record.key;
       if (typeof key !== 'string' && typeof key !== 'number') {
-        problems.push({ file, row, field: 'key', message: `a ${label} has no key`, fix: 'add key: a lower-case slug, or the ODS or GSS code' });
+        problems.push({
+          file,
+          row,
+          field: 'key',
+          message: `a ${label} has no key`,
+          fix: 'add key: a lower-case slug, or the ODS or GSS code',
+        });
         continue;
       }
       const properties: Properties = demo ? { demo: true } : {};
@@ -76,7 +122,13 @@ export function parseNative(file: string, text: string): GraphBatch {
       batch.nodes.push({ label, key: self.key, properties, origin: { file, row } });
       if (documentRef) {
         const ref = typeof record.ref === 'string' ? { ref: record.ref } : {};
-        batch.relationships.push({ type: Rel.DOCUMENTED_IN, from: self, to: documentRef, properties: ref, origin: { file, row, field: 'ref' } });
+        batch.relationships.push({
+          type: Rel.DOCUMENTED_IN,
+          from: self,
+          to: documentRef,
+          properties: ref,
+          origin: { file, row, field: 'ref' },
+        });
       }
       readLinks(record.links, self, { file, row }, batch, problems);
     }
@@ -93,25 +145,51 @@ function parseRef(value: unknown): NodeRef | undefined {
   return LABELS.includes(label as Label) ? { label: label as Label, key: value.slice(slash + 1) } : undefined;
 }
 
-function readLinks(links: unknown, self: NodeRef, at: { file: string; row: number | undefined }, batch: GraphBatch, problems: ImportProblem[]): void {
+function readLinks(
+  links: unknown,
+  self: NodeRef,
+  at: { file: string; row: number | undefined },
+  batch: GraphBatch,
+  problems: ImportProblem[],
+): void {
   if (links === undefined) return;
   if (!Array.isArray(links)) {
-    problems.push({ ...at, field: 'links', message: 'links is not a list', fix: 'write links as "- { rel: PARTNER_IN, to: Programme/<key> }"' });
+    problems.push({
+      ...at,
+      field: 'links',
+      message: 'links is not a list',
+      fix: 'write links as "- { rel: PARTNER_IN, to: Programme/<key> }"',
+    });
     return;
   }
   for (const link of links as Record<string, unknown>[]) {
     const { rel, to, from, ...properties } = link ?? {};
     if (!RELS.includes(rel as Rel)) {
-      problems.push({ ...at, field: 'links', message: `link type ${JSON.stringify(rel)} is unknown`, fix: `use one of ${RELS.join(', ')}` });
+      problems.push({
+        ...at,
+        field: 'links',
+        message: `link type ${JSON.stringify(rel)} is unknown`,
+        fix: `use one of ${RELS.join(', ')}`,
+      });
       continue;
     }
     if ((to === undefined) === (from === undefined)) {
-      problems.push({ ...at, field: 'links', message: `a ${String(rel)} link needs exactly one of "to" and "from"`, fix: 'use to: for a link from this record, from: for a link into it' });
+      problems.push({
+        ...at,
+        field: 'links',
+        message: `a ${String(rel)} link needs exactly one of "to" and "from"`,
+        fix: 'use to: for a link from this record, from: for a link into it',
+      });
       continue;
     }
     const other = parseRef(to ?? from);
     if (!other) {
-      problems.push({ ...at, field: 'links', message: `${JSON.stringify(to ?? from)} does not name a record`, fix: 'write the other end as Label/key, such as Area/E09000003' });
+      problems.push({
+        ...at,
+        field: 'links',
+        message: `${JSON.stringify(to ?? from)} does not name a record`,
+        fix: 'write the other end as Label/key, such as Area/E09000003',
+      });
       continue;
     }
     batch.relationships.push({

@@ -39,8 +39,13 @@ export interface OdsOptions {
 }
 
 export function kindOfOdsFile(file: string): OrganisationKind | undefined {
-  const base = path.basename(file).toLowerCase().replace(/\.csv$/, '');
-  return Object.entries(KIND_BY_FILE).find(([name]) => base === name || base.startsWith(`${name}_`) || base.startsWith(`${name}-`))?.[1];
+  const base = path
+    .basename(file)
+    .toLowerCase()
+    .replace(/\.csv$/, '');
+  return Object.entries(KIND_BY_FILE).find(
+    ([name]) => base === name || base.startsWith(`${name}_`) || base.startsWith(`${name}-`),
+  )?.[1];
 }
 
 function isoDate(value: string): string | undefined {
@@ -58,11 +63,13 @@ export async function readOds(file: string, options: OdsOptions = {}): Promise<G
 export function parseOds(file: string, text: string, options: OdsOptions = {}): GraphBatch {
   const kind = options.kind ?? kindOfOdsFile(file);
   if (!kind) {
-    throw new ImportValidationError([{
-      file,
-      message: 'the file name does not say which kind of organisations this ODS extract holds',
-      fix: `name it etr.csv, eccg.csv or epraccur.csv, or give --kind (${OrganisationKind.join(', ')})`,
-    }]);
+    throw new ImportValidationError([
+      {
+        file,
+        message: 'the file name does not say which kind of organisations this ODS extract holds',
+        fix: `name it etr.csv, eccg.csv or epraccur.csv, or give --kind (${OrganisationKind.join(', ')})`,
+      },
+    ]);
   }
   const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
   const problems: ImportProblem[] = [];
@@ -73,22 +80,38 @@ export function parseOds(file: string, text: string, options: OdsOptions = {}): 
     const row = index + 1;
     const at = (field: string, message: string, fix: string) => problems.push({ file, row, field, message, fix });
     if (fields.length < 24 || fields.length > 27) {
-      at('row', `the row has ${fields.length} fields`, 'ODS extracts have 24 to 27 comma-separated fields a row; check for a missing or extra comma');
+      at(
+        'row',
+        `the row has ${fields.length} fields`,
+        'ODS extracts have 24 to 27 comma-separated fields a row; check for a missing or extra comma',
+      );
       return;
     }
     const f = (position: number) => fields[position - 1] ?? '';
     const odsRow: OdsRow = {
-      code: f(1), name: f(2), nationalGrouping: f(3), highLevelHealthGeography: f(4),
-      addressLines: [f(5), f(6), f(7)].filter((l) => l !== ''), town: f(8), postcode: f(10),
-      openDate: f(11), closeDate: f(12), statusCode: f(13), parentCode: f(15),
+      code: f(1),
+      name: f(2),
+      nationalGrouping: f(3),
+      highLevelHealthGeography: f(4),
+      addressLines: [f(5), f(6), f(7)].filter((l) => l !== ''),
+      town: f(8),
+      postcode: f(10),
+      openDate: f(11),
+      closeDate: f(12),
+      statusCode: f(13),
+      parentCode: f(15),
     };
     let valid = true;
     if (!ODS_CODE.test(odsRow.code)) {
-      at(FIELD_NAMES[0]!, `"${odsRow.code}" is not an ODS code`, 'ODS codes are 3 to 6 upper-case letters and digits, such as R1H, 07M or A81001');
+      at(
+        FIELD_NAMES[0]!,
+        `"${odsRow.code}" is not an ODS code`,
+        'ODS codes are 3 to 6 upper-case letters and digits, such as R1H, 07M or A81001',
+      );
       valid = false;
     }
     if (odsRow.name === '') {
-      at(FIELD_NAMES[1]!, 'the name is empty', 'give the organisation\'s name in field 2');
+      at(FIELD_NAMES[1]!, 'the name is empty', "give the organisation's name in field 2");
       valid = false;
     }
     const openDate = odsRow.openDate === '' ? undefined : isoDate(odsRow.openDate);
@@ -110,20 +133,37 @@ export function parseOds(file: string, text: string, options: OdsOptions = {}): 
     seen.set(odsRow.code, row);
 
     const properties: Properties = {
-      name: readableName(odsRow.name), kind, odsCode: odsRow.code,
+      name: readableName(odsRow.name),
+      kind,
+      odsCode: odsRow.code,
       addressLines: odsRow.addressLines.length > 0 ? odsRow.addressLines.map(readableName) : undefined,
       town: odsRow.town ? readableName(odsRow.town) : undefined,
       postcode: odsRow.postcode || undefined,
-      openDate, closeDate,
+      openDate,
+      closeDate,
     };
     const self = { label: Label.Organisation, key: odsRow.code };
     batch.nodes.push({ ...self, properties, origin: { file, row } });
     // Links to what the extract names but may not be loaded: reported and skipped by the importer if absent.
     if (kind === 'NHS_TRUST' && odsRow.nationalGrouping) {
-      batch.relationships.push({ type: Rel.BASED_IN, from: self, to: { label: Label.Area, key: odsRow.nationalGrouping }, properties: {}, origin: { file, row, field: FIELD_NAMES[2] }, optional: true });
+      batch.relationships.push({
+        type: Rel.BASED_IN,
+        from: self,
+        to: { label: Label.Area, key: odsRow.nationalGrouping },
+        properties: {},
+        origin: { file, row, field: FIELD_NAMES[2] },
+        optional: true,
+      });
     }
     if (odsRow.parentCode && ODS_CODE.test(odsRow.parentCode) && odsRow.parentCode !== odsRow.code) {
-      batch.relationships.push({ type: Rel.ORGANISATION_PART_OF, from: self, to: { label: Label.Organisation, key: odsRow.parentCode }, properties: {}, origin: { file, row, field: 'Commissioner' }, optional: true });
+      batch.relationships.push({
+        type: Rel.ORGANISATION_PART_OF,
+        from: self,
+        to: { label: Label.Organisation, key: odsRow.parentCode },
+        properties: {},
+        origin: { file, row, field: 'Commissioner' },
+        optional: true,
+      });
     }
   });
   if (problems.length > 0) throw new ImportValidationError(problems);

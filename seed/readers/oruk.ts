@@ -7,13 +7,34 @@ import addFormatsModule from 'ajv-formats';
 import { convert } from 'html-to-text';
 import { Label, Rel } from '../../schema/graph.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
-import { ImportValidationError, type GraphBatch, type ImportProblem, type NodeRef, type Properties } from '../../schema/records.js';
+import {
+  ImportValidationError,
+  type GraphBatch,
+  type ImportProblem,
+  type NodeRef,
+  type Properties,
+} from '../../schema/records.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/oruk/${name}`, import.meta.url), 'utf8')) as object;
+const schema = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../schema/oruk/${name}`, import.meta.url), 'utf8')) as object;
 
 /** Fields the graph models; everything else in a service is kept as JSON in its `oruk` property. */
-const MODELLED = new Set(['id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'minimum_age', 'maximum_age', 'organization', 'service_at_locations', 'attributes', 'service_areas']);
+const MODELLED = new Set([
+  'id',
+  'organization_id',
+  'name',
+  'description',
+  'url',
+  'email',
+  'status',
+  'minimum_age',
+  'maximum_age',
+  'organization',
+  'service_at_locations',
+  'attributes',
+  'service_areas',
+]);
 
 let validators: { full: ValidateFunction; listed: ValidateFunction } | undefined;
 function validatorsFor(): { full: ValidateFunction; listed: ValidateFunction } {
@@ -27,14 +48,21 @@ function validatorsFor(): { full: ValidateFunction; listed: ValidateFunction } {
 export function safeText(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   if (!/[<&]/.test(value)) return value.trim();
-  const text = convert(value, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] }).trim();
+  const text = convert(value, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  }).trim();
   return text === '' ? undefined : text;
 }
 
 /** The service objects in a file: a page's contents, an array, or one service. */
 function servicesIn(json: unknown): unknown[] {
   if (Array.isArray(json)) return json;
-  if (json && typeof json === 'object' && Array.isArray((json as { contents?: unknown }).contents)) return (json as { contents: unknown[] }).contents;
+  if (json && typeof json === 'object' && Array.isArray((json as { contents?: unknown }).contents))
+    return (json as { contents: unknown[] }).contents;
   return [json];
 }
 
@@ -54,11 +82,16 @@ export async function readOruk(file: string): Promise<GraphBatch> {
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ImportValidationError([{ file, message: `the file is not valid JSON (${(error as Error).message})`, fix: 'export the feed again, or check the file was not cut short' }]);
+    throw new ImportValidationError([
+      {
+        file,
+        message: `the file is not valid JSON (${(error as Error).message})`,
+        fix: 'export the feed again, or check the file was not cut short',
+      },
+    ]);
   }
   return parseOruk(file, json);
 }
-
 
 /** The parts of an Open Referral UK 3.0 service this reader uses; the JSON schema has checked their shapes before. */
 interface OrukService {
@@ -100,45 +133,99 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
   servicesIn(json).forEach((candidate, index) => {
     const row = index + 1;
     const service = candidate as OrukService;
-    const nested = service && typeof service === 'object' && ['service_at_locations', 'attributes', 'service_areas', 'schedules', 'contacts'].some((k) => k in service);
+    const nested =
+      service &&
+      typeof service === 'object' &&
+      ['service_at_locations', 'attributes', 'service_areas', 'schedules', 'contacts'].some((k) => k in service);
     const validate = nested ? full : listed;
     const valid: boolean = validate(candidate);
     if (!valid) {
       const id = typeof service?.id === 'string' ? service.id : `number ${row}`;
       for (const error of validate.errors ?? []) {
         const { field, message } = describe(error);
-        problems.push({ file, row, field, message: `service ${id}: ${message}`, fix: 'correct the record to Open Referral UK 3.0 (see the schema in schema/oruk/service.json)' });
+        problems.push({
+          file,
+          row,
+          field,
+          message: `service ${id}: ${message}`,
+          fix: 'correct the record to Open Referral UK 3.0 (see the schema in schema/oruk/service.json)',
+        });
       }
       return;
     }
     const extra = Object.fromEntries(Object.entries(service).filter(([k]) => !MODELLED.has(k)));
-    const self = node(Label.Service, service.id, {
-      name: safeText(service.name) ?? service.name, description: safeText(service.description), url: service.url, email: service.email,
-      minimumAge: service.minimum_age, maximumAge: service.maximum_age,
-      oruk: Object.keys(extra).length > 0 ? JSON.stringify(extra) : undefined,
-    }, row);
-    const link = (type: Rel, to: NodeRef, id?: string) => batch.relationships.push({ id, type, from: self, to, properties: {}, origin: { file, row } });
+    const self = node(
+      Label.Service,
+      service.id,
+      {
+        name: safeText(service.name) ?? service.name,
+        description: safeText(service.description),
+        url: service.url,
+        email: service.email,
+        minimumAge: service.minimum_age,
+        maximumAge: service.maximum_age,
+        oruk: Object.keys(extra).length > 0 ? JSON.stringify(extra) : undefined,
+      },
+      row,
+    );
+    const link = (type: Rel, to: NodeRef, id?: string) =>
+      batch.relationships.push({ id, type, from: self, to, properties: {}, origin: { file, row } });
 
     const organisation = service.organization;
     if (organisation) {
-      link(Rel.PROVIDED_BY, node(Label.Organisation, organisation.id, {
-        name: safeText(organisation.name) ?? organisation.name, kind: 'OTHER', description: safeText(organisation.description), website: organisation.website,
-      }, row));
+      link(
+        Rel.PROVIDED_BY,
+        node(
+          Label.Organisation,
+          organisation.id,
+          {
+            name: safeText(organisation.name) ?? organisation.name,
+            kind: 'OTHER',
+            description: safeText(organisation.description),
+            website: organisation.website,
+          },
+          row,
+        ),
+      );
     }
     for (const sal of service.service_at_locations ?? []) {
       const location = sal.location;
       if (!location) continue;
       const address = location.addresses?.[0];
-      link(Rel.AT, node(Label.Location, location.id, {
-        name: safeText(location.name) ?? safeText(address?.address_1) ?? 'Location', latitude: location.latitude, longitude: location.longitude,
-        addressLines: address ? [address.address_1, address.address_2].filter((l): l is string => typeof l === 'string' && l !== '') : undefined,
-        town: address?.city || undefined, postcode: address?.postal_code ? normalisePostcode(address.postal_code) ?? address.postal_code : undefined,
-      }, row), sal.id);
+      link(
+        Rel.AT,
+        node(
+          Label.Location,
+          location.id,
+          {
+            name: safeText(location.name) ?? safeText(address?.address_1) ?? 'Location',
+            latitude: location.latitude,
+            longitude: location.longitude,
+            addressLines: address
+              ? [address.address_1, address.address_2].filter((l): l is string => typeof l === 'string' && l !== '')
+              : undefined,
+            town: address?.city || undefined,
+            postcode: address?.postal_code
+              ? (normalisePostcode(address.postal_code) ?? address.postal_code)
+              : undefined,
+          },
+          row,
+        ),
+        sal.id,
+      );
     }
     for (const attribute of service.attributes ?? []) {
       const term = attribute.taxonomy_term;
       if (!term) continue;
-      link(Rel.ABOUT, node(Label.Topic, term.id, { name: safeText(term.name) ?? term.name, description: safeText(term.description) }, row));
+      link(
+        Rel.ABOUT,
+        node(
+          Label.Topic,
+          term.id,
+          { name: safeText(term.name) ?? term.name, description: safeText(term.description) },
+          row,
+        ),
+      );
     }
   });
   if (problems.length > 0) throw new ImportValidationError(problems);

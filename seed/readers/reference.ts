@@ -15,13 +15,42 @@ const LONDON_REGION = 'Y56';
 
 /** The reference files, with the credit SOURCES.md gives each; one SourceDocument per file. */
 const FILES = {
-  regions: { file: 'geography/nhs_regions_2018.csv', title: 'NHS England regions (2018)', attribution: 'ONS data via The-Strategy-Unit/617_eol_project; Open Government Licence v3.0' },
-  footprints: { file: 'geography/stp_footprints_2017-18_44.csv', title: 'The 44 STP footprints of 2017/18', attribution: 'Derived from HFAnalyticsLab/Winter_pressures (Health Foundation, from NHS England\'s list); MIT repository, OGL v3 data' },
-  partnerships: { file: 'geography/stp_2020_partnership_names.csv', title: 'STP partnership names and regions, April 2020', attribution: 'ONS data via The-Strategy-Unit/617_eol_project; Open Government Licence v3.0' },
-  icbs: { file: 'geography/icb_2022_42.csv', title: 'The 42 Integrated Care Boards (2022)', attribution: 'Derived from samuel-book/geography_data; MIT repository, OGL v3 data' },
-  boroughs: { file: 'geography/london_boroughs_to_stp_icb.csv', title: 'London\'s 33 local authorities with CCG, STP and ICB', attribution: 'Derived from mySociety\'s borough list and ONS lookups; OGL v3 and CC BY 4.0' },
-  authorities: { file: 'geography/uk_local_authorities_current.csv', title: 'UK local authorities (mySociety)', attribution: 'mysociety/uk_local_authority_names_and_codes; CC BY 4.0, credit mySociety' },
-  trusts: { file: 'ods/etr.csv', title: 'NHS trusts: ODS etr extract (January 2022)', attribution: 'NHS Digital Organisation Data Service via ebmdatalab/scmd-rheumatology; Open Government Licence v3.0' },
+  regions: {
+    file: 'geography/nhs_regions_2018.csv',
+    title: 'NHS England regions (2018)',
+    attribution: 'ONS data via The-Strategy-Unit/617_eol_project; Open Government Licence v3.0',
+  },
+  footprints: {
+    file: 'geography/stp_footprints_2017-18_44.csv',
+    title: 'The 44 STP footprints of 2017/18',
+    attribution:
+      "Derived from HFAnalyticsLab/Winter_pressures (Health Foundation, from NHS England's list); MIT repository, OGL v3 data",
+  },
+  partnerships: {
+    file: 'geography/stp_2020_partnership_names.csv',
+    title: 'STP partnership names and regions, April 2020',
+    attribution: 'ONS data via The-Strategy-Unit/617_eol_project; Open Government Licence v3.0',
+  },
+  icbs: {
+    file: 'geography/icb_2022_42.csv',
+    title: 'The 42 Integrated Care Boards (2022)',
+    attribution: 'Derived from samuel-book/geography_data; MIT repository, OGL v3 data',
+  },
+  boroughs: {
+    file: 'geography/london_boroughs_to_stp_icb.csv',
+    title: "London's 33 local authorities with CCG, STP and ICB",
+    attribution: "Derived from mySociety's borough list and ONS lookups; OGL v3 and CC BY 4.0",
+  },
+  authorities: {
+    file: 'geography/uk_local_authorities_current.csv',
+    title: 'UK local authorities (mySociety)',
+    attribution: 'mysociety/uk_local_authority_names_and_codes; CC BY 4.0, credit mySociety',
+  },
+  trusts: {
+    file: 'ods/etr.csv',
+    title: 'NHS trusts: ODS etr extract (January 2022)',
+    attribution: 'NHS Digital Organisation Data Service via ebmdatalab/scmd-rheumatology; Open Government Licence v3.0',
+  },
 } as const;
 type Source = keyof typeof FILES;
 
@@ -30,8 +59,13 @@ type Source = keyof typeof FILES;
  * codes of 2022, so regions are matched by name; London is the same region in all three.
  */
 const REGION_ODS_BY_NAME: Record<string, string> = {
-  London: 'Y56', 'South East': 'Y59', 'South West': 'Y58', 'East of England': 'Y61',
-  'North West': 'Y62', Midlands: 'Y60', 'North East and Yorkshire': 'Y63',
+  London: 'Y56',
+  'South East': 'Y59',
+  'South West': 'Y58',
+  'East of England': 'Y61',
+  'North West': 'Y62',
+  Midlands: 'Y60',
+  'North East and Yorkshire': 'Y63',
 };
 
 /**
@@ -53,7 +87,12 @@ type Row = Record<string, string>;
 
 async function readCsv(dir: string, source: Source): Promise<Row[]> {
   const text = await readFile(path.join(dir, FILES[source].file), 'utf8');
-  return parse(text, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true }) as Row[];
+  return parse(text, {
+    columns: (h: string[]) => h.map((c) => c.trim()),
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as Row[];
 }
 
 /** Accumulates nodes (merging repeats of one node) and links, each documented in its reference file. */
@@ -73,7 +112,8 @@ class Builder {
     const id = `${label}/${key}`;
     const seen = this.nodes.get(id);
     if (seen) {
-      for (const [name, value] of Object.entries(properties)) if (value !== undefined && seen.properties[name] === undefined) seen.properties[name] = value;
+      for (const [name, value] of Object.entries(properties))
+        if (value !== undefined && seen.properties[name] === undefined) seen.properties[name] = value;
     } else {
       const node = { label, key, properties: { ...properties }, origin: this.origin(source, row) };
       this.nodes.set(id, node);
@@ -92,11 +132,22 @@ class Builder {
     if (this.documented.has(id) || ref.label === Label.SourceDocument) return;
     this.documented.add(id);
     const { file, title, attribution } = FILES[source];
-    const doc = { label: Label.SourceDocument, key: `reference-${path.basename(file, '.csv').toLowerCase().replace(/[^a-z0-9]+/g, '-')}` };
+    const doc = {
+      label: Label.SourceDocument,
+      key: `reference-${path
+        .basename(file, '.csv')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')}`,
+    };
     if (!this.nodes.has(`${doc.label}/${doc.key}`)) {
       const node = {
         ...doc,
-        properties: { title, kind: 'reference data', file: path.relative(REPOSITORY_ROOT, path.join(this.dir, file)), attribution },
+        properties: {
+          title,
+          kind: 'reference data',
+          file: path.relative(REPOSITORY_ROOT, path.join(this.dir, file)),
+          attribution,
+        },
         origin: this.origin(source),
       };
       this.nodes.set(`${doc.label}/${doc.key}`, node);
@@ -105,8 +156,22 @@ class Builder {
     this.link(Rel.DOCUMENTED_IN, ref, doc, source, row, row !== undefined ? { ref: `row ${row}` } : {});
   }
 
-  code(area: NodeRef, code: string, system: 'ONS' | 'ODS', entity: string, source: Source, row?: number, validFrom?: string): void {
-    const ref = this.node(Label.AreaCode, `${system}:${code}:${entity.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, { code, system, entity, validFrom }, source, row);
+  code(
+    area: NodeRef,
+    code: string,
+    system: 'ONS' | 'ODS',
+    entity: string,
+    source: Source,
+    row?: number,
+    validFrom?: string,
+  ): void {
+    const ref = this.node(
+      Label.AreaCode,
+      `${system}:${code}:${entity.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      { code, system, entity, validFrom },
+      source,
+      row,
+    );
     this.link(Rel.HAS_CODE, area, ref, source, row);
   }
 }
@@ -126,7 +191,13 @@ export async function readReference(dir: string = DEFAULT_DIR): Promise<GraphBat
     const name = r.nhser18nm ?? '';
     const ods = REGION_ODS_BY_NAME[name];
     if (!ods) throw new Error(`seed/reference: NHS region "${name}" has no ODS code in REGION_ODS_BY_NAME`);
-    const region = b.node(Label.Area, ods, { name, level: 'REGION', odsCode: ods, gssCode: r.nhser18cd }, 'regions', i + 2);
+    const region = b.node(
+      Label.Area,
+      ods,
+      { name, level: 'REGION', odsCode: ods, gssCode: r.nhser18cd },
+      'regions',
+      i + 2,
+    );
     b.code(region, r.nhser18cd ?? '', 'ONS', 'NHS region 2018', 'regions', i + 2);
     b.code(region, ods, 'ODS', 'NHS region', 'regions', i + 2);
     b.link(Rel.AREA_PART_OF, region, england, 'regions', i + 2);
@@ -144,14 +215,25 @@ export async function readReference(dir: string = DEFAULT_DIR): Promise<GraphBat
     const code = r.stp_code ?? '';
     const line = i + 2;
     const partnership = partnershipByCode.get(code);
-    const successors = icbs.filter((icb) => (icb.predecessor_stp21 ?? '').includes(code)).map((icb) => icb.icb22cdh ?? '');
+    const successors = icbs
+      .filter((icb) => (icb.predecessor_stp21 ?? '').includes(code))
+      .map((icb) => icb.icb22cdh ?? '');
     if (successors.length === 0 && SUCCESSOR_ICB[code]) successors.push(SUCCESSOR_ICB[code]);
     // An ICB that kept its footprint's ONS code kept its ODS code too (North West London: E54000027, QRV).
     const sameCode = icbs.find((icb) => icb.icb22cd === code);
-    const footprint = b.node(Label.Area, code, {
-      name: r.stp_name_2017_18, level: 'FOOTPRINT', gssCode: code, odsCode: sameCode?.icb22cdh,
-      partnershipName: partnership?.row.stp20nm,
-    }, 'footprints', line);
+    const footprint = b.node(
+      Label.Area,
+      code,
+      {
+        name: r.stp_name_2017_18,
+        level: 'FOOTPRINT',
+        gssCode: code,
+        odsCode: sameCode?.icb22cdh,
+        partnershipName: partnership?.row.stp20nm,
+      },
+      'footprints',
+      line,
+    );
     if (partnership) b.document(footprint, 'partnerships', partnership.line);
     b.code(footprint, code, 'ONS', 'STP 2017/18', 'footprints', line);
     footprintByCode.set(code, footprint);
@@ -161,19 +243,41 @@ export async function readReference(dir: string = DEFAULT_DIR): Promise<GraphBat
       : successors.map((s) => icbByOds.get(s)?.row.nhser22cdh).find(Boolean)
         ? { label: Label.Area, key: successors.map((s) => icbByOds.get(s)?.row.nhser22cdh).find(Boolean)! }
         : undefined;
-    b.link(Rel.AREA_PART_OF, footprint, region ?? england, partnership ? 'partnerships' : 'icbs', partnership?.line ?? line);
+    b.link(
+      Rel.AREA_PART_OF,
+      footprint,
+      region ?? england,
+      partnership ? 'partnerships' : 'icbs',
+      partnership?.line ?? line,
+    );
     for (const successor of new Set(successors)) {
-      b.link(Rel.SUCCEEDED_BY, footprint, { label: Label.Organisation, key: successor }, 'icbs', icbByOds.get(successor)?.line);
+      b.link(
+        Rel.SUCCEEDED_BY,
+        footprint,
+        { label: Label.Organisation, key: successor },
+        'icbs',
+        icbByOds.get(successor)?.line,
+      );
     }
   });
 
   for (const { row, line } of icbByOds.values()) {
-    const icb = b.node(Label.Organisation, row.icb22cdh ?? '', {
-      name: row.icb22nm, kind: 'ICB', odsCode: row.icb22cdh, gssCode: row.icb22cd,
-    }, 'icbs', line);
+    const icb = b.node(
+      Label.Organisation,
+      row.icb22cdh ?? '',
+      {
+        name: row.icb22nm,
+        kind: 'ICB',
+        odsCode: row.icb22cdh,
+        gssCode: row.icb22cd,
+      },
+      'icbs',
+      line,
+    );
     b.link(Rel.BASED_IN, icb, { label: Label.Area, key: row.nhser22cdh ?? '' }, 'icbs', line);
     const predecessors = new Set([...(row.predecessor_stp21 ?? '').matchAll(/E54\d{6}/g)].map((m) => m[0]));
-    for (const [footprint, successor] of Object.entries(SUCCESSOR_ICB)) if (successor === row.icb22cdh) predecessors.add(footprint);
+    for (const [footprint, successor] of Object.entries(SUCCESSOR_ICB))
+      if (successor === row.icb22cdh) predecessors.add(footprint);
     for (const code of predecessors) {
       const footprint = footprintByCode.get(code);
       if (footprint) b.link(Rel.ORGANISATION_COVERS, icb, footprint, 'icbs', line);
@@ -186,29 +290,67 @@ export async function readReference(dir: string = DEFAULT_DIR): Promise<GraphBat
     const gss = r.lad_gss_code ?? '';
     const authority = authorityByGss.get(gss);
     const number = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
-    const borough = b.node(Label.Area, gss, {
-      name: r.lad_name, level: 'BOROUGH', gssCode: gss,
-      latitude: number(authority?.row.lat), longitude: number(authority?.row.long),
-      population: authority?.row['pop-2020'] ? Math.round(Number(authority.row['pop-2020'])) : undefined,
-    }, 'boroughs', line);
+    const borough = b.node(
+      Label.Area,
+      gss,
+      {
+        name: r.lad_name,
+        level: 'BOROUGH',
+        gssCode: gss,
+        latitude: number(authority?.row.lat),
+        longitude: number(authority?.row.long),
+        population: authority?.row['pop-2020'] ? Math.round(Number(authority.row['pop-2020'])) : undefined,
+      },
+      'boroughs',
+      line,
+    );
     if (authority) b.document(borough, 'authorities', authority.line);
-    b.code(borough, gss, 'ONS', 'Local authority district', 'boroughs', line, authority?.row['start-date'] || undefined);
-    b.link(Rel.AREA_PART_OF, borough, footprintByCode.get(r.stp_code ?? '') ?? { label: Label.Area, key: LONDON_REGION }, 'boroughs', line);
+    b.code(
+      borough,
+      gss,
+      'ONS',
+      'Local authority district',
+      'boroughs',
+      line,
+      authority?.row['start-date'] || undefined,
+    );
+    b.link(
+      Rel.AREA_PART_OF,
+      borough,
+      footprintByCode.get(r.stp_code ?? '') ?? { label: Label.Area, key: LONDON_REGION },
+      'boroughs',
+      line,
+    );
 
-    const council = b.node(Label.Organisation, gss, { name: r.la_official_name, kind: 'LOCAL_AUTHORITY', gssCode: gss }, 'boroughs', line);
+    const council = b.node(
+      Label.Organisation,
+      gss,
+      { name: r.la_official_name, kind: 'LOCAL_AUTHORITY', gssCode: gss },
+      'boroughs',
+      line,
+    );
     b.link(Rel.ORGANISATION_COVERS, council, borough, 'boroughs', line);
     b.link(Rel.BASED_IN, council, borough, 'boroughs', line);
 
     const ccgCode = r.ccg_2013_2020_ods ?? '';
     if (ccgCode) {
-      const ccg = b.node(Label.Organisation, ccgCode, { name: r.ccg18nm, kind: 'CCG', odsCode: ccgCode, gssCode: r.ccg18cd }, 'boroughs', line);
+      const ccg = b.node(
+        Label.Organisation,
+        ccgCode,
+        { name: r.ccg18nm, kind: 'CCG', odsCode: ccgCode, gssCode: r.ccg18cd },
+        'boroughs',
+        line,
+      );
       b.link(Rel.ORGANISATION_COVERS, ccg, borough, 'boroughs', line);
       if (r.icb22_ods) b.link(Rel.SUCCEEDED_BY, ccg, { label: Label.Organisation, key: r.icb22_ods }, 'boroughs', line);
     }
   });
 
   // London's NHS trusts from the real etr extract itself, not the derived London file, so one reader serves both.
-  const trusts = await readOds(path.join(dir, FILES.trusts.file), { kind: 'NHS_TRUST', include: (row) => row.nationalGrouping === LONDON_REGION });
+  const trusts = await readOds(path.join(dir, FILES.trusts.file), {
+    kind: 'NHS_TRUST',
+    include: (row) => row.nationalGrouping === LONDON_REGION,
+  });
   for (const trust of trusts.nodes) b.node(trust.label, trust.key, trust.properties, 'trusts', trust.origin.row);
   for (const rel of trusts.relationships) {
     if (rel.type === Rel.BASED_IN) b.link(rel.type, rel.from, rel.to, 'trusts', rel.origin.row);

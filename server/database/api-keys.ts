@@ -19,15 +19,29 @@ export interface ApiKey {
 /** A key's secret carries 256 random bits, so a fast hash is enough: there is nothing to guess from it. */
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-export async function createKey(db: Database, name: string, role: Role, origins: readonly string[]): Promise<{ key: ApiKey; secret: string }> {
+export async function createKey(
+  db: Database,
+  name: string,
+  role: Role,
+  origins: readonly string[],
+): Promise<{ key: ApiKey; secret: string }> {
   const secret = `ph_${role}_${randomBytes(32).toString('base64url')}`;
-  const key: ApiKey = { id: randomUUID(), name, role, prefix: secret.slice(0, 14), origins: [...origins], createdAt: new Date().toISOString() };
+  const key: ApiKey = {
+    id: randomUUID(),
+    name,
+    role,
+    prefix: secret.slice(0, 14),
+    origins: [...origins],
+    createdAt: new Date().toISOString(),
+  };
   await db.run(`CREATE (k:${API_KEY_LABEL}) SET k = $key, k.hash = $hash`, { key, hash: hashSecret(secret) }, 'WRITE');
   return { key, secret };
 }
 
 export async function listKeys(db: Database): Promise<ApiKey[]> {
-  const result = await db.run(`MATCH (k:${API_KEY_LABEL}) RETURN k {.id, .name, .role, .prefix, .origins, .createdAt, .revokedAt} AS key ORDER BY k.createdAt`);
+  const result = await db.run(
+    `MATCH (k:${API_KEY_LABEL}) RETURN k {.id, .name, .role, .prefix, .origins, .createdAt, .revokedAt} AS key ORDER BY k.createdAt`,
+  );
   return result.records.map((r) => r.get('key') as ApiKey);
 }
 
@@ -53,6 +67,8 @@ export async function keyForSecret(db: Database, secret: string): Promise<ApiKey
 
 /** Every page origin some live widget key allows: the origins browsers may call the API from. */
 export async function allowedOrigins(db: Database): Promise<Set<string>> {
-  const result = await db.run(`MATCH (k:${API_KEY_LABEL}) WHERE k.revokedAt IS NULL UNWIND coalesce(k.origins, []) AS origin RETURN collect(DISTINCT origin) AS origins`);
+  const result = await db.run(
+    `MATCH (k:${API_KEY_LABEL}) WHERE k.revokedAt IS NULL UNWIND coalesce(k.origins, []) AS origin RETURN collect(DISTINCT origin) AS origins`,
+  );
   return new Set((result.records[0]?.get('origins') ?? []) as string[]);
 }

@@ -23,7 +23,11 @@ export interface Database {
   driver: Driver;
   name: string;
   /** Runs one parameterised statement, read or write, retried on transient errors. */
-  run<R extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>, mode?: 'READ' | 'WRITE'): Promise<QueryResult<R>>;
+  run<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params?: Record<string, unknown>,
+    mode?: 'READ' | 'WRITE',
+  ): Promise<QueryResult<R>>;
   close(): Promise<void>;
 }
 
@@ -41,7 +45,9 @@ export function connect(target: Neo4jTarget, queryTimeoutMs = 10_000): Database 
   async function read<R extends RecordShape>(cypher: string, params: Record<string, unknown>): Promise<QueryResult<R>> {
     for (let attempt = 1; ; attempt += 1) {
       const session = driver.session({
-        database: target.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: driver.executeQueryBookmarkManager,
+        database: target.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: driver.executeQueryBookmarkManager,
       });
       try {
         return (await session.run<R>(cypher, params, transactionConfig)) as QueryResult<R>;
@@ -60,7 +66,11 @@ export function connect(target: Neo4jTarget, queryTimeoutMs = 10_000): Database 
     run: (cypher, params = {}, mode = 'READ') =>
       mode === 'READ'
         ? read(cypher, params)
-        : driver.executeQuery(cypher, params, { database: target.database, routing: neo4j.routing.WRITE, transactionConfig }),
+        : driver.executeQuery(cypher, params, {
+            database: target.database,
+            routing: neo4j.routing.WRITE,
+            transactionConfig,
+          }),
     close: () => driver.close(),
   };
 }

@@ -26,7 +26,9 @@ function linkBranch(spec: LinkSpec, index: number): string {
   const hops = spec.maxHops && spec.maxHops > 1 ? `*1..${Math.floor(spec.maxHops)}` : '';
   const arrow = spec.direction === 'out' ? `-[r:\`${spec.rel}\`${hops}]->` : `<-[r:\`${spec.rel}\`${hops}]-`;
   const labels = spec.to.map((l) => `n:\`${l}\``).join(' OR ');
-  const start = spec.via ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)` : `(p:\`${spec.from}\` {id: id})`;
+  const start = spec.via
+    ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)`
+    : `(p:\`${spec.from}\` {id: id})`;
   return `UNWIND $ids${index} AS id
      MATCH ${start}${arrow}(n) WHERE (${labels}) AND coalesce(n.retired, false) = false
      WITH id, n, ${hops ? '{}' : 'properties(r)'} AS rel, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
@@ -46,12 +48,16 @@ export async function linkedNodesMany(db: Database, requests: readonly LinkReque
     return linkBranch(request.spec, i);
   });
   const result = await db.run(
-    requests.length === 1 ? branches[0]! : `CALL () {\n${branches.join('\n     UNION ALL\n')}\n}\nRETURN request, id, linked`,
+    requests.length === 1
+      ? branches[0]!
+      : `CALL () {\n${branches.join('\n     UNION ALL\n')}\n}\nRETURN request, id, linked`,
     params,
   );
   const found = requests.map(() => new Map<string, Linked[]>());
   for (const record of result.records) {
-    const linked = (record.get('linked') as [string[], Record<string, unknown>, Record<string, unknown>][]).map(([l, props, rel]) => ({ node: toGraphNode(l, props), rel }));
+    const linked = (record.get('linked') as [string[], Record<string, unknown>, Record<string, unknown>][]).map(
+      ([l, props, rel]) => ({ node: toGraphNode(l, props), rel }),
+    );
     found[record.get('request') as number]!.set(record.get('id') as string, linked);
   }
   return requests.map((request, i) => request.parentIds.map((id) => found[i]!.get(id) ?? []));

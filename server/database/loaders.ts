@@ -14,7 +14,10 @@ export interface Loaders {
 }
 
 /** Groups what one batch asks for by spec: one request per relationship field, with all its parents. */
-function bySpec(keys: readonly { spec: LinkSpec; id: string }[]): { requests: LinkRequest[]; slots: [number, number][] } {
+function bySpec(keys: readonly { spec: LinkSpec; id: string }[]): {
+  requests: LinkRequest[];
+  slots: [number, number][];
+} {
   const index = new Map<string, number>();
   const requests: { spec: LinkSpec; parentIds: string[] }[] = [];
   const slots = keys.map(({ spec, id }): [number, number] => {

@@ -91,8 +91,12 @@ function launcherIsBuilt(): boolean {
   const target = path.join(LAUNCHER_DIR, 'target');
   const classFile = path.join(target, 'classes', 'hub', 'neo4j', 'LocalNeo4j.class');
   const stamp = path.join(target, 'build-stamp', 'pom.xml');
-  if (![classFile, stamp, path.join(target, 'lib'), path.join(target, 'plugins')].every((p) => existsSync(p))) return false;
-  return statSync(classFile).mtimeMs >= newestMtime(path.join(LAUNCHER_DIR, 'src')) && statSync(stamp).mtimeMs >= statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs;
+  if (![classFile, stamp, path.join(target, 'lib'), path.join(target, 'plugins')].every((p) => existsSync(p)))
+    return false;
+  return (
+    statSync(classFile).mtimeMs >= newestMtime(path.join(LAUNCHER_DIR, 'src')) &&
+    statSync(stamp).mtimeMs >= statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs
+  );
 }
 
 /** Compiles the launcher and fetches Neo4j's jars from Maven Central unless they are already up to date. */
@@ -140,7 +144,9 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen({ host: '127.0.0.1', port: 0 }, () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -169,15 +175,21 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
   mkdirSync(options.home, { recursive: true });
   // A new random password each start: nothing to store, nothing to leak, and only this process knows it.
   const password = options.password ?? randomBytes(18).toString('base64url');
-  const classpath = [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(path.delimiter);
+  const classpath = [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(
+    path.delimiter,
+  );
   const child = spawn(
     'java',
     [
-      `-Xms${options.heap ?? '512m'}`, `-Xmx${options.heap ?? '512m'}`,
+      `-Xms${options.heap ?? '512m'}`,
+      `-Xmx${options.heap ?? '512m'}`,
       // The serial collector: the smallest footprint, and on two cores a parallel one has little to run in parallel.
       '-XX:+UseSerialGC',
       ...(options.jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),
-      ...JVM_OPENS, '-cp', classpath, MAIN_CLASS,
+      ...JVM_OPENS,
+      '-cp',
+      classpath,
+      MAIN_CLASS,
     ],
     {
       cwd: options.home,
@@ -202,7 +214,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
 
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new LocalNeo4jError('timeout', `The local Neo4j did not become ready within ${START_TIMEOUT_MS / 1000} s.`)),
+      () =>
+        reject(
+          new LocalNeo4jError('timeout', `The local Neo4j did not become ready within ${START_TIMEOUT_MS / 1000} s.`),
+        ),
       START_TIMEOUT_MS,
     );
     const settle = (error?: Error) => {
@@ -215,9 +230,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
       else if (line.startsWith('NEO4J_FAILED')) settle(failure(line.slice('NEO4J_FAILED '.length), options));
       else options.onOutput?.(line);
     });
-    child.once('error', (error) => settle(new LocalNeo4jError('start-failed', `Java could not be started: ${error.message}`)));
+    child.once('error', (error) =>
+      settle(new LocalNeo4jError('start-failed', `Java could not be started: ${error.message}`)),
+    );
     child.once('exit', (code) =>
-      settle(new LocalNeo4jError('start-failed', `The local Neo4j exited during start-up (code ${code}).\n${stderrTail.join('\n')}`)),
+      settle(
+        new LocalNeo4jError(
+          'start-failed',
+          `The local Neo4j exited during start-up (code ${code}).\n${stderrTail.join('\n')}`,
+        ),
+      ),
     );
   });
 
@@ -239,14 +261,24 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
     await stop();
     throw error;
   }
-  return { uri: `bolt://127.0.0.1:${options.port}`, username: 'neo4j', password, port: options.port, pid: child.pid!, stop };
+  return {
+    uri: `bolt://127.0.0.1:${options.port}`,
+    username: 'neo4j',
+    password,
+    port: options.port,
+    pid: child.pid!,
+    stop,
+  };
 }
 
 function failure(line: string, options: LocalNeo4jOptions): LocalNeo4jError {
   const [reason = 'start-failed', ...rest] = line.split(': ');
   const detail = rest.join(': ');
   if (reason === 'port-in-use') {
-    return new LocalNeo4jError('port-in-use', `Port ${options.port} is already taken (${detail}). Stop the other process or set NEO4J_LOCAL_PORT.`);
+    return new LocalNeo4jError(
+      'port-in-use',
+      `Port ${options.port} is already taken (${detail}). Stop the other process or set NEO4J_LOCAL_PORT.`,
+    );
   }
   if (reason === 'store-locked') {
     return new LocalNeo4jError(

@@ -37,7 +37,12 @@ export async function openDatabase(config: DatabaseSettings, log: Logger): Promi
       pageCache: config.local.pageCache,
       onOutput: (line) => log.debug({ neo4j: line }, 'local neo4j'),
     });
-    target = { uri: localNeo4j.uri, username: localNeo4j.username, password: localNeo4j.password, database: config.neo4jDatabase };
+    target = {
+      uri: localNeo4j.uri,
+      username: localNeo4j.username,
+      password: localNeo4j.password,
+      database: config.neo4jDatabase,
+    };
     log.info({ uri: localNeo4j.uri, pid: localNeo4j.pid, ms: Date.now() - started }, 'local Neo4j is ready');
   }
   const db = connect(target, config.queryTimeoutMs);

@@ -36,7 +36,10 @@ export function requiredRole(type: string, field: string): Role {
 function check(needed: Role, context: Context, type: string, field: string): void {
   if (outranksOrEquals(context.role, needed)) return;
   throw context.role === 'public'
-    ? graphqlError(ErrorCode.UNAUTHENTICATED, `${type}.${field} needs an ${needed} key: send it as "Authorization: Bearer <key>".`)
+    ? graphqlError(
+        ErrorCode.UNAUTHENTICATED,
+        `${type}.${field} needs an ${needed} key: send it as "Authorization: Bearer <key>".`,
+      )
     : graphqlError(ErrorCode.FORBIDDEN, `${type}.${field} needs the ${needed} role; this key is ${context.role}.`);
 }
 
@@ -50,8 +53,12 @@ export function applyFieldRules(schema: GraphQLSchema, rules: Readonly<Record<st
   for (const [rule, needed] of Object.entries(rules)) {
     const [typeName = '', fieldName = ''] = rule.split('.');
     const type = schema.getType(typeName);
-    if (!isObjectType(type)) throw new Error(`FIELD_RULES has "${rule}", but the schema has no object type ${typeName}.`);
-    const fields: GraphQLField<unknown, Context>[] = fieldName === '*' ? Object.values(type.getFields()) : [type.getFields()[fieldName]].filter((f) => f !== undefined);
+    if (!isObjectType(type))
+      throw new Error(`FIELD_RULES has "${rule}", but the schema has no object type ${typeName}.`);
+    const fields: GraphQLField<unknown, Context>[] =
+      fieldName === '*'
+        ? Object.values(type.getFields())
+        : [type.getFields()[fieldName]].filter((f) => f !== undefined);
     if (fields.length === 0) throw new Error(`FIELD_RULES has "${rule}", but ${typeName} has no field ${fieldName}.`);
     for (const field of fields) {
       const resolve = field.resolve ?? defaultFieldResolver;
@@ -70,7 +77,9 @@ export function presentedSecret(headers: Record<string, string | string[] | unde
   const header = headers['x-api-key'];
   if (typeof header === 'string' && header !== '') return header;
   const authorization = headers.authorization;
-  return typeof authorization === 'string' && authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+  return typeof authorization === 'string' && authorization.startsWith('Bearer ')
+    ? authorization.slice('Bearer '.length)
+    : undefined;
 }
 
 /** Keys looked up in the last 30 seconds, so most requests cost no extra database round trip; revocation takes effect within that. */
@@ -81,7 +90,12 @@ const cache = new Map<string, { key: ApiKey | undefined; until: number }>();
  * token from the configured identity provider: its role claim. Otherwise the secret must be a live API key, used from one of its origins when it has any; a wrong key is refused, not
  * quietly treated as public, so a misconfigured widget fails loudly.
  */
-export async function roleOf(db: Database, headers: Record<string, string | string[] | undefined>, adminToken: string | undefined, oidc?: OidcVerifier): Promise<Role> {
+export async function roleOf(
+  db: Database,
+  headers: Record<string, string | string[] | undefined>,
+  adminToken: string | undefined,
+  oidc?: OidcVerifier,
+): Promise<Role> {
   const secret = presentedSecret(headers);
   if (secret === undefined) return 'public';
   if (adminToken && timingSafeEqual(digest(secret), digest(adminToken))) return 'admin';
@@ -89,10 +103,17 @@ export async function roleOf(db: Database, headers: Record<string, string | stri
   const cached = cache.get(secret);
   const key = cached && cached.until > Date.now() ? cached.key : await keyForSecret(db, secret);
   if (!cached || cached.until <= Date.now()) cache.set(secret, { key, until: Date.now() + 30_000 });
-  if (!key) throw refusedRequest(ErrorCode.UNAUTHENTICATED, 'This API key is not known or has been revoked: ask an admin for a key.');
+  if (!key)
+    throw refusedRequest(
+      ErrorCode.UNAUTHENTICATED,
+      'This API key is not known or has been revoked: ask an admin for a key.',
+    );
   const origin = headers.origin;
   if (key.origins.length > 0 && typeof origin === 'string' && !key.origins.includes(origin)) {
-    throw refusedRequest(ErrorCode.FORBIDDEN, `This key may only be used from ${key.origins.join(', ')}, not ${origin}.`);
+    throw refusedRequest(
+      ErrorCode.FORBIDDEN,
+      `This key may only be used from ${key.origins.join(', ')}, not ${origin}.`,
+    );
   }
   return key.role;
 }

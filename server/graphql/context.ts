@@ -18,7 +18,13 @@ export interface Context {
   role: Role;
 }
 
-export function createContext(db: Database, log: FastifyBaseLogger, requestId: string, version: string, role: Role = 'public'): Context {
+export function createContext(
+  db: Database,
+  log: FastifyBaseLogger,
+  requestId: string,
+  version: string,
+  role: Role = 'public',
+): Context {
   const roundTrips = { count: 0 };
   const counted: Database = {
     ...db,

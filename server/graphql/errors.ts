@@ -7,7 +7,11 @@ import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
  * An error in a GraphQL answer: the field is null, the code is in `extensions.code`, and the response stays
  * 200 because other fields may have answered. `extensions` adds detail, such as the argument at fault.
  */
-export function graphqlError(code: ErrorCode, message: string = errorMessage(code), extensions: Record<string, unknown> = {}): GraphQLError {
+export function graphqlError(
+  code: ErrorCode,
+  message: string = errorMessage(code),
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
@@ -20,7 +24,12 @@ export function refusedRequest(code: ErrorCode, message: string = errorMessage(c
 }
 
 /** Neo4j driver error codes that mean "the database cannot be reached right now", not "the query is wrong". */
-const UNAVAILABLE = new Set<string>([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, 'ServiceUnavailable', 'SessionExpired']);
+const UNAVAILABLE = new Set<string>([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  'ServiceUnavailable',
+  'SessionExpired',
+]);
 
 /**
  * The error a resolver threw, beneath GraphQL's wrappers. Walked by property rather than `instanceof`,
@@ -28,7 +37,12 @@ const UNAVAILABLE = new Set<string>([neo4j.error.SERVICE_UNAVAILABLE, neo4j.erro
  */
 function rootCause(error: unknown): unknown {
   let current = error;
-  while (current && typeof current === 'object' && 'originalError' in current && (current as { originalError?: unknown }).originalError) {
+  while (
+    current &&
+    typeof current === 'object' &&
+    'originalError' in current &&
+    (current as { originalError?: unknown }).originalError
+  ) {
     current = (current as { originalError: unknown }).originalError;
   }
   return current;
@@ -36,7 +50,10 @@ function rootCause(error: unknown): unknown {
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable'));
+  return (
+    typeof code === 'string' &&
+    (UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable'))
+  );
 }
 
 /** A formatted error with the catalogue's code and message in place of whatever the failure said. */
@@ -53,14 +70,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (isDatabaseUnavailable(original)) return replaced(ErrorCode.DB_UNAVAILABLE, formatted);
   const driverCode = (original as { code?: unknown } | null)?.code;
-  if (typeof driverCode === 'string' && driverCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return replaced(ErrorCode.QUERY_TIMEOUT, formatted);
+  if (typeof driverCode === 'string' && driverCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut'))
+    return replaced(ErrorCode.QUERY_TIMEOUT, formatted);
   // Apollo's own refusals of a malformed request carry an HTTP 4xx but no code (a persisted query whose hash does not
   // match the query sent with it): the client's mistake, so say what it was.
   const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500 && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
-    const message = formatted.message === 'provided sha does not match query'
-      ? 'The persisted query\'s sha256Hash is not the SHA-256 of the query sent with it: hash exactly the query text, or send the query alone.'
-      : formatted.message;
+  if (
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)
+  ) {
+    const message =
+      formatted.message === 'provided sha does not match query'
+        ? "The persisted query's sha256Hash is not the SHA-256 of the query sent with it: hash exactly the query text, or send the query alone."
+        : formatted.message;
     return { message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   // Apollo's own codes (GRAPHQL_VALIDATION_FAILED, PERSISTED_QUERY_NOT_FOUND and the like) pass through as well:

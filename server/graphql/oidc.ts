@@ -26,11 +26,17 @@ export function createOidcVerifier(settings: OidcSettings): OidcVerifier {
     try {
       ({ payload: claims } = await jwtVerify(token, keys, { issuer: settings.issuer, audience: settings.audience }));
     } catch (error) {
-      throw refusedRequest(ErrorCode.UNAUTHENTICATED, `The sign-in token was not accepted (${(error as Error).message}); sign in again.`);
+      throw refusedRequest(
+        ErrorCode.UNAUTHENTICATED,
+        `The sign-in token was not accepted (${(error as Error).message}); sign in again.`,
+      );
     }
     const role = claims[settings.roleClaim];
     if (!isRole(role)) {
-      throw refusedRequest(ErrorCode.FORBIDDEN, `The sign-in token has no Partnership Hub role in its "${settings.roleClaim}" claim: ask your administrator to grant ${ROLES.join(', ')}.`);
+      throw refusedRequest(
+        ErrorCode.FORBIDDEN,
+        `The sign-in token has no Partnership Hub role in its "${settings.roleClaim}" claim: ask your administrator to grant ${ROLES.join(', ')}.`,
+      );
     }
     return role;
   };

@@ -36,7 +36,9 @@ export interface ResponseStore {
 export class GenerationalCache implements ResponseStore {
   readonly state = 'in-process';
   private generation = 0;
-  constructor(private readonly store: KeyValueCache<string> = new InMemoryLRUCache<string>({ maxSize: 64 * 1024 * 1024 })) {}
+  constructor(
+    private readonly store: KeyValueCache<string> = new InMemoryLRUCache<string>({ maxSize: 64 * 1024 * 1024 }),
+  ) {}
 
   forRequest(): KeyValueCache<string> {
     let readIn: number | undefined;
@@ -92,7 +94,8 @@ function createRedisClient(url: string) {
     socket: {
       connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
       // Retries forever in the background; the jitter keeps a fleet of instances from reconnecting in step.
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, REDIS_RECONNECT_MAX_MS) + Math.floor(Math.random() * 100),
+      reconnectStrategy: (retries: number) =>
+        Math.min(50 * 2 ** retries, REDIS_RECONNECT_MAX_MS) + Math.floor(Math.random() * 100),
     },
     // While disconnected, commands fail at once (a cache miss) instead of queueing behind the outage.
     disableOfflineQueue: true,
@@ -104,7 +107,10 @@ function createRedisClient(url: string) {
 function withinTimeout<T>(promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`)), REDIS_COMMAND_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`)),
+      REDIS_COMMAND_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
@@ -140,7 +146,10 @@ export class RedisResponseCache implements ResponseStore {
     return cache;
   }
 
-  private constructor(url: string, private readonly log: Logger) {
+  private constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
     const parsed = new URL(url);
     this.password = decodeURIComponent(parsed.password);
     this.where = `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
@@ -170,7 +179,8 @@ export class RedisResponseCache implements ResponseStore {
     await Promise.race([connecting, firstAnswer]);
     clearTimeout(timer);
     this.client.off('ready', answered).off('error', answered);
-    if (this.client.isReady) this.log.info({ redis: this.where }, 'public answers are cached in Redis, shared by every instance');
+    if (this.client.isReady)
+      this.log.info({ redis: this.where }, 'public answers are cached in Redis, shared by every instance');
     else this.failed(new Error(`no connection within ${REDIS_CONNECT_TIMEOUT_MS} ms`));
   }
 
@@ -257,7 +267,10 @@ export class RedisResponseCache implements ResponseStore {
     this.retryAt = Date.now() + REDIS_RETRY_AFTER_MS;
     if (this.outage) return;
     this.outage = true;
-    this.log.warn({ redis: this.where, reason: this.describe(error) }, 'Redis (the shared response cache) is unavailable: answering from Neo4j and retrying in the background');
+    this.log.warn(
+      { redis: this.where, reason: this.describe(error) },
+      'Redis (the shared response cache) is unavailable: answering from Neo4j and retrying in the background',
+    );
   }
 
   private recovered(): void {
@@ -299,7 +312,12 @@ export function responseCaching(cache: ResponseStore): ApolloServerPlugin<Contex
       // Apollo's plugin takes one cache for every request; a view per request lets each answer be stored under
       // the generation it was read in.
       async requestDidStart(requestContext) {
-        const perRequest = responseCachePlugin<Context>({ cache: cache.forRequest(), sessionId: async () => null, shouldReadFromCache: isPublic, shouldWriteToCache: isPublic });
+        const perRequest = responseCachePlugin<Context>({
+          cache: cache.forRequest(),
+          sessionId: async () => null,
+          shouldReadFromCache: isPublic,
+          shouldWriteToCache: isPublic,
+        });
         return perRequest.requestDidStart?.(requestContext);
       },
     },

@@ -17,10 +17,23 @@ import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
 import { SearchResolver } from './resolvers/search.js';
 
 export const RESOLVERS: NonEmptyArray<ClassType> = [
-  AboutResolver, LookupResolver, SearchResolver, AnalyticsResolver, NetworkNodeResolver, ActionPlanResolver, AdminResolver,
-  OrganisationResolver, AreaResolver, ProgrammeResolver, ActionResolver, TargetResolver, TopicResolver,
-  StakeholderGroupResolver, CommunicationActivityResolver,
-  ...LINK_RESOLVERS, ...PROVENANCE_RESOLVERS,
+  AboutResolver,
+  LookupResolver,
+  SearchResolver,
+  AnalyticsResolver,
+  NetworkNodeResolver,
+  ActionPlanResolver,
+  AdminResolver,
+  OrganisationResolver,
+  AreaResolver,
+  ProgrammeResolver,
+  ActionResolver,
+  TargetResolver,
+  TopicResolver,
+  StakeholderGroupResolver,
+  CommunicationActivityResolver,
+  ...LINK_RESOLVERS,
+  ...PROVENANCE_RESOLVERS,
 ];
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
@@ -33,8 +46,12 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   applyFieldRules(schema);
   // type-graphql leaves the root types undescribed; the schema's own documentation starts here.
   const query = schema.getQueryType();
-  if (query) query.description = 'Everything in the Partnership Hub graph: look records up, list them, and follow their relationships.';
+  if (query)
+    query.description =
+      'Everything in the Partnership Hub graph: look records up, list them, and follow their relationships.';
   const mutation = schema.getMutationType();
-  if (mutation) mutation.description = 'Admin changes to the graph: each checked against the model, versioned and recorded in the audit trail.';
+  if (mutation)
+    mutation.description =
+      'Admin changes to the graph: each checked against the model, versioned and recorded in the audit trail.';
   return schema;
 }

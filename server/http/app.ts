@@ -45,7 +45,9 @@ export interface AppDependencies {
 /** Request ids from a caller's proxy are reused only when they look like ids, so logs cannot be forged. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createApp(deps: AppDependencies): Promise<FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>> {
+export async function createApp(
+  deps: AppDependencies,
+): Promise<FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>> {
   const app = Fastify({
     loggerInstance: deps.log,
     genReqId: (req) => {
@@ -115,7 +117,9 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
     introspection: deps.introspection ?? !deps.production,
     validationRules: limits.validationRules,
     plugins: [
-      ...(limits.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app), roundTripReport(deps.production),
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
+      fastifyApolloDrainPlugin(app),
+      roundTripReport(deps.production),
       ...responseCaching(deps.responseCache ?? new GenerationalCache()),
     ],
   });
@@ -123,10 +127,18 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
   // A browser's cache keys an answer by its address alone unless told otherwise: a keyed request and an anonymous one
   // for the same GET must not be answered from each other's copies (CORS already adds Origin).
   app.addHook('onSend', async (request, reply) => {
-    if (request.routeOptions.url === '/graphql') reply.header('vary', varyAlso(reply.getHeader('vary'), ['Authorization', 'X-Api-Key']));
+    if (request.routeOptions.url === '/graphql')
+      reply.header('vary', varyAlso(reply.getHeader('vary'), ['Authorization', 'X-Api-Key']));
   });
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => createContext(deps.db, request.log, request.id, deps.version, await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc)),
+    context: async (request) =>
+      createContext(
+        deps.db,
+        request.log,
+        request.id,
+        deps.version,
+        await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc),
+      ),
   });
 
   return app;
@@ -134,7 +146,10 @@ export async function createApp(deps: AppDependencies): Promise<FastifyInstance<
 
 /** The Vary header with `names` added to what it already lists. */
 function varyAlso(current: number | string | string[] | undefined, names: readonly string[]): string {
-  const listed = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
+  const listed = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (listed.includes('*')) return '*';
   const lower = new Set(listed.map((name) => name.toLowerCase()));
   return [...listed, ...names.filter((name) => !lower.has(name.toLowerCase()))].join(', ');
@@ -152,7 +167,11 @@ function roundTripReport(production: boolean): ApolloServerPlugin<Context> {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'graphql resolver failed');
+            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)
+              contextValue.log.error(
+                { err: error.originalError ?? error, path: error.path },
+                'graphql resolver failed',
+              );
           }
         },
         async willSendResponse({ contextValue, response }) {

@@ -11,7 +11,8 @@ import { sendError } from './errors.js';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** A file inside an installed package; React's exports map hides its UMD builds from require.resolve. */
-const inPackage = (name: string, file: string) => path.join(path.dirname(require.resolve(`${name}/package.json`)), file);
+const inPackage = (name: string, file: string) =>
+  path.join(path.dirname(require.resolve(`${name}/package.json`)), file);
 
 /** The only files served, by name: nothing from the file system is reachable through a request path. */
 const ASSETS: Record<string, { file: string; type: string }> = {
@@ -44,9 +45,13 @@ export const analystConsole: FastifyPluginAsync = async (app) => {
   app.get('/graphiql', async (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   app.get('/graphiql/examples.json', async () => EXAMPLE_QUERIES);
   app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (request, reply) => {
-    if (request.params.name === 'console.css') return reply.type('text/css').send('html, body, #graphiql { height: 100%; margin: 0; }');
+    if (request.params.name === 'console.css')
+      return reply.type('text/css').send('html, body, #graphiql { height: 100%; margin: 0; }');
     const asset = ASSETS[request.params.name];
     if (!asset) return sendError(reply, ErrorCode.NOT_FOUND, 'No such console asset.');
-    return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(await readFile(asset.file));
+    return reply
+      .type(asset.type)
+      .header('cache-control', 'public, max-age=3600')
+      .send(await readFile(asset.file));
   });
 };

@@ -11,7 +11,8 @@ const TTL_MS = 30_000;
 const widgetCors: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
   let cached: { origins: Set<string>; until: number } | undefined;
   const origins = async () => {
-    if (!cached || cached.until < Date.now()) cached = { origins: await allowedOrigins(db), until: Date.now() + TTL_MS };
+    if (!cached || cached.until < Date.now())
+      cached = { origins: await allowedOrigins(db), until: Date.now() + TTL_MS };
     return cached.origins;
   };
   await app.register(cors, {
@@ -19,7 +20,10 @@ const widgetCors: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => 
     // checked against its own origins when the request arrives (server/graphql/access.ts).
     origin: (origin, callback) => {
       if (!origin) return callback(null, false);
-      origins().then((allowed) => callback(null, allowed.has(origin)), (error: Error) => callback(error, false));
+      origins().then(
+        (allowed) => callback(null, allowed.has(origin)),
+        (error: Error) => callback(error, false),
+      );
     },
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight'],

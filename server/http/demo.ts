@@ -16,24 +16,34 @@ export const demoPage: FastifyPluginAsync<{ version: string }> = async (app, { v
   app.get('/demo', async (request, reply) => {
     const origin = `${request.protocol}://${request.host}`;
     const script = `${widgetsPath(version)}ph-widgets.js`;
-    const snippetOf = (markup: string) => `<script type="module" src="${origin}${script}"></script>\n${markup.replaceAll('{{origin}}', origin)}`;
+    const snippetOf = (markup: string) =>
+      `<script type="module" src="${origin}${script}"></script>\n${markup.replaceAll('{{origin}}', origin)}`;
     const body = html`<header><p>Example Council: public health</p></header>
 <main>
   <h1>Partnership Hub widgets</h1>
   <p>Each widget below is placed as a council or NHS page would place it: one script, then the widget's tag. Copy a snippet into any page;
     the script tag is needed once per page. This page allows scripts and styles from this service only.</p>
   <p>Last widget event: <span id="event-log">none yet</span></p>
-  ${DEMO_EXAMPLES.map((example) => html`<section class="example" id="${example.id}" aria-labelledby="${example.id}-title">
+  ${DEMO_EXAMPLES.map(
+    (example) => html`<section class="example" id="${example.id}" aria-labelledby="${example.id}-title">
     <h2 id="${example.id}-title">${example.title}</h2>
     <p>${example.description}</p>
     ${new Html(example.markup.replaceAll('{{origin}}', escapeHtml(origin)))}
     <h3>Snippet</h3>
     <pre><code>${snippetOf(example.markup)}</code></pre>
-  </section>`)}
+  </section>`,
+  )}
 </main>`;
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', STRICT_CSP).header('cache-control', 'no-cache')
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', STRICT_CSP)
+      .header('cache-control', 'no-cache')
       .send(layout('Partnership Hub widgets: demo', body, '/demo/demo.css', [script, '/demo/demo.js']));
   });
-  app.get('/demo/demo.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css));
-  app.get('/demo/demo.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(js));
+  app.get('/demo/demo.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
+  );
+  app.get('/demo/demo.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(js),
+  );
 };

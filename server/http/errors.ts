@@ -13,7 +13,11 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string 
  * What routes outside GraphQL answer when something throws: a lost database is DB_UNAVAILABLE and anything
  * unexpected is hidden behind INTERNAL_SERVER_ERROR (logged in full), as formatError does for GraphQL.
  */
-export function restErrorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function restErrorHandler(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (isDatabaseUnavailable(error)) return sendError(reply, ErrorCode.DB_UNAVAILABLE);
   const status = (error as { statusCode?: number }).statusCode ?? 500;
   if (status < 500) {

@@ -7,7 +7,14 @@ import { normalisePostcode } from '../../schema/postcodes.js';
 import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../database/oruk.js';
 import { postcodeAreaCode, postcodeCentroid } from '../database/search.js';
 import type { Database } from '../database/database.js';
-import { serviceAtLocation, serviceAtLocationFull, serviceFull, serviceSummary, taxonomyTerm, TAXONOMY } from '../oruk/mapping.js';
+import {
+  serviceAtLocation,
+  serviceAtLocationFull,
+  serviceFull,
+  serviceSummary,
+  taxonomyTerm,
+  TAXONOMY,
+} from '../oruk/mapping.js';
 import { sendError } from './errors.js';
 
 const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);
@@ -20,8 +27,14 @@ class BadRequest extends Error {}
 function page<T>(contents: T[], total: number, pageNumber: number, perPage: number) {
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   return {
-    total_items: total, total_pages: totalPages, page_number: pageNumber, size: contents.length,
-    first_page: pageNumber === 1, last_page: pageNumber >= totalPages, empty: contents.length === 0, contents,
+    total_items: total,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size: contents.length,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: contents.length === 0,
+    contents,
   };
 }
 
@@ -29,7 +42,8 @@ function whole(query: Query, name: string, fallback: number, min: number, max: n
   const raw = query[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadRequest(`${name} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadRequest(`${name} must be a whole number from ${min} to ${max}.`);
   return value;
 }
 
@@ -104,7 +118,9 @@ export const orukFeed: FastifyPluginAsync<{ db: Database }> = async (app, { db }
     const { pageNumber, perPage, offset } = paging(request.query);
     // Paged by service-at-location: every located service, with each of its locations.
     const { rows } = await servicePage(db, await filtersOf(db, request.query, true), 0, 100_000);
-    const all = rows.flatMap((row) => row.locations.map((link) => ({ ...serviceAtLocation(row, link), service: serviceSummary(row) })));
+    const all = rows.flatMap((row) =>
+      row.locations.map((link) => ({ ...serviceAtLocation(row, link), service: serviceSummary(row) })),
+    );
     return page(all.slice(offset, offset + perPage), all.length, pageNumber, perPage);
   });
   app.get<{ Params: { id: string } }>('/service_at_locations/:id', async (request, reply) => {

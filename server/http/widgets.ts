@@ -16,7 +16,9 @@ export const widgetScripts: FastifyPluginAsync<{ version: string }> = async (app
   const prefix = widgetsPath(version);
   if (!existsSync(WIDGETS_DIST)) {
     app.log.warn('the widgets are not built, so /widgets answers 404: run `npm run build`');
-    app.get('/widgets/*', async (_request, reply) => sendError(reply, ErrorCode.NOT_FOUND, 'The widgets are not built on this server; run `npm run build`.'));
+    app.get('/widgets/*', async (_request, reply) =>
+      sendError(reply, ErrorCode.NOT_FOUND, 'The widgets are not built on this server; run `npm run build`.'),
+    );
     return;
   }
   await app.register(fastifyStatic, {
@@ -35,8 +37,13 @@ export const widgetScripts: FastifyPluginAsync<{ version: string }> = async (app
   });
   // A snippet pinned to "latest" follows releases; the redirect is cached briefly so a release reaches pages soon.
   app.get<{ Params: { '*': string } }>('/widgets/latest/*', async (request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*').redirect(`${prefix}${request.params['*']}`, 302));
+    reply
+      .header('cache-control', 'public, max-age=300')
+      .header('access-control-allow-origin', '*')
+      .redirect(`${prefix}${request.params['*']}`, 302),
+  );
   // Any other version: say which one this server has.
   app.get('/widgets/*', async (_request, reply) =>
-    sendError(reply, ErrorCode.NOT_FOUND, `This server has the widgets of version ${version}, under ${prefix}.`));
+    sendError(reply, ErrorCode.NOT_FOUND, `This server has the widgets of version ${version}, under ${prefix}.`),
+  );
 };

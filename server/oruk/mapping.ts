@@ -12,15 +12,27 @@ export const TAXONOMY = {
 };
 
 const ORGANISATION_KIND: Record<string, string> = {
-  NHS_TRUST: 'an NHS trust', CCG: 'a clinical commissioning group', ICB: 'an integrated care board', GP_PRACTICE: 'a GP practice',
-  LOCAL_AUTHORITY: 'a local authority', NATIONAL_BODY: 'a national body', REGIONAL_BODY: 'a regional body',
-  PROFESSIONAL_NETWORK: 'a professional network', VOLUNTARY: 'the voluntary sector', FIRE_AND_RESCUE: 'a fire and rescue service',
-  EDUCATION: 'an education provider', TRADE_UNION: 'a trade union', CHARITY_FOUNDATION: 'a charity or foundation', OTHER: 'an organisation',
+  NHS_TRUST: 'an NHS trust',
+  CCG: 'a clinical commissioning group',
+  ICB: 'an integrated care board',
+  GP_PRACTICE: 'a GP practice',
+  LOCAL_AUTHORITY: 'a local authority',
+  NATIONAL_BODY: 'a national body',
+  REGIONAL_BODY: 'a regional body',
+  PROFESSIONAL_NETWORK: 'a professional network',
+  VOLUNTARY: 'the voluntary sector',
+  FIRE_AND_RESCUE: 'a fire and rescue service',
+  EDUCATION: 'an education provider',
+  TRADE_UNION: 'a trade union',
+  CHARITY_FOUNDATION: 'a charity or foundation',
+  OTHER: 'an organisation',
 };
 
 /** Drops undefined, null and empty lists, as the standard asks of optional fields. */
 function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -33,14 +45,20 @@ function linkId(kind: string, ...parts: string[]): string {
 
 export function organisation(provider: Record<string, unknown>) {
   // The standard requires a description; ours may have none, so say what kind of organisation it is.
-  const description = str(provider.description) ?? `${provider.name} is ${ORGANISATION_KIND[String(provider.kind)] ?? 'an organisation'}.`;
+  const description =
+    str(provider.description) ??
+    `${provider.name} is ${ORGANISATION_KIND[String(provider.kind)] ?? 'an organisation'}.`;
   return compact({ id: String(provider.id), name: String(provider.name), description, website: str(provider.website) });
 }
 
 export function taxonomyTerm(topic: Record<string, unknown>) {
   return compact({
-    id: String(topic.id), name: String(topic.name), description: str(topic.description) ?? String(topic.name),
-    taxonomy: TAXONOMY.name, taxonomy_id: TAXONOMY.id, term: String(topic.key),
+    id: String(topic.id),
+    name: String(topic.name),
+    description: str(topic.description) ?? String(topic.name),
+    taxonomy: TAXONOMY.name,
+    taxonomy_id: TAXONOMY.id,
+    term: String(topic.key),
   });
 }
 
@@ -50,10 +68,26 @@ function location(l: Record<string, unknown>) {
   // The standard's address needs a street line and a city; without them the location is given by its point alone.
   const line = (l.addressLines as string[] | undefined)?.[0];
   return compact({
-    id: String(l.id), location_type: 'physical', name: str(l.name), latitude: num(l.latitude), longitude: num(l.longitude),
-    addresses: postcode && town && line
-      ? [{ id: linkId('address', String(l.id)), location_id: String(l.id), address_1: line, city: town, state_province: '', postal_code: postcode, country: 'GB', address_type: 'physical' }]
-      : undefined,
+    id: String(l.id),
+    location_type: 'physical',
+    name: str(l.name),
+    latitude: num(l.latitude),
+    longitude: num(l.longitude),
+    addresses:
+      postcode && town && line
+        ? [
+            {
+              id: linkId('address', String(l.id)),
+              location_id: String(l.id),
+              address_1: line,
+              city: town,
+              state_province: '',
+              postal_code: postcode,
+              country: 'GB',
+              address_type: 'physical',
+            },
+          ]
+        : undefined,
   });
 }
 
@@ -66,18 +100,32 @@ function extras(row: ServiceRow): Record<string, unknown> {
 /** A service as listed: its one-to-one fields and its organisation. */
 export function serviceSummary(row: ServiceRow) {
   const s = row.service;
-  const oneToOne = Object.fromEntries(Object.entries(extras(row)).filter(([, v]) => !Array.isArray(v) && (typeof v !== 'object' || v === null)));
+  const oneToOne = Object.fromEntries(
+    Object.entries(extras(row)).filter(([, v]) => !Array.isArray(v) && (typeof v !== 'object' || v === null)),
+  );
   return compact({
     ...oneToOne,
-    id: String(s.id), organization_id: row.provider ? String(row.provider.id) : undefined, name: String(s.name),
-    description: str(s.description), url: str(s.url), email: str(s.email), status: 'active',
-    minimum_age: num(s.minimumAge), maximum_age: num(s.maximumAge), last_modified: str(s.updatedAt),
+    id: String(s.id),
+    organization_id: row.provider ? String(row.provider.id) : undefined,
+    name: String(s.name),
+    description: str(s.description),
+    url: str(s.url),
+    email: str(s.email),
+    status: 'active',
+    minimum_age: num(s.minimumAge),
+    maximum_age: num(s.maximumAge),
+    last_modified: str(s.updatedAt),
     organization: row.provider ? organisation(row.provider) : undefined,
   });
 }
 
 export function serviceAtLocation(row: ServiceRow, link: { location: Record<string, unknown>; linkId: string }) {
-  return compact({ id: link.linkId, service_id: String(row.service.id), location_id: String(link.location.id), location: location(link.location) });
+  return compact({
+    id: link.linkId,
+    service_id: String(row.service.id),
+    location_id: String(link.location.id),
+    location: location(link.location),
+  });
 }
 
 /** A service with everything the graph knows: areas served, locations, topics as taxonomy terms. */
@@ -86,9 +134,19 @@ export function serviceFull(row: ServiceRow) {
   return compact({
     ...extras(row),
     ...serviceSummary(row),
-    service_areas: row.areas.map((a) => compact({ id: linkId('service_area', id, String(a.id)), service_id: id, name: String(a.name) })),
+    service_areas: row.areas.map((a) =>
+      compact({ id: linkId('service_area', id, String(a.id)), service_id: id, name: String(a.name) }),
+    ),
     service_at_locations: row.locations.map((l) => serviceAtLocation(row, l)),
-    attributes: row.topics.map((t) => compact({ id: linkId('attribute', id, String(t.id)), link_id: id, link_type: 'service', taxonomy_term_id: String(t.id), taxonomy_term: taxonomyTerm(t) })),
+    attributes: row.topics.map((t) =>
+      compact({
+        id: linkId('attribute', id, String(t.id)),
+        link_id: id,
+        link_type: 'service',
+        taxonomy_term_id: String(t.id),
+        taxonomy_term: taxonomyTerm(t),
+      }),
+    ),
   });
 }
 

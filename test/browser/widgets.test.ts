@@ -24,7 +24,9 @@ describe('widgets in a real browser', () => {
 
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
-    council.server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(council.html));
+    council.server = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end(council.html),
+    );
     await new Promise<void>((resolve) => council.server!.listen(0, '127.0.0.1', resolve));
     council.origin = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
     // Made before the service starts: it reads widget keys' origins for CORS at most every 30 s.
@@ -62,8 +64,14 @@ describe('widgets in a real browser', () => {
 
     const directory = page.locator('ph-directory');
     await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing 10 of \d+ results$/);
-    await page.locator('ph-programme').getByRole('heading', { name: 'Barnet Public Health Immunisation Action Plan 2017/18' }).waitFor();
-    await page.locator('ph-comms-plan').getByRole('heading', { name: 'Communication plan: Taking Care 24-7' }).waitFor();
+    await page
+      .locator('ph-programme')
+      .getByRole('heading', { name: 'Barnet Public Health Immunisation Action Plan 2017/18' })
+      .waitFor();
+    await page
+      .locator('ph-comms-plan')
+      .getByRole('heading', { name: 'Communication plan: Taking Care 24-7' })
+      .waitFor();
     await page.locator('ph-network').getByRole('table').waitFor();
 
     for (const tag of ['ph-directory', 'ph-programme', 'ph-comms-plan', 'ph-network']) {
@@ -110,21 +118,27 @@ describe('widgets in a real browser', () => {
     await directory.locator('button[type="submit"]').focus();
     await page.keyboard.press('Tab');
     const first = names[0]!.trim();
-    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim())).toBe(first);
+    await poll(() =>
+      page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim()),
+    ).toBe(first);
     await page.keyboard.press('Enter');
     await directory.locator('.detail').waitFor();
-    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.id)).toBe('detail-heading');
+    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.id)).toBe(
+      'detail-heading',
+    );
     expect(await page.locator('#event-log').textContent()).toContain('ph-select from <ph-directory>');
     expect(await accessibilityViolations(page, 'ph-directory')).toEqual([]);
     await directory.screenshot({ path: path.join(SCREENSHOTS, 'ph-directory-detail.png') });
 
     // Back to the results, and focus returns to the result that was opened.
     await directory.getByRole('button', { name: 'Back to results' }).press('Enter');
-    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim())).toBe(first);
+    await poll(() =>
+      page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim()),
+    ).toBe(first);
     await closeDemo();
   });
 
-  it('the directory searches by GET with a persisted-query hash, and a repeated search comes from the browser\'s cache', async () => {
+  it("the directory searches by GET with a persisted-query hash, and a repeated search comes from the browser's cache", async () => {
     const { page } = await openDemo();
     const directory = page.locator('ph-directory');
     await directory.locator('.result').first().waitFor();
@@ -134,7 +148,10 @@ describe('widgets in a real browser', () => {
     const cdp = await context.newCDPSession(page);
     cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
       const url = new URL(request.url);
-      if (url.pathname === '/graphql' && (url.searchParams.get('operationName') === 'DirectorySearch' || request.postData?.includes('DirectorySearch'))) {
+      if (
+        url.pathname === '/graphql' &&
+        (url.searchParams.get('operationName') === 'DirectorySearch' || request.postData?.includes('DirectorySearch'))
+      ) {
         searches.set(requestId, { method: request.method, url });
       }
     });
@@ -175,7 +192,9 @@ describe('widgets in a real browser', () => {
     await directory.getByRole('button', { name: 'Show more results' }).press('Enter');
     await poll(() => directory.locator('.result').count()).toBe(Math.min(20, total));
     const eleventh = (await directory.locator('.result h3').nth(10).textContent())!.trim();
-    await poll(() => page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim())).toBe(eleventh);
+    await poll(() =>
+      page.evaluate(() => document.querySelector('ph-directory')!.shadowRoot!.activeElement?.textContent?.trim()),
+    ).toBe(eleventh);
     await closeDemo();
   });
 
@@ -196,26 +215,37 @@ describe('widgets in a real browser', () => {
       document.querySelector('main')!.append(broken);
     });
     const broken = page.locator('#broken');
-    await expect(broken.getByRole('alert').textContent()).resolves.toContain('We could not reach the Partnership Hub service');
+    await expect(broken.getByRole('alert').textContent()).resolves.toContain(
+      'We could not reach the Partnership Hub service',
+    );
     await broken.getByRole('button', { name: 'Try again' }).waitFor();
     expect(await accessibilityViolations(page, '#broken')).toEqual([]);
 
     // A widget missing its one required attribute tells the page's editor.
-    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('ph-comms-plan'), { id: 'unset' })));
-    await expect(page.locator('#unset').getByRole('alert').textContent()).resolves.toContain('needs a programme attribute');
+    await page.evaluate(() =>
+      document.querySelector('main')!.append(Object.assign(document.createElement('ph-comms-plan'), { id: 'unset' })),
+    );
+    await expect(page.locator('#unset').getByRole('alert').textContent()).resolves.toContain(
+      'needs a programme attribute',
+    );
     await closeDemo();
   });
 
   it('the programme: workstreams with actions, overdue markers, targets, and a status filter', async () => {
     // The seed's targets have no readings yet; an admin records one so that progress has something to show.
-    const admin = (query: string, variables: Record<string, unknown>) => graphql(service, query, variables, TEST_ADMIN_TOKEN);
+    const admin = (query: string, variables: Record<string, unknown>) =>
+      graphql(service, query, variables, TEST_ADMIN_TOKEN);
     const { body } = await admin(`{ programme(key: "barnet-immunisation-2017-18") { targets { id value } } }`, {});
     const target = body.data.programme.targets[0];
-    const reading = await admin(`mutation ($p: JSONObject!) { createRecord(kind: TargetReading, key: "browser-test-reading", properties: $p) { id } }`,
-      { p: { date: '2018-01-31', value: target.value / 2 } });
+    const reading = await admin(
+      `mutation ($p: JSONObject!) { createRecord(kind: TargetReading, key: "browser-test-reading", properties: $p) { id } }`,
+      { p: { date: '2018-01-31', value: target.value / 2 } },
+    );
     expect(reading.body.errors).toBeUndefined();
-    const linked = await admin(`mutation ($from: ID!, $to: ID!) { linkRecords(type: HAS_READING, from: $from, to: $to) }`,
-      { from: target.id, to: reading.body.data.createRecord.id });
+    const linked = await admin(
+      `mutation ($from: ID!, $to: ID!) { linkRecords(type: HAS_READING, from: $from, to: $to) }`,
+      { from: target.id, to: reading.body.data.createRecord.id },
+    );
     expect(linked.body.errors).toBeUndefined();
 
     const { page } = await openDemo();
@@ -230,7 +260,9 @@ describe('widgets in a real browser', () => {
 
     await programme.locator('select#status').focus();
     await programme.locator('select#status').selectOption('COMPLETED');
-    await poll(async () => new Set(await programme.locator('tbody td[data-label="Status"]').allTextContents()).size).toBe(1);
+    await poll(
+      async () => new Set(await programme.locator('tbody td[data-label="Status"]').allTextContents()).size,
+    ).toBe(1);
     expect((await programme.locator('tbody td[data-label="Status"]').first().textContent())!.trim()).toBe('Completed');
     await closeDemo();
   });
@@ -239,8 +271,15 @@ describe('widgets in a real browser', () => {
     const wide = await openDemo(1100);
     const plan = wide.page.locator('ph-comms-plan');
     await plan.locator('table').waitFor();
-    expect(await plan.locator('table thead th').allTextContents()).toEqual(
-      ['Stakeholder group', 'Summary of need', 'Engagement', 'Method', 'Frequency', 'Who produces', 'Who delivers']);
+    expect(await plan.locator('table thead th').allTextContents()).toEqual([
+      'Stakeholder group',
+      'Summary of need',
+      'Engagement',
+      'Method',
+      'Frequency',
+      'Who produces',
+      'Who delivers',
+    ]);
     expect(await plan.locator('.cards').isVisible()).toBe(false);
     const rows = await plan.locator('tbody tr').count();
     expect(rows).toBeGreaterThan(10);
@@ -259,13 +298,23 @@ describe('widgets in a real browser', () => {
   it('the network: a table first, filters, expansion, and a graph that loads only when asked for', async () => {
     // The seed's two partnerships (London MECC, Barnet's plan) do not meet; an admin records that PHE also partners
     // Barnet's plan, so that London's network reaches that plan and expanding it has partners to add.
-    const link = await graphql(service, `mutation ($from: ID!, $to: ID!, $p: JSONObject) { linkRecords(type: PARTNER_IN, from: $from, to: $to, properties: $p) }`,
-      { from: nodeId('Organisation', 'public-health-england'), to: nodeId('Programme', 'barnet-immunisation-2017-18'), p: { role: 'PARTNER' } }, TEST_ADMIN_TOKEN);
+    const link = await graphql(
+      service,
+      `mutation ($from: ID!, $to: ID!, $p: JSONObject) { linkRecords(type: PARTNER_IN, from: $from, to: $to, properties: $p) }`,
+      {
+        from: nodeId('Organisation', 'public-health-england'),
+        to: nodeId('Programme', 'barnet-immunisation-2017-18'),
+        p: { role: 'PARTNER' },
+      },
+      TEST_ADMIN_TOKEN,
+    );
     expect(link.body.errors).toBeUndefined();
 
     const { page } = await openDemo();
     const graphRequests: string[] = [];
-    page.on('request', (request) => { if (/graph-view/.test(request.url())) graphRequests.push(request.url()); });
+    page.on('request', (request) => {
+      if (/graph-view/.test(request.url())) graphRequests.push(request.url());
+    });
     const network = page.locator('ph-network');
     await network.getByRole('table').waitFor();
     const partnerships = await network.locator('tbody tr').count();
@@ -280,7 +329,10 @@ describe('widgets in a real browser', () => {
 
     // Expanding a member adds the partners around it (Barnet's council and CCG) and tells the page.
     const before = await network.locator('tbody tr').count();
-    await network.getByRole('button', { name: 'Barnet Public Health Immunisation Action Plan 2017/18' }).first().press('Enter');
+    await network
+      .getByRole('button', { name: 'Barnet Public Health Immunisation Action Plan 2017/18' })
+      .first()
+      .press('Enter');
     await poll(() => network.locator('tbody tr').count()).toBe(before + 2);
     expect(await network.locator('tbody').textContent()).toMatch(/Barnet CCG/i);
     expect(await page.locator('#event-log').textContent()).toContain('ph-select from <ph-network>');
@@ -309,7 +361,10 @@ describe('widgets in a real browser', () => {
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
     const style = (selector: string, property: string) =>
-      directory.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+      directory
+        .locator(selector)
+        .first()
+        .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
     expect(await style('button[type="submit"]', 'background-color')).toBe('rgb(1, 2, 3)'); // the custom property
     expect(await style('h2', 'letter-spacing')).toBe('3px'); // the part
     expect(await style('h2', 'color')).not.toBe('rgb(255, 0, 0)'); // page rules do not reach inside
@@ -318,7 +373,7 @@ describe('widgets in a real browser', () => {
     await closeDemo();
   });
 
-  it('works embedded in another site\'s page with a widget key for that site, and refuses the key elsewhere', async () => {
+  it("works embedded in another site's page with a widget key for that site, and refuses the key elsewhere", async () => {
     // The council's page loads the script from the service and presents a key bound to the council's origin.
     const api = service.url.replace('127.0.0.1', 'localhost'); // a different origin from the council's
     council.html = `<!doctype html><html lang="en-GB"><head><title>Council</title>
@@ -329,17 +384,23 @@ describe('widgets in a real browser', () => {
     const problems = collectProblems(page);
     // Reads go by GET even across origins: CORS lets the key's site send the headers they carry.
     const methods = new Set<string>();
-    page.on('request', (request) => { if (new URL(request.url()).pathname === '/graphql') methods.add(request.method()); });
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/graphql') methods.add(request.method());
+    });
     await page.goto(council.origin);
     const directory = page.locator('ph-directory');
     await poll(() => directory.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ results?$/);
-    expect(await directory.locator('.result h3').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Harrow')]));
+    expect(await directory.locator('.result h3').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Harrow')]),
+    );
     expect(problems).toEqual([]);
     expect([...methods]).toEqual(['GET']);
     await closeDemo();
 
     // The same page and key on another site: the service refuses the key, and the widget says so.
-    const other = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(council.html));
+    const other = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end(council.html),
+    );
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       context = await browser.newContext();

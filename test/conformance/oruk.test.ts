@@ -12,7 +12,8 @@ import { startTestService } from '../support/service.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const REMOTE = 'https://raw.githubusercontent.com/openreferral/uk-profile/main/schema';
-const local = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/oruk/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
+const local = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../schema/oruk/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
 
 function validators() {
   // The schemas carry documentation keywords (constraints, core, example, ...) that strict mode would reject.
@@ -27,13 +28,17 @@ function validators() {
   // taxonomy_term.json is not among the compiled files; the service schema embeds the same definition.
   const term = service.properties.attributes.items.properties.taxonomy_term;
   ajv.addSchema(term, `${REMOTE}/taxonomy_term.json`);
-  const envelope = (item: string): ValidateFunction => ajv.compile({
-    allOf: [openapi.components.schemas.Page],
-    required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'],
-    properties: { contents: { type: 'array', items: { $ref: item } } },
-  });
+  const envelope = (item: string): ValidateFunction =>
+    ajv.compile({
+      allOf: [openapi.components.schemas.Page],
+      required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'],
+      properties: { contents: { type: 'array', items: { $ref: item } } },
+    });
   return {
-    root: ajv.compile({ ...openapi.paths['/'].get.responses['200'].content['application/json'].schema, required: ['version', 'profile', 'openapi_url'] }),
+    root: ajv.compile({
+      ...openapi.paths['/'].get.responses['200'].content['application/json'].schema,
+      required: ['version', 'profile', 'openapi_url'],
+    }),
     servicePage: envelope(`${REMOTE}/compiled/service_list.json`),
     service: ajv.getSchema(`${REMOTE}/compiled/service.json`)!,
     salPage: envelope(`${REMOTE}/compiled/service_at_location_list.json`),
@@ -62,12 +67,22 @@ describe('the Open Referral UK 3.0 feed', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${service.url}/oruk${path}`);
-    return { status: response.status, cors: response.headers.get('access-control-allow-origin'), body: (await response.json()) as any };
+    return {
+      status: response.status,
+      cors: response.headers.get('access-control-allow-origin'),
+      body: (await response.json()) as any,
+    };
   };
   const ids = (body: { contents: { id: string }[] }) => body.contents.map((c) => c.id);
 
-  it('uses validators that can fail: the official validator\'s failing fixture is refused, its passing one accepted', () => {
-    const fixture = (kind: string) => JSON.parse(readFileSync(new URL(`../fixtures/oruk/validator-fixtures/V3.0-UK-${kind}/service_full.json`, import.meta.url), 'utf8'));
+  it("uses validators that can fail: the official validator's failing fixture is refused, its passing one accepted", () => {
+    const fixture = (kind: string) =>
+      JSON.parse(
+        readFileSync(
+          new URL(`../fixtures/oruk/validator-fixtures/V3.0-UK-${kind}/service_full.json`, import.meta.url),
+          'utf8',
+        ),
+      );
     expect(v.service(fixture('Fail'))).toBe(false);
     expect(v.service(fixture('Default')), JSON.stringify(v.service.errors?.slice(0, 3))).toBe(true);
     expect(v.service({ id: '3f2c7a1e-0000-4000-8000-000000000000', name: 'No status' })).toBe(false);
@@ -91,7 +106,14 @@ describe('the Open Referral UK 3.0 feed', () => {
       expectValid(v.service, full.body);
     }
     const paged = await get('/services?per_page=3&page=3');
-    expect(paged.body).toMatchObject({ page_number: 3, size: 1, total_pages: 3, first_page: false, last_page: true, empty: false });
+    expect(paged.body).toMatchObject({
+      page_number: 3,
+      size: 1,
+      total_pages: 3,
+      first_page: false,
+      last_page: true,
+      empty: false,
+    });
   });
 
   it('lists services at locations and each one in full, valid against the schemas', async () => {
@@ -124,14 +146,27 @@ describe('the Open Referral UK 3.0 feed', () => {
     expect(ids((await get(`/services?minimum_age=${full.minimum_age + 1}&per_page=100`)).body)).not.toContain(full.id);
     const near = await get('/service_at_locations?postcode=SE1%202DL&proximity=1000');
     expect(near.body.contents.map((c: { service_id: string }) => c.service_id)).toEqual([full.id]);
-    expect((await get('/service_at_locations?postcode=SE1%202DL')).body.contents.map((c: { service_id: string }) => c.service_id)).toEqual([full.id]);
-    const otherTerm = (await get('/taxonomy_terms?per_page=100')).body.contents.find((t: { id: string }) => t.id !== term.id);
+    expect(
+      (await get('/service_at_locations?postcode=SE1%202DL')).body.contents.map(
+        (c: { service_id: string }) => c.service_id,
+      ),
+    ).toEqual([full.id]);
+    const otherTerm = (await get('/taxonomy_terms?per_page=100')).body.contents.find(
+      (t: { id: string }) => t.id !== term.id,
+    );
     expect(ids((await get(`/services?search=London%20Bridge&taxonomy_term_id=${otherTerm.id}`)).body)).toEqual([]);
   });
 
   it('answers bad parameters with 400 and unknown ids with 404', async () => {
-    for (const path of ['/services?page=0', '/services?per_page=1000', '/services?taxonomy_term_id=nope', '/services/not-a-uuid',
-      '/service_at_locations?postcode=nowhere', '/service_at_locations?proximity=100', '/services?minimum_age=old']) {
+    for (const path of [
+      '/services?page=0',
+      '/services?per_page=1000',
+      '/services?taxonomy_term_id=nope',
+      '/services/not-a-uuid',
+      '/service_at_locations?postcode=nowhere',
+      '/service_at_locations?proximity=100',
+      '/services?minimum_age=old',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(400);
       expect(response.body.message, path).toBeTruthy();

@@ -28,16 +28,23 @@ export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a'
 export async function accessibilityViolations(page: Page, selector = 'body'): Promise<string[]> {
   await page.evaluate(axeSource);
   const results = await page.evaluate(
-    async ([context, tags]) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe.run(context, { runOnly: { type: 'tag', values: tags } }),
+    async ([context, tags]) =>
+      (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe.run(context, {
+        runOnly: { type: 'tag', values: tags },
+      }),
     [selector, WCAG_22_AA] as const,
   );
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`),
+  );
 }
 
 /** Records console errors and uncaught exceptions, such as Content-Security-Policy refusals. */
 export function collectProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }

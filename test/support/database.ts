@@ -12,7 +12,9 @@ export async function wipe(db: Database): Promise<void> {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only a session's run() gives.
   const session = db.driver.session({ database: db.name });
   try {
-    await session.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`);
+    await session.run(
+      `MATCH (n) WHERE NOT n:${MIGRATION_LABEL} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
+    );
   } finally {
     await session.close();
   }

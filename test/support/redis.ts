@@ -19,8 +19,9 @@ export interface TestRedis {
   start(): Promise<void>;
 }
 
-const MISSING = 'redis-server was not found: the shared response cache is tested against a real Redis. Install it '
-  + '(on Debian: apt-get install redis-server; .ci/run does this on a fresh machine) and run the tests again.';
+const MISSING =
+  'redis-server was not found: the shared response cache is tested against a real Redis. Install it ' +
+  '(on Debian: apt-get install redis-server; .ci/run does this on a fresh machine) and run the tests again.';
 
 export async function startTestRedis(): Promise<TestRedis> {
   const port = await freePort();
@@ -28,16 +29,34 @@ export async function startTestRedis(): Promise<TestRedis> {
   let child: ChildProcess | undefined;
 
   const start = async (): Promise<void> => {
-    const started = spawn('redis-server', [
-      '--port', String(port), '--bind', '127.0.0.1', '--requirepass', password,
-      '--save', '', '--appendonly', 'no', '--loglevel', 'warning',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--requirepass',
+        password,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const failed = new Promise<never>((_, reject) => {
-      started.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error(MISSING) : error));
-      started.once('exit', (code) => reject(new Error(`redis-server exited (${code}) before accepting connections:\n${output}`)));
+      started.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'ENOENT' ? new Error(MISSING) : error),
+      );
+      started.once('exit', (code) =>
+        reject(new Error(`redis-server exited (${code}) before accepting connections:\n${output}`)),
+      );
     });
     failed.catch(() => undefined);
     await Promise.race([failed, acceptsConnections(port)]);
@@ -78,7 +97,8 @@ async function acceptsConnections(port: number): Promise<void> {
       socket.once('error', () => resolve(false));
     });
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`redis-server did not accept connections on port ${port} within ten seconds`);
+    if (Date.now() > deadline)
+      throw new Error(`redis-server did not accept connections on port ${port} within ten seconds`);
     await sleep(50);
   }
 }

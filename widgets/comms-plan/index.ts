@@ -6,5 +6,7 @@ define('ph-comms-plan', PhCommsPlan);
 export { PhCommsPlan };
 
 declare global {
-  interface HTMLElementTagNameMap { 'ph-comms-plan': PhCommsPlan }
+  interface HTMLElementTagNameMap {
+    'ph-comms-plan': PhCommsPlan;
+  }
 }

@@ -34,7 +34,7 @@ export class PhCommsPlan extends PhElement {
   };
 
   declare programme: string;
-  private declare plan?: CommsPlan['programme'];
+  declare private plan?: CommsPlan['programme'];
 
   protected readonly reloadOn = ['programme'];
 
@@ -46,9 +46,16 @@ export class PhCommsPlan extends PhElement {
   protected async load(signal: AbortSignal): Promise<void> {
     if (!this.programme) throw new ConfigError('programme');
     const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(this.programme);
-    const data = await this.client.query<CommsPlan>(COMMS_PLAN, isId ? { id: this.programme } : { key: this.programme }, signal);
+    const data = await this.client.query<CommsPlan>(
+      COMMS_PLAN,
+      isId ? { id: this.programme } : { key: this.programme },
+      signal,
+    );
     this.plan = data.programme;
-    emit(this, 'ph-load', { shown: data.programme.communicationPlan.length, total: data.programme.communicationPlan.length });
+    emit(this, 'ph-load', {
+      shown: data.programme.communicationPlan.length,
+      total: data.programme.communicationPlan.length,
+    });
   }
 
   override render() {
@@ -60,13 +67,17 @@ export class PhCommsPlan extends PhElement {
     return html`<article part="base" aria-labelledby="heading">
       <h2 id="heading" part="heading">${t.commsHeading(plan.name)}</h2>
       ${plan.demo ? html`<p><span class="tag tag-demo">${t.demoTag}</span></p>` : nothing}
-      ${rows.length === 0 ? html`<p>${t.noComms}</p>` : html`
+      ${
+        rows.length === 0
+          ? html`<p>${t.noComms}</p>`
+          : html`
         <table class="matrix" part="matrix">
           <thead><tr>
             <th scope="col">${c.group}</th><th scope="col">${c.need}</th><th scope="col">${c.level}</th><th scope="col">${c.method}</th>
             <th scope="col">${c.frequency}</th><th scope="col">${c.producedBy}</th><th scope="col">${c.deliveredBy}</th>
           </tr></thead>
-          <tbody>${rows.map((a) => html`<tr>
+          <tbody>${rows.map(
+            (a) => html`<tr>
             <th scope="row">${a.group?.name ?? a.name}</th>
             <td>${a.group?.need ?? ''}</td>
             <td>${this.levels(a)}</td>
@@ -74,9 +85,11 @@ export class PhCommsPlan extends PhElement {
             <td>${a.frequency ?? ''}</td>
             <td>${actorNames(a.producedBy)}</td>
             <td>${this.deliveries(a)}</td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-        <ul class="cards">${rows.map((a) => html`<li class="card" part="card">
+        <ul class="cards">${rows.map(
+          (a) => html`<li class="card" part="card">
           <h3>${a.group?.name ?? a.name}</h3>
           <dl>
             ${this.line(c.need, a.group?.need)}
@@ -86,7 +99,9 @@ export class PhCommsPlan extends PhElement {
             ${this.line(c.producedBy, actorNames(a.producedBy))}
             ${this.line(c.deliveredBy, this.deliveries(a))}
           </dl>
-        </li>`)}</ul>`}
+        </li>`,
+        )}</ul>`
+      }
     </article>`;
   }
 
@@ -95,15 +110,19 @@ export class PhCommsPlan extends PhElement {
   }
 
   private levels(a: Activity): string {
-    return (a.group?.needs ?? []).map((n) => `${this.t.levels[n.level] ?? n.level}${n.qualifier ? ` (${n.qualifier})` : ''}`).join(', ');
+    return (a.group?.needs ?? [])
+      .map((n) => `${this.t.levels[n.level] ?? n.level}${n.qualifier ? ` (${n.qualifier})` : ''}`)
+      .join(', ');
   }
 
   private methods(a: Activity) {
-    return a.methods.length > 1 ? html`<ul class="plain">${a.methods.map((m) => html`<li>${m}</li>`)}</ul>` : a.methods[0] ?? '';
+    return a.methods.length > 1
+      ? html`<ul class="plain">${a.methods.map((m) => html`<li>${m}</li>`)}</ul>`
+      : (a.methods[0] ?? '');
   }
 
   private deliveries(a: Activity) {
     const items = a.deliveredBy.map((d) => (d.occasion ? `${d.by.name} (${d.occasion})` : d.by.name));
-    return items.length > 1 ? html`<ul class="plain">${items.map((i) => html`<li>${i}</li>`)}</ul>` : items[0] ?? '';
+    return items.length > 1 ? html`<ul class="plain">${items.map((i) => html`<li>${i}</li>`)}</ul>` : (items[0] ?? '');
   }
 }

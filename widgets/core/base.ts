@@ -30,8 +30,8 @@ export abstract class PhElement extends LitElement {
   declare api: string;
   /** A widget API key (a public key tied to the page's origin), if the service asks for one. */
   declare key: string;
-  protected declare loadState: LoadState;
-  protected declare errorText: string;
+  declare protected loadState: LoadState;
+  declare protected errorText: string;
   private inFlight?: AbortController;
 
   constructor() {
@@ -58,7 +58,8 @@ export abstract class PhElement extends LitElement {
   protected abstract load(signal: AbortSignal): Promise<void>;
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.loadState === 'idle' || ['api', 'key', ...this.reloadOn].some((name) => changed.has(name as keyof this))) void this.reload();
+    if (this.loadState === 'idle' || ['api', 'key', ...this.reloadOn].some((name) => changed.has(name as keyof this)))
+      void this.reload();
   }
 
   /** Runs `load`, cancelling any load still running, and turns failures into a message the user can act on. */
@@ -77,7 +78,8 @@ export abstract class PhElement extends LitElement {
   }
 
   protected fail(error: unknown): void {
-    const code: WidgetErrorCode = error instanceof HubError ? error.code : error instanceof ConfigError ? 'CONFIGURATION' : 'UNEXPECTED';
+    const code: WidgetErrorCode =
+      error instanceof HubError ? error.code : error instanceof ConfigError ? 'CONFIGURATION' : 'UNEXPECTED';
     this.errorText = this.messageFor(code, error);
     this.loadState = 'error';
     emit(this, 'ph-error', { code, message: this.errorText });

@@ -5,7 +5,11 @@ import type { ErrorCode, HubErrorCode } from '../../contract/errors.js';
 /** Why a request failed: a code the service sent (BAD_USER_INPUT, NOT_FOUND, RATE_LIMITED, ...), or NETWORK and its kin. */
 export class HubError extends Error {
   /** @param argument the query argument the service blamed, when it named one (near.postcode). */
-  constructor(readonly code: HubErrorCode, message: string, readonly argument?: string) {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    readonly argument?: string,
+  ) {
     super(message);
     this.name = 'HubError';
   }
@@ -57,7 +61,10 @@ function sha256(document: string): Promise<string | undefined> {
 
 export class HubClient {
   /** @param api the service's address, such as https://hub.example.org; the widgets' own origin when empty. */
-  constructor(private readonly api: string, private readonly key?: string) {}
+  constructor(
+    private readonly api: string,
+    private readonly key?: string,
+  ) {}
 
   /**
    * Runs a query. A query goes first as a GET carrying only its hash, which browsers and proxies may answer from
@@ -69,7 +76,11 @@ export class HubClient {
     const query = QUERY.exec(document);
     const sha256Hash = query ? await sha256(document) : undefined;
     if (!sha256Hash) return this.send<T>('POST', { query: document, variables }, signal);
-    const persisted: GraphQLRequest = { operationName: query?.[1] || undefined, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } };
+    const persisted: GraphQLRequest = {
+      operationName: query?.[1] || undefined,
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash } },
+    };
     try {
       return await this.send<T>('GET', persisted, signal);
     } catch (error) {
@@ -92,11 +103,17 @@ export class HubClient {
   private async send<T>(method: 'GET' | 'POST', request: GraphQLRequest, signal?: AbortSignal): Promise<T> {
     // A GET has no body to make it non-simple, so it names a header that the service's protection against
     // cross-site request forgery asks for (a cross-origin page's browser must then ask CORS first).
-    const headers: Record<string, string> = method === 'GET' ? { 'apollo-require-preflight': 'true' } : { 'content-type': 'application/json' };
+    const headers: Record<string, string> =
+      method === 'GET' ? { 'apollo-require-preflight': 'true' } : { 'content-type': 'application/json' };
     if (this.key) headers['x-api-key'] = this.key;
     let response: Response;
     try {
-      response = await fetch(method === 'GET' ? this.url(request) : this.url(), { method, headers, body: method === 'POST' ? JSON.stringify(request) : undefined, signal });
+      response = await fetch(method === 'GET' ? this.url(request) : this.url(), {
+        method,
+        headers,
+        body: method === 'POST' ? JSON.stringify(request) : undefined,
+        signal,
+      });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new HubError('NETWORK', 'The service could not be reached.');
@@ -105,11 +122,18 @@ export class HubClient {
     try {
       body = (await response.json()) as GraphQLResponse<T>;
     } catch {
-      throw new HubError(response.ok ? 'BAD_RESPONSE' : `HTTP_${response.status}`, `The service answered ${response.status} without data.`);
+      throw new HubError(
+        response.ok ? 'BAD_RESPONSE' : `HTTP_${response.status}`,
+        `The service answered ${response.status} without data.`,
+      );
     }
     const first = body.errors?.[0];
     if (first) throw new HubError(first.extensions?.code ?? 'GRAPHQL_ERROR', first.message, first.extensions?.argument);
-    if (!response.ok || body.data === undefined) throw new HubError(body.error ?? `HTTP_${response.status}`, body.message ?? `The service answered ${response.status}.`);
+    if (!response.ok || body.data === undefined)
+      throw new HubError(
+        body.error ?? `HTTP_${response.status}`,
+        body.message ?? `The service answered ${response.status}.`,
+      );
     return body.data;
   }
 }

@@ -16,5 +16,7 @@ export interface PhEventMap {
  * its own page, say) and the widget does nothing more. Returns false when the host cancelled it.
  */
 export function emit<K extends keyof PhEventMap>(from: HTMLElement, type: K, detail: PhEventMap[K]): boolean {
-  return from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type === 'ph-select' }));
+  return from.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type === 'ph-select' }),
+  );
 }

@@ -6,5 +6,7 @@ define('ph-directory', PhDirectory);
 export { PhDirectory };
 
 declare global {
-  interface HTMLElementTagNameMap { 'ph-directory': PhDirectory }
+  interface HTMLElementTagNameMap {
+    'ph-directory': PhDirectory;
+  }
 }

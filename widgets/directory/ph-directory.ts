@@ -2,14 +2,29 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { WidgetErrorCode } from '../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../contract/kinds.js';
-import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type Option, type ResultNode, type SearchPage } from '../../contract/queries/directory.js';
+import {
+  DETAIL,
+  OPTIONS,
+  SEARCH,
+  type Detail,
+  type DirectoryOptions,
+  type Option,
+  type ResultNode,
+  type SearchPage,
+} from '../../contract/queries/directory.js';
 import { PhElement } from '../core/base.js';
 import { HubError } from '../core/client.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
 import { directoryStyles } from './ph-directory.styles.js';
 
-interface Query { text: string; topic: string; area: string; postcode: string; kinds: string[] }
+interface Query {
+  text: string;
+  topic: string;
+  area: string;
+  postcode: string;
+  kinds: string[];
+}
 
 type Result = SearchPage['search']['edges'][number];
 
@@ -70,14 +85,14 @@ export class PhDirectory extends PhElement {
   declare postcode: string;
   declare pageSize: number;
   declare heading: string;
-  private declare query: Query;
-  private declare options?: { topics: Option[]; areas: Option[] };
-  private declare results: Result[];
-  private declare total: number;
-  private declare hasMore: boolean;
-  private declare moreLoading: boolean;
-  private declare detail?: Detail;
-  private declare detailLoading: boolean;
+  declare private query: Query;
+  declare private options?: { topics: Option[]; areas: Option[] };
+  declare private results: Result[];
+  declare private total: number;
+  declare private hasMore: boolean;
+  declare private moreLoading: boolean;
+  declare private detail?: Detail;
+  declare private detailLoading: boolean;
   private endCursor: string | null = null;
   /** The result whose detail is open, to return focus to when it closes. */
   private openedFrom?: string;
@@ -103,7 +118,10 @@ export class PhDirectory extends PhElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.reloadOn.some((name) => changed.has(name as keyof this))) {
-      const kinds = this.kind.split(',').map((k) => k.trim().toUpperCase()).filter(isDirectoryKind);
+      const kinds = this.kind
+        .split(',')
+        .map((k) => k.trim().toUpperCase())
+        .filter(isDirectoryKind);
       this.query = { text: this.text, topic: this.topic, area: this.area, postcode: this.postcode, kinds };
       this.detail = undefined;
     }
@@ -152,8 +170,9 @@ export class PhDirectory extends PhElement {
   }
 
   protected override messageFor(code: WidgetErrorCode, error: unknown): string {
-    const argument = error instanceof HubError ? error.argument ?? '' : '';
-    if ((code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') && argument.startsWith('near')) return this.t.unknownPostcode;
+    const argument = error instanceof HubError ? (error.argument ?? '') : '';
+    if ((code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') && argument.startsWith('near'))
+      return this.t.unknownPostcode;
     return super.messageFor(code, error);
   }
 
@@ -161,7 +180,13 @@ export class PhDirectory extends PhElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(form.get(name) ?? '');
-    this.query = { text: value('text'), topic: value('topic'), area: value('area'), postcode: value('postcode'), kinds: form.getAll('kinds').map(String) };
+    this.query = {
+      text: value('text'),
+      topic: value('topic'),
+      area: value('area'),
+      postcode: value('postcode'),
+      kinds: form.getAll('kinds').map(String),
+    };
     this.detail = undefined;
     void this.reload();
   }
@@ -250,8 +275,10 @@ export class PhDirectory extends PhElement {
         </div>
         <fieldset>
           <legend>${t.kindLabel}</legend>
-          ${DIRECTORY_KINDS.map((kind) => html`<label class="choice"><input type="checkbox" name="kinds" value=${kind}
-            ?checked=${q.kinds.includes(kind)} />${t.kinds[kind]}</label>`)}
+          ${DIRECTORY_KINDS.map(
+            (kind) => html`<label class="choice"><input type="checkbox" name="kinds" value=${kind}
+            ?checked=${q.kinds.includes(kind)} />${t.kinds[kind]}</label>`,
+          )}
         </fieldset>
       </div>
       <button type="submit" class="button" part="button">${t.searchButton}</button>
@@ -264,18 +291,26 @@ export class PhDirectory extends PhElement {
     return html`<p class="count" part="count" role="status">${ready ? t.resultsCount(this.results.length, this.total) : ''}</p>
       ${this.renderStatus()}
       ${ready && this.total === 0 ? html`<p>${t.noResults}</p>` : nothing}
-      ${ready && this.results.length > 0
-        ? html`<ol class="results" part="results" aria-busy=${this.detailLoading ? 'true' : 'false'}>${this.results.map((r) => this.renderResult(r))}</ol>`
-        : nothing}
-      ${ready && this.hasMore
-        ? html`<button type="button" class="button-secondary" part="button" ?disabled=${this.moreLoading} @click=${this.showMore}>
+      ${
+        ready && this.results.length > 0
+          ? html`<ol class="results" part="results" aria-busy=${this.detailLoading ? 'true' : 'false'}>${this.results.map((r) => this.renderResult(r))}</ol>`
+          : nothing
+      }
+      ${
+        ready && this.hasMore
+          ? html`<button type="button" class="button-secondary" part="button" ?disabled=${this.moreLoading} @click=${this.showMore}>
             ${this.moreLoading ? t.loading : t.showMore}</button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderResult({ node, distanceKm }: Result) {
     const t = this.t;
-    const by = node.provider ? t.providedBy(node.provider.name) : node.publisher ? t.publishedBy(node.publisher.name) : node.town ?? '';
+    const by = node.provider
+      ? t.providedBy(node.provider.name)
+      : node.publisher
+        ? t.publishedBy(node.publisher.name)
+        : (node.town ?? '');
     return html`<li class="result" part="result">
       <h3><button type="button" class="link-button" data-id=${node.id} @click=${() => this.openDetail(node)}>${node.name}</button></h3>
       <p class="meta">
@@ -298,8 +333,13 @@ export class PhDirectory extends PhElement {
   private renderDetail(d: Detail) {
     const t = this.t.detail;
     const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
-    const link = (href: string | null | undefined) => (href && /^https?:\/\//i.test(href) ? html`<a href=${href} rel="noopener">${href}</a>` : href);
-    const by = d.provider ? this.t.providedBy(d.provider.name) : d.publisher ? this.t.publishedBy(d.publisher.name) : '';
+    const link = (href: string | null | undefined) =>
+      href && /^https?:\/\//i.test(href) ? html`<a href=${href} rel="noopener">${href}</a>` : href;
+    const by = d.provider
+      ? this.t.providedBy(d.provider.name)
+      : d.publisher
+        ? this.t.publishedBy(d.publisher.name)
+        : '';
     return html`<article class="detail" part="detail" aria-labelledby="detail-heading">
       <button type="button" class="link-button" @click=${this.closeDetail}>${this.t.backToResults}</button>
       <h3 id="detail-heading" tabindex="-1">${d.name}</h3>
@@ -314,15 +354,21 @@ export class PhDirectory extends PhElement {
         ${row(t.email, d.email ? html`<a href="mailto:${d.email}">${d.email}</a>` : null)}
         ${row(t.website, link(d.url ?? d.website))}
         ${row(t.address, d.addressLines?.length ? [...d.addressLines, d.town, d.postcode].filter(Boolean).join('\n') : null)}
-        ${row(t.locations, d.locations?.length
-          ? html`<ul class="plain">${d.locations.map((l) => html`<li>${[l.name, ...(l.addressLines ?? []), l.town, l.postcode].filter(Boolean).join(', ')}</li>`)}</ul>`
-          : null)}
+        ${row(
+          t.locations,
+          d.locations?.length
+            ? html`<ul class="plain">${d.locations.map((l) => html`<li>${[l.name, ...(l.addressLines ?? []), l.town, l.postcode].filter(Boolean).join(', ')}</li>`)}</ul>`
+            : null,
+        )}
         ${row(t.areas, d.areas?.map((a) => a.name).join(', '))}
         ${row(t.topics, d.topics?.map((x) => x.name).join(', '))}
         ${row(t.services, d.services?.length ? html`<ul class="plain">${d.services.map((s) => html`<li>${s.name}</li>`)}</ul>` : null)}
-        ${row(t.programmes, d.partnerships?.length
-          ? html`<ul class="plain">${d.partnerships.map((p) => html`<li>${p.programme.name} (${this.t.roles[p.role] ?? p.role})</li>`)}</ul>`
-          : null)}
+        ${row(
+          t.programmes,
+          d.partnerships?.length
+            ? html`<ul class="plain">${d.partnerships.map((p) => html`<li>${p.programme.name} (${this.t.roles[p.role] ?? p.role})</li>`)}</ul>`
+            : null,
+        )}
       </dl>
     </article>`;
   }

@@ -6,5 +6,7 @@ define('ph-network', PhNetwork);
 export { PhNetwork };
 
 declare global {
-  interface HTMLElementTagNameMap { 'ph-network': PhNetwork }
+  interface HTMLElementTagNameMap {
+    'ph-network': PhNetwork;
+  }
 }

@@ -1,7 +1,14 @@
 // <ph-network>: who works with whom. A table of partnerships (the accessible view, shown first) and, on request, the
 // same network drawn as a graph; filters by programme, footprint and role; any member can be expanded.
 import { html, nothing, type PropertyValues } from 'lit';
-import { CENTRE, NEIGHBOURHOOD, NETWORK, type Net, type NetEdge, type NetNode } from '../../contract/queries/network.js';
+import {
+  CENTRE,
+  NEIGHBOURHOOD,
+  NETWORK,
+  type Net,
+  type NetEdge,
+  type NetNode,
+} from '../../contract/queries/network.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
@@ -59,15 +66,15 @@ export class PhNetwork extends PhElement {
   declare around: string;
   declare depth: number;
   declare view: View;
-  private declare net: Net;
-  private declare centreName: string;
-  private declare footprintNames: Map<string, string>;
-  private declare programmeFilter: string;
-  private declare footprintFilter: string;
-  private declare roleFilter: Set<string>;
-  private declare graphState: 'none' | 'loading' | 'ready' | 'unavailable';
-  private declare focusIndex: number;
-  private declare announcement: string;
+  declare private net: Net;
+  declare private centreName: string;
+  declare private footprintNames: Map<string, string>;
+  declare private programmeFilter: string;
+  declare private footprintFilter: string;
+  declare private roleFilter: Set<string>;
+  declare private graphState: 'none' | 'loading' | 'ready' | 'unavailable';
+  declare private focusIndex: number;
+  declare private announcement: string;
   private graph?: GraphView;
   /** Counts drawings, so that one overtaken by a newer one (the filters changed meanwhile) gives way. */
   private drawing = 0;
@@ -96,13 +103,27 @@ export class PhNetwork extends PhElement {
     let around = this.around;
     if (!around) {
       if (!this.programme && !this.organisation) throw new ConfigError('programme');
-      const found = await this.client.query<{ programme?: { id: string; name: string }; organisation?: { id: string; name: string } }>(CENTRE, {
-        programme: this.programme || null, organisation: this.organisation || null, byProgramme: !!this.programme, byOrganisation: !this.programme,
-      }, signal);
+      const found = await this.client.query<{
+        programme?: { id: string; name: string };
+        organisation?: { id: string; name: string };
+      }>(
+        CENTRE,
+        {
+          programme: this.programme || null,
+          organisation: this.organisation || null,
+          byProgramme: !!this.programme,
+          byOrganisation: !this.programme,
+        },
+        signal,
+      );
       around = (found.programme ?? found.organisation)!.id;
     }
     const depth = Math.max(1, Math.min(4, Math.floor(this.depth) || 2));
-    const data = await this.client.query<{ network: Net; areas: { edges: { node: { key: string; name: string } }[] } }>(NETWORK, { around, depth }, signal);
+    const data = await this.client.query<{ network: Net; areas: { edges: { node: { key: string; name: string } }[] } }>(
+      NETWORK,
+      { around, depth },
+      signal,
+    );
     this.net = data.network;
     this.centreName = data.network.nodes.find((n) => n.id === around)?.name ?? '';
     this.footprintNames = new Map(data.areas.edges.map((e) => [e.node.key, e.node.name]));
@@ -148,7 +169,9 @@ export class PhNetwork extends PhElement {
     const ids = new Set(partnerships.flatMap((e) => [e.source, e.target]));
     const filtered = this.programmeFilter || this.footprintFilter || this.roleFilter.size > 0;
     if (!filtered) for (const n of this.net.nodes) ids.add(n.id);
-    const hierarchy = this.net.edges.filter((e) => e.type === 'PROGRAMME_PART_OF' && ids.has(e.source) && ids.has(e.target));
+    const hierarchy = this.net.edges.filter(
+      (e) => e.type === 'PROGRAMME_PART_OF' && ids.has(e.source) && ids.has(e.target),
+    );
     return { nodes: this.net.nodes.filter((n) => ids.has(n.id)), edges: [...partnerships, ...hierarchy] };
   }
 
@@ -171,10 +194,18 @@ export class PhNetwork extends PhElement {
       if (drawing !== this.drawing) return;
       const style = getComputedStyle(container);
       const colour = (name: string) => style.getPropertyValue(name).trim();
-      this.graph = drawGraph(container, this.visible(), {
-        programme: colour('--_primary'), organisation: colour('--_secondary-text'), edge: colour('--_border'),
-        highlight: colour('--_action'), label: colour('--_text'),
-      }, (id) => void this.choose(id));
+      this.graph = drawGraph(
+        container,
+        this.visible(),
+        {
+          programme: colour('--_primary'),
+          organisation: colour('--_secondary-text'),
+          edge: colour('--_border'),
+          highlight: colour('--_action'),
+          label: colour('--_text'),
+        },
+        (id) => void this.choose(id),
+      );
       this.graphState = 'ready';
     } catch {
       // No WebGL (an old or locked-down browser): the table still holds everything.
@@ -186,14 +217,20 @@ export class PhNetwork extends PhElement {
   private async choose(id: string): Promise<void> {
     const node = this.byId().get(id);
     if (!node) return;
-    if (!emit(this, 'ph-select', { id, kind: node.type === 'PROGRAMME' ? 'Programme' : 'Organisation', name: node.name })) return;
+    if (
+      !emit(this, 'ph-select', { id, kind: node.type === 'PROGRAMME' ? 'Programme' : 'Organisation', name: node.name })
+    )
+      return;
     try {
       const { network } = await this.client.query<{ network: Net }>(NEIGHBOURHOOD, { around: id });
       const known = this.byId();
       const added = network.nodes.filter((n) => !known.has(n.id));
       const edgeKey = (e: NetEdge) => `${e.source}|${e.target}|${e.type}`;
       const edges = new Set(this.net.edges.map(edgeKey));
-      this.net = { nodes: [...this.net.nodes, ...added], edges: [...this.net.edges, ...network.edges.filter((e) => !edges.has(edgeKey(e)))] };
+      this.net = {
+        nodes: [...this.net.nodes, ...added],
+        edges: [...this.net.edges, ...network.edges.filter((e) => !edges.has(edgeKey(e)))],
+      };
       this.announcement = this.t.expanded(node.name, added.length);
     } catch (error) {
       this.fail(error);
@@ -235,18 +272,25 @@ export class PhNetwork extends PhElement {
     if (this.loadState !== 'ready') return html`<div part="base">${this.renderStatus()}</div>`;
     const t = this.t;
     const nodes = this.byId();
-    const programmes = this.net.nodes.filter((n) => n.type === 'PROGRAMME').sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    const programmes = this.net.nodes
+      .filter((n) => n.type === 'PROGRAMME')
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     const footprints = [...new Set(this.net.nodes.flatMap((n) => n.footprints))]
       .map((key) => ({ key, name: this.footprintNames.get(key) ?? key }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     const roles = [...new Set(this.net.edges.map((e) => e.role).filter((r): r is string => !!r))];
     const rows = this.partnerships()
       .map((e) => ({ organisation: nodes.get(e.source)!, programme: nodes.get(e.target)!, role: e.role ?? '' }))
-      .sort((a, b) => a.programme.name.localeCompare(b.programme.name, 'en-GB') || a.organisation.name.localeCompare(b.organisation.name, 'en-GB'));
+      .sort(
+        (a, b) =>
+          a.programme.name.localeCompare(b.programme.name, 'en-GB') ||
+          a.organisation.name.localeCompare(b.organisation.name, 'en-GB'),
+      );
     const shown = new Set(this.visible().nodes.map((n) => n.id));
     const organisationCount = new Set(rows.map((r) => r.organisation.id)).size;
     const programmeCount = new Set(rows.map((r) => r.programme.id)).size;
-    const member = (n: NetNode) => html`<button type="button" class="link-button" aria-describedby="expand-hint" @click=${() => this.choose(n.id)}>${n.name}</button>`;
+    const member = (n: NetNode) =>
+      html`<button type="button" class="link-button" aria-describedby="expand-hint" @click=${() => this.choose(n.id)}>${n.name}</button>`;
 
     return html`<section part="base" aria-labelledby="heading">
       <h2 id="heading" part="heading">${t.networkHeading(this.centreName)}</h2>
@@ -268,31 +312,45 @@ export class PhNetwork extends PhElement {
         </div>
         <fieldset>
           <legend>${t.roleFilter}</legend>
-          <div class="roles">${roles.map((role) => html`<label class="choice"><input type="checkbox" .checked=${this.roleFilter.has(role)}
-            @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />${t.roles[role] ?? role}</label>`)}</div>
+          <div class="roles">${roles.map(
+            (role) => html`<label class="choice"><input type="checkbox" .checked=${this.roleFilter.has(role)}
+            @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />${t.roles[role] ?? role}</label>`,
+          )}</div>
         </fieldset>
         <fieldset>
           <legend>${t.viewLabel}</legend>
           <div class="views">
-            ${(['table', 'graph'] as const).map((view) => html`<label class="choice"><input type="radio" name="view" value=${view}
-              .checked=${this.view === view} @change=${() => (this.view = view)} />${view === 'table' ? t.viewTable : t.viewGraph}</label>`)}
+            ${(['table', 'graph'] as const).map(
+              (view) => html`<label class="choice"><input type="radio" name="view" value=${view}
+              .checked=${this.view === view} @change=${() => (this.view = view)} />${view === 'table' ? t.viewTable : t.viewGraph}</label>`,
+            )}
           </div>
         </fieldset>
       </div>
       <p id="expand-hint" class="hint">${t.expandHint}</p>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${this.view === 'graph' ? this.renderGraph() : nothing}
-      ${rows.length === 0 ? html`<p>${t.noPartnerships}</p>` : html`
+      ${
+        rows.length === 0
+          ? html`<p>${t.noPartnerships}</p>`
+          : html`
         <table part="table" ?hidden=${this.view === 'graph' && this.graphState === 'ready'}>
           <caption>${t.networkSummary(organisationCount, programmeCount)}</caption>
           <thead><tr><th scope="col">${t.networkColumns.organisation}</th><th scope="col">${t.networkColumns.role}</th><th scope="col">${t.networkColumns.programme}</th></tr></thead>
-          <tbody>${rows.map((r) => html`<tr>
+          <tbody>${rows.map(
+            (r) => html`<tr>
             <td>${member(r.organisation)}${r.organisation.organisationKind ? html`<br /><span class="muted">${t.organisationKinds[r.organisation.organisationKind]}</span>` : nothing}</td>
             <td>${t.roles[r.role] ?? r.role}</td>
             <td>${member(r.programme)}</td>
-          </tr>`)}</tbody>
-        </table>`}
-      ${this.renderProgrammes(programmes.filter((p) => shown.has(p.id)), nodes, member)}
+          </tr>`,
+          )}</tbody>
+        </table>`
+      }
+      ${this.renderProgrammes(
+        programmes.filter((p) => shown.has(p.id)),
+        nodes,
+        member,
+      )}
     </section>`;
   }
 
@@ -300,7 +358,9 @@ export class PhNetwork extends PhElement {
   private renderProgrammes(programmes: NetNode[], nodes: Map<string, NetNode>, member: (n: NetNode) => unknown) {
     if (programmes.length === 0) return nothing;
     const t = this.t;
-    const parentOf = new Map(this.net.edges.filter((e) => e.type === 'PROGRAMME_PART_OF').map((e) => [e.source, nodes.get(e.target)]));
+    const parentOf = new Map(
+      this.net.edges.filter((e) => e.type === 'PROGRAMME_PART_OF').map((e) => [e.source, nodes.get(e.target)]),
+    );
     return html`<div ?hidden=${this.view === 'graph' && this.graphState === 'ready'}>
       <h3>${t.programmesHeading}</h3>
       <ul class="programmes">${programmes.map((p) => {

@@ -6,5 +6,7 @@ define('ph-programme', PhProgramme);
 export { PhProgramme };
 
 declare global {
-  interface HTMLElementTagNameMap { 'ph-programme': PhProgramme }
+  interface HTMLElementTagNameMap {
+    'ph-programme': PhProgramme;
+  }
 }

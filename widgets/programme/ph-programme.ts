@@ -1,7 +1,12 @@
 // <ph-programme>: a programme's action plan: workstreams with their actions (status, due, lead), overdue markers and targets.
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { PROGRAMME_PLAN, type PlanAction, type PlanTarget, type ProgrammePlan } from '../../contract/queries/programme.js';
+import {
+  PROGRAMME_PLAN,
+  type PlanAction,
+  type PlanTarget,
+  type ProgrammePlan,
+} from '../../contract/queries/programme.js';
 import { formatDate } from '../../contract/strings.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
@@ -39,9 +44,9 @@ export class PhProgramme extends PhElement {
   };
 
   declare programme: string;
-  private declare plan?: ProgrammePlan['programme'];
-  private declare statusFilter: string;
-  private declare overdueOnly: boolean;
+  declare private plan?: ProgrammePlan['programme'];
+  declare private statusFilter: string;
+  declare private overdueOnly: boolean;
 
   protected readonly reloadOn = ['programme'];
 
@@ -55,7 +60,11 @@ export class PhProgramme extends PhElement {
   protected async load(signal: AbortSignal): Promise<void> {
     if (!this.programme) throw new ConfigError('programme');
     const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(this.programme);
-    const data = await this.client.query<ProgrammePlan>(PROGRAMME_PLAN, isId ? { id: this.programme } : { key: this.programme }, signal);
+    const data = await this.client.query<ProgrammePlan>(
+      PROGRAMME_PLAN,
+      isId ? { id: this.programme } : { key: this.programme },
+      signal,
+    );
     this.plan = data.programme;
     emit(this, 'ph-load', { shown: data.programme.actions.length, total: data.programme.actionPlan.total });
   }
@@ -64,7 +73,9 @@ export class PhProgramme extends PhElement {
     const plan = this.plan;
     if (!plan || this.loadState !== 'ready') return html`<div part="base">${this.renderStatus()}</div>`;
     const t = this.t;
-    const shown = plan.actions.filter((a) => (!this.statusFilter || a.status === this.statusFilter) && (!this.overdueOnly || a.overdue));
+    const shown = plan.actions.filter(
+      (a) => (!this.statusFilter || a.status === this.statusFilter) && (!this.overdueOnly || a.overdue),
+    );
     const own = shown.filter((a) => !a.workstream);
     return html`<article part="base" aria-labelledby="heading">
       <h2 id="heading" part="heading">${plan.name}</h2>
@@ -92,7 +103,9 @@ export class PhProgramme extends PhElement {
       ${own.length > 0 ? this.renderActions(t.programmeWideActions, 'programme-wide', own) : nothing}
       ${plan.workstreams.map((w) => {
         const actions = shown.filter((a) => a.workstream?.id === w.id);
-        return actions.length > 0 ? this.renderActions(w.position != null ? `${w.position}. ${w.name}` : w.name, w.id, actions) : nothing;
+        return actions.length > 0
+          ? this.renderActions(w.position != null ? `${w.position}. ${w.name}` : w.name, w.id, actions)
+          : nothing;
       })}
     </article>`;
   }
@@ -109,11 +122,13 @@ export class PhProgramme extends PhElement {
           return html`<li class="target" part="target">
             <h4>${target.name}</h4>
             <p class="muted">${target.metric}: ${target.value.toLocaleString('en-GB')}${unit}${target.deadline ? `, by ${formatDate(target.deadline)}` : ''}</p>
-            ${share == null
-              ? html`<p>${t.noReading}</p>`
-              : html`<div class="bar" role="progressbar" aria-label=${target.name} aria-valuemin="0" aria-valuemax="100"
+            ${
+              share == null
+                ? html`<p>${t.noReading}</p>`
+                : html`<div class="bar" role="progressbar" aria-label=${target.name} aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=${Math.round(share * 100)} aria-valuetext=${t.targetProgress(share)}><span style=${styleMap({ width: `${share * 100}%` })}></span></div>
-                  <p>${t.targetProgress(share)}${latest ? ` (${latest.value.toLocaleString('en-GB')}${unit}, ${formatDate(latest.date)})` : ''}</p>`}
+                  <p>${t.targetProgress(share)}${latest ? ` (${latest.value.toLocaleString('en-GB')}${unit}, ${formatDate(latest.date)})` : ''}</p>`
+            }
           </li>`;
         })}
       </ul>
@@ -128,13 +143,15 @@ export class PhProgramme extends PhElement {
       <table class="actions" part="actions">
         <thead><tr><th scope="col">${c.action}</th><th scope="col">${c.status}</th><th scope="col">${c.due}</th><th scope="col">${c.lead}</th></tr></thead>
         <tbody>
-          ${actions.map((a) => html`<tr class=${a.overdue ? 'overdue-row' : ''}>
+          ${actions.map(
+            (a) => html`<tr class=${a.overdue ? 'overdue-row' : ''}>
             <td>${a.name}</td>
             <td data-label=${c.status}>${t.statuses[a.status] ?? a.status}
               ${a.overdue ? html` <strong class="tag tag-warning" part="overdue">${t.overdue}</strong>` : nothing}</td>
             <td class="due" data-label=${c.due}>${formatDate(a.dueDate) || a.dueText || (a.recurrence ? t.recurrences[a.recurrence] : '') || '–'}</td>
             <td data-label=${c.lead}>${this.leadOf(a)}</td>
-          </tr>`)}
+          </tr>`,
+          )}
         </tbody>
       </table>
     </section>`;
@@ -142,6 +159,8 @@ export class PhProgramme extends PhElement {
 
   private leadOf(action: PlanAction): string {
     if (action.leads.length === 0) return action.leadText ?? '–';
-    return action.leads.map((l) => (l.part === 'LEAD' ? l.by.name : `${l.by.name} (${this.t.leadParts[l.part] ?? l.part})`)).join('; ');
+    return action.leads
+      .map((l) => (l.part === 'LEAD' ? l.by.name : `${l.by.name} (${this.t.leadParts[l.part] ?? l.part})`))
+      .join('; ');
   }
 }

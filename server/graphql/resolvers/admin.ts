@@ -17,12 +17,25 @@ const ACTOR = 'admin';
 
 function checkProperties(label: Label, key: string, properties: Record<string, unknown>, argument: string): void {
   const managed = Object.keys(properties).filter((k) => MANAGED.has(k));
-  if (managed.length > 0) throw clientError(ErrorCode.BAD_USER_INPUT, `${managed.join(', ')} cannot be set: the service manages ${managed.length > 1 ? 'them' : 'it'}.`, { argument });
-  const { problems } = validateBatch({ nodes: [{ label, key, properties: properties as never, origin: { file: argument } }], relationships: [] });
+  if (managed.length > 0)
+    throw clientError(
+      ErrorCode.BAD_USER_INPUT,
+      `${managed.join(', ')} cannot be set: the service manages ${managed.length > 1 ? 'them' : 'it'}.`,
+      { argument },
+    );
+  const { problems } = validateBatch({
+    nodes: [{ label, key, properties: properties as never, origin: { file: argument } }],
+    relationships: [],
+  });
   if (problems.length > 0) {
-    throw clientError(ErrorCode.BAD_USER_INPUT, problems.map((p) => formatProblem({ ...p, file: argument })).join('\n'), {
-      argument, problems: problems.map((p) => ({ field: p.field, message: p.message, fix: p.fix })),
-    });
+    throw clientError(
+      ErrorCode.BAD_USER_INPUT,
+      problems.map((p) => formatProblem({ ...p, file: argument })).join('\n'),
+      {
+        argument,
+        problems: problems.map((p) => ({ field: p.field, message: p.message, fix: p.fix })),
+      },
+    );
   }
 }
 
@@ -34,30 +47,56 @@ async function existing(ctx: Context, id: string, argument = 'id'): Promise<Grap
 }
 
 function conflict(node: GraphNode, version: number): never {
-  throw clientError(ErrorCode.CONFLICT, `${node.__label} ${node.key} has changed since version ${version}: reload it, reapply your change and send the new version.`, { argument: 'version' });
+  throw clientError(
+    ErrorCode.CONFLICT,
+    `${node.__label} ${node.key} has changed since version ${version}: reload it, reapply your change and send the new version.`,
+    { argument: 'version' },
+  );
 }
 
 @Resolver()
 export class AdminResolver {
-  @Mutation(() => Node, { description: 'Admin: create a record of any kind, with properties checked against the model.' })
+  @Mutation(() => Node, {
+    description: 'Admin: create a record of any kind, with properties checked against the model.',
+  })
   async createRecord(
     @Arg('kind', () => RecordKindEnum, { description: 'What kind of record.' }) kind: Label,
-    @Arg('key', () => String, { description: 'Its natural key: an ODS or GSS code, or a lower-case slug. The id is derived from it.' }) key: string,
-    @Arg('properties', () => GraphQLJSONObject, { description: 'Its properties, as in schema/model.ts (name, kind, ...).' }) properties: Record<string, unknown>,
+    @Arg('key', () => String, {
+      description: 'Its natural key: an ODS or GSS code, or a lower-case slug. The id is derived from it.',
+    })
+    key: string,
+    @Arg('properties', () => GraphQLJSONObject, {
+      description: 'Its properties, as in schema/model.ts (name, kind, ...).',
+    })
+    properties: Record<string, unknown>,
     @Ctx() ctx: Context,
   ) {
     checkProperties(kind, key, properties, 'properties');
     const created = await createNode(ctx.db, kind, key, properties, ACTOR);
-    if (!created) throw clientError(ErrorCode.CONFLICT, `A ${kind} with key "${key}" exists already: update it instead.`, { argument: 'key' });
+    if (!created)
+      throw clientError(ErrorCode.CONFLICT, `A ${kind} with key "${key}" exists already: update it instead.`, {
+        argument: 'key',
+      });
     return created;
   }
 
-  @Mutation(() => Node, { description: 'Admin: change a record\'s properties, if nobody has changed it since the version you read.' })
+  @Mutation(() => Node, {
+    description: "Admin: change a record's properties, if nobody has changed it since the version you read.",
+  })
   async updateRecord(
-    @Arg('id', () => ID, { description: 'The record\'s id.' }) id: string,
-    @Arg('version', () => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' }) version: number,
-    @Arg('set', () => GraphQLJSONObject, { nullable: true, description: 'Properties to set.' }) set: Record<string, unknown> | null | undefined,
-    @Arg('remove', () => [String], { nullable: true, description: 'Properties to remove.' }) remove: string[] | null | undefined,
+    @Arg('id', () => ID, { description: "The record's id." }) id: string,
+    @Arg('version', () => Int, {
+      description: 'The version you read; a newer one means someone else changed it (CONFLICT).',
+    })
+    version: number,
+    @Arg('set', () => GraphQLJSONObject, { nullable: true, description: 'Properties to set.' }) set:
+      | Record<string, unknown>
+      | null
+      | undefined,
+    @Arg('remove', () => [String], { nullable: true, description: 'Properties to remove.' }) remove:
+      | string[]
+      | null
+      | undefined,
     @Ctx() ctx: Context,
   ) {
     const node = await existing(ctx, id);
@@ -68,31 +107,66 @@ export class AdminResolver {
     return (await updateNode(ctx.db, node, version, set ?? {}, remove ?? [], ACTOR)) ?? conflict(node, version);
   }
 
-  @Mutation(() => Node, { description: 'Admin: retire a record. It leaves lists and searches but stays in the graph with its history; restoreRecord brings it back.' })
-  async retireRecord(@Arg('id', () => ID, { description: 'The record\'s id.' }) id: string, @Arg('version', () => Int, { description: 'The version you read.' }) version: number, @Ctx() ctx: Context) {
+  @Mutation(() => Node, {
+    description:
+      'Admin: retire a record. It leaves lists and searches but stays in the graph with its history; restoreRecord brings it back.',
+  })
+  async retireRecord(
+    @Arg('id', () => ID, { description: "The record's id." }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Ctx() ctx: Context,
+  ) {
     const node = await existing(ctx, id);
     if (node.version !== version) conflict(node, version);
-    return (await updateNode(ctx.db, node, version, {}, [], ACTOR, 'RETIRE', { retired: true })) ?? conflict(node, version);
+    return (
+      (await updateNode(ctx.db, node, version, {}, [], ACTOR, 'RETIRE', { retired: true })) ?? conflict(node, version)
+    );
   }
 
   @Mutation(() => Node, { description: 'Admin: bring back a retired record.' })
-  async restoreRecord(@Arg('id', () => ID, { description: 'The record\'s id.' }) id: string, @Arg('version', () => Int, { description: 'The version you read.' }) version: number, @Ctx() ctx: Context) {
+  async restoreRecord(
+    @Arg('id', () => ID, { description: "The record's id." }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read.' }) version: number,
+    @Ctx() ctx: Context,
+  ) {
     const node = await existing(ctx, id);
     if (node.version !== version) conflict(node, version);
-    return (await updateNode(ctx.db, node, version, {}, [], ACTOR, 'RESTORE', { retired: false })) ?? conflict(node, version);
+    return (
+      (await updateNode(ctx.db, node, version, {}, [], ACTOR, 'RESTORE', { retired: false })) ?? conflict(node, version)
+    );
   }
 
-  @Mutation(() => Boolean, { description: 'Admin: link two records (or change the link\'s properties), as the model allows.' })
+  @Mutation(() => Boolean, {
+    description: "Admin: link two records (or change the link's properties), as the model allows.",
+  })
   async linkRecords(
     @Arg('type', () => LinkTypeEnum, { description: 'The kind of link.' }) type: Rel,
     @Arg('from', () => ID, { description: 'Id of the record the link starts from.' }) from: string,
     @Arg('to', () => ID, { description: 'Id of the record the link goes to.' }) to: string,
-    @Arg('properties', () => GraphQLJSONObject, { nullable: true, description: 'The link\'s properties (a partner\'s role, a lead\'s part).' }) properties: Record<string, unknown> | null | undefined,
+    @Arg('properties', () => GraphQLJSONObject, {
+      nullable: true,
+      description: "The link's properties (a partner's role, a lead's part).",
+    })
+    properties: Record<string, unknown> | null | undefined,
     @Ctx() ctx: Context,
   ) {
     const [a, b] = await Promise.all([existing(ctx, from, 'from'), existing(ctx, to, 'to')]);
-    const { problems } = validateBatch({ nodes: [], relationships: [{ type, from: { label: a.__label, key: a.key }, to: { label: b.__label, key: b.key }, properties: (properties ?? {}) as never, origin: { file: 'link' } }] });
-    if (problems.length > 0) throw clientError(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.message}. Fix: ${p.fix}`).join('\n'), { argument: 'type' });
+    const { problems } = validateBatch({
+      nodes: [],
+      relationships: [
+        {
+          type,
+          from: { label: a.__label, key: a.key },
+          to: { label: b.__label, key: b.key },
+          properties: (properties ?? {}) as never,
+          origin: { file: 'link' },
+        },
+      ],
+    });
+    if (problems.length > 0)
+      throw clientError(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.message}. Fix: ${p.fix}`).join('\n'), {
+        argument: 'type',
+      });
     await link(ctx.db, type, a, b, properties ?? {}, ACTOR);
     return true;
   }
@@ -105,17 +179,24 @@ export class AdminResolver {
     @Ctx() ctx: Context,
   ) {
     const [a, b] = await Promise.all([existing(ctx, from, 'from'), existing(ctx, to, 'to')]);
-    if (!(await unlink(ctx.db, type, a, b, ACTOR))) throw clientError(ErrorCode.NOT_FOUND, `There is no ${type} link from ${a.__label} ${a.key} to ${b.__label} ${b.key}.`);
+    if (!(await unlink(ctx.db, type, a, b, ACTOR)))
+      throw clientError(
+        ErrorCode.NOT_FOUND,
+        `There is no ${type} link from ${a.__label} ${a.key} to ${b.__label} ${b.key}.`,
+      );
     return true;
   }
 
-  @Query(() => [Change], { description: 'Admin: the imports that changed the graph, newest first, with who ran them, the files and the counts per label.' })
+  @Query(() => [Change], {
+    description:
+      'Admin: the imports that changed the graph, newest first, with who ran them, the files and the counts per label.',
+  })
   imports(@Ctx() ctx: Context) {
     return history(ctx.db, 'import');
   }
 
   @Query(() => [Change], { description: 'Admin: the audit trail of a record, newest first.' })
-  async history(@Arg('id', () => ID, { description: 'The record\'s id.' }) id: string, @Ctx() ctx: Context) {
+  async history(@Arg('id', () => ID, { description: "The record's id." }) id: string, @Ctx() ctx: Context) {
     checkId(id);
     return history(ctx.db, id);
   }

@@ -3,75 +3,121 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { Label as L } from '../../../schema/graph.js';
 import { PartnershipRoleEnum } from '../../../schema/graphql/enums.js';
 import { Area, Programme } from '../../../schema/graphql/index.js';
-import { ActionPlan, ConnectedPartner, ConnectednessEnum, Network, NetworkNode } from '../../../schema/graphql/network.js';
+import {
+  ActionPlan,
+  ConnectedPartner,
+  ConnectednessEnum,
+  Network,
+  NetworkNode,
+} from '../../../schema/graphql/network.js';
 import { toGraphNode, type GraphNode } from '../../database/nodes.js';
-import { coverageGaps, MAX_DEPTH, mostConnected, networkAround, networkInArea, shortestPartnershipPath } from '../../database/network.js';
+import {
+  coverageGaps,
+  MAX_DEPTH,
+  mostConnected,
+  networkAround,
+  networkInArea,
+  shortestPartnershipPath,
+} from '../../database/network.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { Context } from '../context.js';
 import { ALL_ACTIONS, isOverdue, LEADS } from './programme.js';
 import { checkId, clientError, follow, linked } from './support.js';
 
-
 async function organisationById(ctx: Context, id: string, argument: string): Promise<GraphNode> {
   checkId(id, argument);
   const node = await ctx.loaders.node.load(id);
-  if (!node || node.__label !== L.Organisation) throw clientError(ErrorCode.NOT_FOUND, `No organisation has id ${id}.`, { argument });
+  if (!node || node.__label !== L.Organisation)
+    throw clientError(ErrorCode.NOT_FOUND, `No organisation has id ${id}.`, { argument });
   return node;
 }
 
 @Resolver()
 export class AnalyticsResolver {
-  @Query(() => Network, { description: 'The partnership network around an organisation or programme: who takes part in what, to the given depth.' })
+  @Query(() => Network, {
+    description:
+      'The partnership network around an organisation or programme: who takes part in what, to the given depth.',
+  })
   async network(
     @Arg('around', () => ID, { description: 'Id of the organisation or programme at the centre.' }) around: string,
-    @Arg('depth', () => Int, { defaultValue: 2, description: `Steps out from the centre, 1 to ${MAX_DEPTH}: organisation → programme is one step, programme → its partners two.` }) depth: number,
-    @Arg('roles', () => [PartnershipRoleEnum], { nullable: true, description: 'Only partnerships with these roles.' }) roles: string[] | null | undefined,
+    @Arg('depth', () => Int, {
+      defaultValue: 2,
+      description: `Steps out from the centre, 1 to ${MAX_DEPTH}: organisation → programme is one step, programme → its partners two.`,
+    })
+    depth: number,
+    @Arg('roles', () => [PartnershipRoleEnum], { nullable: true, description: 'Only partnerships with these roles.' })
+    roles: string[] | null | undefined,
     @Ctx() ctx: Context,
   ) {
     checkId(around, 'around');
-    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw clientError(ErrorCode.BAD_USER_INPUT, `depth must be between 1 and ${MAX_DEPTH}.`, { argument: 'depth' });
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH)
+      throw clientError(ErrorCode.BAD_USER_INPUT, `depth must be between 1 and ${MAX_DEPTH}.`, { argument: 'depth' });
     const network = await networkAround(ctx.db, around, depth, roles ?? undefined);
-    if (!network) throw clientError(ErrorCode.NOT_FOUND, `No organisation or programme has id ${around}.`, { argument: 'around' });
+    if (!network)
+      throw clientError(ErrorCode.NOT_FOUND, `No organisation or programme has id ${around}.`, { argument: 'around' });
     return network;
   }
 
-  @Query(() => Network, { nullable: true, description: 'The shortest chain of shared programmes linking two organisations; null when none links them.' })
+  @Query(() => Network, {
+    nullable: true,
+    description: 'The shortest chain of shared programmes linking two organisations; null when none links them.',
+  })
   async shortestPath(
     @Arg('from', () => ID, { description: 'Id of the first organisation.' }) from: string,
     @Arg('to', () => ID, { description: 'Id of the second organisation.' }) to: string,
     @Ctx() ctx: Context,
   ) {
     await Promise.all([organisationById(ctx, from, 'from'), organisationById(ctx, to, 'to')]);
-    if (from === to) throw clientError(ErrorCode.BAD_USER_INPUT, 'from and to are the same organisation.', { argument: 'to' });
+    if (from === to)
+      throw clientError(ErrorCode.BAD_USER_INPUT, 'from and to are the same organisation.', { argument: 'to' });
     return shortestPartnershipPath(ctx.db, from, to);
   }
 
-  @Query(() => [ConnectedPartner], { description: 'The most connected partner organisations, in an area or everywhere, with degree and betweenness.' })
+  @Query(() => [ConnectedPartner], {
+    description: 'The most connected partner organisations, in an area or everywhere, with degree and betweenness.',
+  })
   async mostConnected(
-    @Arg('area', () => String, { nullable: true, description: 'Only programmes covering this area (its key), an area within it or an area it lies in; everywhere if not given.' }) area: string | null | undefined,
-    @Arg('orderBy', () => ConnectednessEnum, { defaultValue: 'PARTNERS', description: 'Rank by partners (degree) or betweenness.' }) orderBy: 'PARTNERS' | 'BETWEENNESS',
+    @Arg('area', () => String, {
+      nullable: true,
+      description:
+        'Only programmes covering this area (its key), an area within it or an area it lies in; everywhere if not given.',
+    })
+    area: string | null | undefined,
+    @Arg('orderBy', () => ConnectednessEnum, {
+      defaultValue: 'PARTNERS',
+      description: 'Rank by partners (degree) or betweenness.',
+    })
+    orderBy: 'PARTNERS' | 'BETWEENNESS',
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many to return, 1 to 100.' }) first: number,
     @Ctx() ctx: Context,
   ) {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw clientError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.', { argument: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw clientError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.', { argument: 'first' });
     return mostConnected(await networkInArea(ctx.db, area ?? undefined), orderBy).slice(0, first);
   }
 
-  @Query(() => [Area], { description: 'Boroughs of a footprint where no service about a topic is available (footprint-wide services count as available).' })
+  @Query(() => [Area], {
+    description:
+      'Boroughs of a footprint where no service about a topic is available (footprint-wide services count as available).',
+  })
   async coverageGaps(
-    @Arg('footprint', () => String, { description: 'The footprint\'s key (its 2017/18 ONS code, such as E54000027).' }) footprint: string,
-    @Arg('topic', () => String, { description: 'The topic\'s key, such as stop-smoking.' }) topic: string,
+    @Arg('footprint', () => String, { description: "The footprint's key (its 2017/18 ONS code, such as E54000027)." })
+    footprint: string,
+    @Arg('topic', () => String, { description: "The topic's key, such as stop-smoking." }) topic: string,
     @Ctx() ctx: Context,
   ) {
     const gaps = await coverageGaps(ctx.db, footprint, topic);
-    if (!gaps.found) throw clientError(ErrorCode.NOT_FOUND, `No area has key "${footprint}".`, { argument: 'footprint' });
+    if (!gaps.found)
+      throw clientError(ErrorCode.NOT_FOUND, `No area has key "${footprint}".`, { argument: 'footprint' });
     return gaps.boroughs.map((b) => toGraphNode([L.Area], b));
   }
 }
 
 @Resolver(() => NetworkNode)
 export class NetworkNodeResolver {
-  @FieldResolver(() => [String], { description: 'Keys of the STP footprints it works in: those its areas are or lie in (a region-wide body has none).' })
+  @FieldResolver(() => [String], {
+    description: 'Keys of the STP footprints it works in: those its areas are or lie in (a region-wide body has none).',
+  })
   footprints(@Root() node: NetworkNode, @Ctx() ctx: Context): Promise<string[]> {
     return ctx.loaders.footprints.load(node.id);
   }
@@ -79,7 +125,9 @@ export class NetworkNodeResolver {
 
 @Resolver(() => Programme)
 export class ActionPlanResolver {
-  @FieldResolver(() => ActionPlan, { description: 'The action plan at a glance: actions by status, overdue, and by lead.' })
+  @FieldResolver(() => ActionPlan, {
+    description: 'The action plan at a glance: actions by status, overdue, and by lead.',
+  })
   async actionPlan(@Root() programme: GraphNode, @Ctx() ctx: Context) {
     const actions = await linked(ctx, programme, ALL_ACTIONS);
     const leads = await Promise.all(actions.map((a) => follow(ctx, a, LEADS)));
@@ -94,9 +142,13 @@ export class ActionPlanResolver {
     });
     return {
       total: actions.length,
-      byStatus: [...byStatus].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
+      byStatus: [...byStatus]
+        .map(([status, count]) => ({ status, count }))
+        .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
       overdue: actions.filter((a) => isOverdue(a)),
-      byLead: [...byLead.values()].sort((a, b) => b.actions.length - a.actions.length || String(a.lead.name).localeCompare(String(b.lead.name))),
+      byLead: [...byLead.values()].sort(
+        (a, b) => b.actions.length - a.actions.length || String(a.lead.name).localeCompare(String(b.lead.name)),
+      ),
     };
   }
 }

@@ -14,7 +14,10 @@ const SIGNPOSTING_TO_IT = linkSpec(L.Topic, Rel.SIGNPOSTS_TO, 'in', [L.Programme
 export class TopicResolver {
   @FieldResolver(() => [Programme], { description: 'Programmes about this topic or signposting to it.' })
   async programmes(@Root() topic: GraphNode, @Ctx() ctx: Context) {
-    const [about, signposting] = await Promise.all([linked(ctx, topic, ABOUT_IT), linked(ctx, topic, SIGNPOSTING_TO_IT)]);
+    const [about, signposting] = await Promise.all([
+      linked(ctx, topic, ABOUT_IT),
+      linked(ctx, topic, SIGNPOSTING_TO_IT),
+    ]);
     const seen = new Set<string>();
     return [...about, ...signposting].filter((p) => !seen.has(p.id) && seen.add(p.id));
   }

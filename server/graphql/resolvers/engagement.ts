@@ -14,7 +14,9 @@ const DELIVERED_BY = linkSpec(L.CommunicationActivity, Rel.DELIVERED_BY, 'out', 
 
 @Resolver(() => StakeholderGroup)
 export class StakeholderGroupResolver {
-  @FieldResolver(() => [EngagementNeed], { description: 'The engagement it needs: awareness, involvement, commitment, with any limits.' })
+  @FieldResolver(() => [EngagementNeed], {
+    description: 'The engagement it needs: awareness, involvement, commitment, with any limits.',
+  })
   async needs(@Root() group: GraphNode, @Ctx() ctx: Context) {
     const links = await follow(ctx, group, NEEDS);
     // In the vocabulary's order, which is the order of commitment.

@@ -31,7 +31,11 @@ function linkResolver(label: Label, fields: readonly LinkFieldSpec[]): ClassType
     Root()(prototype, spec.field, 0);
     Ctx()(prototype, spec.field, 1);
     const descriptor = Object.getOwnPropertyDescriptor(prototype, spec.field)!;
-    FieldResolver(returnType(spec) as () => typeof String, { nullable: spec.one, description: spec.description })(prototype, spec.field, descriptor);
+    FieldResolver(returnType(spec) as () => typeof String, { nullable: spec.one, description: spec.description })(
+      prototype,
+      spec.field,
+      descriptor,
+    );
   }
   Resolver(() => typeOf(label))(LinkResolver);
   Object.defineProperty(LinkResolver, 'name', { value: `${label}LinkResolver` });

@@ -35,7 +35,9 @@ export class ProgrammeResolver {
 
 @Resolver(() => Action)
 export class ActionResolver {
-  @FieldResolver(() => Boolean, { description: 'True when its due date has passed and it is neither completed nor cancelled.' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when its due date has passed and it is neither completed nor cancelled.',
+  })
   overdue(@Root() action: GraphNode) {
     return isOverdue(action);
   }
@@ -46,7 +48,10 @@ export class ActionResolver {
     return links.map((l) => ({ part: l.rel.part, period: l.rel.period, by: l.node }));
   }
 
-  @FieldResolver(() => Programme, { nullable: true, description: 'The programme it belongs to, directly or through its workstream.' })
+  @FieldResolver(() => Programme, {
+    nullable: true,
+    description: 'The programme it belongs to, directly or through its workstream.',
+  })
   async programme(@Root() action: GraphNode, @Ctx() ctx: Context) {
     const direct = await linkedOne(ctx, action, OWN_PROGRAMME);
     if (direct) return direct;
@@ -63,9 +68,14 @@ export class TargetResolver {
     return readings.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'The latest reading as a share of the target value (1 = met); null before any reading.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'The latest reading as a share of the target value (1 = met); null before any reading.',
+  })
   async progress(@Root() target: GraphNode, @Ctx() ctx: Context) {
-    const latest = (await linked(ctx, target, READINGS)).sort((a, b) => String(b.date).localeCompare(String(a.date)))[0];
+    const latest = (await linked(ctx, target, READINGS)).sort((a, b) =>
+      String(b.date).localeCompare(String(a.date)),
+    )[0];
     return latest && Number(target.value) !== 0 ? Number(latest.value) / Number(target.value) : null;
   }
 }

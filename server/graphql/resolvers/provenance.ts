@@ -12,7 +12,9 @@ function provenanceResolver(label: Label, type: ClassType): ClassType {
   const sources = linkSpec(label, Rel.DOCUMENTED_IN, 'out', [Label.SourceDocument]);
   @Resolver(() => type)
   class ProvenanceResolver {
-    @FieldResolver(() => [SourceReference], { description: 'The documents this record was read from, and where in each.' })
+    @FieldResolver(() => [SourceReference], {
+      description: 'The documents this record was read from, and where in each.',
+    })
     async sourceDocuments(@Root() node: GraphNode, @Ctx() ctx: Context): Promise<SourceReference[]> {
       const links = await follow(ctx, node, sources);
       return links.map((l) => ({

@@ -8,15 +8,25 @@ import { postcodeCentroid, searchDirectory, SEARCHABLE_KINDS, type SearchKind } 
 import type { Context } from '../context.js';
 import { clientError, connection, paging } from './support.js';
 
-async function resolveNear(ctx: Context, near: NearInput): Promise<{ latitude: number; longitude: number; radiusKm: number }> {
+async function resolveNear(
+  ctx: Context,
+  near: NearInput,
+): Promise<{ latitude: number; longitude: number; radiusKm: number }> {
   const hasPoint = near.latitude != null || near.longitude != null;
   if ((near.postcode != null) === hasPoint || (hasPoint && (near.latitude == null || near.longitude == null))) {
-    throw clientError(ErrorCode.BAD_USER_INPUT, 'near needs either a postcode, or both latitude and longitude.', { argument: 'near' });
+    throw clientError(ErrorCode.BAD_USER_INPUT, 'near needs either a postcode, or both latitude and longitude.', {
+      argument: 'near',
+    });
   }
   if (near.postcode != null) {
     const postcode = normalisePostcode(near.postcode)!;
     const centre = await postcodeCentroid(ctx.db, postcode);
-    if (!centre) throw clientError(ErrorCode.NOT_FOUND, `The postcode ${postcode} is not in the directory's postcode data; try a nearby postcode, or give latitude and longitude.`, { argument: 'near.postcode' });
+    if (!centre)
+      throw clientError(
+        ErrorCode.NOT_FOUND,
+        `The postcode ${postcode} is not in the directory's postcode data; try a nearby postcode, or give latitude and longitude.`,
+        { argument: 'near.postcode' },
+      );
     return { ...centre, radiusKm: near.radiusKm };
   }
   return { latitude: near.latitude!, longitude: near.longitude!, radiusKm: near.radiusKm };
@@ -24,29 +34,76 @@ async function resolveNear(ctx: Context, near: NearInput): Promise<{ latitude: n
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => SearchConnection, { description: 'Search the directory of services, resources and organisations. Every filter given must match (AND).' })
+  @Query(() => SearchConnection, {
+    description: 'Search the directory of services, resources and organisations. Every filter given must match (AND).',
+  })
   async search(
-    @Arg('text', () => String, { nullable: true, description: 'Words to look for in names and descriptions, ranked by relevance.' }) text: string | null | undefined,
-    @Arg('kinds', () => [SearchKindEnum], { nullable: true, description: 'Only these kinds of result; all three if not given.' }) kinds: SearchKind[] | null | undefined,
-    @Arg('topic', () => String, { nullable: true, description: 'Only what is about this topic (its key, such as stop-smoking).' }) topic: string | null | undefined,
-    @Arg('area', () => String, { nullable: true, description: 'Only what serves this area (its key: a borough\'s GSS code or a footprint\'s code). A borough also finds what serves its whole footprint.' }) area: string | null | undefined,
-    @Arg('organisationKind', () => OrganisationKindEnum, { nullable: true, description: 'Only organisations of this kind, and services and resources they provide or publish.' }) organisationKind: string | null | undefined,
-    @Arg('near', () => NearInput, { nullable: true, description: 'Only what has a location within the radius of this place.' }) near: NearInput | null | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'How many results to return: 1 to 100, 20 if not given.' }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Return the results after this cursor.' }) after: string | null | undefined,
+    @Arg('text', () => String, {
+      nullable: true,
+      description: 'Words to look for in names and descriptions, ranked by relevance.',
+    })
+    text: string | null | undefined,
+    @Arg('kinds', () => [SearchKindEnum], {
+      nullable: true,
+      description: 'Only these kinds of result; all three if not given.',
+    })
+    kinds: SearchKind[] | null | undefined,
+    @Arg('topic', () => String, {
+      nullable: true,
+      description: 'Only what is about this topic (its key, such as stop-smoking).',
+    })
+    topic: string | null | undefined,
+    @Arg('area', () => String, {
+      nullable: true,
+      description:
+        "Only what serves this area (its key: a borough's GSS code or a footprint's code). A borough also finds what serves its whole footprint.",
+    })
+    area: string | null | undefined,
+    @Arg('organisationKind', () => OrganisationKindEnum, {
+      nullable: true,
+      description: 'Only organisations of this kind, and services and resources they provide or publish.',
+    })
+    organisationKind: string | null | undefined,
+    @Arg('near', () => NearInput, {
+      nullable: true,
+      description: 'Only what has a location within the radius of this place.',
+    })
+    near: NearInput | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'How many results to return: 1 to 100, 20 if not given.' })
+    first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Return the results after this cursor.' }) after:
+      | string
+      | null
+      | undefined,
     @Ctx() ctx: Context,
   ) {
     const { offset, limit } = paging(first, after);
-    if (text != null && text.length > 200) throw clientError(ErrorCode.BAD_USER_INPUT, 'text is longer than 200 characters; search with fewer words.', { argument: 'text' });
-    const { hits, total } = await searchDirectory(ctx.db, {
-      text: text ?? undefined,
-      kinds: kinds && kinds.length > 0 ? kinds : SEARCHABLE_KINDS,
-      topicKey: topic ?? undefined,
-      areaKey: area ?? undefined,
-      organisationKind: organisationKind ?? undefined,
-      near: near ? await resolveNear(ctx, near) : undefined,
-    }, offset, limit);
+    if (text != null && text.length > 200)
+      throw clientError(ErrorCode.BAD_USER_INPUT, 'text is longer than 200 characters; search with fewer words.', {
+        argument: 'text',
+      });
+    const { hits, total } = await searchDirectory(
+      ctx.db,
+      {
+        text: text ?? undefined,
+        kinds: kinds && kinds.length > 0 ? kinds : SEARCHABLE_KINDS,
+        topicKey: topic ?? undefined,
+        areaKey: area ?? undefined,
+        organisationKind: organisationKind ?? undefined,
+        near: near ? await resolveNear(ctx, near) : undefined,
+      },
+      offset,
+      limit,
+    );
     const page = connection(hits, offset, total);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score, distanceKm: e.node.distanceKm })) };
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({
+        cursor: e.cursor,
+        node: e.node.node,
+        score: e.node.score,
+        distanceKm: e.node.distanceKm,
+      })),
+    };
   }
 }

@@ -1,5 +1,5 @@
 // Shared by the resolvers: following links through the request's loaders, lookups, paging and client errors.
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { validate as isUuid } from 'uuid';
 import type { Label } from '../../../schema/graph.js';
 import type { ConnectionShape } from '../../../schema/graphql/connection.js';
@@ -26,11 +26,17 @@ export async function linkedOne(ctx: Context, parent: GraphNode, spec: LinkSpec)
 }
 
 export function checkId(id: string, argument = 'id'): void {
-  if (!isUuid(id)) throw clientError(ErrorCode.BAD_USER_INPUT, `"${id}" is not an id: ids are UUIDs such as 3f2c7a1e-…`, { argument });
+  if (!isUuid(id))
+    throw clientError(ErrorCode.BAD_USER_INPUT, `"${id}" is not an id: ids are UUIDs such as 3f2c7a1e-…`, { argument });
 }
 
 /** Finds one node by id or by key (exactly one of them), or says it is not there. */
-export async function lookup(ctx: Context, label: Label, id: string | null | undefined, key: string | null | undefined): Promise<GraphNode> {
+export async function lookup(
+  ctx: Context,
+  label: Label,
+  id: string | null | undefined,
+  key: string | null | undefined,
+): Promise<GraphNode> {
   // GraphQL gives null for an explicit null and undefined for an omitted argument; both mean "not given".
   id ??= undefined;
   key ??= undefined;
@@ -45,7 +51,8 @@ export async function lookup(ctx: Context, label: Label, id: string | null | und
   } else {
     node = await nodeByKey(ctx.db, label, key!);
   }
-  if (!node) throw clientError(ErrorCode.NOT_FOUND, `No ${label} has ${id !== undefined ? `id ${id}` : `key "${key}"`}.`);
+  if (!node)
+    throw clientError(ErrorCode.NOT_FOUND, `No ${label} has ${id !== undefined ? `id ${id}` : `key "${key}"`}.`);
   return node;
 }
 
@@ -53,14 +60,26 @@ export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
 
 /** Turns `first` and `after` into an offset and a limit, refusing what would be unbounded or forged. */
-export function paging(first: number | null | undefined, after: string | null | undefined): { offset: number; limit: number } {
+export function paging(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): { offset: number; limit: number } {
   const limit = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw clientError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_PAGE}; page through longer lists with after.`, { argument: 'first' });
+    throw clientError(
+      ErrorCode.BAD_USER_INPUT,
+      `first must be between 1 and ${MAX_PAGE}; page through longer lists with after.`,
+      { argument: 'first' },
+    );
   }
   if (after === undefined || after === null) return { offset: 0, limit };
   const decoded = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!decoded) throw clientError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list: pass pageInfo.endCursor of the page before.', { argument: 'after' });
+  if (!decoded)
+    throw clientError(
+      ErrorCode.BAD_USER_INPUT,
+      'after is not a cursor from this list: pass pageInfo.endCursor of the page before.',
+      { argument: 'after' },
+    );
   return { offset: Number(decoded[1]) + 1, limit };
 }
 
@@ -70,5 +89,9 @@ export function cursorAt(offset: number): string {
 
 export function connection<T>(items: readonly T[], offset: number, total: number): ConnectionShape<T> {
   const edges = items.map((node, i) => ({ node, cursor: cursorAt(offset + i) }));
-  return { edges, totalCount: total, pageInfo: { hasNextPage: offset + items.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: { hasNextPage: offset + items.length < total, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }

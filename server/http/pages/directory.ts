@@ -7,7 +7,14 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { graphql, type GraphQLSchema } from 'graphql';
 import type { ErrorCode } from '../../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../../contract/kinds.js';
-import { DETAIL, OPTIONS, SEARCH, type Detail, type DirectoryOptions, type SearchPage } from '../../../contract/queries/directory.js';
+import {
+  DETAIL,
+  OPTIONS,
+  SEARCH,
+  type Detail,
+  type DirectoryOptions,
+  type SearchPage,
+} from '../../../contract/queries/directory.js';
 import { stringsFor } from '../../../contract/strings.js';
 import { createContext } from '../../graphql/context.js';
 import type { Database } from '../../database/database.js';
@@ -17,14 +24,33 @@ const t = stringsFor('en-GB');
 const PAGE_SIZE = 20;
 const stylesheet = fileURLToPath(new URL('./pages.css', import.meta.url));
 
-interface DirectoryQuery { text?: string; topic?: string; area?: string; postcode?: string; kind?: string | string[]; after?: string }
+interface DirectoryQuery {
+  text?: string;
+  topic?: string;
+  area?: string;
+  postcode?: string;
+  kind?: string | string[];
+  after?: string;
+}
 
-export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Database; version: string }> = async (app, { schema, db, version }) => {
+export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Database; version: string }> = async (
+  app,
+  { schema, db, version },
+) => {
   const css = await readFile(stylesheet, 'utf8');
 
   /** Runs one of the widget's queries; GraphQL errors come back as their code and message, for the page to show. */
-  async function run<T>(request: FastifyRequest, source: string, variables: Record<string, unknown>): Promise<{ data?: T; error?: { code: ErrorCode; message: string } }> {
-    const result = await graphql({ schema, source, variableValues: variables, contextValue: createContext(db, request.log, request.id, version, 'public') });
+  async function run<T>(
+    request: FastifyRequest,
+    source: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ data?: T; error?: { code: ErrorCode; message: string } }> {
+    const result = await graphql({
+      schema,
+      source,
+      variableValues: variables,
+      contextValue: createContext(db, request.log, request.id, version, 'public'),
+    });
     const first = result.errors?.[0];
     if (first) {
       // In-process, without Apollo: the errors are the resolvers' own, coded from the catalogue; one without a code is a fault.
@@ -35,39 +61,65 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
     return { data: result.data as T };
   }
 
-  const send = (reply: { type: (t: string) => unknown; header: (k: string, v: string) => unknown; send: (b: string) => unknown }, title: string, body: Html) => {
+  const send = (
+    reply: { type: (t: string) => unknown; header: (k: string, v: string) => unknown; send: (b: string) => unknown },
+    title: string,
+    body: Html,
+  ) => {
     reply.type('text/html; charset=utf-8');
     reply.header('content-security-policy', STRICT_CSP);
     reply.header('cache-control', 'public, max-age=60');
     return reply.send(layout(`${title}: Partnership Hub`, body, '/directory/assets/pages.css'));
   };
 
-  app.get('/directory/assets/pages.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css));
+  app.get('/directory/assets/pages.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
+  );
 
   app.get<{ Querystring: DirectoryQuery }>('/directory', async (request, reply) => {
     const q = request.query;
     const one = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
     const text = one(q.text).slice(0, 200);
     const postcode = one(q.postcode);
-    const kinds = [q.kind ?? []].flat().map((k) => String(k).toUpperCase()).filter(isDirectoryKind);
+    const kinds = [q.kind ?? []]
+      .flat()
+      .map((k) => String(k).toUpperCase())
+      .filter(isDirectoryKind);
     const filters = { text, topic: one(q.topic), area: one(q.area), postcode, kinds };
     const [options, results] = await Promise.all([
       run<DirectoryOptions>(request, OPTIONS, { after: null }),
       run<SearchPage>(request, SEARCH, {
-        text: text || null, topic: filters.topic || null, area: postcode ? null : filters.area || null,
-        near: postcode ? { postcode, radiusKm: 5 } : null, kinds: kinds.length ? kinds : null, first: PAGE_SIZE, after: one(q.after) || null,
+        text: text || null,
+        topic: filters.topic || null,
+        area: postcode ? null : filters.area || null,
+        near: postcode ? { postcode, radiusKm: 5 } : null,
+        kinds: kinds.length ? kinds : null,
+        first: PAGE_SIZE,
+        after: one(q.after) || null,
       }),
     ]);
     if (results.error && results.error.code !== 'NOT_FOUND' && results.error.code !== 'BAD_USER_INPUT') reply.code(503);
     else if (results.error) reply.code(400);
-    return send(reply, t.directoryHeading, searchPage(filters, options.data, results.data?.search, results.error, request.query));
+    return send(
+      reply,
+      t.directoryHeading,
+      searchPage(filters, options.data, results.data?.search, results.error, request.query),
+    );
   });
 
   app.get<{ Params: { id: string } }>('/directory/:id', async (request, reply) => {
     const { data, error } = await run<{ node: Detail | null }>(request, DETAIL, { id: request.params.id });
-    if (error?.code === 'BAD_USER_INPUT' || !data?.node || !['Service', 'Resource', 'Organisation'].includes(data.node.__typename)) {
+    if (
+      error?.code === 'BAD_USER_INPUT' ||
+      !data?.node ||
+      !['Service', 'Resource', 'Organisation'].includes(data.node.__typename)
+    ) {
       reply.code(404);
-      return send(reply, 'Not found', html`<main><h1>Not found</h1><p>${t.errorNotFound}</p><p><a href="/directory">${t.directoryHeading}</a></p></main>`);
+      return send(
+        reply,
+        'Not found',
+        html`<main><h1>Not found</h1><p>${t.errorNotFound}</p><p><a href="/directory">${t.directoryHeading}</a></p></main>`,
+      );
     }
     return send(reply, data.node.name, detailPage(data.node));
   });
@@ -80,13 +132,19 @@ function searchPage(
   error: { code: ErrorCode; message: string } | undefined,
   query: DirectoryQuery,
 ): Html {
-  const select = (name: string, label: string, items: { key: string; name: string }[], chosen: string) => html`<div class="field">
+  const select = (
+    name: string,
+    label: string,
+    items: { key: string; name: string }[],
+    chosen: string,
+  ) => html`<div class="field">
     <label for="${name}">${label}</label>
     <select id="${name}" name="${name}"><option value="">${t.anyOption}</option>
       ${items.map((o) => html`<option value="${o.key}"${o.key === chosen ? html` selected` : ''}>${o.name}</option>`)}</select></div>`;
-  const next = search?.pageInfo.hasNextPage && search.pageInfo.endCursor
-    ? `/directory?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'after' && typeof v === 'string')), after: search.pageInfo.endCursor })}`
-    : undefined;
+  const next =
+    search?.pageInfo.hasNextPage && search.pageInfo.endCursor
+      ? `/directory?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'after' && typeof v === 'string')), after: search.pageInfo.endCursor })}`
+      : undefined;
   return html`<main>
   <h1>${t.directoryHeading}</h1>
   <form method="get" action="/directory" role="search">
@@ -102,20 +160,27 @@ function searchPage(
     <button type="submit">${t.searchButton}</button>
   </form>
   ${error ? html`<div class="error" role="alert"><p>${error.code === 'NOT_FOUND' ? t.unknownPostcode : error.message}</p></div>` : ''}
-  ${search ? html`<p class="count">${t.resultsCount(search.edges.length, search.totalCount)}</p>
+  ${
+    search
+      ? html`<p class="count">${t.resultsCount(search.edges.length, search.totalCount)}</p>
   ${search.totalCount === 0 ? html`<p>${t.noResults}</p>` : ''}
-  <ol class="results">${search.edges.map(({ node, distanceKm }) => html`<li>
+  <ol class="results">${search.edges.map(
+    ({ node, distanceKm }) => html`<li>
     <h2><a href="/directory/${node.id}">${node.name}</a></h2>
     <p class="meta">${t.kindSingular[node.__typename]}${node.demo ? html` · <strong>${t.demoTag}</strong>` : ''}${node.provider ? ` · ${t.providedBy(node.provider.name)}` : ''}${node.publisher ? ` · ${t.publishedBy(node.publisher.name)}` : ''}${distanceKm != null ? ` · ${t.distance(distanceKm)}` : ''}</p>
     ${node.description ? html`<p>${node.description}</p>` : ''}
-  </li>`)}</ol>
-  ${next ? html`<p><a href="${next}">Next page</a></p>` : ''}` : ''}
+  </li>`,
+  )}</ol>
+  ${next ? html`<p><a href="${next}">Next page</a></p>` : ''}`
+      : ''
+  }
 </main>`;
 }
 
 function detailPage(d: Detail): Html {
   const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
-  const safeUrl = (href: string | null | undefined) => (href && /^https?:\/\//i.test(href) ? html`<a href="${href}" rel="noopener">${href}</a>` : href);
+  const safeUrl = (href: string | null | undefined) =>
+    href && /^https?:\/\//i.test(href) ? html`<a href="${href}" rel="noopener">${href}</a>` : href;
   const l = t.detail;
   return html`<main>
   <p><a href="/directory">${t.directoryHeading}</a></p>

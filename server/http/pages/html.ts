@@ -27,7 +27,8 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
  * `stylesheet` is a path on this service.
  */
 export function layout(title: string, body: Html, stylesheet: string, scripts: readonly string[] = []): string {
-  return `<!doctype html>${html`<html lang="en-GB">
+  return `<!doctype html>${
+    html`<html lang="en-GB">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,11 +40,18 @@ export function layout(title: string, body: Html, stylesheet: string, scripts: r
 <body>
 ${body}
 </body>
-</html>`.text}`;
+</html>`.text
+  }`;
 }
 
 /** The Content-Security-Policy of the service's own pages: nothing inline, nothing from elsewhere. */
 export const STRICT_CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' data:",
-  "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');

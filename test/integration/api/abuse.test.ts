@@ -18,7 +18,12 @@ describe('hostile and malformed input', () => {
   const db = useTestDatabase();
   let service: RunningService;
   let before: string;
-  const snapshot = async () => JSON.stringify((await db().run('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r')).records[0]?.toObject());
+  const snapshot = async () =>
+    JSON.stringify(
+      (
+        await db().run('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r')
+      ).records[0]?.toObject(),
+    );
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
     service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
@@ -41,14 +46,18 @@ describe('hostile and malformed input', () => {
       for (const s of INJECTIONS) {
         const { status, body } = await graphql(service, query, { s }, TEST_ADMIN_TOKEN);
         expect(status, `${query} ${JSON.stringify(s)}`).toBeLessThan(500);
-        for (const error of body.errors ?? []) expect(['NOT_FOUND', 'BAD_USER_INPUT'], `${query} ${JSON.stringify(s)}: ${error.message}`).toContain(error.extensions?.code);
+        for (const error of body.errors ?? [])
+          expect(['NOT_FOUND', 'BAD_USER_INPUT'], `${query} ${JSON.stringify(s)}: ${error.message}`).toContain(
+            error.extensions?.code,
+          );
       }
     }
     expect(await snapshot()).toBe(before);
   });
 
   it('answers malformed requests with 4xx: bad JSON, wrong content type, a huge body, a missing query', async () => {
-    const post = (body: string, type = 'application/json') => fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
     expect((await post('{"query": "{ about { name } ')).status).toBe(400);
     expect((await post('query=%7B%7D', 'text/plain')).status).toBe(400); // Apollo's CSRF prevention
     expect((await post(JSON.stringify({ query: `{ about { name } } #${'x'.repeat(2_000_000)}` }))).status).toBe(413);

@@ -29,7 +29,11 @@ describe('access control', () => {
   const keys: Partial<Record<Role | 'widget', string>> = {};
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
-    await db().run("CREATE (:Person {id: $id, key: 'access-test-person', name: 'A Person', email: 'a.person@example.org', phone: '020 7946 0000', version: 1})", { id: nodeId('Person', 'access-test-person') }, 'WRITE');
+    await db().run(
+      "CREATE (:Person {id: $id, key: 'access-test-person', name: 'A Person', email: 'a.person@example.org', phone: '020 7946 0000', version: 1})",
+      { id: nodeId('Person', 'access-test-person') },
+      'WRITE',
+    );
     for (const role of RANK) keys[role] = (await createKey(db(), `${role} test key`, role, [])).secret;
     keys.widget = (await createKey(db(), 'Barnet widget', 'public', ['https://www.barnet.gov.uk'])).secret;
     service = await startTestService(testTarget());
@@ -39,10 +43,17 @@ describe('access control', () => {
   async function ask(query: string, key?: string, origin?: string) {
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}), ...(origin ? { origin } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(key ? { 'x-api-key': key } : {}),
+        ...(origin ? { origin } : {}),
+      },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+    };
   }
 
   it('has a query for every rule, so no rule goes untested', () => {
@@ -62,9 +73,13 @@ describe('access control', () => {
     }
   }
 
-  it('shows analysts a person\'s work contacts and hides them from the public, field by field', async () => {
+  it("shows analysts a person's work contacts and hides them from the public, field by field", async () => {
     const query = RULE_QUERIES['Person.email']!.replace('{ email }', '{ name email phone }');
-    expect((await ask(query, keys.analyst)).body.data.node).toEqual({ name: 'A Person', email: 'a.person@example.org', phone: '020 7946 0000' });
+    expect((await ask(query, keys.analyst)).body.data.node).toEqual({
+      name: 'A Person',
+      email: 'a.person@example.org',
+      phone: '020 7946 0000',
+    });
     const anonymous = await ask(query);
     expect(anonymous.body.data.node).toEqual({ name: 'A Person', email: null, phone: null });
     expect(anonymous.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
@@ -101,12 +116,17 @@ describe('CORS from widget keys', () => {
   });
   afterAll(async () => service?.stop());
 
-  const preflight = (origin: string) => fetch(`${service.url}/graphql`, {
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
-  });
+  const preflight = (origin: string) =>
+    fetch(`${service.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-api-key',
+      },
+    });
 
-  it('lets pages of a widget key\'s origins call the API from the browser, and no others', async () => {
+  it("lets pages of a widget key's origins call the API from the browser, and no others", async () => {
     const allowed = await preflight('https://www.harrow.gov.uk');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.harrow.gov.uk');
     expect(allowed.headers.get('access-control-allow-headers')).toMatch(/x-api-key/);

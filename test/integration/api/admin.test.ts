@@ -24,7 +24,10 @@ describe('admin mutations', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string; problems?: { field: string }[] } }[] };
+    return (await response.json()) as {
+      data?: any;
+      errors?: { message: string; extensions?: { code?: string; problems?: { field: string }[] } }[];
+    };
   }
   const CREATE = `mutation ($key: String!, $properties: JSONObject!) { createRecord(kind: Service, key: $key, properties: $properties) { id key version } }`;
   const UPDATE = `mutation ($id: ID!, $version: Int!, $set: JSONObject, $remove: [String!]) { updateRecord(id: $id, version: $version, set: $set, remove: $remove) { version ... on Service { name eligibility } } }`;
@@ -40,19 +43,38 @@ describe('admin mutations', () => {
   });
 
   it('creates a record checked against the model, and refuses a second with the same key', async () => {
-    const bad = await call(CREATE, { key: 'admin-test-service', properties: { name: 'Test', minimumAge: 'twelve', colour: 'blue' } });
+    const bad = await call(CREATE, {
+      key: 'admin-test-service',
+      properties: { name: 'Test', minimumAge: 'twelve', colour: 'blue' },
+    });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions?.problems?.map((p) => p.field).sort()).toEqual(['colour', 'minimumAge']);
-    const created = await call(CREATE, { key: 'admin-test-service', properties: { name: 'Admin test service', description: 'Made by a test.' } });
-    expect(created.data.createRecord).toEqual({ id: nodeId('Service', 'admin-test-service'), key: 'admin-test-service', version: 1 });
-    expect((await call(CREATE, { key: 'admin-test-service', properties: { name: 'Again' } })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await call(`mutation { createRecord(kind: Service, key: "s2", properties: { name: "S", version: 9 }) { id } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const created = await call(CREATE, {
+      key: 'admin-test-service',
+      properties: { name: 'Admin test service', description: 'Made by a test.' },
+    });
+    expect(created.data.createRecord).toEqual({
+      id: nodeId('Service', 'admin-test-service'),
+      key: 'admin-test-service',
+      version: 1,
+    });
+    expect(
+      (await call(CREATE, { key: 'admin-test-service', properties: { name: 'Again' } })).errors?.[0]?.extensions?.code,
+    ).toBe('CONFLICT');
+    expect(
+      (await call(`mutation { createRecord(kind: Service, key: "s2", properties: { name: "S", version: 9 }) { id } }`))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('updates only from the version read, so two admins cannot overwrite each other', async () => {
     const id = nodeId('Service', 'admin-test-service');
     const first = await call(UPDATE, { id, version: 1, set: { eligibility: 'Adults in Barnet.' } });
-    expect(first.data.updateRecord).toEqual({ version: 2, name: 'Admin test service', eligibility: 'Adults in Barnet.' });
+    expect(first.data.updateRecord).toEqual({
+      version: 2,
+      name: 'Admin test service',
+      eligibility: 'Adults in Barnet.',
+    });
     const stale = await call(UPDATE, { id, version: 1, set: { name: 'Overwritten' } });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const invalid = await call(UPDATE, { id, version: 2, remove: ['name'] });
@@ -63,7 +85,10 @@ describe('admin mutations', () => {
     const created = await call(CREATE, { key: 'admin-race-service', properties: { name: 'Race' } });
     const id = created.data.createRecord.id as string;
     for (let version = 1; version <= 8; version += 1) {
-      const race = await Promise.all([call(UPDATE, { id, version, set: { name: `Alice ${version}` } }), call(UPDATE, { id, version, set: { name: `Bob ${version}` } })]);
+      const race = await Promise.all([
+        call(UPDATE, { id, version, set: { name: `Alice ${version}` } }),
+        call(UPDATE, { id, version, set: { name: `Bob ${version}` } }),
+      ]);
       expect(race.filter((r) => r.data?.updateRecord).length, `round ${version}`).toBe(1);
       expect(race.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length, `round ${version}`).toBe(1);
     }
@@ -76,9 +101,13 @@ describe('admin mutations', () => {
     const barnet = nodeId('Organisation', 'E09000003');
     const LINK = `mutation ($type: LinkType!, $from: ID!, $to: ID!, $properties: JSONObject) { linkRecords(type: $type, from: $from, to: $to, properties: $properties) }`;
     expect((await call(LINK, { type: 'PROVIDED_BY', from: service, to: barnet })).data.linkRecords).toBe(true);
-    const provider = await call(`query ($id: ID!) { node(id: $id) { ... on Service { provider { key } } } }`, { id: service });
+    const provider = await call(`query ($id: ID!) { node(id: $id) { ... on Service { provider { key } } } }`, {
+      id: service,
+    });
     expect(provider.data.node.provider).toEqual({ key: 'E09000003' });
-    expect((await call(LINK, { type: 'PARTNER_IN', from: service, to: barnet })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await call(LINK, { type: 'PARTNER_IN', from: service, to: barnet })).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     const UNLINK = `mutation ($from: ID!, $to: ID!) { unlinkRecords(type: PROVIDED_BY, from: $from, to: $to) }`;
     expect((await call(UNLINK, { from: service, to: barnet })).data.unlinkRecords).toBe(true);
     expect((await call(UNLINK, { from: service, to: barnet })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -86,13 +115,22 @@ describe('admin mutations', () => {
 
   it('retires a record out of lists and searches, and restores it', async () => {
     const id = nodeId('Service', 'demo-harrow-stop-smoking');
-    const search = async () => (await call(`{ search(text: "Harrow", kinds: [SERVICE]) { edges { node { ... on Service { key } } } } }`)).data.search.edges.map((e: { node: { key: string } }) => e.node.key);
+    const search = async () =>
+      (
+        await call(`{ search(text: "Harrow", kinds: [SERVICE]) { edges { node { ... on Service { key } } } } }`)
+      ).data.search.edges.map((e: { node: { key: string } }) => e.node.key);
     expect(await search()).toContain('demo-harrow-stop-smoking');
     const { data } = await call(`query ($id: ID!) { node(id: $id) { version } }`, { id });
-    const retired = await call(`mutation ($id: ID!, $v: Int!) { retireRecord(id: $id, version: $v) { retired version } }`, { id, v: data.node.version });
+    const retired = await call(
+      `mutation ($id: ID!, $v: Int!) { retireRecord(id: $id, version: $v) { retired version } }`,
+      { id, v: data.node.version },
+    );
     expect(retired.data.retireRecord).toEqual({ retired: true, version: data.node.version + 1 });
     expect(await search()).not.toContain('demo-harrow-stop-smoking');
-    const restored = await call(`mutation ($id: ID!, $v: Int!) { restoreRecord(id: $id, version: $v) { retired } }`, { id, v: data.node.version + 1 });
+    const restored = await call(`mutation ($id: ID!, $v: Int!) { restoreRecord(id: $id, version: $v) { retired } }`, {
+      id,
+      v: data.node.version + 1,
+    });
     expect(restored.data.restoreRecord).toEqual({ retired: false });
     expect(await search()).toContain('demo-harrow-stop-smoking');
   });
@@ -109,8 +147,17 @@ describe('admin mutations', () => {
     const { data } = await call(`query ($id: ID!) { history(id: $id) { action actor at before after } }`, { id });
     const actions = data.history.map((c: { action: string }) => c.action);
     expect(actions.slice().reverse()).toEqual(['CREATE', 'UPDATE', 'LINK', 'UNLINK']);
-    const update = data.history.find((c: { action: string; before: { eligibility?: string }; after: { eligibility?: string } }) => c.action === 'UPDATE' && c.after.eligibility && !c.before.eligibility);
-    expect(update).toMatchObject({ actor: 'admin', before: { name: 'Admin test service' }, after: { eligibility: 'Adults in Barnet.' } });
-    expect((await call(`query ($id: ID!) { history(id: $id) { action } }`, { id }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const update = data.history.find(
+      (c: { action: string; before: { eligibility?: string }; after: { eligibility?: string } }) =>
+        c.action === 'UPDATE' && c.after.eligibility && !c.before.eligibility,
+    );
+    expect(update).toMatchObject({
+      actor: 'admin',
+      before: { name: 'Admin test service' },
+      after: { eligibility: 'Adults in Barnet.' },
+    });
+    expect(
+      (await call(`query ($id: ID!) { history(id: $id) { action } }`, { id }, null)).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 });

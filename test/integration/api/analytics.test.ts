@@ -30,25 +30,50 @@ describe('partnership analytics', () => {
   it('draws the network around a programme: its partners with roles, and its parent programme', async () => {
     const { network } = await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 1 });
     const keys = network.nodes.map((n: { key: string }) => n.key).sort();
-    expect(keys).toEqual(['academy-of-public-health', 'adph-london', 'greater-london-authority', 'london-councils', 'london-fire-brigade',
-      'london-mecc-2017-18', 'making-every-contact-count', 'public-health-england', 'voluntary-sector']);
-    expect(network.edges).toContainEqual({ source: org('london-fire-brigade'), target: programme('london-mecc-2017-18'), type: 'PARTNER_IN', role: 'PROPOSED_PARTNER' });
+    expect(keys).toEqual([
+      'academy-of-public-health',
+      'adph-london',
+      'greater-london-authority',
+      'london-councils',
+      'london-fire-brigade',
+      'london-mecc-2017-18',
+      'making-every-contact-count',
+      'public-health-england',
+      'voluntary-sector',
+    ]);
+    expect(network.edges).toContainEqual({
+      source: org('london-fire-brigade'),
+      target: programme('london-mecc-2017-18'),
+      type: 'PARTNER_IN',
+      role: 'PROPOSED_PARTNER',
+    });
     const ids = new Set(network.nodes.map((n: { id: string }) => n.id));
-    expect(network.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    expect(network.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target))).toBe(
+      true,
+    );
   });
 
   it('goes deeper with depth and narrows with roles', async () => {
     const deep = (await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 2 })).network;
     expect(deep.nodes.map((n: { key: string }) => n.key)).toContain('nw-london-mecc-roll-out'); // a sibling under the national programme
-    const partnersOnly = (await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 1, roles: ['PARTNER'] })).network;
+    const partnersOnly = (
+      await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 1, roles: ['PARTNER'] })
+    ).network;
     expect(partnersOnly.nodes.map((n: { key: string }) => n.key)).not.toContain('london-fire-brigade');
   });
 
   it('tells which footprints each network member works in, for filtering', async () => {
-    const { network } = await query(`query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`, { around: org('E09000003') });
+    const { network } = await query(
+      `query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`,
+      { around: org('E09000003') },
+    );
     const footprintsOf = (key: string) => network.nodes.find((n: { key: string }) => n.key === key)?.footprints;
     expect(footprintsOf('E09000003')).toEqual(['E54000028']); // Barnet council covers Barnet, in North Central London
-    const london = (await query(`query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`, { around: programme('london-mecc-2017-18') })).network;
+    const london = (
+      await query(`query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`, {
+        around: programme('london-mecc-2017-18'),
+      })
+    ).network;
     expect(london.nodes.find((n: { key: string }) => n.key === 'public-health-england').footprints).toEqual([]); // national: in no one footprint
   });
 
@@ -57,7 +82,10 @@ describe('partnership analytics', () => {
       const response = await fetch(`${service.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-        body: JSON.stringify({ query: `query ($around: ID!) { network(around: $around, depth: 2) { nodes { ${fields} } } }`, variables: { around: programme('london-mecc-2017-18') } }),
+        body: JSON.stringify({
+          query: `query ($around: ID!) { network(around: $around, depth: 2) { nodes { ${fields} } } }`,
+          variables: { around: programme('london-mecc-2017-18') },
+        }),
       });
       expect(response.status).toBe(200);
       return Number(response.headers.get('x-db-round-trips'));
@@ -67,19 +95,31 @@ describe('partnership analytics', () => {
   });
 
   it('finds the shortest path between two organisations through shared programmes, or null', async () => {
-    const { shortestPath } = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } edges { type role } } }`,
-      { from: org('public-health-england'), to: org('london-councils') });
-    expect(shortestPath.nodes.map((n: { key: string }) => n.key)).toEqual(['public-health-england', 'london-mecc-2017-18', 'london-councils']);
-    const none = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } } }`,
-      { from: org('public-health-england'), to: org('nesta') });
+    const { shortestPath } = await query(
+      `query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } edges { type role } } }`,
+      { from: org('public-health-england'), to: org('london-councils') },
+    );
+    expect(shortestPath.nodes.map((n: { key: string }) => n.key)).toEqual([
+      'public-health-england',
+      'london-mecc-2017-18',
+      'london-councils',
+    ]);
+    const none = await query(`query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { nodes { key } } }`, {
+      from: org('public-health-england'),
+      to: org('nesta'),
+    });
     expect(none.shortestPath).toBeNull();
   });
 
   it('ranks the most connected partners by partners and by betweenness', async () => {
-    const { mostConnected } = await query(`{ mostConnected(first: 3) { node { key } programmes partners betweenness } }`);
+    const { mostConnected } = await query(
+      `{ mostConnected(first: 3) { node { key } programmes partners betweenness } }`,
+    );
     expect(mostConnected[0].partners).toBeGreaterThanOrEqual(mostConnected[1].partners);
     expect(mostConnected[0].partners).toBe(6); // a London MECC partner shares it with the six other organisations
-    const barnet = await query(`{ mostConnected(area: "E09000003", orderBy: BETWEENNESS) { node { key } partners betweenness } }`);
+    const barnet = await query(
+      `{ mostConnected(area: "E09000003", orderBy: BETWEENNESS) { node { key } partners betweenness } }`,
+    );
     const inBarnet = barnet.mostConnected.map((c: { node: { key: string } }) => c.node.key);
     // Barnet's own plan, and the London-wide programme that also works in Barnet; not the unplaced STP blog's Nesta.
     expect(inBarnet).toEqual(expect.arrayContaining(['07M', 'E09000003', 'public-health-england']));
@@ -94,7 +134,12 @@ describe('partnership analytics', () => {
     expect(smoking.coverageGaps.map((a: { key: string }) => a.key)).not.toContain('E09000015');
     const alcohol = await query(`{ coverageGaps(footprint: "E54000027", topic: "alcohol") { key } }`);
     expect(alcohol.coverageGaps).toEqual([]); // the footprint-wide (demo) advice line covers every borough
-    const { body } = await graphql(service, `{ coverageGaps(footprint: "E54000999", topic: "alcohol") { key } }`, {}, TEST_ADMIN_TOKEN);
+    const { body } = await graphql(
+      service,
+      `{ coverageGaps(footprint: "E54000999", topic: "alcohol") { key } }`,
+      {},
+      TEST_ADMIN_TOKEN,
+    );
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -102,7 +147,11 @@ describe('partnership analytics', () => {
     const { programme: plan } = await query(`{ programme(key: "barnet-immunisation-2017-18") { actionPlan {
       total byStatus { status count } overdue { key } byLead { lead { ... on Role { name } ... on Organisation { name } } actions { key } } } } }`);
     expect(plan.actionPlan.total).toBe(9);
-    expect(plan.actionPlan.byStatus).toEqual([{ status: 'COMPLETED', count: 6 }, { status: 'ONGOING', count: 2 }, { status: 'PLANNED', count: 1 }]);
+    expect(plan.actionPlan.byStatus).toEqual([
+      { status: 'COMPLETED', count: 6 },
+      { status: 'ONGOING', count: 2 },
+      { status: 'PLANNED', count: 1 },
+    ]);
     expect(plan.actionPlan.overdue).toEqual([{ key: 'barnet-imms-mmr2-practice-data' }]);
     expect(plan.actionPlan.byLead[0]).toMatchObject({ lead: { name: 'Health Improvement Officer' } });
     expect(plan.actionPlan.byLead[0].actions).toHaveLength(9);
@@ -127,10 +176,15 @@ describe('partnership analytics', () => {
   });
 
   it('answers bad analytics arguments with coded errors', async () => {
-    const codeOf = async (text: string) => (await graphql(service, text, {}, TEST_ADMIN_TOKEN)).body.errors?.[0]?.extensions?.code;
-    expect(await codeOf(`{ network(around: "${programme('london-mecc-2017-18')}", depth: 9) { nodes { id } } }`)).toBe('BAD_USER_INPUT');
+    const codeOf = async (text: string) =>
+      (await graphql(service, text, {}, TEST_ADMIN_TOKEN)).body.errors?.[0]?.extensions?.code;
+    expect(await codeOf(`{ network(around: "${programme('london-mecc-2017-18')}", depth: 9) { nodes { id } } }`)).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await codeOf(`{ network(around: "${programme('nothing')}") { nodes { id } } }`)).toBe('NOT_FOUND');
-    expect(await codeOf(`{ shortestPath(from: "${org('nope')}", to: "${org('london-councils')}") { nodes { id } } }`)).toBe('NOT_FOUND');
+    expect(
+      await codeOf(`{ shortestPath(from: "${org('nope')}", to: "${org('london-councils')}") { nodes { id } } }`),
+    ).toBe('NOT_FOUND');
     expect(await codeOf(`{ mostConnected(first: 0) { partners } }`)).toBe('BAD_USER_INPUT');
   });
 });

@@ -39,7 +39,8 @@ async function startInstance(redisUrl: string): Promise<Instance> {
   return { service: await startService(config, log), logs };
 }
 
-const SEARCH = '{ search(text: "stop smoking", kinds: [SERVICE]) { edges { node { ... on Service { id name version } } } } }';
+const SEARCH =
+  '{ search(text: "stop smoking", kinds: [SERVICE]) { edges { node { ... on Service { id name version } } } } }';
 type SearchResult = { data: { search: { edges: { node: { id: string; name: string; version: number } }[] } } };
 
 async function search(instance: Instance, token?: string) {
@@ -59,7 +60,9 @@ async function search(instance: Instance, token?: string) {
 const names = (result: { body: SearchResult }) => result.body.data.search.edges.map((edge) => edge.node.name);
 
 const redisWarnings = (instance: Instance) =>
-  instance.logs.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level === 40 && /Redis/.test(line.msg));
+  instance.logs
+    .map((line) => JSON.parse(line) as { level: number; msg: string })
+    .filter((line) => line.level === 40 && /Redis/.test(line.msg));
 
 describe('response cache shared through Redis', () => {
   const db = useTestDatabase();
@@ -98,7 +101,8 @@ describe('response cache shared through Redis', () => {
     return answer;
   }
 
-  const cacheState = async (instance: Instance) => ((await (await fetch(`${instance.service.url}/health/ready`)).json()) as { responseCache: string }).responseCache;
+  const cacheState = async (instance: Instance) =>
+    ((await (await fetch(`${instance.service.url}/health/ready`)).json()) as { responseCache: string }).responseCache;
 
   async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
     const deadline = Date.now() + 10_000;
@@ -112,8 +116,12 @@ describe('response cache shared through Redis', () => {
   async function rename(instance: Instance, suffix: string): Promise<string> {
     const current = (await search(instance, TEST_ADMIN_TOKEN)).body.data.search.edges[0]!.node;
     const renamed = `${current.name} ${suffix}`;
-    const update = await graphql(instance.service, 'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
-      { id: current.id, v: current.version, set: { name: renamed } }, TEST_ADMIN_TOKEN);
+    const update = await graphql(
+      instance.service,
+      'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
+      { id: current.id, v: current.version, set: { name: renamed } },
+      TEST_ADMIN_TOKEN,
+    );
     expect(update.body.errors).toBeUndefined();
     return renamed;
   }
@@ -213,7 +221,8 @@ describe('response cache shared through Redis', () => {
       for (const instance of [a, b, c]) expect(instance.logs.join('\n')).not.toContain(redis.password);
 
       await redis.start();
-      for (const instance of [a, b, c]) await until(async () => (await cacheState(instance)) === 'redis', 'reconnecting to Redis');
+      for (const instance of [a, b, c])
+        await until(async () => (await cacheState(instance)) === 'redis', 'reconnecting to Redis');
       await storedThrough(c);
       expect((await search(a)).roundTrips).toBe(0);
       expect((await search(b)).roundTrips).toBe(0);

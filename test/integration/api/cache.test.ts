@@ -16,12 +16,14 @@ describe('response cache', () => {
   });
   afterAll(async () => service?.stop());
 
-  const SEARCH = '{ search(text: "stop smoking", kinds: [SERVICE]) { edges { node { ... on Service { id name version } } } } }';
-  const post = (query: string, token?: string) => fetch(`${service.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
+  const SEARCH =
+    '{ search(text: "stop smoking", kinds: [SERVICE]) { edges { node { ... on Service { id name version } } } } }';
+  const post = (query: string, token?: string) =>
+    fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
 
   it('answers a repeated public query from the cache, without the database, and marks it publicly cacheable', async () => {
     const first = await post(SEARCH);
@@ -39,12 +41,18 @@ describe('response cache', () => {
     expect(again.headers.get('cache-control') ?? 'no-store').not.toContain('public');
   });
 
-  it('shows an admin\'s change to public readers at once', async () => {
-    const before = (await (await post(SEARCH)).json()) as { data: { search: { edges: { node: { id: string; name: string; version: number } }[] } } };
+  it("shows an admin's change to public readers at once", async () => {
+    const before = (await (await post(SEARCH)).json()) as {
+      data: { search: { edges: { node: { id: string; name: string; version: number } }[] } };
+    };
     const service0 = before.data.search.edges[0]!.node;
     const renamed = `${service0.name} (renamed)`;
-    const update = await graphql(service, 'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
-      { id: service0.id, v: service0.version, set: { name: renamed } }, TEST_ADMIN_TOKEN);
+    const update = await graphql(
+      service,
+      'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
+      { id: service0.id, v: service0.version, set: { name: renamed } },
+      TEST_ADMIN_TOKEN,
+    );
     expect(update.body.errors).toBeUndefined();
     const after = (await (await post(SEARCH)).json()) as typeof before;
     expect(after.data.search.edges.map((e) => e.node.name)).toContain(renamed);

@@ -16,15 +16,18 @@ describe("the analysts' console", () => {
   });
   afterAll(async () => service?.stop());
 
-  it.each(EXAMPLE_QUERIES.map((e) => [e.title, e] as const))('answers the example "%s" from the seed data', async (_title, example) => {
-    // Some examples are analytics for analysts; the console sends the analyst's key like this.
-    const { status, body } = await graphql(service, example.query, example.variables, TEST_ADMIN_TOKEN);
-    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    expect(status).toBe(200);
-    const [first] = Object.values(body.data as Record<string, unknown>);
-    expect(first).not.toBeNull();
-    expect(JSON.stringify(first).length).toBeGreaterThan(20);
-  });
+  it.each(EXAMPLE_QUERIES.map((e) => [e.title, e] as const))(
+    'answers the example "%s" from the seed data',
+    async (_title, example) => {
+      // Some examples are analytics for analysts; the console sends the analyst's key like this.
+      const { status, body } = await graphql(service, example.query, example.variables, TEST_ADMIN_TOKEN);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      expect(status).toBe(200);
+      const [first] = Object.values(body.data as Record<string, unknown>);
+      expect(first).not.toBeNull();
+      expect(JSON.stringify(first).length).toBeGreaterThan(20);
+    },
+  );
 
   it('serves GraphiQL and its scripts from this service, with no third-party addresses', async () => {
     const page = await fetch(`${service.url}/graphiql`);

@@ -36,12 +36,18 @@ describe('the GraphQL API over the seed data', () => {
       sourceDocuments { title ref }
     } }`);
     expect(data.organisation).toMatchObject({ name: 'London Borough of Barnet', kind: 'LOCAL_AUTHORITY', demo: false });
-    expect(data.organisation.partnerships).toEqual([{ role: 'LEAD', programme: { name: 'Barnet Public Health Immunisation Action Plan 2017/18' } }]);
-    expect(data.organisation.areasCovered).toEqual([{ name: 'Barnet', footprint: { name: 'North London' }, region: { name: 'London' } }]);
-    expect(data.organisation.sourceDocuments.map((s: { title: string }) => s.title)).toContain("London's 33 local authorities with CCG, STP and ICB");
+    expect(data.organisation.partnerships).toEqual([
+      { role: 'LEAD', programme: { name: 'Barnet Public Health Immunisation Action Plan 2017/18' } },
+    ]);
+    expect(data.organisation.areasCovered).toEqual([
+      { name: 'Barnet', footprint: { name: 'North London' }, region: { name: 'London' } },
+    ]);
+    expect(data.organisation.sourceDocuments.map((s: { title: string }) => s.title)).toContain(
+      "London's 33 local authorities with CCG, STP and ICB",
+    );
   });
 
-  it('shows a programme\'s action plan: actions in order, leads with their part, due dates and targets', async () => {
+  it("shows a programme's action plan: actions in order, leads with their part, due dates and targets", async () => {
     const data = await query(`{ programme(key: "barnet-immunisation-2017-18") {
       partners { role organisation { name } }
       workstreams { kind name }
@@ -55,9 +61,18 @@ describe('the GraphQL API over the seed data', () => {
     expect(programme.actions).toHaveLength(9);
     const mmr2 = programme.actions.find((a: { key: string }) => a.key === 'barnet-imms-mmr2-practice-data');
     expect(mmr2).toMatchObject({ status: 'PLANNED', dueDate: '2017-09', overdue: true });
-    expect(mmr2.leads.map((l: { by: { name: string } }) => l.by.name).sort()).toEqual(['Health Improvement Officer', 'Public Health Analyst']);
-    const newsletters = programme.actions.find((a: { key: string }) => a.key === 'barnet-imms-children-centre-newsletters');
-    expect(newsletters.leads).toContainEqual({ part: 'LEAD', period: 'Moving forward', by: { __typename: 'Organisation', name: 'Health Education Partnership' } });
+    expect(mmr2.leads.map((l: { by: { name: string } }) => l.by.name).sort()).toEqual([
+      'Health Improvement Officer',
+      'Public Health Analyst',
+    ]);
+    const newsletters = programme.actions.find(
+      (a: { key: string }) => a.key === 'barnet-imms-children-centre-newsletters',
+    );
+    expect(newsletters.leads).toContainEqual({
+      part: 'LEAD',
+      period: 'Moving forward',
+      by: { __typename: 'Organisation', name: 'Health Education Partnership' },
+    });
     expect(programme.targets).toEqual([{ metric: 'MMR2 immunisation coverage', value: 95, unit: 'percent' }]);
     expect(programme.areasCovered).toEqual([{ key: 'E09000003' }]);
   });
@@ -70,10 +85,15 @@ describe('the GraphQL API over the seed data', () => {
     } programme(key: "taking-care-24-7") { communicationPlan { name } stakeholderGroups { name } } }`);
     const group = data.stakeholderGroup;
     expect(group.needs.map((n: { level: string; qualifier: string | null }) => [n.level, n.qualifier])).toEqual([
-      ['AWARENESS', 'general'], ['INVOLVEMENT', 'in certain projects'], ['COMMITMENT', null],
+      ['AWARENESS', 'general'],
+      ['INVOLVEMENT', 'in certain projects'],
+      ['COMMITMENT', null],
     ]);
     expect(group.needs[0].definition.definitions).toContain('Appreciate the need for change');
-    expect(group.communications[0].deliveredBy.map((d: { by: { name: string } }) => d.by.name)).toEqual(['Chief Executive', 'Project Director']);
+    expect(group.communications[0].deliveredBy.map((d: { by: { name: string } }) => d.by.name)).toEqual([
+      'Chief Executive',
+      'Project Director',
+    ]);
     expect(data.programme.communicationPlan).toHaveLength(15);
     expect(data.programme.stakeholderGroups).toHaveLength(15);
   });
@@ -86,12 +106,18 @@ describe('the GraphQL API over the seed data', () => {
     expect(data.area).toMatchObject({ name: 'North West London', level: 'FOOTPRINT', parent: { key: 'Y56' } });
     expect(data.area.children).toHaveLength(8);
     expect(data.area.programmes).toEqual([{ key: 'nw-london-mecc-roll-out' }]);
-    expect(data.programme.children.map((c: { key: string }) => c.key).sort()).toEqual(['london-mecc-2017-18', 'nw-london-mecc-roll-out']);
+    expect(data.programme.children.map((c: { key: string }) => c.key).sort()).toEqual([
+      'london-mecc-2017-18',
+      'nw-london-mecc-roll-out',
+    ]);
   });
 
   it('finds any record by id through node, and topics lead to what is about them', async () => {
     const id = nodeId('Topic', 'immunisation');
-    const data = await query(`query ($id: ID!) { node(id: $id) { __typename id key ... on Topic { name programmes { key } resources { key } } } }`, { id });
+    const data = await query(
+      `query ($id: ID!) { node(id: $id) { __typename id key ... on Topic { name programmes { key } resources { key } } } }`,
+      { id },
+    );
     expect(data.node).toMatchObject({ __typename: 'Topic', id, key: 'immunisation', name: 'Immunisation' });
     expect(data.node.programmes).toEqual([{ key: 'barnet-immunisation-2017-18' }]);
     expect(data.node.resources.length).toBeGreaterThanOrEqual(4);
@@ -103,8 +129,11 @@ describe('the GraphQL API over the seed data', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const data = await query(`query ($after: String) { organisations(kind: LOCAL_AUTHORITY, first: 10, after: $after) {
-        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name } } } }`, { after });
+      const data = await query(
+        `query ($after: String) { organisations(kind: LOCAL_AUTHORITY, first: 10, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name } } } }`,
+        { after },
+      );
       total = data.organisations.totalCount;
       seen.push(...data.organisations.edges.map((e: { node: { name: string } }) => e.node.name));
       after = data.organisations.pageInfo.hasNextPage ? data.organisations.pageInfo.endCursor : null;
@@ -113,16 +142,26 @@ describe('the GraphQL API over the seed data', () => {
     expect(seen).toHaveLength(33);
     expect(new Set(seen).size).toBe(33);
     expect([...seen]).toEqual([...seen].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
-    const boroughs = await query(`query ($within: ID) { areas(level: BOROUGH, within: $within, first: 20) { totalCount } }`, { within: nodeId('Area', 'E54000027') });
+    const boroughs = await query(
+      `query ($within: ID) { areas(level: BOROUGH, within: $within, first: 20) { totalCount } }`,
+      { within: nodeId('Area', 'E54000027') },
+    );
     expect(boroughs.areas.totalCount).toBe(8);
   });
 
-  it('answers a client\'s mistakes with coded errors, never a 500', async () => {
-    expect(await errorOf('{ organisation(key: "NOPE") { name } }')).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: 'No Organisation has key "NOPE".' });
+  it("answers a client's mistakes with coded errors, never a 500", async () => {
+    expect(await errorOf('{ organisation(key: "NOPE") { name } }')).toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+      message: 'No Organisation has key "NOPE".',
+    });
     expect((await errorOf('{ organisation(id: "not-a-uuid") { name } }'))?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await errorOf('{ organisation { name } }'))?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await errorOf('{ organisations(first: 500) { totalCount } }'))?.message).toMatch(/first must be between 1 and 100/);
-    expect((await errorOf('{ organisations(after: "forged") { totalCount } }'))?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await errorOf('{ organisations(first: 500) { totalCount } }'))?.message).toMatch(
+      /first must be between 1 and 100/,
+    );
+    expect((await errorOf('{ organisations(after: "forged") { totalCount } }'))?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     const { status, body } = await graphql(service, '{ organisation(key: "E09000003") { nosuchfield } }');
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -133,10 +172,12 @@ describe('the GraphQL API over the seed data', () => {
       const response = await fetch(`${service.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ programmes(first: ${first}) { edges { node { name
+        body: JSON.stringify({
+          query: `{ programmes(first: ${first}) { edges { node { name
           partners { role organisation { name basedIn { name } } }
           actions { name leads { by { ... on Role { name } } } }
-          sourceDocuments { title } } } } }` }),
+          sourceDocuments { title } } } } }`,
+        }),
       });
       const body = (await response.json()) as { data: { programmes: { edges: unknown[] } } };
       return { count: body.data.programmes.edges.length, roundTrips: Number(response.headers.get('x-db-round-trips')) };
@@ -168,7 +209,11 @@ describe('query limits', () => {
     const flood = await graphql(service, aliases);
     expect(flood.status).toBe(400);
     expect(flood.body.errors?.[0]?.message).toMatch(/alias/i);
-    const batch = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ about { name } }' }, { query: '{ about { name } }' }]) });
+    const batch = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ about { name } }' }, { query: '{ about { name } }' }]),
+    });
     expect(batch.status).toBe(400);
   });
 });

@@ -20,10 +20,16 @@ describe('single sign-on with OpenID Connect', () => {
     stranger = (await generateKeyPair('RS256')).privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     // A stand-in for the provider's published keys, on loopback.
-    provider = createServer((_request, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    provider = createServer((_request, response) =>
+      response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/jwks.json`;
-    service = await startTestService(testTarget(), { OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'partnership-hub', OIDC_JWKS_URL: jwksUrl });
+    service = await startTestService(testTarget(), {
+      OIDC_ISSUER: issuer,
+      OIDC_AUDIENCE: 'partnership-hub',
+      OIDC_JWKS_URL: jwksUrl,
+    });
   });
   afterAll(async () => {
     await service?.stop();
@@ -31,7 +37,13 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   const token = (claims: Record<string, unknown>, key = privateKey, audience = 'partnership-hub', expires = '5m') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(expires).sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(expires)
+      .sign(key);
   const ask = async (bearer: string) => graphql(service, '{ mostConnected(first: 1) { partners } }', {}, bearer);
 
   it('gives a signed-in analyst the analyst role from the role claim', async () => {
@@ -43,7 +55,9 @@ describe('single sign-on with OpenID Connect', () => {
   it('refuses tokens that are forged, for another audience, expired, or carry no known role', async () => {
     expect((await ask(await token({ partnership_hub_role: 'admin' }, stranger))).status).toBe(401);
     expect((await ask(await token({ partnership_hub_role: 'admin' }, privateKey, 'another-app'))).status).toBe(401);
-    expect((await ask(await token({ partnership_hub_role: 'admin' }, privateKey, 'partnership-hub', '-1m'))).status).toBe(401);
+    expect(
+      (await ask(await token({ partnership_hub_role: 'admin' }, privateKey, 'partnership-hub', '-1m'))).status,
+    ).toBe(401);
     const noRole = await ask(await token({ partnership_hub_role: 'superuser' }));
     expect(noRole.status).toBe(403);
     expect(noRole.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

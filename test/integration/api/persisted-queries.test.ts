@@ -13,7 +13,10 @@ import { startTestService } from '../../support/service.js';
 const COUNCIL = 'https://www.harrow.gov.uk';
 const CSRF_HEADER = { 'apollo-require-preflight': 'true' };
 
-interface Answer { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }
+interface Answer {
+  data?: any;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
 
 describe('persisted queries over GET', () => {
   const db = useTestDatabase();
@@ -31,10 +34,13 @@ describe('persisted queries over GET', () => {
   /** A GET of /graphql with the given parameters, objects sent as JSON as the GraphQL over HTTP convention has it. */
   function get(params: Record<string, unknown>, headers: Record<string, string> = CSRF_HEADER) {
     const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(params)) search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+    for (const [name, value] of Object.entries(params))
+      search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
     return fetch(`${service.url}/graphql?${search}`, { headers });
   }
-  const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } });
+  const persisted = (query: string) => ({
+    persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+  });
 
   it('answers a hash it has not seen with PERSISTED_QUERY_NOT_FOUND, learns it from the full query, then answers the hash alone', async () => {
     // Unique to this test, so no earlier request has registered it.
@@ -65,7 +71,10 @@ describe('persisted queries over GET', () => {
     expect(response.status).toBe(400);
     const answer = (await response.json()) as Answer & { errors: { message: string; extensions: { code: string } }[] };
     expect(answer.data).toBeUndefined();
-    expect(answer.errors[0]).toMatchObject({ message: expect.stringMatching(/sha256Hash is not the SHA-256/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(answer.errors[0]).toMatchObject({
+      message: expect.stringMatching(/sha256Hash is not the SHA-256/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('refuses a GET without a header that a cross-site form or image could not send, and says which to add', async () => {
@@ -89,13 +98,23 @@ describe('persisted queries over GET', () => {
 
   it('marks a public answer cacheable by browsers and proxies for 60 s, and a keyed one private', async () => {
     const query = 'query DirectorySearchByGet($text: String) { search(text: $text, first: 5) { totalCount } }';
-    const params = { operationName: 'DirectorySearchByGet', query, variables: { text: 'smoking' }, extensions: persisted(query) };
+    const params = {
+      operationName: 'DirectorySearchByGet',
+      query,
+      variables: { text: 'smoking' },
+      extensions: persisted(query),
+    };
 
     const anonymous = await get(params);
     expect(anonymous.status).toBe(200);
     expect(anonymous.headers.get('cache-control')).toBe(`max-age=${PUBLIC_MAX_AGE_S}, public`);
     // A browser must not hand a keyed answer to an anonymous request for the same address, nor the reverse.
-    expect(anonymous.headers.get('vary')?.toLowerCase().split(/\s*,\s*/)).toEqual(expect.arrayContaining(['origin', 'x-api-key', 'authorization']));
+    expect(
+      anonymous.headers
+        .get('vary')
+        ?.toLowerCase()
+        .split(/\s*,\s*/),
+    ).toEqual(expect.arrayContaining(['origin', 'x-api-key', 'authorization']));
 
     const keyed = await get(params, { ...CSRF_HEADER, 'x-api-key': analystKey });
     expect(keyed.status).toBe(200);
@@ -104,22 +123,32 @@ describe('persisted queries over GET', () => {
     expect(keyed.headers.get('cache-control')).not.toMatch(/\bpublic\b/);
   });
 
-  it('answers a widget origin\'s preflight for the header, and lets the browser remember the answer', async () => {
+  it("answers a widget origin's preflight for the header, and lets the browser remember the answer", async () => {
     const response = await fetch(`${service.url}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: COUNCIL, 'access-control-request-method': 'GET', 'access-control-request-headers': 'apollo-require-preflight,x-api-key' },
+      headers: {
+        origin: COUNCIL,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'apollo-require-preflight,x-api-key',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(COUNCIL);
     expect(response.headers.get('access-control-allow-methods')).toContain('GET');
-    expect(response.headers.get('access-control-allow-headers')?.split(/\s*,\s*/)).toEqual(expect.arrayContaining(['apollo-require-preflight', 'x-api-key']));
+    expect(response.headers.get('access-control-allow-headers')?.split(/\s*,\s*/)).toEqual(
+      expect.arrayContaining(['apollo-require-preflight', 'x-api-key']),
+    );
     expect(Number(response.headers.get('access-control-max-age'))).toBeGreaterThanOrEqual(PUBLIC_MAX_AGE_S);
     expect(response.headers.get('vary')).toMatch(/origin/i);
 
     // An origin no key allows gets no permission, so its browser refuses to send the request.
     const stranger = await fetch(`${service.url}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'apollo-require-preflight' },
+      headers: {
+        origin: 'https://elsewhere.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'apollo-require-preflight',
+      },
     });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -24,10 +24,15 @@ describe('the directory search', () => {
   const search = async (variables: Record<string, unknown>) => {
     const { body } = await graphql(service, SEARCH, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    return body.data.search as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { score: number; distanceKm: number | null; node: { key: string; demo: boolean; __typename: string } }[] };
+    return body.data.search as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: { score: number; distanceKm: number | null; node: { key: string; demo: boolean; __typename: string } }[];
+    };
   };
   const keys = (result: Awaited<ReturnType<typeof search>>) => result.edges.map((e) => e.node.key);
-  const errorOf = async (variables: Record<string, unknown>) => (await graphql(service, SEARCH, variables)).body.errors?.[0];
+  const errorOf = async (variables: Record<string, unknown>) =>
+    (await graphql(service, SEARCH, variables)).body.errors?.[0];
 
   it('finds by free text, most relevant first, and says which results are demo data', async () => {
     const result = await search({ text: 'stop smoking' });
@@ -39,23 +44,33 @@ describe('the directory search', () => {
   });
 
   it('combines topic and borough: stop smoking services in Barnet', async () => {
-    expect(keys(await search({ topic: 'stop-smoking', area: 'E09000003', kinds: ['SERVICE'] }))).toEqual(['demo-barnet-stop-smoking']);
+    expect(keys(await search({ topic: 'stop-smoking', area: 'E09000003', kinds: ['SERVICE'] }))).toEqual([
+      'demo-barnet-stop-smoking',
+    ]);
   });
 
   it('finds for a borough what serves its whole footprint, and for a footprint what serves its boroughs', async () => {
-    expect(keys(await search({ topic: 'alcohol', area: 'E09000015', kinds: ['SERVICE'] }))).toEqual(['demo-nw-london-alcohol-advice']);
+    expect(keys(await search({ topic: 'alcohol', area: 'E09000015', kinds: ['SERVICE'] }))).toEqual([
+      'demo-nw-london-alcohol-advice',
+    ]);
     // Only the kinds asked for are gathered from the area's side, and each still finds its own.
     const organisations = await search({ area: 'E09000003', kinds: ['ORGANISATION'], first: 100 });
     expect(organisations.edges.every((e) => e.node.__typename === 'Organisation')).toBe(true);
     expect(keys(organisations)).toContain('E09000003'); // Barnet council covers Barnet
     const everything = await search({ area: 'E09000003', first: 100 });
-    expect(new Set(everything.edges.map((e) => e.node.__typename))).toEqual(new Set(['Service', 'Resource', 'Organisation']));
+    expect(new Set(everything.edges.map((e) => e.node.__typename))).toEqual(
+      new Set(['Service', 'Resource', 'Organisation']),
+    );
     expect(keys(await search({ topic: 'alcohol', area: 'E09000003', kinds: ['SERVICE'] }))).toEqual([]); // Barnet is not in NW London
-    expect(keys(await search({ topic: 'stop-smoking', area: 'E54000027', kinds: ['SERVICE'] }))).toEqual(['demo-harrow-stop-smoking']);
+    expect(keys(await search({ topic: 'stop-smoking', area: 'E54000027', kinds: ['SERVICE'] }))).toEqual([
+      'demo-harrow-stop-smoking',
+    ]);
   });
 
   it('filters organisations by kind and area', async () => {
-    expect(keys(await search({ kinds: ['ORGANISATION'], organisationKind: 'ICB', area: 'E09000015' }))).toEqual(['QRV']);
+    expect(keys(await search({ kinds: ['ORGANISATION'], organisationKind: 'ICB', area: 'E09000015' }))).toEqual([
+      'QRV',
+    ]);
     const barnet = keys(await search({ kinds: ['ORGANISATION'], area: 'E09000003', first: 50 }));
     expect(barnet).toEqual(expect.arrayContaining(['E09000003', '07M', 'QMJ']));
     expect(barnet).not.toContain('R1H'); // Barts is based in the London region, not responsible for Barnet
@@ -66,11 +81,15 @@ describe('the directory search', () => {
     expect(keys(southwark)).toEqual(['demo-southwark-stop-smoking']);
     expect(southwark.edges[0]?.distanceKm).toBeLessThan(0.01);
     const barnet = await search({ near: { latitude: 51.62, longitude: -0.21, radiusKm: 3 }, kinds: ['SERVICE'] });
-    expect(keys(barnet).sort()).toEqual(['demo-barnet-childhood-immunisation-clinic', 'demo-barnet-healthy-weight', 'demo-barnet-stop-smoking']);
-    expect(barnet.edges.every((e) => (e.distanceKm ?? 99) < 1)).toBe(true);
-    expect(keys(await search({ near: { latitude: 51.62, longitude: -0.21, radiusKm: 20 }, topic: 'stop-smoking' }))).toEqual([
-      'demo-barnet-stop-smoking', 'demo-harrow-stop-smoking', 'demo-southwark-stop-smoking',
+    expect(keys(barnet).sort()).toEqual([
+      'demo-barnet-childhood-immunisation-clinic',
+      'demo-barnet-healthy-weight',
+      'demo-barnet-stop-smoking',
     ]);
+    expect(barnet.edges.every((e) => (e.distanceKm ?? 99) < 1)).toBe(true);
+    expect(
+      keys(await search({ near: { latitude: 51.62, longitude: -0.21, radiusKm: 20 }, topic: 'stop-smoking' })),
+    ).toEqual(['demo-barnet-stop-smoking', 'demo-harrow-stop-smoking', 'demo-southwark-stop-smoking']);
   });
 
   it('pages with cursors through a stable order', async () => {
@@ -87,17 +106,31 @@ describe('the directory search', () => {
     expect((await search({ text: '   ' })).totalCount).toBeGreaterThan(0);
     expect((await errorOf({ near: { radiusKm: 2 } }))?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await errorOf({ near: { latitude: 51.5, radiusKm: 2 } }))?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await errorOf({ near: { postcode: 'SE1 2DL', radiusKm: 500 } })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await errorOf({ near: { postcode: 'SE1 2DL', radiusKm: 500 } })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await errorOf({ near: { postcode: 'ZZ9 9ZZ' } })).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-    expect(await errorOf({ near: { postcode: 'not a postcode' } })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await errorOf({ near: { postcode: 'not a postcode' } })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await errorOf({ text: 'x'.repeat(201) })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('answers a directory page with its providers, publishers and topics in two round trips', async () => {
     const page = `{ search(first: 40) { edges { node {
       ... on Service { name provider { name } topics { name } } ... on Resource { name publisher { name } topics { name } } } } } }`;
-    const response = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page }) });
-    const body = (await response.json()) as { data: { search: { edges: { node: { provider?: { name: string }; publisher?: { name: string }; topics?: { name: string }[] } }[] } } };
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: page }),
+    });
+    const body = (await response.json()) as {
+      data: {
+        search: {
+          edges: { node: { provider?: { name: string }; publisher?: { name: string }; topics?: { name: string }[] } }[];
+        };
+      };
+    };
     expect(body.data, JSON.stringify(body)).toBeDefined();
     const nodes = body.data.search.edges.map((e) => e.node);
     expect(nodes.filter((n) => n.provider).length, 'services with a provider').toBeGreaterThan(0);

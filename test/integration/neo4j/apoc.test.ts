@@ -26,6 +26,8 @@ describe('APOC core in the local Neo4j', () => {
       "RETURN apoc.util.validatePredicate(false, 'never raised', []) AS valid, apoc.date.convertFormat('2018-03-31', 'date', 'basic_date') AS date",
     );
     expect(result.records[0]!.toObject()).toEqual({ valid: true, date: '20180331' });
-    await expect(db.run("RETURN apoc.util.validatePredicate(true, 'refused: %s', ['reason']) AS valid")).rejects.toThrow(/refused: reason/);
+    await expect(
+      db.run("RETURN apoc.util.validatePredicate(true, 'refused: %s', ['reason']) AS valid"),
+    ).rejects.toThrow(/refused: reason/);
   });
 });

@@ -16,17 +16,34 @@ describe('export and restore', () => {
     await wipe(db());
     await seedIfEmpty(db(), createLogger('silent'));
     // An audit-trail entry and a bumped version, as admins leave them.
-    await db().run("MATCH (t:Topic {key: 'alcohol'}) SET t.version = t.version + 1 CREATE (:Change {id: randomUUID(), nodeId: t.id, at: '2026-11-23T10:00:00Z', actor: 'admin', action: 'UPDATE'})", {}, 'WRITE');
+    await db().run(
+      "MATCH (t:Topic {key: 'alcohol'}) SET t.version = t.version + 1 CREATE (:Change {id: randomUUID(), nodeId: t.id, at: '2026-11-23T10:00:00Z', actor: 'admin', action: 'UPDATE'})",
+      {},
+      'WRITE',
+    );
   });
 
   /** Every node and relationship with labels, properties and the Neo4j type of each property, in a fixed order. */
   async function fingerprint(): Promise<string> {
-    const props = "[k IN keys(x) | [k, x[k], valueType(x[k])]]";
-    const nodes = await db().run(`MATCH (x) WHERE NOT x:SchemaMigration RETURN labels(x) AS labels, x.id AS id, ${props} AS props`);
-    const rels = await db().run(`MATCH (a)-[x]->(b) WHERE NOT a:SchemaMigration RETURN type(x) AS type, a.id AS from, b.id AS to, ${props} AS props`);
+    const props = '[k IN keys(x) | [k, x[k], valueType(x[k])]]';
+    const nodes = await db().run(
+      `MATCH (x) WHERE NOT x:SchemaMigration RETURN labels(x) AS labels, x.id AS id, ${props} AS props`,
+    );
+    const rels = await db().run(
+      `MATCH (a)-[x]->(b) WHERE NOT a:SchemaMigration RETURN type(x) AS type, a.id AS from, b.id AS to, ${props} AS props`,
+    );
     const lines = [
-      ...nodes.records.map((r) => JSON.stringify(['N', [...(r.get('labels') as string[])].sort(), r.get('id'), [...(r.get('props') as unknown[][])].sort()])),
-      ...rels.records.map((r) => JSON.stringify(['R', r.get('type'), r.get('from'), r.get('to'), [...(r.get('props') as unknown[][])].sort()])),
+      ...nodes.records.map((r) =>
+        JSON.stringify([
+          'N',
+          [...(r.get('labels') as string[])].sort(),
+          r.get('id'),
+          [...(r.get('props') as unknown[][])].sort(),
+        ]),
+      ),
+      ...rels.records.map((r) =>
+        JSON.stringify(['R', r.get('type'), r.get('from'), r.get('to'), [...(r.get('props') as unknown[][])].sort()]),
+      ),
     ];
     return lines.sort().join('\n');
   }
@@ -45,7 +62,9 @@ describe('export and restore', () => {
     await exportGraph(db(), again);
     expect(await readFile(again, 'utf8')).toBe(await readFile(file, 'utf8'));
     // Whole-number floats stay floats, and integers integers.
-    const types = await db().run("MATCH (t:Target {key: 'nw-london-mecc-2000-staff-trained'}), (a:Area {key: 'E09000003'}) RETURN valueType(t.value) AS value, valueType(a.population) AS population");
+    const types = await db().run(
+      "MATCH (t:Target {key: 'nw-london-mecc-2000-staff-trained'}), (a:Area {key: 'E09000003'}) RETURN valueType(t.value) AS value, valueType(a.population) AS population",
+    );
     expect(types.records[0]?.toObject()).toEqual({ value: 'FLOAT NOT NULL', population: 'INTEGER NOT NULL' });
   });
 
@@ -56,7 +75,13 @@ describe('export and restore', () => {
     await wipe(db());
     const broken = path.join(dir, 'broken.jsonl');
     const lines = (await readFile(file, 'utf8')).split('\n');
-    await writeFile(broken, [...lines.slice(0, 100), '{"rel":"PARTNER_IN","from":["Organisation","nope"],"to":["Programme","nope"],"properties":{}}'].join('\n'));
+    await writeFile(
+      broken,
+      [
+        ...lines.slice(0, 100),
+        '{"rel":"PARTNER_IN","from":["Organisation","nope"],"to":["Programme","nope"],"properties":{}}',
+      ].join('\n'),
+    );
     await expect(restoreGraph(db(), broken)).rejects.toThrow(/names a node that is not in the export/);
     expect(await fingerprint()).toBe('');
     await writeFile(broken, '{"format":"something-else"}\n');

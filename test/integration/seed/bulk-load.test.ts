@@ -24,13 +24,21 @@ describe('a bulk load', () => {
        RETURN labels(a)[0] + '/' + a.key + ' ' + type(r) + ' ' + labels(b)[0] + '/' + b.key AS link, properties(r) AS props ORDER BY link`,
     );
     return {
-      nodes: nodes.records.map((r) => [r.get('node'), JSON.stringify(r.get('props'), Object.keys(r.get('props')).sort())]),
-      links: links.records.map((r) => [r.get('link'), JSON.stringify(r.get('props'), Object.keys(r.get('props')).sort())]),
+      nodes: nodes.records.map((r) => [
+        r.get('node'),
+        JSON.stringify(r.get('props'), Object.keys(r.get('props')).sort()),
+      ]),
+      links: links.records.map((r) => [
+        r.get('link'),
+        JSON.stringify(r.get('props'), Object.keys(r.get('props')).sort()),
+      ]),
     };
   }
 
   const imports = async () =>
-    (await db().run(`MATCH (c:Change {action: 'IMPORT', nodeId: 'import'}) RETURN c.after AS after`)).records.map((r) => JSON.parse(r.get('after') as string));
+    (await db().run(`MATCH (c:Change {action: 'IMPORT', nodeId: 'import'}) RETURN c.after AS after`)).records.map((r) =>
+      JSON.parse(r.get('after') as string),
+    );
 
   it('writes the same graph as one transaction does, in many transactions, and records the import', async () => {
     const batch = generate('small');
@@ -63,11 +71,22 @@ describe('a bulk load', () => {
   });
 
   it('refuses links between records that exist already', async () => {
-    const areas = parseNative('areas.yaml', 'Area:\n  - key: E09000003\n    name: Barnet\n    level: BOROUGH\n  - key: E12000007\n    name: London\n    level: REGION\n');
+    const areas = parseNative(
+      'areas.yaml',
+      'Area:\n  - key: E09000003\n    name: Barnet\n    level: BOROUGH\n  - key: E12000007\n    name: London\n    level: REGION\n',
+    );
     await importBatch(db(), areas);
     const link: GraphBatch = {
       nodes: [],
-      relationships: [{ type: 'AREA_PART_OF', from: { label: 'Area', key: 'E09000003' }, to: { label: 'Area', key: 'E12000007' }, properties: {}, origin: { file: 'links.yaml' } }],
+      relationships: [
+        {
+          type: 'AREA_PART_OF',
+          from: { label: 'Area', key: 'E09000003' },
+          to: { label: 'Area', key: 'E12000007' },
+          properties: {},
+          origin: { file: 'links.yaml' },
+        },
+      ],
     };
     await expect(importBatch(db(), link, { bulk: true })).rejects.toThrow(BulkLoadRefusedError);
     expect((await db().run('MATCH ()-[r:AREA_PART_OF]->() RETURN count(r) AS n')).records[0]?.get('n')).toBe(0);
@@ -79,8 +98,20 @@ describe('a bulk load', () => {
     // the last nodes written, long after the first transactions committed.
     const id = '3f2c7a1e-84af-42d7-8fae-eaca714b02b2';
     batch.nodes.push(
-      { label: 'SourceDocument', key: 'doc-one', id, properties: { title: 'One' }, origin: { file: 'docs.yaml', row: 1 } },
-      { label: 'SourceDocument', key: 'doc-two', id, properties: { title: 'Two' }, origin: { file: 'docs.yaml', row: 2 } },
+      {
+        label: 'SourceDocument',
+        key: 'doc-one',
+        id,
+        properties: { title: 'One' },
+        origin: { file: 'docs.yaml', row: 1 },
+      },
+      {
+        label: 'SourceDocument',
+        key: 'doc-two',
+        id,
+        properties: { title: 'Two' },
+        origin: { file: 'docs.yaml', row: 2 },
+      },
     );
     const before = await graph();
     const error = await importBatch(db(), batch, { bulk: true, bulkRows: BULK_ROWS }).catch((e: unknown) => e);
@@ -97,7 +128,11 @@ describe('a bulk load', () => {
     const batch = generate('small');
     // What a bulk load killed halfway leaves: some of its records, still carrying its run's tag.
     await importBatch(db(), { nodes: batch.nodes.slice(0, 500), relationships: [] });
-    await db().run("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Change SET n.importRun = 'killed-run'", {}, 'WRITE');
+    await db().run(
+      "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Change SET n.importRun = 'killed-run'",
+      {},
+      'WRITE',
+    );
     const error = await importBatch(db(), batch, { bulk: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BulkLoadRefusedError);
     const message = (error as Error).message;

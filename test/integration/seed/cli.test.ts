@@ -11,9 +11,19 @@ const run = promisify(execFile);
 
 async function seed(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const target = testTarget();
-  const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, LOG_LEVEL: 'silent' };
+  const env = {
+    ...process.env,
+    NEO4J_URI: target.uri,
+    NEO4J_USERNAME: target.username,
+    NEO4J_PASSWORD: target.password,
+    NEO4J_DATABASE: target.database,
+    LOG_LEVEL: 'silent',
+  };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--quiet', ...args], { env, maxBuffer: 10_000_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--quiet', ...args], {
+      env,
+      maxBuffer: 10_000_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -23,7 +33,8 @@ async function seed(...args: string[]): Promise<{ code: number; stdout: string; 
 
 describe('npm run seed', () => {
   const db = useTestDatabase();
-  const organisations = async () => (await db().run('MATCH (o:Organisation) RETURN count(o) AS n')).records[0]?.get('n') as number;
+  const organisations = async () =>
+    (await db().run('MATCH (o:Organisation) RETURN count(o) AS n')).records[0]?.get('n') as number;
   let dir: string;
 
   beforeAll(async () => {
@@ -79,11 +90,19 @@ describe('npm run seed', () => {
 describe('an import killed halfway', () => {
   const db = useTestDatabase();
   it('leaves the graph as it was', async () => {
-    const count = async () => Number((await db().run('MATCH (o:Organisation) RETURN count(o) AS n')).records[0]?.get('n'));
+    const count = async () =>
+      Number((await db().run('MATCH (o:Organisation) RETURN count(o) AS n')).records[0]?.get('n'));
     const before = await count();
     const target = testTarget();
     const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', 'seed/reference/ods/epraccur.csv'], {
-      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        NEO4J_URI: target.uri,
+        NEO4J_USERNAME: target.username,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+        LOG_LEVEL: 'silent',
+      },
     });
     // Kill it the moment it reports writing: the transaction holds some rows and has not committed.
     await new Promise<void>((resolve, reject) => {
@@ -93,7 +112,9 @@ describe('an import killed halfway', () => {
           resolve();
         }
       });
-      child.on('exit', (code) => (code === 0 ? reject(new Error('the import finished before it could be killed')) : resolve()));
+      child.on('exit', (code) =>
+        code === 0 ? reject(new Error('the import finished before it could be killed')) : resolve(),
+      );
     });
     await new Promise((resolve) => child.on('close', resolve));
     expect(child.signalCode).toBe('SIGKILL');

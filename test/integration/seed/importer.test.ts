@@ -77,21 +77,36 @@ describe('the importer', () => {
     expect(Object.values(second.relationships).every((c) => c.created === 0 && c.updated === 0)).toBe(true);
     expect(await snapshot()).toEqual(before);
 
-    const action = await db().run('MATCH (a:Action {key: $key})-[:LED_BY {part: "LEAD"}]->(r:Role) RETURN a.id AS id, a.position AS position, r.name AS lead', { key: 'test-action' });
-    expect(action.records[0]?.toObject()).toEqual({ id: nodeId('Action', 'test-action'), position: 1, lead: 'Test Officer' });
+    const action = await db().run(
+      'MATCH (a:Action {key: $key})-[:LED_BY {part: "LEAD"}]->(r:Role) RETURN a.id AS id, a.position AS position, r.name AS lead',
+      { key: 'test-action' },
+    );
+    expect(action.records[0]?.toObject()).toEqual({
+      id: nodeId('Action', 'test-action'),
+      position: 1,
+      lead: 'Test Officer',
+    });
   });
 
   it('updates only what changed, and reports it', async () => {
     await importBatch(db(), parseNative('areas.yaml', AREAS));
     await importBatch(db(), parseNative('plan.yaml', PLAN));
-    const report = await importBatch(db(), parseNative('plan.yaml', PLAN.replace('status: PLANNED', 'status: COMPLETED')));
+    const report = await importBatch(
+      db(),
+      parseNative('plan.yaml', PLAN.replace('status: PLANNED', 'status: COMPLETED')),
+    );
     expect(report.nodes.Action).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect(report.nodes.Programme).toEqual({ created: 0, updated: 0, unchanged: 1 });
     const status = await db().run('MATCH (a:Action {key: "test-action"}) RETURN a.status AS status');
     expect(status.records[0]?.get('status')).toBe('COMPLETED');
     // The audit trail keeps what the import changed on the existing record, before and after.
-    const audit = await db().run('MATCH (c:Change {nodeId: $id, action: "IMPORT"}) RETURN c.before AS before, c.after AS after', { id: nodeId('Action', 'test-action') });
-    expect(audit.records.map((r) => [JSON.parse(r.get('before')), JSON.parse(r.get('after'))])).toEqual([[{ status: 'PLANNED' }, { status: 'COMPLETED' }]]);
+    const audit = await db().run(
+      'MATCH (c:Change {nodeId: $id, action: "IMPORT"}) RETURN c.before AS before, c.after AS after',
+      { id: nodeId('Action', 'test-action') },
+    );
+    expect(audit.records.map((r) => [JSON.parse(r.get('before')), JSON.parse(r.get('after'))])).toEqual([
+      [{ status: 'PLANNED' }, { status: 'COMPLETED' }],
+    ]);
   });
 
   it('in a dry run reports what would change and writes nothing', async () => {
@@ -110,7 +125,10 @@ describe('the importer', () => {
     const error = await importBatch(db(), parseNative('plan.yaml', PLAN)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportValidationError);
     const problems = (error as ImportValidationError).problems;
-    expect(problems.map((p) => [p.file, p.row])).toEqual([['plan.yaml', 5], ['plan.yaml', 5]]);
+    expect(problems.map((p) => [p.file, p.row])).toEqual([
+      ['plan.yaml', 5],
+      ['plan.yaml', 5],
+    ]);
     expect(problems[0]?.message).toMatch(/Area\/E09000003, which is neither in this import nor in the database/);
     expect(await snapshot()).toEqual(before);
   });
@@ -118,11 +136,21 @@ describe('the importer', () => {
   it('skips and reports an optional link whose other end is not loaded', async () => {
     const batch = parseNative('areas.yaml', AREAS);
     batch.relationships.push({
-      type: 'ORGANISATION_PART_OF', from: { label: 'Organisation', key: 'E09000003' }, to: { label: 'Organisation', key: 'ZZZ' },
-      properties: {}, origin: { file: 'areas.yaml', row: 6 }, optional: true,
+      type: 'ORGANISATION_PART_OF',
+      from: { label: 'Organisation', key: 'E09000003' },
+      to: { label: 'Organisation', key: 'ZZZ' },
+      properties: {},
+      origin: { file: 'areas.yaml', row: 6 },
+      optional: true,
     });
     const report = await importBatch(db(), batch);
-    expect(report.skippedLinks).toEqual([{ link: 'Organisation/E09000003 ORGANISATION_PART_OF Organisation/ZZZ', missing: 'Organisation/ZZZ', origin: { file: 'areas.yaml', row: 6 } }]);
+    expect(report.skippedLinks).toEqual([
+      {
+        link: 'Organisation/E09000003 ORGANISATION_PART_OF Organisation/ZZZ',
+        missing: 'Organisation/ZZZ',
+        origin: { file: 'areas.yaml', row: 6 },
+      },
+    ]);
     expect(report.nodes.Organisation).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 

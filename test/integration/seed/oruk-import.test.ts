@@ -22,25 +22,53 @@ describe('importing Open Referral UK 3.0', () => {
     service = await startTestService(testTarget());
   });
   afterAll(async () => service?.stop());
-  const feed = async (id: string) => (await (await fetch(`${service.url}/oruk/services/${id}`)).json()) as Record<string, any>;
-  const count = async () => Number((await db().run('MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n')).records[0]?.get('n'));
+  const feed = async (id: string) =>
+    (await (await fetch(`${service.url}/oruk/services/${id}`)).json()) as Record<string, any>;
+  const count = async () =>
+    Number((await db().run('MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n')).records[0]?.get('n'));
 
-  it('imports the profile\'s full service example, and the feed gives it back equivalent', async () => {
+  it("imports the profile's full service example, and the feed gives it back equivalent", async () => {
     const original = example('examples/service_full.json');
     const report = await importBatch(db(), await readOruk(path.join(FIXTURES, 'examples/service_full.json')));
     expect(report.nodes.Service).toEqual({ created: 1, updated: 0, unchanged: 0 });
     const served = await feed(original.id);
     // Everything one-to-one, and the nested records the standard keeps apart (schedules, contacts, costs, ...), as sent.
-    for (const field of ['id', 'name', 'url', 'email', 'status', 'minimum_age', 'maximum_age', 'fees', 'accreditations', 'assured_date',
-      'assurer_email', 'alert', 'last_modified', 'schedules', 'contacts', 'cost_options', 'languages', 'funding']) {
+    for (const field of [
+      'id',
+      'name',
+      'url',
+      'email',
+      'status',
+      'minimum_age',
+      'maximum_age',
+      'fees',
+      'accreditations',
+      'assured_date',
+      'assurer_email',
+      'alert',
+      'last_modified',
+      'schedules',
+      'contacts',
+      'cost_options',
+      'languages',
+      'funding',
+    ]) {
       expect(served[field], field).toEqual(original[field]);
     }
     expect(served.description).toBe(original.description.trim());
-    expect(served.organization).toMatchObject({ id: original.organization.id, name: original.organization.name, description: original.organization.description });
-    expect(served.service_at_locations.map((s: any) => [s.id, s.location.id, s.location.latitude, s.location.longitude]))
-      .toEqual(original.service_at_locations.map((s: any) => [s.id, s.location.id, s.location.latitude, s.location.longitude]));
-    expect(served.attributes.map((a: any) => [a.taxonomy_term.id, a.taxonomy_term.name]).sort())
-      .toEqual(original.attributes.map((a: any) => [a.taxonomy_term.id, a.taxonomy_term.name]).sort());
+    expect(served.organization).toMatchObject({
+      id: original.organization.id,
+      name: original.organization.name,
+      description: original.organization.description,
+    });
+    expect(
+      served.service_at_locations.map((s: any) => [s.id, s.location.id, s.location.latitude, s.location.longitude]),
+    ).toEqual(
+      original.service_at_locations.map((s: any) => [s.id, s.location.id, s.location.latitude, s.location.longitude]),
+    );
+    expect(served.attributes.map((a: any) => [a.taxonomy_term.id, a.taxonomy_term.name]).sort()).toEqual(
+      original.attributes.map((a: any) => [a.taxonomy_term.id, a.taxonomy_term.name]).sort(),
+    );
   });
 
   it('imports a /services page, and importing again changes nothing', async () => {
@@ -52,11 +80,16 @@ describe('importing Open Referral UK 3.0', () => {
     expect(await count()).toBe(before);
   });
 
-  it('accepts the official validator\'s passing and warning feeds, and refuses its failing ones with reasons', async () => {
-    for (const kind of ['Default', 'Warn']) await expect(readOruk(path.join(FIXTURES, `validator-fixtures/V3.0-UK-${kind}/service_full.json`))).resolves.toBeDefined();
+  it("accepts the official validator's passing and warning feeds, and refuses its failing ones with reasons", async () => {
+    for (const kind of ['Default', 'Warn'])
+      await expect(
+        readOruk(path.join(FIXTURES, `validator-fixtures/V3.0-UK-${kind}/service_full.json`)),
+      ).resolves.toBeDefined();
     const before = await count();
     for (const file of ['service_full.json', 'service_list.json']) {
-      const error = await readOruk(path.join(FIXTURES, `validator-fixtures/V3.0-UK-Fail/${file}`)).catch((e: unknown) => e);
+      const error = await readOruk(path.join(FIXTURES, `validator-fixtures/V3.0-UK-Fail/${file}`)).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ImportValidationError);
       const problems = (error as ImportValidationError).problems;
       expect(problems.length).toBeGreaterThan(0);
@@ -69,7 +102,15 @@ describe('importing Open Referral UK 3.0', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'oruk-'));
     const file = path.join(dir, 'html.json');
     const id = '6e0c3b1a-5f43-4a43-9d0e-2d7c1a0f9a11';
-    await writeFile(file, JSON.stringify({ id, name: 'Drop-in <b>clinic</b>', status: 'active', description: '<p>Hello &amp; welcome</p><script>alert(1)</script><img src=x onerror=alert(2)>' }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        id,
+        name: 'Drop-in <b>clinic</b>',
+        status: 'active',
+        description: '<p>Hello &amp; welcome</p><script>alert(1)</script><img src=x onerror=alert(2)>',
+      }),
+    );
     await importBatch(db(), await readOruk(file));
     const served = await feed(id);
     expect(served.name).toBe('Drop-in clinic');

@@ -46,7 +46,9 @@ describe('the local Neo4j', () => {
 
   it('says the port is taken, and how to choose another, when something listens there', async () => {
     const squatter = net.createServer();
-    const taken = await new Promise<number>((resolve) => squatter.listen(0, '127.0.0.1', () => resolve((squatter.address() as net.AddressInfo).port)));
+    const taken = await new Promise<number>((resolve) =>
+      squatter.listen(0, '127.0.0.1', () => resolve((squatter.address() as net.AddressInfo).port)),
+    );
     try {
       const error = await startLocalNeo4j({ home: path.join(home, 'other'), port: taken }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LocalNeo4jError);
@@ -58,7 +60,13 @@ describe('the local Neo4j', () => {
   });
 
   it('says the store is locked by another instance, and leaves no second Java process behind', async () => {
-    const error = await startLocalNeo4j({ home, port: await freePort(), heap: '256m', pageCache: '16m', jit: 'quick' }).catch((e: unknown) => e);
+    const error = await startLocalNeo4j({
+      home,
+      port: await freePort(),
+      heap: '256m',
+      pageCache: '16m',
+      jit: 'quick',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LocalNeo4jError);
     expect((error as LocalNeo4jError).reason).toBe('store-locked');
     expect((error as Error).message).toMatch(/locked by another running Neo4j.*DATA_DIR/s);

@@ -31,8 +31,12 @@ describe('the error catalogue', () => {
 
   it('fills in message templates with the details a call site gives', () => {
     expect(errorMessage(ErrorCode.NOT_FOUND, 'service')).toBe('No service has that id.');
-    expect(errorMessage(ErrorCode.NOT_FOUND, 'organisation or programme', 'abc')).toBe('No organisation or programme has id abc.');
-    expect(errorMessage(ErrorCode.RATE_LIMITED, 5, 42)).toBe('Too many requests: at most 5 a minute. Try again in 42 s.');
+    expect(errorMessage(ErrorCode.NOT_FOUND, 'organisation or programme', 'abc')).toBe(
+      'No organisation or programme has id abc.',
+    );
+    expect(errorMessage(ErrorCode.RATE_LIMITED, 5, 42)).toBe(
+      'Too many requests: at most 5 a minute. Try again in 42 s.',
+    );
   });
 
   it('knows its own codes and nothing else, not even what every object inherits', () => {

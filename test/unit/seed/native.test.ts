@@ -52,20 +52,36 @@ describe('the native data file reader', () => {
   });
 
   it('names the file, line and field of a record that does not fit the model, with the fix', () => {
-    const bad = PLAN.replace('status: PLANNED', 'status: SOMEDAY').replace('dueDate: 2017-09', 'dueDate: next September');
+    const bad = PLAN.replace('status: PLANNED', 'status: SOMEDAY').replace(
+      'dueDate: 2017-09',
+      'dueDate: next September',
+    );
     const problems = validateBatch(parseNative('plan.yaml', bad)).problems;
     expect(problems.map((p) => [p.file, p.row, p.field])).toEqual([
       ['plan.yaml', 12, 'status'],
       ['plan.yaml', 12, 'dueDate'],
     ]);
-    expect(formatProblem(problems[0]!)).toMatch(/^plan\.yaml, row 12, field "status": .*SOMEDAY.*Fix: use one of PROPOSED, PLANNED/);
+    expect(formatProblem(problems[0]!)).toMatch(
+      /^plan\.yaml, row 12, field "status": .*SOMEDAY.*Fix: use one of PROPOSED, PLANNED/,
+    );
   });
 
   it('reports unknown labels, missing keys, bad links and broken YAML', () => {
-    expect(problemsOf(() => parseNative('x.yaml', 'Widget:\n  - key: a\n')).map((p) => p.message)).toEqual(['"Widget" is not a kind of record']);
-    expect(problemsOf(() => parseNative('x.yaml', 'Topic:\n  - name: No key\n'))[0]).toMatchObject({ row: 2, field: 'key' });
-    expect(problemsOf(() => parseNative('x.yaml', 'Topic:\n  - key: a\n    name: A\n    links: [{ rel: ABOUT, to: nowhere }]\n'))[0]?.message).toMatch(/does not name a record/);
-    expect(problemsOf(() => parseNative('x.yaml', 'Topic:\n  - key: a\n   name: [unclosed\n'))[0]?.message).toMatch(/not valid YAML/);
+    expect(problemsOf(() => parseNative('x.yaml', 'Widget:\n  - key: a\n')).map((p) => p.message)).toEqual([
+      '"Widget" is not a kind of record',
+    ]);
+    expect(problemsOf(() => parseNative('x.yaml', 'Topic:\n  - name: No key\n'))[0]).toMatchObject({
+      row: 2,
+      field: 'key',
+    });
+    expect(
+      problemsOf(() =>
+        parseNative('x.yaml', 'Topic:\n  - key: a\n    name: A\n    links: [{ rel: ABOUT, to: nowhere }]\n'),
+      )[0]?.message,
+    ).toMatch(/does not name a record/);
+    expect(problemsOf(() => parseNative('x.yaml', 'Topic:\n  - key: a\n   name: [unclosed\n'))[0]?.message).toMatch(
+      /not valid YAML/,
+    );
   });
 
   it('merges two records of one node, and reports them when they disagree', () => {
@@ -74,12 +90,17 @@ describe('the native data file reader', () => {
     expect(merged.problems).toEqual([]);
     expect(merged.nodes).toHaveLength(1);
     expect(merged.nodes[0]?.properties).toEqual({ name: 'Alcohol', description: 'Drinking less' });
-    const clash = validateBatch(parseNative('x.yaml', 'Topic:\n  - key: a\n    name: Alcohol\n  - key: a\n    name: Smoking\n'));
+    const clash = validateBatch(
+      parseNative('x.yaml', 'Topic:\n  - key: a\n    name: Alcohol\n  - key: a\n    name: Smoking\n'),
+    );
     expect(clash.problems[0]).toMatchObject({ row: 4, field: 'name' });
   });
 
   it('rejects links between labels the model does not join', () => {
-    const batch = parseNative('x.yaml', 'Topic:\n  - key: a\n    name: A\n    links: [{ rel: PARTNER_IN, to: Programme/p }]\n');
+    const batch = parseNative(
+      'x.yaml',
+      'Topic:\n  - key: a\n    name: A\n    links: [{ rel: PARTNER_IN, to: Programme/p }]\n',
+    );
     expect(validateBatch(batch).problems.map((p) => p.field)).toEqual(['from', 'role']);
   });
 });

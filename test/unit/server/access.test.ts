@@ -13,13 +13,27 @@ describe('applyFieldRules', () => {
     const schema = buildSchema(SDL);
     applyFieldRules(schema, { 'Query.secret': 'analyst', 'Mutation.*': 'admin' });
     expect(schema.getQueryType()!.getFields().open!.resolve).toBeUndefined();
-    const publicRead = await graphql({ schema, source: '{ open secret }', rootValue: ROOT, contextValue: as('public') });
+    const publicRead = await graphql({
+      schema,
+      source: '{ open secret }',
+      rootValue: ROOT,
+      contextValue: as('public'),
+    });
     expect(publicRead.data).toEqual({ open: 'o', secret: null });
     expect(publicRead.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    expect((await graphql({ schema, source: '{ secret }', rootValue: ROOT, contextValue: as('analyst') })).data).toEqual({ secret: 's' });
-    const analystWrite = await graphql({ schema, source: 'mutation { other }', rootValue: ROOT, contextValue: as('analyst') });
+    expect(
+      (await graphql({ schema, source: '{ secret }', rootValue: ROOT, contextValue: as('analyst') })).data,
+    ).toEqual({ secret: 's' });
+    const analystWrite = await graphql({
+      schema,
+      source: 'mutation { other }',
+      rootValue: ROOT,
+      contextValue: as('analyst'),
+    });
     expect(analystWrite.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect((await graphql({ schema, source: 'mutation { change other }', rootValue: ROOT, contextValue: as('admin') })).data).toEqual({ change: 'c', other: 'x' });
+    expect(
+      (await graphql({ schema, source: 'mutation { change other }', rootValue: ROOT, contextValue: as('admin') })).data,
+    ).toEqual({ change: 'c', other: 'x' });
   });
 
   it('refuses a rule for a type or field the schema does not have', () => {

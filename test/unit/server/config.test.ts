@@ -12,8 +12,17 @@ describe('loadConfig', () => {
   });
 
   it('uses an external Neo4j, such as Aura, when NEO4J_URI is set', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 's3cret', NEO4J_DATABASE: 'hub' });
-    expect(config.neo4j).toEqual({ uri: 'neo4j+s://abc.databases.neo4j.io', username: 'neo4j', password: 's3cret', database: 'hub' });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_PASSWORD: 's3cret',
+      NEO4J_DATABASE: 'hub',
+    });
+    expect(config.neo4j).toEqual({
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      username: 'neo4j',
+      password: 's3cret',
+      database: 'hub',
+    });
   });
 
   it('reports every problem at once, each saying how to fix it', () => {
@@ -36,24 +45,42 @@ describe('loadConfig', () => {
   it('checks the security settings: a short admin token, half an OIDC setup, limits that are not numbers', () => {
     let error: unknown;
     try {
-      loadConfig({ ADMIN_TOKEN: 'short', OIDC_ISSUER: 'https://login.example.org', RATE_LIMIT_PER_MINUTE: 'lots', QUERY_TIMEOUT_MS: '0' });
+      loadConfig({
+        ADMIN_TOKEN: 'short',
+        OIDC_ISSUER: 'https://login.example.org',
+        RATE_LIMIT_PER_MINUTE: 'lots',
+        QUERY_TIMEOUT_MS: '0',
+      });
     } catch (caught) {
       error = caught;
     }
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/ADMIN_TOKEN is shorter than 24 characters/);
-    expect(problems).toMatch(/Single sign-on needs all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL; OIDC_AUDIENCE, OIDC_JWKS_URL are missing/);
+    expect(problems).toMatch(
+      /Single sign-on needs all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL; OIDC_AUDIENCE, OIDC_JWKS_URL are missing/,
+    );
     expect(problems).toMatch(/RATE_LIMIT_PER_MINUTE="lots"/);
     expect(problems).toMatch(/QUERY_TIMEOUT_MS="0"/);
-    const ok = loadConfig({ OIDC_ISSUER: 'https://login.example.org', OIDC_AUDIENCE: 'hub', OIDC_JWKS_URL: 'https://login.example.org/jwks' });
-    expect(ok.oidc).toEqual({ issuer: 'https://login.example.org', audience: 'hub', jwksUrl: 'https://login.example.org/jwks', roleClaim: 'partnership_hub_role' });
+    const ok = loadConfig({
+      OIDC_ISSUER: 'https://login.example.org',
+      OIDC_AUDIENCE: 'hub',
+      OIDC_JWKS_URL: 'https://login.example.org/jwks',
+    });
+    expect(ok.oidc).toEqual({
+      issuer: 'https://login.example.org',
+      audience: 'hub',
+      jwksUrl: 'https://login.example.org/jwks',
+      roleClaim: 'partnership_hub_role',
+    });
     expect(ok.introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
   });
 
   it('shares the response cache through REDIS_URL, and refuses an address that is not Redis without showing its password', () => {
     expect(loadConfig({}).redisUrl).toBeUndefined();
-    expect(loadConfig({ REDIS_URL: 'rediss://hub:s3cret@cache.example.org:6380/2' }).redisUrl).toBe('rediss://hub:s3cret@cache.example.org:6380/2');
+    expect(loadConfig({ REDIS_URL: 'rediss://hub:s3cret@cache.example.org:6380/2' }).redisUrl).toBe(
+      'rediss://hub:s3cret@cache.example.org:6380/2',
+    );
     const problems = (given: string): string => {
       try {
         loadConfig({ REDIS_URL: given });
@@ -62,7 +89,9 @@ describe('loadConfig', () => {
       }
       return '';
     };
-    expect(problems('https://hub:s3cret@cache.example.org')).toMatch(/REDIS_URL="https:\/\/hub:\*\*\*@cache.example.org" is not a Redis address .* use redis:\/\/host:6379/);
+    expect(problems('https://hub:s3cret@cache.example.org')).toMatch(
+      /REDIS_URL="https:\/\/hub:\*\*\*@cache.example.org" is not a Redis address .* use redis:\/\/host:6379/,
+    );
     expect(problems('redis://cache.example.org/sessions')).toMatch(/does not end in a database number/);
     expect(problems('redis://hub:s3/cret@cache.example.org')).not.toContain('cret');
     expect(problems('cache.example.org:6379')).toMatch(/REDIS_URL="cache.example.org:6379" is not/);
