@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { graphql, type GraphQLSchema } from 'graphql';
-import type { ErrorCode } from '../../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../../contract/kinds.js';
+import { ErrorCode, errorStatus } from '../../../schema/errors.js';
 import {
   DETAIL,
   OPTIONS,
@@ -98,8 +98,8 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
         after: one(q.after) || null,
       }),
     ]);
-    if (results.error && results.error.code !== 'NOT_FOUND' && results.error.code !== 'BAD_USER_INPUT') reply.code(503);
-    else if (results.error) reply.code(400);
+    // The page still renders, saying what went wrong; its status is the error's own, from the catalogue.
+    if (results.error) reply.code(errorStatus(results.error.code));
     return send(
       reply,
       t.directoryHeading,
@@ -114,7 +114,7 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
       !data?.node ||
       !['Service', 'Resource', 'Organisation'].includes(data.node.__typename)
     ) {
-      reply.code(404);
+      reply.code(errorStatus(ErrorCode.NOT_FOUND));
       return send(
         reply,
         'Not found',
