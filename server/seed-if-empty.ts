@@ -1,18 +1,13 @@
 // Loads the default seed into a database that holds no partnership data yet, as `npm start` does on first run.
-import { MIGRATION_LABEL } from '../schema/migrations.js';
 import type { Logger } from './logger.js';
 import type { Database } from './database/database.js';
 import { importBatch } from './database/import/importer.js';
+import { holdsNoGraph } from './database/nodes.js';
 import { defaultSources, readSources } from '../seed/sources.js';
-
-export async function databaseIsEmpty(db: Database): Promise<boolean> {
-  const result = await db.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN n LIMIT 1`);
-  return result.records.length === 0;
-}
 
 /** Returns true when it seeded. A database with any data is left alone: admins' corrections are never overwritten. */
 export async function seedIfEmpty(db: Database, log: Logger): Promise<boolean> {
-  if (!(await databaseIsEmpty(db))) return false;
+  if (!(await holdsNoGraph(db))) return false;
   const files = await defaultSources();
   log.info({ files }, 'the database is empty: loading the seed data');
   const report = await importBatch(db, await readSources(files), { actor: 'seed on first start', sources: files });

@@ -1,6 +1,7 @@
 // Reading nodes: by id or key, and lists with stable ordering. The one place for the Cypher of plain lookups.
 import neo4j from 'neo4j-driver';
 import { Label, LABELS, Rel } from '../../schema/graph.js';
+import { MIGRATION_LABEL } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 
 /** A node as resolvers see it: its properties, plus the label it has. */
@@ -85,4 +86,10 @@ export async function listNodes(
     total: (record?.get('total') as number) ?? 0,
     nodes: page.map(([labels, props]) => toGraphNode(labels, props)),
   };
+}
+
+/** True when the database holds no records of the graph (only the migrations' bookkeeping): a first start. */
+export async function holdsNoGraph(db: Database): Promise<boolean> {
+  const result = await db.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN n LIMIT 1`);
+  return result.records.length === 0;
 }
