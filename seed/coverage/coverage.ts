@@ -1,0 +1,204 @@
+// Coverage ledgers: every statement of a seed document mapped to the records that hold it, or marked not modelled.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { GraphBatch } from '../../schema/records.js';
+
+export const COVERAGE_DIR = path.dirname(fileURLToPath(import.meta.url));
+const PROJECT_DIR = path.resolve(COVERAGE_DIR, '..', '..');
+
+/** One passage of a document: where it is, its exact words, and what holds it (or why nothing does). */
+export interface LedgerEntry {
+  /** The 1-based line the quotation is on; needed when the words occur more than once in the document. */
+  line?: number;
+  quote: string;
+  /** `Label/key`, `Label/key.property` or `Label/key REL Label/key` (a link, written in its stored direction). */
+  held?: string[];
+  /** Why the passage is deliberately not in the graph. */
+  notModelled?: string;
+}
+
+export interface Ledger {
+  /** The ledger's own file, for messages. */
+  file: string;
+  /** The document, relative to the project. */
+  document: string;
+  entries: LedgerEntry[];
+}
+
+export interface DocumentCoverage {
+  document: string;
+  ledger: string;
+  entries: number;
+  modelled: number;
+  notModelled: number;
+  /** Letters and digits of the document that some entry quotes, out of all of them. */
+  accountedFor: number;
+  /** Letters and digits quoted by entries that name records, out of all of them. */
+  modelledShare: number;
+  /** What is wrong: passages no entry quotes, quotations not found, holders that do not exist. */
+  problems: string[];
+}
+
+/** Reads every ledger (`*.yaml`) in the coverage folder. */
+export async function readLedgers(dir = COVERAGE_DIR): Promise<Ledger[]> {
+  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return Promise.all(
+    files.map(async (f) => {
+      const file = path.join(dir, f);
+      const data = parse(await readFile(file, 'utf8')) as { document: string; entries: LedgerEntry[] };
+      return { file: path.relative(PROJECT_DIR, file), document: data.document, entries: data.entries ?? [] };
+    }),
+  );
+}
+
+const SIGNIFICANT = /[\p{L}\p{N}]/u;
+const ENTRY_FIELDS = new Set(['line', 'quote', 'held', 'notModelled']);
+
+/** Where each line starts, so that an entry's line number can be turned into an offset. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+function occurrences(text: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) found.push(at);
+  return found;
+}
+
+/** The records and links of a batch, indexed so that a ledger's holders can be looked up. */
+export function indexBatch(batch: GraphBatch) {
+  const nodes = new Map(batch.nodes.map((n) => [`${n.label}/${n.key}`, n.properties]));
+  const links = new Set(
+    batch.relationships.map((r) => `${r.from.label}/${r.from.key} ${r.type} ${r.to.label}/${r.to.key}`),
+  );
+  return { nodes, links };
+}
+
+export type BatchIndex = ReturnType<typeof indexBatch>;
+
+/** Why a holder does not name something in the seed data, or undefined when it does. */
+export function missingHolder(holder: string, index: BatchIndex): string | undefined {
+  const parts = holder.split(' ');
+  if (parts.length === 3) {
+    return index.links.has(holder) ? undefined : `the link ${holder} is not in the seed data`;
+  }
+  const [record, property] = holder.split(/\.(?=[a-zA-Z]+$)/);
+  const properties = index.nodes.get(record ?? '');
+  if (!properties) return `the record ${record} is not in the seed data`;
+  if (property === undefined) return undefined;
+  const value = properties[property];
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0))
+    return `the record ${record} has no ${property}`;
+  return undefined;
+}
+
+/** Checks one ledger against its document's text and the seed data, and measures how much of the text it covers. */
+export function checkLedger(ledger: Ledger, text: string, index: BatchIndex): DocumentCoverage {
+  const problems: string[] = [];
+  const starts = lineStarts(text);
+  const covered = new Uint8Array(text.length);
+  const modelledChars = new Uint8Array(text.length);
+  const where = (entry: LedgerEntry) =>
+    `${ledger.file}: entry "${entry.quote}"${entry.line ? ` (line ${entry.line})` : ''}`;
+
+  for (const entry of ledger.entries) {
+    if (typeof entry.quote !== 'string' || entry.quote.trim() === '') {
+      problems.push(`${ledger.file}: an entry has no quote`);
+      continue;
+    }
+    // A plain YAML scalar ends at a comma inside { }, leaving the rest of a quotation as a stray field.
+    const stray = Object.keys(entry).filter((k) => !ENTRY_FIELDS.has(k));
+    if (stray.length > 0)
+      problems.push(`${where(entry)} has unknown field(s) ${stray.join(', ')}: put the quotation in double quotes`);
+    const held = entry.held ?? [];
+    if (held.length === 0 && !entry.notModelled)
+      problems.push(`${where(entry)} names no record and gives no reason for not modelling it`);
+    for (const holder of held) {
+      const missing = missingHolder(holder, index);
+      if (missing) problems.push(`${where(entry)}: ${missing}`);
+    }
+    let at: number | undefined;
+    if (entry.line !== undefined) {
+      const lineStart = starts[entry.line - 1];
+      const lineEnd = starts[entry.line] ?? text.length;
+      const found = lineStart === undefined ? -1 : text.indexOf(entry.quote, lineStart);
+      if (found >= 0 && found < lineEnd) at = found;
+      else problems.push(`${where(entry)} is not on that line of ${ledger.document}`);
+    } else {
+      const found = occurrences(text, entry.quote);
+      if (found.length === 1) at = found[0];
+      else if (found.length === 0) problems.push(`${where(entry)} does not occur in ${ledger.document}`);
+      else problems.push(`${where(entry)} occurs ${found.length} times in ${ledger.document}: give its line`);
+    }
+    if (at === undefined) continue;
+    covered.fill(1, at, at + entry.quote.length);
+    if (held.length > 0) modelledChars.fill(1, at, at + entry.quote.length);
+  }
+
+  let significant = 0;
+  let accounted = 0;
+  let modelled = 0;
+  const gaps = new Map<number, string>();
+  for (let i = 0; i < text.length; i++) {
+    if (!SIGNIFICANT.test(text[i] ?? '')) continue;
+    significant++;
+    if (modelledChars[i]) modelled++;
+    if (covered[i]) {
+      accounted++;
+      continue;
+    }
+    let line = starts.findIndex((s) => s > i);
+    line = line < 0 ? starts.length : line;
+    gaps.set(line, (gaps.get(line) ?? '') + (text[i] ?? ''));
+  }
+  for (const [line, _] of gaps) {
+    const words = (text.slice(starts[line - 1], starts[line] ?? text.length) ?? '').trim();
+    problems.push(`${ledger.document} line ${line} is not fully accounted for in ${ledger.file}: "${words}"`);
+  }
+
+  const modelledEntries = ledger.entries.filter((e) => (e.held ?? []).length > 0).length;
+  return {
+    document: ledger.document,
+    ledger: ledger.file,
+    entries: ledger.entries.length,
+    modelled: modelledEntries,
+    notModelled: ledger.entries.length - modelledEntries,
+    accountedFor: significant === 0 ? 1 : accounted / significant,
+    modelledShare: significant === 0 ? 1 : modelled / significant,
+    problems,
+  };
+}
+
+/** Checks every ledger against its document, reading the documents from the project. */
+export async function checkCoverage(batch: GraphBatch, ledgers?: Ledger[]): Promise<DocumentCoverage[]> {
+  const index = indexBatch(batch);
+  return Promise.all(
+    (ledgers ?? (await readLedgers())).map(async (ledger) =>
+      checkLedger(ledger, await readFile(path.join(PROJECT_DIR, ledger.document), 'utf8'), index),
+    ),
+  );
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/** A table of coverage per document, then every problem. */
+export function formatCoverage(results: readonly DocumentCoverage[]): string {
+  const width = Math.max(8, ...results.map((r) => r.document.length));
+  const rows = results.map(
+    (r) =>
+      `${r.document.padEnd(width)}  ${String(r.entries).padStart(7)}  ${String(r.modelled).padStart(8)}  ${String(r.notModelled).padStart(12)}  ${percent(r.accountedFor).padStart(14)}  ${percent(r.modelledShare).padStart(8)}`,
+  );
+  const problems = results.flatMap((r) => r.problems);
+  return [
+    `${'document'.padEnd(width)}  entries  modelled  not modelled  accounted for  modelled`,
+    ...rows,
+    '',
+    problems.length === 0
+      ? 'Every line of every document is accounted for, and every record the ledgers name exists.'
+      : `${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  ].join('\n');
+}
