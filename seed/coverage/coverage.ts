@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { GraphBatch } from '../../schema/records.js';
+import { DATA_DIR, readSources } from '../sources.js';
 
 export const COVERAGE_DIR = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = path.resolve(COVERAGE_DIR, '..', '..');
@@ -171,6 +172,15 @@ export function checkLedger(ledger: Ledger, text: string, index: BatchIndex): Do
     modelledShare: significant === 0 ? 1 : modelled / significant,
     problems,
   };
+}
+
+/**
+ * The seed documents' knowledge as the ledgers see it: the native data files only, since the documents name no
+ * record of the reference data (their links to areas and NHS bodies are in the data files themselves).
+ */
+export async function readSeedData(): Promise<GraphBatch> {
+  const files = (await readdir(DATA_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return readSources(files.map((f) => path.join(DATA_DIR, f)));
 }
 
 /** Checks every ledger against its document, reading the documents from the project. */
