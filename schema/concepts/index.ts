@@ -5,6 +5,7 @@ import { AreaCode } from './area-code.js';
 import { Area } from './area.js';
 import { CommunicationActivity } from './communication-activity.js';
 import { Event } from './event.js';
+import { Finding } from './finding.js';
 import { Location } from './location.js';
 import { Organisation } from './organisation.js';
 import { Person } from './person.js';
@@ -38,6 +39,7 @@ export const CONCEPTS = [
   EngagementLevel,
   CommunicationActivity,
   Event,
+  Finding,
   Postcode,
   SourceDocument,
 ] as const;
@@ -46,6 +48,7 @@ export { ActionStatus, LeadPart, Recurrence } from './action.js';
 export { AreaLevel } from './area.js';
 export { CodeSystem } from './area-code.js';
 export { EventKind, EventStatus } from './event.js';
+export { FindingKind } from './finding.js';
 export { OrganisationKind, PartnershipRole } from './organisation.js';
 export { ResourceKind, ResourceStatus } from './resource.js';
 export { EngagementLevelKey } from './stakeholder-group.js';
