@@ -7,6 +7,7 @@ import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';
 import { formatProblem, ImportValidationError } from '../schema/records.js';
 import { importBatch, type Counts, type ImportReport } from '../server/database/import/importer.js';
+import { checkCoverage, formatCoverage, readSeedData } from './coverage/coverage.js';
 import { runCommand } from './run-command.js';
 import { defaultSources, readSources, REFERENCE } from './sources.js';
 
@@ -19,6 +20,8 @@ written, and written in one transaction, so a bad file changes nothing. Importin
 
 Options:
   --dry-run        report what would be created, updated or left unchanged, and write nothing
+  --coverage       report how much of each seed document its coverage ledger accounts for (seed/coverage/), and
+                   every line left unaccounted for; needs no database
   --kind KIND      organisation kind for an ODS file whose name does not say it (${OrganisationKind.join(', ')})
   --quiet          no progress lines
   -h, --help       this help
@@ -71,6 +74,7 @@ function readArguments() {
       allowPositionals: true,
       options: {
         'dry-run': { type: 'boolean' },
+        coverage: { type: 'boolean' },
         kind: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -88,6 +92,11 @@ async function main(): Promise<number> {
   if (args.values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (args.values.coverage) {
+    const results = await checkCoverage(await readSeedData());
+    console.log(formatCoverage(results));
+    return results.some((r) => r.problems.length > 0) ? 1 : 0;
   }
   const kind = args.values.kind;
   if (kind !== undefined && !(OrganisationKind as readonly string[]).includes(kind)) {
