@@ -52,6 +52,8 @@ export interface GraphBatch {
 export interface ImportProblem {
   file: string;
   row?: number;
+  /** 1-based character position on the line, for faults in the file's syntax (a quote, a bracket, a byte). */
+  column?: number;
   field?: string;
   /** What is wrong, e.g. "ODS code 'R1K 01' has a space". */
   message: string;
@@ -72,7 +74,8 @@ export class ImportValidationError extends Error {
 export function formatProblem(p: ImportProblem): string {
   const where = [
     p.file,
-    p.row !== undefined ? `row ${p.row}` : undefined,
+    // A syntax fault sits on a line of text; a record's fault is in a row (which may span lines).
+    p.row !== undefined ? (p.column !== undefined ? `line ${p.row}, column ${p.column}` : `row ${p.row}`) : undefined,
     p.field !== undefined ? `field "${p.field}"` : undefined,
   ]
     .filter(Boolean)

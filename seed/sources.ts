@@ -1,5 +1,5 @@
 // Turns the files an admin names into one batch: picks the reader by format, and defines the default seed set.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OrganisationKind } from '../schema/graph.js';
@@ -9,6 +9,7 @@ import { readOds } from './readers/ods.js';
 import { readOnspd } from './readers/onspd.js';
 import { readOruk } from './readers/oruk.js';
 import { readReference } from './readers/reference.js';
+import { readText } from './readers/text.js';
 
 const SEED_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(SEED_DIR, 'data');
@@ -31,7 +32,7 @@ export async function detectFormat(file: string): Promise<Format> {
   if (extension === '.yaml' || extension === '.yml') return 'native';
   if (extension === '.json') return 'oruk';
   if (extension === '.csv') {
-    const head = (await readFile(file, 'utf8')).slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+    const head = (await readText(file)).slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
     const columns = head.split(',').map((c) => c.replace(/"/g, '').trim().toLowerCase());
     if (columns.includes('pcds') || columns.includes('pcd')) return 'onspd';
     if (/^[A-Z0-9]{3,6}$/.test(columns[0]?.toUpperCase() ?? '') && columns.length >= 24) return 'ods';

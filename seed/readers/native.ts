@@ -1,5 +1,4 @@
 // Reads the native YAML data files (format in seed/data/README.md) into a GraphBatch, with line numbers for errors.
-import { readFile } from 'node:fs/promises';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { LABELS, Label, Rel, RELS } from '../../schema/graph.js';
 import {
@@ -9,11 +8,12 @@ import {
   type NodeRef,
   type Properties,
 } from '../../schema/records.js';
+import { readText } from './text.js';
 
 const RESERVED = new Set(['key', 'ref', 'links']);
 
 export async function readNative(file: string): Promise<GraphBatch> {
-  return parseNative(file, await readFile(file, 'utf8'));
+  return parseNative(file, await readText(file));
 }
 
 /** Parses one native file's text; `file` is only used to say where problems are. */
@@ -22,9 +22,11 @@ export function parseNative(file: string, text: string): GraphBatch {
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined): number | undefined =>
     node?.range ? lines.linePos(node.range[0]).line : undefined;
+  // With prettyErrors off the errors carry offsets, not lines; the line counter turns them into line and column.
   const problems: ImportProblem[] = doc.errors.map((e) => ({
     file,
-    row: e.linePos?.[0]?.line,
+    row: lines.linePos(e.pos[0]).line,
+    column: lines.linePos(e.pos[0]).col,
     message: `the file is not valid YAML (${e.message.split('\n')[0]})`,
     fix: 'check the indentation and quoting on that line',
   }));

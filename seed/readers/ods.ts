@@ -1,10 +1,10 @@
 // Reads NHS ODS CSV extracts (etr, eccg, epraccur and the rest): the standard 27-field layout, no header row.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { Label, OrganisationKind, Rel } from '../../schema/graph.js';
 import { ImportValidationError, type GraphBatch, type ImportProblem, type Properties } from '../../schema/records.js';
+import { parseCsv } from './csv.js';
 import { readableName } from './names.js';
+import { readText } from './text.js';
 
 /** The fields this reader uses, by their names in NHS Digital's file specification (1-based positions). */
 export interface OdsRow {
@@ -57,7 +57,7 @@ function isoDate(value: string): string | undefined {
 }
 
 export async function readOds(file: string, options: OdsOptions = {}): Promise<GraphBatch> {
-  return parseOds(file, await readFile(file, 'utf8'), options);
+  return parseOds(file, await readText(file), options);
 }
 
 export function parseOds(file: string, text: string, options: OdsOptions = {}): GraphBatch {
@@ -71,7 +71,12 @@ export function parseOds(file: string, text: string, options: OdsOptions = {}): 
       },
     ]);
   }
-  const rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  const rows = parseCsv<string[]>(file, text, {
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  });
   const problems: ImportProblem[] = [];
   const batch: GraphBatch = { nodes: [], relationships: [] };
   const seen = new Map<string, number>();

@@ -1,10 +1,10 @@
 // Reads ONS Postcode Directory CSVs (with their header row) into postcode centroids for proximity search.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { Label, Rel } from '../../schema/graph.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
 import { ImportValidationError, type GraphBatch, type ImportProblem } from '../../schema/records.js';
+import { parseCsv } from './csv.js';
+import { readText } from './text.js';
 
 /** The ONSPD columns used: the display postcode, termination date, centroid, and local authority (GSS). */
 const REQUIRED = ['pcds', 'doterm', 'lat', 'long'] as const;
@@ -23,17 +23,17 @@ export interface OnspdSummary {
 }
 
 export async function readOnspd(file: string): Promise<GraphBatch & OnspdSummary> {
-  return parseOnspd(file, await readFile(file, 'utf8'));
+  return parseOnspd(file, await readText(file));
 }
 
 export function parseOnspd(file: string, text: string): GraphBatch & OnspdSummary {
-  const rows = parse(text, {
+  // Every row must have the header's number of fields: a shifted row would put a longitude under the latitude.
+  const rows = parseCsv<Record<string, string>>(file, text, {
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     skip_empty_lines: true,
     trim: true,
     bom: true,
-    relax_column_count: true,
-  }) as Record<string, string>[];
+  });
   const header = Object.keys(rows[0] ?? {});
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (rows.length > 0 && missing.length > 0) {

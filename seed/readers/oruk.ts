@@ -1,7 +1,6 @@
 // Reads Open Referral UK 3.0 JSON (a /services page, /services/{id} bodies, or a file of them) into a GraphBatch,
 // validated against the standard's compiled schemas; HTML in descriptions becomes plain text.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { convert } from 'html-to-text';
@@ -14,6 +13,8 @@ import {
   type NodeRef,
   type Properties,
 } from '../../schema/records.js';
+import { parseJson } from './json.js';
+import { readText } from './text.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const schema = (name: string) =>
@@ -78,19 +79,7 @@ function describe(error: ErrorObject): { field: string; message: string } {
 }
 
 export async function readOruk(file: string): Promise<GraphBatch> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new ImportValidationError([
-      {
-        file,
-        message: `the file is not valid JSON (${(error as Error).message})`,
-        fix: 'export the feed again, or check the file was not cut short',
-      },
-    ]);
-  }
-  return parseOruk(file, json);
+  return parseOruk(file, parseJson(file, await readText(file)));
 }
 
 /** The parts of an Open Referral UK 3.0 service this reader uses; the JSON schema has checked their shapes before. */

@@ -1,12 +1,19 @@
 // Builds the reference graph from seed/reference: England's NHS regions, the 44 STP footprints of 2017/18, London's
 // 33 boroughs with their councils and CCGs, the 42 ICBs, and London's NHS trusts from the real ODS etr extract.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { Label, Rel } from '../../schema/graph.js';
-import type { GraphBatch, NodeRef, Origin, Properties } from '../../schema/records.js';
+import {
+  ImportValidationError,
+  type GraphBatch,
+  type ImportProblem,
+  type NodeRef,
+  type Origin,
+  type Properties,
+} from '../../schema/records.js';
+import { parseCsv } from './csv.js';
 import { readOds } from './ods.js';
+import { readText } from './text.js';
 
 const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../reference');
 const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,37 +24,51 @@ const LONDON_REGION = 'Y56';
 const FILES = {
   regions: {
     file: 'geography/nhs_regions_2018.csv',
+    columns: ['nhser18cd', 'nhser18nm'],
+    key: 'nhser18cd',
     title: 'NHS England regions (2018)',
     attribution: 'ONS data via The-Strategy-Unit/617_eol_project; Open Government Licence v3.0',
   },
   footprints: {
     file: 'geography/stp_footprints_2017-18_44.csv',
+    columns: ['stp_code', 'stp_name_2017_18'],
+    key: 'stp_code',
     title: 'The 44 STP footprints of 2017/18',
     attribution:
       "Derived from HFAnalyticsLab/Winter_pressures (Health Foundation, from NHS England's list); MIT repository, OGL v3 data",
   },
   partnerships: {
     file: 'geography/stp_2020_partnership_names.csv',
+    columns: ['stp20cd', 'stp20nm', 'nhser20cd'],
+    key: 'stp20cd',
     title: 'STP partnership names and regions, April 2020',
     attribution: 'ONS data via The-Strategy-Unit/617_eol_project; Open Government Licence v3.0',
   },
   icbs: {
     file: 'geography/icb_2022_42.csv',
+    columns: ['icb22cdh', 'icb22cd', 'icb22nm', 'nhser22cdh', 'predecessor_stp21'],
+    key: 'icb22cdh',
     title: 'The 42 Integrated Care Boards (2022)',
     attribution: 'Derived from samuel-book/geography_data; MIT repository, OGL v3 data',
   },
   boroughs: {
     file: 'geography/london_boroughs_to_stp_icb.csv',
+    columns: ['lad_gss_code', 'lad_name', 'la_official_name', 'stp_code', 'ccg_2013_2020_ods', 'ccg18cd', 'ccg18nm'],
+    key: 'lad_gss_code',
     title: "London's 33 local authorities with CCG, STP and ICB",
     attribution: "Derived from mySociety's borough list and ONS lookups; OGL v3 and CC BY 4.0",
   },
   authorities: {
     file: 'geography/uk_local_authorities_current.csv',
+    columns: ['gss-code', 'start-date', 'pop-2020', 'lat', 'long'],
+    key: undefined,
     title: 'UK local authorities (mySociety)',
     attribution: 'mysociety/uk_local_authority_names_and_codes; CC BY 4.0, credit mySociety',
   },
   trusts: {
     file: 'ods/etr.csv',
+    columns: [],
+    key: undefined,
     title: 'NHS trusts: ODS etr extract (January 2022)',
     attribution: 'NHS Digital Organisation Data Service via ebmdatalab/scmd-rheumatology; Open Government Licence v3.0',
   },
@@ -85,14 +106,42 @@ const SUCCESSOR_ICB: Record<string, string> = {
 
 type Row = Record<string, string>;
 
+/**
+ * A reference file's rows by column name. Its columns must all be there and its key (the code a node's key is made
+ * from) filled in on every row: a damaged file is refused whole, never half read.
+ */
 async function readCsv(dir: string, source: Source): Promise<Row[]> {
-  const text = await readFile(path.join(dir, FILES[source].file), 'utf8');
-  return parse(text, {
+  const file = path.join(dir, FILES[source].file);
+  const rows = parseCsv<Row>(file, await readText(file), {
     columns: (h: string[]) => h.map((c) => c.trim()),
     skip_empty_lines: true,
     trim: true,
     bom: true,
-  }) as Row[];
+  });
+  const { columns, key } = FILES[source];
+  const header = Object.keys(rows[0] ?? {});
+  const missing = columns.filter((c) => !header.includes(c));
+  const problems: ImportProblem[] = [];
+  if (rows.length === 0 || missing.length > 0)
+    problems.push({
+      file,
+      row: 1,
+      message: rows.length === 0 ? 'the file has no rows' : `the header has no ${missing.join(', ')} column`,
+      fix: 'restore the file from the repository (seed/reference/SOURCES.md says where it came from)',
+    });
+  else
+    rows.forEach((row, index) => {
+      if (key !== undefined && !row[key])
+        problems.push({
+          file,
+          row: index + 2,
+          field: key,
+          message: 'the code is empty',
+          fix: 'restore the file from the repository (seed/reference/SOURCES.md says where it came from)',
+        });
+    });
+  if (problems.length > 0) throw new ImportValidationError(problems);
+  return rows;
 }
 
 /** Accumulates nodes (merging repeats of one node) and links, each documented in its reference file. */
@@ -190,7 +239,16 @@ export async function readReference(dir: string = DEFAULT_DIR): Promise<GraphBat
   regions.forEach((r, i) => {
     const name = r.nhser18nm ?? '';
     const ods = REGION_ODS_BY_NAME[name];
-    if (!ods) throw new Error(`seed/reference: NHS region "${name}" has no ODS code in REGION_ODS_BY_NAME`);
+    if (!ods)
+      throw new ImportValidationError([
+        {
+          file: b.origin('regions').file,
+          row: i + 2,
+          field: 'nhser18nm',
+          message: `NHS region "${name}" is not one of England's seven regions`,
+          fix: `name one of ${Object.keys(REGION_ODS_BY_NAME).join(', ')}, or restore the file from the repository`,
+        },
+      ]);
     const region = b.node(
       Label.Area,
       ods,
