@@ -83,7 +83,8 @@ function checkProperties(
   problems: ImportProblem[],
 ): void {
   for (const [name, value] of Object.entries(properties)) {
-    const spec = specs[name];
+    // Own properties only: `constructor`, `toString` or `__proto__` are inherited by every object, not the model's.
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) {
       problems.push(
         problemAt(
@@ -135,7 +136,7 @@ function mergeNodes(nodes: readonly NodeRecord[], problems: ImportProblem[]): No
       continue;
     }
     for (const [name, value] of Object.entries(node.properties)) {
-      const before = seen.properties[name];
+      const before = Object.hasOwn(seen.properties, name) ? seen.properties[name] : undefined;
       if (
         before !== undefined &&
         before !== null &&

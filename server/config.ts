@@ -1,12 +1,22 @@
 // The service's configuration: read once from the environment, validated, with one clear message per problem.
 import path from 'node:path';
 import type { Neo4jTarget } from './database/database.js';
-import type { OidcSettings } from './graphql/oidc.js';
+import {
+  DEFAULT_OIDC_ALGORITHMS,
+  DEFAULT_OIDC_TOKEN_TYPES,
+  OIDC_ALGORITHMS,
+  type OidcSettings,
+} from './graphql/oidc.js';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /**
+   * The address partners reach the service by (PUBLIC_URL, no trailing slash), for every absolute link it writes;
+   * unset, the address it listens on. Never taken from a request's Host header, which the client chooses.
+   */
+  publicUrl: string | undefined;
   logLevel: string;
   dataDir: string;
   /** An external Neo4j (NEO4J_URI set), or undefined to start the local embedded one. */
@@ -47,6 +57,63 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY_SIZE = /^\d+[kmg]$/i;
+
+/** Addresses only this machine can reach: anything else exposes the service to the network. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** Why `value` is not an address links can be built on, or undefined when it is. */
+function publicUrlProblem(value: string): string | undefined {
+  const advice = 'give the address partners use, such as https://hub.example.org, without a query or #';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `PUBLIC_URL="${value}" is not an address: ${advice}.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `PUBLIC_URL="${value}" is not a web address (it must start with https://): ${advice}.`;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+    return `PUBLIC_URL="${value}" has a user name, query or # in it: ${advice}.`;
+  return undefined;
+}
+
+/** Why `value` may not be where the provider's keys are fetched from, or undefined when it may. */
+function jwksUrlProblem(value: string, env: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `OIDC_JWKS_URL="${value}" is not a web address: give the provider's JWKS URL, such as https://login.example.org/.well-known/jwks.json.`;
+  }
+  if (url.protocol === 'https:') return undefined;
+  // Tests stand in for the provider on loopback, where nobody else is on the path to swap its keys.
+  if (url.protocol === 'http:' && env === 'test' && isLoopback(url.hostname)) return undefined;
+  return `OIDC_JWKS_URL="${value}" is not https: keys fetched over plain http could be swapped by anyone on the path, letting them sign in as anyone. Give the provider's https JWKS URL.`;
+}
+
+/** A comma-separated list, each item one of `allowed` (compared without case), or a problem saying which are not. */
+function listOf(
+  name: string,
+  raw: string,
+  allowed: readonly string[] | undefined,
+  problems: string[],
+): string[] | undefined {
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const unknown = allowed ? items.filter((item) => !allowed.includes(item)) : [];
+  if (items.length === 0 || unknown.length > 0) {
+    problems.push(
+      `${name}="${raw}" ${items.length === 0 ? 'names nothing' : `names ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not accepted`}: ${allowed ? `use a comma-separated list of ${allowed.join(', ')}` : 'give a comma-separated list'}.`,
+    );
+    return undefined;
+  }
+  return items;
+}
 
 /** Why `value` is not a Redis address node-redis can use, or undefined when it is. */
 function redisUrlProblem(value: string): string | undefined {
@@ -152,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: nodeEnv as Config['env'],
     host: text('HOST', '127.0.0.1'),
     port: port('PORT', 4000),
+    publicUrl: undefined,
     logLevel,
     dataDir: path.resolve(cwd, text('DATA_DIR', '.data')),
     neo4j,
@@ -176,6 +244,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (problem) problems.push(problem);
     else config.redisUrl = redisUrl;
   }
+  // Outside production the service has development defaults (the console, introspection, open error detail), which
+  // must not face the network.
+  if (!isLoopback(config.host) && nodeEnv !== 'production') {
+    problems.push(
+      `HOST="${config.host}" would serve other machines, but NODE_ENV="${nodeEnv}" is not production: set NODE_ENV=production for a service others use, or HOST=127.0.0.1 to keep it on this machine.`,
+    );
+  }
+  const publicUrl = text('PUBLIC_URL', '');
+  if (publicUrl !== '') {
+    const problem = publicUrlProblem(publicUrl);
+    if (problem) problems.push(problem);
+    else config.publicUrl = publicUrl.replace(/\/+$/, '');
+  } else if (!isLoopback(config.host)) {
+    problems.push(
+      `PUBLIC_URL is not set, but HOST="${config.host}" serves other machines, which reach the service by a name it cannot know: set PUBLIC_URL to that address, such as https://hub.example.org.`,
+    );
+  }
   const oidcNames = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
   const oidcGiven = oidcNames.filter((name) => text(name, '') !== '');
   if (oidcGiven.length > 0 && oidcGiven.length < oidcNames.length) {
@@ -184,13 +269,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   } else if (oidcGiven.length === oidcNames.length) {
     const jwksUrl = text('OIDC_JWKS_URL', '');
-    if (!/^https?:\/\//.test(jwksUrl))
-      problems.push(`OIDC_JWKS_URL="${jwksUrl}" is not a web address: give the provider's JWKS URL.`);
+    const jwksProblem = jwksUrlProblem(jwksUrl, nodeEnv);
+    if (jwksProblem) problems.push(jwksProblem);
     config.oidc = {
       issuer: text('OIDC_ISSUER', ''),
       audience: text('OIDC_AUDIENCE', ''),
       jwksUrl,
       roleClaim: text('OIDC_ROLE_CLAIM', 'partnership_hub_role'),
+      algorithms:
+        listOf(
+          'OIDC_ALGORITHMS',
+          text('OIDC_ALGORITHMS', DEFAULT_OIDC_ALGORITHMS.join(',')),
+          OIDC_ALGORITHMS,
+          problems,
+        ) ?? DEFAULT_OIDC_ALGORITHMS,
+      tokenTypes:
+        listOf('OIDC_TOKEN_TYPES', text('OIDC_TOKEN_TYPES', DEFAULT_OIDC_TOKEN_TYPES.join(',')), undefined, problems) ??
+        DEFAULT_OIDC_TOKEN_TYPES,
     };
   }
   if (config.adminToken !== undefined && config.adminToken.length < 24) {

@@ -40,12 +40,9 @@ export class Readiness {
     try {
       pending = await pendingMigrations(this.db);
     } catch (error) {
-      return {
-        ready: false,
-        neo4j: 'down',
-        migrations: 'unknown',
-        reason: `Neo4j is not answering: ${describe(error)}`,
-      };
+      // The driver's message names the database's address and user; the public learns only which check failed.
+      this.log.warn({ detail: describe(error) }, 'not ready: Neo4j is not answering');
+      return { ready: false, neo4j: 'down', migrations: 'unknown', reason: 'Neo4j is not answering.' };
     }
     if (pending.length === 0) return { ready: true, neo4j: 'up', migrations: 'applied' };
     try {
@@ -53,12 +50,8 @@ export class Readiness {
       this.log.info({ migrations: ran }, 'applied schema migrations');
       return { ready: true, neo4j: 'up', migrations: 'applied' };
     } catch (error) {
-      return {
-        ready: false,
-        neo4j: 'up',
-        migrations: 'pending',
-        reason: `Migrations ${pending.join(', ')} are not applied: ${describe(error)}`,
-      };
+      this.log.warn({ migrations: pending, detail: describe(error) }, 'not ready: migrations are not applied');
+      return { ready: false, neo4j: 'up', migrations: 'pending', reason: 'Migrations are not applied.' };
     }
   }
 }

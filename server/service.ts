@@ -59,10 +59,12 @@ export async function startService(config: Config, log: Logger): Promise<Running
     log,
     version: VERSION,
     production: config.env === 'production',
+    development: config.env === 'development',
+    publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
     introspection: config.introspection,
-    oidc: config.oidc ? createOidcVerifier(config.oidc) : undefined,
+    oidc: config.oidc ? createOidcVerifier(config.oidc, log) : undefined,
   });
   const url = await app.listen({ host: config.host, port: config.port });
 

@@ -1,8 +1,10 @@
 // The HTTP surface: /graphql (Apollo Server on Fastify), /health/live and /health/ready, with a request id on every log line.
 import { createHash, randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import rateLimit from '@fastify/rate-limit';
@@ -32,6 +34,10 @@ export interface AppDependencies {
   log: Logger;
   version: string;
   production: boolean;
+  /** Development mode (NODE_ENV=development): the only mode that shows Apollo's landing page. */
+  development?: boolean;
+  /** The address partners reach the service by (PUBLIC_URL); unset, the address it listens on. */
+  publicUrl?: string;
   /** Unlocks the admin mutations when sent as a bearer token; see server/graphql/access.ts. */
   adminToken?: string;
   rateLimitPerMinute?: number;
@@ -48,6 +54,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export async function createApp(
   deps: AppDependencies,
 ): Promise<FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>> {
+  /** Absolute links are built on this, never on the Host header a client may set to anything. */
+  const publicUrl = (): string => deps.publicUrl ?? listeningUrl(app.server.address() as AddressInfo | null);
   const app = Fastify({
     loggerInstance: deps.log,
     genReqId: (req) => {
@@ -63,6 +71,11 @@ export async function createApp(
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Browsers must take every answer as the type it says, never guess a script or page out of a JSON or CSV body.
+    reply.header('x-content-type-options', 'nosniff');
+    // Behind TLS, browsers are told to use nothing else for a year, so a later plain-http link cannot be intercepted.
+    if (publicUrl().startsWith('https:') || request.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000');
   });
 
   app.setErrorHandler(restErrorHandler);
@@ -90,9 +103,9 @@ export async function createApp(
 
   app.get('/health/live', async () => ({ status: 'live' }));
   await app.register(networkExport, { db: deps.db });
-  await app.register(orukFeed, { db: deps.db, prefix: '/oruk' });
+  await app.register(orukFeed, { db: deps.db, prefix: '/oruk', publicUrl });
   await app.register(widgetScripts, { version: deps.version });
-  await app.register(demoPage, { version: deps.version });
+  await app.register(demoPage, { version: deps.version, publicUrl });
   await app.register(directoryPages, { schema: deps.schema, db: deps.db, version: deps.version });
   // The console is for analysts exploring in development; production serves the API alone.
   if (!deps.production) await app.register(analystConsole);
@@ -119,6 +132,9 @@ export async function createApp(
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       fastifyApolloDrainPlugin(app),
+      // Apollo shows its Sandbox page (scripts from Apollo's CDN) to any browser outside NODE_ENV=production; only a
+      // developer's own machine should.
+      ...(deps.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       roundTripReport(deps.production),
       ...responseCaching(deps.responseCache ?? new GenerationalCache()),
     ],
@@ -142,6 +158,13 @@ export async function createApp(
   });
 
   return app;
+}
+
+/** The address the service listens on, as a base for links when PUBLIC_URL is unset (then HOST is loopback). */
+function listeningUrl(address: AddressInfo | null): string {
+  if (!address) return 'http://127.0.0.1';
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 /** The Vary header with `names` added to what it already lists. */

@@ -9,12 +9,16 @@ import { widgetsPath } from './widgets.js';
 
 const demoFile = (name: string) => fileURLToPath(new URL(`../../widgets/demo/${name}`, import.meta.url));
 
-export const demoPage: FastifyPluginAsync<{ version: string }> = async (app, { version }) => {
+/** The snippets name the service by `publicUrl` (PUBLIC_URL), never by the Host header a client may set. */
+export const demoPage: FastifyPluginAsync<{ version: string; publicUrl: () => string }> = async (
+  app,
+  { version, publicUrl },
+) => {
   const css = await readFile(demoFile('demo.css'), 'utf8');
   const js = await readFile(demoFile('demo.js'), 'utf8');
 
-  app.get('/demo', async (request, reply) => {
-    const origin = `${request.protocol}://${request.host}`;
+  app.get('/demo', async (_request, reply) => {
+    const origin = publicUrl();
     const script = `${widgetsPath(version)}ph-widgets.js`;
     const snippetOf = (markup: string) =>
       `<script type="module" src="${origin}${script}"></script>\n${markup.replaceAll('{{origin}}', origin)}`;

@@ -88,7 +88,11 @@ function notFound(reply: FastifyReply, what: string) {
   return sendError(reply, ErrorCode.NOT_FOUND, errorMessage(ErrorCode.NOT_FOUND, what));
 }
 
-export const orukFeed: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+/** `publicUrl` gives the service's public address (PUBLIC_URL): the Host header is the client's to choose. */
+export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => string }> = async (
+  app,
+  { db, publicUrl },
+) => {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
   });
@@ -97,9 +101,12 @@ export const orukFeed: FastifyPluginAsync<{ db: Database }> = async (app, { db }
     throw error;
   });
 
-  app.get('/', async (request) => {
-    const base = `${request.protocol}://${request.host}`;
-    return { version: 'HSDS-UK-3.0', profile: 'https://openreferraluk.org', openapi_url: `${base}/oruk/openapi.json` };
+  app.get('/', async () => {
+    return {
+      version: 'HSDS-UK-3.0',
+      profile: 'https://openreferraluk.org',
+      openapi_url: `${publicUrl()}/oruk/openapi.json`,
+    };
   });
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(await readFile(OPENAPI)));
 

@@ -72,6 +72,10 @@ export async function updateNode(
   action: ChangeAction = 'UPDATE',
   flags: { retired?: boolean } = {},
 ): Promise<GraphNode | undefined> {
+  // Callers check admins' input first (server/graphql/resolvers/admin.ts); this guards the record against any other.
+  const managed = [...Object.keys(properties), ...removed].filter((name) => MANAGED.has(name));
+  if (managed.length > 0)
+    throw new Error(`An edit may not set or remove ${managed.join(', ')}: the service manages them.`);
   const before = editable(node);
   const after = { ...before, ...properties };
   for (const name of removed) delete after[name];

@@ -7,6 +7,7 @@ import { Node } from '../../../schema/graphql/node.js';
 import { formatProblem } from '../../../schema/records.js';
 import { validateBatch } from '../../../schema/validate.js';
 import { ErrorCode } from '../../../schema/errors.js';
+import { NODE_MODEL } from '../../../schema/model.js';
 import { history } from '../../database/write/audit.js';
 import { createNode, editable, link, MANAGED, unlink, updateNode } from '../../database/write/edits.js';
 import type { GraphNode } from '../../database/nodes.js';
@@ -37,6 +38,28 @@ function checkProperties(label: Label, key: string, properties: Record<string, u
       },
     );
   }
+}
+
+/**
+ * Refuses to remove what the service manages (without an id or version the record could not be found or edited
+ * safely again) and names that are neither the model's nor the record's own: `constructor` is not a property.
+ */
+function checkRemovals(node: GraphNode, remove: readonly string[]): void {
+  const managed = remove.filter((name) => MANAGED.has(name));
+  if (managed.length > 0)
+    throw clientError(
+      ErrorCode.BAD_USER_INPUT,
+      `${managed.join(', ')} cannot be removed: the service manages ${managed.length > 1 ? 'them' : 'it'}. Remove only the record's own properties, such as ${Object.keys(NODE_MODEL[node.__label]).slice(0, 3).join(', ')}.`,
+      { argument: 'remove' },
+    );
+  const own = editable(node);
+  const unknown = remove.filter((name) => !Object.hasOwn(NODE_MODEL[node.__label], name) && !Object.hasOwn(own, name));
+  if (unknown.length > 0)
+    throw clientError(
+      ErrorCode.BAD_USER_INPUT,
+      `${node.__label} has no property ${unknown.map((name) => `"${name}"`).join(', ')} to remove: use one of ${Object.keys(NODE_MODEL[node.__label]).join(', ')}.`,
+      { argument: 'remove' },
+    );
 }
 
 async function existing(ctx: Context, id: string, argument = 'id'): Promise<GraphNode> {
@@ -101,6 +124,7 @@ export class AdminResolver {
   ) {
     const node = await existing(ctx, id);
     if (node.version !== version) conflict(node, version);
+    checkRemovals(node, remove ?? []);
     const after = { ...editable(node), ...(set ?? {}) };
     for (const name of remove ?? []) delete after[name];
     checkProperties(node.__label, node.key, after, 'set');

@@ -113,6 +113,52 @@ describe('admin mutations', () => {
     expect((await call(UNLINK, { from: service, to: barnet })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('refuses to set or remove what the service manages, or names that are not properties, and changes nothing', async () => {
+    const created = await call(CREATE, { key: 'admin-guarded-service', properties: { name: 'Guarded' } });
+    const id = created.data.createRecord.id as string;
+    const refusal = async (variables: Record<string, unknown>) => {
+      const result = await call(UPDATE, { id, version: 1, ...variables });
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result)).toBe('BAD_USER_INPUT');
+      return result.errors?.[0]?.message ?? '';
+    };
+    expect(await refusal({ remove: ['id'] })).toMatch(/^id cannot be removed: the service manages it/);
+    expect(await refusal({ remove: ['key', 'version'] })).toMatch(
+      /^key, version cannot be removed: the service manages them/,
+    );
+    expect(await refusal({ remove: ['retired', 'updatedAt'] })).toMatch(/cannot be removed/);
+    expect(await refusal({ set: { retiredAt: '2020-01-01' } })).toMatch(/^retiredAt cannot be set/);
+    expect(await refusal({ remove: ['constructor', 'toString'] })).toMatch(
+      /^Service has no property "constructor", "toString" to remove: use one of .*name/,
+    );
+    // Inherited names are not the model's properties, whether set on a new record or an existing one.
+    // A JSON body holding __proto__ is refused by Fastify's parser, and a query's literal by type-graphql's argument
+    // checks, before either reaches the model; either way nothing is written.
+    const proto = await call(
+      'mutation { createRecord(kind: Service, key: "admin-sneaky-proto", properties: { name: "Sneaky", __proto__: "x" }) { id } }',
+    );
+    expect(proto.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      const properties = JSON.parse(`{"name": "Sneaky", ${JSON.stringify(name)}: "x"}`) as Record<string, unknown>;
+      const made = await call(CREATE, { key: `admin-sneaky-${name.replaceAll('_', '')}`, properties });
+      expect(
+        made.errors?.[0]?.extensions?.problems?.map((p) => p.field),
+        name,
+      ).toEqual([name]);
+      const update = await call(UPDATE, { id, version: 1, set: { [name]: 'x' } });
+      expect(update.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
+      expect(update.errors?.[0]?.message, name).toContain(`has no property "${name}"`);
+    }
+    const { data } = await call(`query ($id: ID!) { node(id: $id) { id version } history(id: $id) { action } }`, {
+      id,
+    });
+    expect(data.node).toEqual({ id, version: 1 });
+    expect(data.history.map((c: { action: string }) => c.action)).toEqual(['CREATE']);
+    const sneaky = await db().run('MATCH (s:Service) WHERE s.key STARTS WITH $prefix RETURN count(s) AS n', {
+      prefix: 'admin-sneaky',
+    });
+    expect(Number(sneaky.records[0]?.get('n'))).toBe(0);
+  });
+
   it('retires a record out of lists and searches, and restores it', async () => {
     const id = nodeId('Service', 'demo-harrow-stop-smoking');
     const search = async () =>

@@ -19,7 +19,7 @@ describe('single sign-on with OpenID Connect', () => {
     privateKey = pair.privateKey;
     stranger = (await generateKeyPair('RS256')).privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    // A stand-in for the provider's published keys, on loopback.
+    // A stand-in for the provider's published keys, on loopback: the one place plain http is allowed, under NODE_ENV=test.
     provider = createServer((_request, response) =>
       response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
     );
@@ -38,7 +38,7 @@ describe('single sign-on with OpenID Connect', () => {
 
   const token = (claims: Record<string, unknown>, key = privateKey, audience = 'partnership-hub', expires = '5m') =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
       .setIssuer(issuer)
       .setAudience(audience)
       .setIssuedAt()
@@ -61,5 +61,15 @@ describe('single sign-on with OpenID Connect', () => {
     const noRole = await ask(await token({ partnership_hub_role: 'superuser' }));
     expect(noRole.status).toBe(403);
     expect(noRole.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("answers a refused token with the catalogue's code and its own words, not the verifier's", async () => {
+    const expired = await ask(await token({ partnership_hub_role: 'admin' }, privateKey, 'partnership-hub', '-1m'));
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(expired.body.errors?.[0]?.message).toBe(
+      'The sign-in token was not accepted: it may have expired, or come from another provider. Sign in again.',
+    );
+    expect(JSON.stringify(expired.body)).not.toMatch(/"exp"|claim|timestamp/);
   });
 });

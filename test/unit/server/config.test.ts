@@ -71,6 +71,8 @@ describe('loadConfig', () => {
       audience: 'hub',
       jwksUrl: 'https://login.example.org/jwks',
       roleClaim: 'partnership_hub_role',
+      algorithms: ['RS256', 'ES256'],
+      tokenTypes: ['at+jwt', 'JWT'],
     });
     expect(ok.introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
