@@ -1,10 +1,62 @@
 // The default seed, loaded as `npm start` loads it into an empty database: the documents' key facts are queryable.
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importBatch } from '../../../server/database/import/importer.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { defaultSources, readSources } from '../../../seed/sources.js';
 import { createLogger } from '../../../server/logger.js';
 import { useTestDatabase } from '../../support/database.js';
+
+/** One stakeholder row of the Taking Care 24-7 plan, its cells read from the document's own text. */
+interface PlanRow {
+  group: string;
+  need: string[];
+  methods: string[];
+  frequency: string[];
+  production: string[];
+  delivery: string[];
+}
+
+/**
+ * Reads the plan's table from its text: each tab starts a cell, lines without one continue it, and "·" starts an
+ * item. A row is a stakeholder's name (a cell that is not a bullet) and the five cells after it.
+ */
+async function readCommunicationPlan(): Promise<PlanRow[]> {
+  const text = await readFile('seed/documents/taking-care-24-7-communication-plan.txt', 'utf8');
+  const table = text.slice(
+    text.indexOf('[who will actually deliver the communication ie presentation, meetings]'),
+    text.indexOf('\tKey Definitions'),
+  );
+  const cells = table
+    .split('\t')
+    .slice(1)
+    .map((cell) => ({
+      bulleted: cell.trim().startsWith('·'),
+      items: cell
+        .split('·')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    }));
+  const rows: PlanRow[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!cell || cell.bulleted || cell.items.length === 0) continue;
+    const [need, methods, frequency, production, delivery] = cells.slice(i + 1, i + 6).map((c) => c.items);
+    rows.push({
+      group: cell.items.join(' '),
+      need: need ?? [],
+      methods: methods ?? [],
+      frequency: frequency ?? [],
+      production: production ?? [],
+      delivery: delivery ?? [],
+    });
+    i += 5;
+  }
+  return rows;
+}
+
+/** A responsibility cell's item as the role it names ("Chief Executive," and "Programme Manager at …"). */
+const roleNamed = (item: string) => item.replace(/,$/, '').replace(/ at .*$/, '');
 
 describe('the default seed', () => {
   const db = useTestDatabase();
@@ -61,6 +113,41 @@ describe('the default seed', () => {
       `MATCH (l:EngagementLevel) RETURN count(l) AS levels, min(size(l.definitions)) AS fewest`,
     );
     expect(levels).toEqual({ levels: 3, fewest: 5 });
+  });
+
+  it("Taking Care 24-7: every stakeholder row's need, methods, frequency, production and delivery are the plan's", async () => {
+    const rows = await readCommunicationPlan();
+    expect(rows).toHaveLength(15);
+    const stored = await one(`
+      MATCH (:Programme {name: 'Taking Care 24-7'})-[:PLANS]->(c:CommunicationActivity)-[:FOR]->(g:StakeholderGroup)
+      RETURN g.name AS group, g.need AS need, c.methods AS methods, c.frequency AS frequency,
+        COLLECT { MATCH (c)-[:PRODUCED_BY]->(r:Role) RETURN r.name ORDER BY r.name } AS production,
+        COLLECT { MATCH (c)-[:DELIVERED_BY]->(r:Role) RETURN r.name ORDER BY r.name } AS delivery`);
+    for (const row of rows) {
+      const found = stored.find((s) => s.group === row.group);
+      expect(found, row.group).toBeDefined();
+      expect(
+        {
+          need: found?.need,
+          methods: found?.methods ?? [],
+          frequency: found?.frequency ?? undefined,
+          production: found?.production,
+          delivery: found?.delivery,
+        },
+        row.group,
+      ).toEqual({
+        need: row.need.join(' '),
+        methods: row.methods,
+        frequency: row.frequency[0],
+        production: [...new Set(row.production.map(roleNamed))].sort(),
+        delivery: [...new Set(row.delivery.map(roleNamed))].sort(),
+      });
+    }
+    // The row the plan's readers most often misread: production and delivery are not the same people.
+    expect(rows.find((r) => r.group === 'All trust staff')).toMatchObject({
+      production: ['Programme Manager'],
+      delivery: ['Project Director', 'Programme Manager'],
+    });
   });
 
   it('London MECC: five named partners, four key areas, six workstreams and the Fire Brigade beyond health', async () => {
