@@ -7,7 +7,7 @@ import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';
 import { formatProblem, ImportValidationError } from '../schema/records.js';
 import { importBatch, type Counts, type ImportReport } from '../server/database/import/importer.js';
-import { checkCoverage, formatCoverage, readSeedData } from './coverage/coverage.js';
+import { checkCoverage, formatCoverage, readLedgers, readSeedData, unledgeredRecords } from './coverage/coverage.js';
 import { runCommand } from './run-command.js';
 import { defaultSources, readSources, REFERENCE } from './sources.js';
 
@@ -94,9 +94,12 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args.values.coverage) {
-    const results = await checkCoverage(await readSeedData());
+    const batch = await readSeedData();
+    const results = await checkCoverage(batch);
+    const unledgered = unledgeredRecords(batch, await readLedgers());
     console.log(formatCoverage(results));
-    return results.some((r) => r.problems.length > 0) ? 1 : 0;
+    if (unledgered.length > 0) console.log(`\nRecords no document passage holds:\n  ${unledgered.join('\n  ')}`);
+    return results.some((r) => r.problems.length > 0) || unledgered.length > 0 ? 1 : 0;
   }
   const kind = args.values.kind;
   if (kind !== undefined && !(OrganisationKind as readonly string[]).includes(kind)) {

@@ -193,6 +193,21 @@ export async function checkCoverage(batch: GraphBatch, ledgers?: Ledger[]): Prom
   );
 }
 
+/**
+ * Records read from the documents' data files that no ledger entry names: a record no passage holds is a statement
+ * its document does not make. Demo records and the documents themselves are exempt.
+ */
+export function unledgeredRecords(batch: GraphBatch, ledgers: readonly Ledger[]): string[] {
+  const named = new Set<string>();
+  for (const ledger of ledgers)
+    for (const entry of ledger.entries)
+      for (const holder of entry.held ?? [])
+        for (const part of holder.split(' ')) if (part.includes('/')) named.add(part.replace(/\.[a-zA-Z]+$/, ''));
+  return batch.nodes
+    .filter((n) => n.properties.demo !== true && n.label !== 'SourceDocument' && !named.has(`${n.label}/${n.key}`))
+    .map((n) => `${n.origin.file} row ${n.origin.row ?? '?'}: ${n.label}/${n.key} is in no ledger entry`);
+}
+
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** A table of coverage per document, then every problem. */

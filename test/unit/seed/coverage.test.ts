@@ -8,6 +8,7 @@ import {
   indexBatch,
   readLedgers,
   readSeedData,
+  unledgeredRecords,
 } from '../../../seed/coverage/coverage.js';
 import type { GraphBatch } from '../../../schema/records.js';
 
@@ -24,6 +25,10 @@ describe('the coverage ledgers', () => {
     expect(results.map((r) => r.document).sort()).toEqual(documents.map((d) => `seed/documents/${d}`).sort());
     expect(results.flatMap((r) => r.problems)).toEqual([]);
     for (const r of results) expect(r.accountedFor, r.document).toBe(1);
+  });
+
+  it('name every record read from a document, so that none states what its document does not', async () => {
+    expect(unledgeredRecords(batch, await readLedgers())).toEqual([]);
   });
 
   it('finds a line no entry quotes, a quotation not in the document and a record that does not exist', () => {
