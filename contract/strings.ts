@@ -1,5 +1,5 @@
-// Every word the widgets and the plain directory pages show, in one place. English (British) is complete; another
-// language, such as Welsh (cy), adds a catalogue with the strings it translates and falls back to English for the rest.
+// Every word the widgets and the service's plain pages show, in one place, with how numbers and dates are written:
+// English (British) here, Welsh in strings-cy.ts; a page's `lang` chooses, and English is the fallback.
 import type {
   ActionStatus,
   DirectoryKind,
@@ -9,15 +9,25 @@ import type {
   ResourceKind,
 } from './kinds.js';
 
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const number = (n: number): string => n.toLocaleString('en-GB');
+const plural = (n: number, one: string, many: string): string => `${number(n)} ${n === 1 ? one : many}`;
 
 /**
  * A label for each value of a vocabulary, checked against the model's values (a new kind without a label fails the
  * typecheck), then looked up by any string, because the API's answers are typed as strings here.
  */
-const labels = <K extends string>(byValue: Record<K, string>): Record<string, string> => byValue;
+export const labels = <K extends string>(byValue: Record<K, string>): Record<string, string> => byValue;
 
-const en = {
+export const en = {
+  /** The BCP 47 tag numbers and dates are formatted by, and pages declare as their language. */
+  locale: 'en-GB',
+  number,
+  /** An ISO date (2018-03 or 2018-03-31) as a reader writes it: March 2018, 31 March 2018. */
+  date: (iso: string | null | undefined): string => formatDate(iso, 'en-GB'),
+  deadline: (date: string) => `by ${date}`,
+  nextPage: 'Next page',
+  notFoundHeading: 'Not found',
+
   // Shared states
   loading: 'Loading…',
   retry: 'Try again',
@@ -42,7 +52,7 @@ const en = {
   kinds: labels<DirectoryKind>({ SERVICE: 'Services', RESOURCE: 'Resources', ORGANISATION: 'Organisations' }),
   kindSingular: { Service: 'Service', Resource: 'Resource', Organisation: 'Organisation' } as Record<string, string>,
   resultsCount: (shown: number, total: number) =>
-    total === 0 ? 'No results' : `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'result', 'results')}`,
+    total === 0 ? 'No results' : `Showing ${number(shown)} of ${plural(total, 'result', 'results')}`,
   noResults: 'No results. Try fewer or different words, another topic, or a wider area.',
   showMore: 'Show more results',
   distance: (km: number) => `${km.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km away`,
@@ -69,7 +79,7 @@ const en = {
 
   // Programme
   programmeSummary: (total: number, overdue: number) =>
-    `${plural(total, 'action', 'actions')}, ${overdue.toLocaleString('en-GB')} overdue`,
+    `${plural(total, 'action', 'actions')}, ${number(overdue)} overdue`,
   targetsHeading: 'Targets',
   targetProgress: (share: number) => `${Math.round(share * 100)}% of target`,
   noReading: 'No progress reported yet',
@@ -170,16 +180,8 @@ const en = {
   }),
 };
 
+/** A catalogue: every string, so a translation that misses one fails the typecheck. */
 export type Strings = typeof en;
-
-/** Catalogues by primary language subtag. Welsh starts empty: each string it gains replaces the English one. */
-const catalogues: Record<string, Partial<Strings>> = { en, cy: {} };
-
-/** The strings for a BCP 47 language tag (en-GB, cy), English where a catalogue lacks one. */
-export function stringsFor(lang: string | null | undefined): Strings {
-  const primary = (lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  return { ...en, ...catalogues[primary] };
-}
 
 /** Formats an ISO date (2018-03 or 2018-03-31) the British way: March 2018, 31 March 2018. */
 export function formatDate(iso: string | null | undefined, lang = 'en-GB'): string {

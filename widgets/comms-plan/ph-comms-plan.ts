@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import { actorNames } from '../../contract/actors.js';
 import { COMMS_PLAN, type Activity, type CommsPlan } from '../../contract/queries/comms-plan.js';
+import { deliveriesOf, levelsOf } from '../../contract/plan-text.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
@@ -11,6 +12,7 @@ import { commsPlanStyles } from './ph-comms-plan.styles.js';
  * A programme's communication plan: for each stakeholder group, its need, the engagement it needs, how and how
  * often it is told, and who produces and delivers that.
  *
+ * @tagname ph-comms-plan
  * @attr api - the service's address; the address this script came from if not given
  * @attr key - a widget API key, if the service asks for one
  * @attr programme - the programme's key (taking-care-24-7) or id
@@ -110,9 +112,7 @@ export class PhCommsPlan extends PhElement {
   }
 
   private levels(a: Activity): string {
-    return (a.group?.needs ?? [])
-      .map((n) => `${this.t.levels[n.level] ?? n.level}${n.qualifier ? ` (${n.qualifier})` : ''}`)
-      .join(', ');
+    return levelsOf(this.t, a);
   }
 
   private methods(a: Activity) {
@@ -122,7 +122,7 @@ export class PhCommsPlan extends PhElement {
   }
 
   private deliveries(a: Activity) {
-    const items = a.deliveredBy.map((d) => (d.occasion ? `${d.by.name} (${d.occasion})` : d.by.name));
+    const items = deliveriesOf(a);
     return items.length > 1 ? html`<ul class="plain">${items.map((i) => html`<li>${i}</li>`)}</ul>` : (items[0] ?? '');
   }
 }

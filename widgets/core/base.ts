@@ -2,7 +2,8 @@
 // and one way to load data with loading and error states that say what to do.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { WidgetErrorCode } from '../../contract/errors.js';
-import { stringsFor, type Strings } from '../../contract/strings.js';
+import { stringsFor } from '../../contract/catalogues.js';
+import type { Strings } from '../../contract/strings.js';
 import { HubClient, HubError } from './client.js';
 import { emit } from './events.js';
 
@@ -18,6 +19,33 @@ export class ConfigError extends Error {
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
+/**
+ * What every widget takes and how every widget can be themed. Custom properties are read on the element or any
+ * ancestor; the defaults follow the NHS.UK design system.
+ *
+ * @attr api - the service's address; the address this script came from if not given
+ * @attr key - a widget API key, if the service asks for one
+ *
+ * @cssprop --ph-colour-primary - links and headings' accents (#005eb8)
+ * @cssprop --ph-colour-primary-dark - links on hover (#003087)
+ * @cssprop --ph-colour-visited - visited links (#330072)
+ * @cssprop --ph-colour-text - text (#212b32)
+ * @cssprop --ph-colour-secondary-text - hints and details (#4c6272)
+ * @cssprop --ph-colour-background - the widget's background (#ffffff)
+ * @cssprop --ph-colour-surface - panels and table headings (#f0f4f5)
+ * @cssprop --ph-colour-border - borders (#d8dde0)
+ * @cssprop --ph-colour-input-border - form fields' borders (#4c6272)
+ * @cssprop --ph-colour-focus - the focus highlight (#ffeb3b)
+ * @cssprop --ph-colour-focus-text - text on the focus highlight (#212b32)
+ * @cssprop --ph-colour-error - errors (#d5281b)
+ * @cssprop --ph-colour-warning - warnings such as overdue markers (#ffb81c)
+ * @cssprop --ph-colour-button - buttons (#007f3b)
+ * @cssprop --ph-colour-button-shadow - buttons' lower edge (#00401e)
+ * @cssprop --ph-font-family - the typeface (Frutiger W01, Arial, sans-serif)
+ * @cssprop --ph-font-size - the base text size (1rem)
+ * @cssprop --ph-radius - corners' radius (4px)
+ * @cssprop --ph-space - the base spacing (16px)
+ */
 export abstract class PhElement extends LitElement {
   static override properties = {
     api: { type: String },

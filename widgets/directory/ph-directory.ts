@@ -32,6 +32,7 @@ type Result = SearchPage['search']['edges'][number];
  * A directory of services, resources and organisations. Attributes preset the search, so a borough page can show
  * "stop smoking services in Barnet" with no input: `<ph-directory area="E09000003" topic="stop-smoking" kind="service">`.
  *
+ * @tagname ph-directory
  * @attr api - the service's address; the address this script came from if not given
  * @attr key - a widget API key, if the service asks for one
  * @attr area - preset borough or footprint (its GSS or ONS code)
@@ -165,7 +166,8 @@ export class PhDirectory extends PhElement {
       if (!data.areas.pageInfo.hasNextPage) break;
       after = data.areas.pageInfo.endCursor;
     }
-    areas.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    const locale = this.t.locale;
+    areas.sort((a, b) => a.name.localeCompare(b.name, locale));
     this.options = { topics, areas };
   }
 

@@ -20,6 +20,7 @@ type View = 'table' | 'graph';
 /**
  * A partnership network around a programme or an organisation.
  *
+ * @tagname ph-network
  * @attr api - the service's address; the address this script came from if not given
  * @attr key - a widget API key, if the service asks for one
  * @attr programme - the key of the programme at the centre (london-mecc-2017-18)
@@ -177,7 +178,8 @@ export class PhNetwork extends PhElement {
 
   /** The graph's members in the order the arrow keys visit them: by name. */
   private visibleMembers(): NetNode[] {
-    return [...this.visible().nodes].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    const locale = this.t.locale;
+    return [...this.visible().nodes].sort((a, b) => a.name.localeCompare(b.name, locale));
   }
 
   private async drawGraph(): Promise<void> {
@@ -271,20 +273,21 @@ export class PhNetwork extends PhElement {
   override render() {
     if (this.loadState !== 'ready') return html`<div part="base">${this.renderStatus()}</div>`;
     const t = this.t;
+    const locale = t.locale;
     const nodes = this.byId();
     const programmes = this.net.nodes
       .filter((n) => n.type === 'PROGRAMME')
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
     const footprints = [...new Set(this.net.nodes.flatMap((n) => n.footprints))]
       .map((key) => ({ key, name: this.footprintNames.get(key) ?? key }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
     const roles = [...new Set(this.net.edges.map((e) => e.role).filter((r): r is string => !!r))];
     const rows = this.partnerships()
       .map((e) => ({ organisation: nodes.get(e.source)!, programme: nodes.get(e.target)!, role: e.role ?? '' }))
       .sort(
         (a, b) =>
-          a.programme.name.localeCompare(b.programme.name, 'en-GB') ||
-          a.organisation.name.localeCompare(b.organisation.name, 'en-GB'),
+          a.programme.name.localeCompare(b.programme.name, locale) ||
+          a.organisation.name.localeCompare(b.organisation.name, locale),
       );
     const shown = new Set(this.visible().nodes.map((n) => n.id));
     const organisationCount = new Set(rows.map((r) => r.organisation.id)).size;

@@ -7,7 +7,7 @@ import {
   type PlanTarget,
   type ProgrammePlan,
 } from '../../contract/queries/programme.js';
-import { formatDate } from '../../contract/strings.js';
+import { dueOf, leadOf, targetOf } from '../../contract/plan-text.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
@@ -16,6 +16,7 @@ import { programmeStyles } from './ph-programme.styles.js';
 /**
  * A programme's action plan, read-only, for a partnership's public page.
  *
+ * @tagname ph-programme
  * @attr api - the service's address; the address this script came from if not given
  * @attr key - a widget API key, if the service asks for one
  * @attr programme - the programme's key (london-mecc-2017-18) or id
@@ -121,13 +122,13 @@ export class PhProgramme extends PhElement {
           const unit = target.unit ? ` ${target.unit}` : '';
           return html`<li class="target" part="target">
             <h4>${target.name}</h4>
-            <p class="muted">${target.metric}: ${target.value.toLocaleString('en-GB')}${unit}${target.deadline ? `, by ${formatDate(target.deadline)}` : ''}</p>
+            <p class="muted">${targetOf(t, target)}</p>
             ${
               share == null
                 ? html`<p>${t.noReading}</p>`
                 : html`<div class="bar" role="progressbar" aria-label=${target.name} aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=${Math.round(share * 100)} aria-valuetext=${t.targetProgress(share)}><span style=${styleMap({ width: `${share * 100}%` })}></span></div>
-                  <p>${t.targetProgress(share)}${latest ? ` (${latest.value.toLocaleString('en-GB')}${unit}, ${formatDate(latest.date)})` : ''}</p>`
+                  <p>${t.targetProgress(share)}${latest ? ` (${t.number(latest.value)}${unit}, ${t.date(latest.date)})` : ''}</p>`
             }
           </li>`;
         })}
@@ -148,19 +149,12 @@ export class PhProgramme extends PhElement {
             <td>${a.name}</td>
             <td data-label=${c.status}>${t.statuses[a.status] ?? a.status}
               ${a.overdue ? html` <strong class="tag tag-warning" part="overdue">${t.overdue}</strong>` : nothing}</td>
-            <td class="due" data-label=${c.due}>${formatDate(a.dueDate) || a.dueText || (a.recurrence ? t.recurrences[a.recurrence] : '') || '–'}</td>
-            <td data-label=${c.lead}>${this.leadOf(a)}</td>
+            <td class="due" data-label=${c.due}>${dueOf(t, a)}</td>
+            <td data-label=${c.lead}>${leadOf(t, a)}</td>
           </tr>`,
           )}
         </tbody>
       </table>
     </section>`;
-  }
-
-  private leadOf(action: PlanAction): string {
-    if (action.leads.length === 0) return action.leadText ?? '–';
-    return action.leads
-      .map((l) => (l.part === 'LEAD' ? l.by.name : `${l.by.name} (${this.t.leadParts[l.part] ?? l.part})`))
-      .join('; ');
   }
 }

@@ -1,27 +1,27 @@
-// /directory: the directory as plain HTML pages, for readers without JavaScript (the widgets' fallback links lead
-// here) and for search engines. They run the directory widget's own GraphQL queries (from the shared contract)
-// in-process, as the public role, and show its strings.
+// /directory: the directory as plain HTML pages, for readers without JavaScript (the directory widget's fallback link
+// leads here) and for search engines, with schema.org JSON-LD. They run the widget's own GraphQL documents (from the
+// shared contract) in-process, as the public role, and show its strings (Welsh with ?lang=cy).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { graphql, type GraphQLSchema } from 'graphql';
+import type { ErrorCode } from '../../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../../contract/kinds.js';
-import { ErrorCode, errorStatus } from '../../../schema/errors.js';
 import {
   DETAIL,
   OPTIONS,
   SEARCH,
   type Detail,
   type DirectoryOptions,
+  type Option,
   type SearchPage,
 } from '../../../contract/queries/directory.js';
-import { stringsFor } from '../../../contract/strings.js';
-import { createContext } from '../../graphql/context.js';
-import type { Database } from '../../database/database.js';
-import { html, layout, STRICT_CSP, type Html } from './html.js';
+import type { Strings } from '../../../contract/strings.js';
+import { html, jsonLd, type Html } from './html.js';
+import { inLanguage, type PageDependencies, pageStrings, runQuery, sendPage } from './page.js';
 
-const t = stringsFor('en-GB');
 const PAGE_SIZE = 20;
+/** Boroughs come 100 to a page; England has about 300, so a few pages, with a bound in case the data grows wild. */
+const MAX_AREA_PAGES = 20;
 const stylesheet = fileURLToPath(new URL('./pages.css', import.meta.url));
 
 interface DirectoryQuery {
@@ -31,52 +31,35 @@ interface DirectoryQuery {
   postcode?: string;
   kind?: string | string[];
   after?: string;
+  lang?: string;
 }
 
-export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Database; version: string }> = async (
-  app,
-  { schema, db, version },
-) => {
+export const directoryPages: FastifyPluginAsync<PageDependencies> = async (app, deps) => {
   const css = await readFile(stylesheet, 'utf8');
 
-  /** Runs one of the widget's queries; GraphQL errors come back as their code and message, for the page to show. */
-  async function run<T>(
-    request: FastifyRequest,
-    source: string,
-    variables: Record<string, unknown>,
-  ): Promise<{ data?: T; error?: { code: ErrorCode; message: string } }> {
-    const result = await graphql({
-      schema,
-      source,
-      variableValues: variables,
-      contextValue: createContext(db, request.log, request.id, version, 'public'),
-    });
-    const first = result.errors?.[0];
-    if (first) {
-      // In-process, without Apollo: the errors are the resolvers' own, coded from the catalogue; one without a code is a fault.
-      const code = String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode;
-      if (code === 'INTERNAL_SERVER_ERROR') throw first.originalError ?? first;
-      return { error: { code, message: first.message } };
+  /** The filters' topics and every borough, following the boroughs' pages as the widget does. */
+  async function options(request: FastifyRequest, t: Strings): Promise<{ topics: Option[]; areas: Option[] }> {
+    const topics: Option[] = [];
+    const areas: Option[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < MAX_AREA_PAGES; page++) {
+      const { data }: { data?: DirectoryOptions } = await runQuery<DirectoryOptions>(deps, request, OPTIONS, { after });
+      if (!data) break;
+      if (page === 0) topics.push(...data.topics.edges.map((e) => e.node));
+      areas.push(...data.areas.edges.map((e) => e.node));
+      if (!data.areas.pageInfo.hasNextPage) break;
+      after = data.areas.pageInfo.endCursor;
     }
-    return { data: result.data as T };
+    areas.sort((a, b) => a.name.localeCompare(b.name, t.locale));
+    return { topics, areas };
   }
-
-  const send = (
-    reply: { type: (t: string) => unknown; header: (k: string, v: string) => unknown; send: (b: string) => unknown },
-    title: string,
-    body: Html,
-  ) => {
-    reply.type('text/html; charset=utf-8');
-    reply.header('content-security-policy', STRICT_CSP);
-    reply.header('cache-control', 'public, max-age=60');
-    return reply.send(layout(`${title}: Partnership Hub`, body, '/directory/assets/pages.css'));
-  };
 
   app.get('/directory/assets/pages.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
   );
 
   app.get<{ Querystring: DirectoryQuery }>('/directory', async (request, reply) => {
+    const t = pageStrings(request);
     const q = request.query;
     const one = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
     const text = one(q.text).slice(0, 200);
@@ -86,9 +69,9 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
       .map((k) => String(k).toUpperCase())
       .filter(isDirectoryKind);
     const filters = { text, topic: one(q.topic), area: one(q.area), postcode, kinds };
-    const [options, results] = await Promise.all([
-      run<DirectoryOptions>(request, OPTIONS, { after: null }),
-      run<SearchPage>(request, SEARCH, {
+    const [choices, results] = await Promise.all([
+      options(request, t),
+      runQuery<SearchPage>(deps, request, SEARCH, {
         text: text || null,
         topic: filters.topic || null,
         area: postcode ? null : filters.area || null,
@@ -98,36 +81,101 @@ export const directoryPages: FastifyPluginAsync<{ schema: GraphQLSchema; db: Dat
         after: one(q.after) || null,
       }),
     ]);
-    // The page still renders, saying what went wrong; its status is the error's own, from the catalogue.
-    if (results.error) reply.code(errorStatus(results.error.code));
-    return send(
+    if (results.error && results.error.code !== 'NOT_FOUND' && results.error.code !== 'BAD_USER_INPUT') reply.code(503);
+    else if (results.error) reply.code(400);
+    const search = results.data?.search;
+    return sendPage(
       reply,
+      t,
       t.directoryHeading,
-      searchPage(filters, options.data, results.data?.search, results.error, request.query),
+      searchPage(t, filters, choices, search, results.error, request.query),
+      search ? jsonLd(resultList(t, search)) : undefined,
     );
   });
 
-  app.get<{ Params: { id: string } }>('/directory/:id', async (request, reply) => {
-    const { data, error } = await run<{ node: Detail | null }>(request, DETAIL, { id: request.params.id });
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>('/directory/:id', async (request, reply) => {
+    const t = pageStrings(request);
+    const { data, error } = await runQuery<{ node: Detail | null }>(deps, request, DETAIL, { id: request.params.id });
     if (
       error?.code === 'BAD_USER_INPUT' ||
       !data?.node ||
       !['Service', 'Resource', 'Organisation'].includes(data.node.__typename)
     ) {
-      reply.code(errorStatus(ErrorCode.NOT_FOUND));
-      return send(
+      reply.code(404);
+      return sendPage(
         reply,
-        'Not found',
-        html`<main><h1>Not found</h1><p>${t.errorNotFound}</p><p><a href="/directory">${t.directoryHeading}</a></p></main>`,
+        t,
+        t.notFoundHeading,
+        html`<main><h1>${t.notFoundHeading}</h1><p>${t.errorNotFound}</p><p><a href="/directory">${t.directoryHeading}</a></p></main>`,
       );
     }
-    return send(reply, data.node.name, detailPage(data.node));
+    return sendPage(reply, t, data.node.name, detailPage(t, data.node), jsonLd(structuredDetail(data.node)));
   });
 };
 
+/** schema.org types of the directory's records. */
+const SCHEMA_TYPE: Record<Detail['__typename'], string> = {
+  Service: 'Service',
+  Resource: 'CreativeWork',
+  Organisation: 'Organization',
+};
+
+/** A page of results as a schema.org ItemList, each item linking to its own page. */
+function resultList(t: Strings, search: SearchPage['search']): Record<string, unknown> {
+  return {
+    '@type': 'ItemList',
+    name: t.directoryHeading,
+    numberOfItems: search.totalCount,
+    itemListElement: search.edges.map(({ node }, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      url: `/directory/${node.id}`,
+      item: {
+        '@type': SCHEMA_TYPE[node.__typename],
+        name: node.name,
+        ...(node.description ? { description: node.description } : {}),
+      },
+    })),
+  };
+}
+
+/** A service, resource or organisation as schema.org describes it, with only the fields the record has. */
+function structuredDetail(d: Detail): Record<string, unknown> {
+  const organisation = (name: string) => ({ '@type': 'Organization', name });
+  const entries: [string, unknown][] = [
+    ['@type', SCHEMA_TYPE[d.__typename]],
+    ['name', d.name],
+    ['description', d.description],
+    ['provider', d.provider ? organisation(d.provider.name) : undefined],
+    ['publisher', d.publisher ? organisation(d.publisher.name) : undefined],
+    ['areaServed', d.areas?.length ? d.areas.map((a) => ({ '@type': 'AdministrativeArea', name: a.name })) : undefined],
+    [
+      'audience',
+      d.eligibility || d.audience ? { '@type': 'Audience', audienceType: d.eligibility ?? d.audience } : undefined,
+    ],
+    ['keywords', d.topics?.length ? d.topics.map((x) => x.name).join(', ') : undefined],
+    ['telephone', d.phone],
+    ['email', d.email],
+    ['url', d.url ?? d.website],
+    [
+      'address',
+      d.addressLines?.length
+        ? {
+            '@type': 'PostalAddress',
+            streetAddress: d.addressLines.join(', '),
+            addressLocality: d.town,
+            postalCode: d.postcode,
+          }
+        : undefined,
+    ],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== null && value !== ''));
+}
+
 function searchPage(
+  t: Strings,
   filters: { text: string; topic: string; area: string; postcode: string; kinds: string[] },
-  options: DirectoryOptions | undefined,
+  options: { topics: Option[]; areas: Option[] },
   search: SearchPage['search'] | undefined,
   error: { code: ErrorCode; message: string } | undefined,
   query: DirectoryQuery,
@@ -147,11 +195,11 @@ function searchPage(
       : undefined;
   return html`<main>
   <h1>${t.directoryHeading}</h1>
-  <form method="get" action="/directory" role="search">
+  <form method="get" action="/directory" role="search">${t.locale === 'en-GB' ? '' : html`<input type="hidden" name="lang" value="${t.locale}">`}
     <div class="field"><label for="text">${t.searchLabel}</label><span class="hint" id="text-hint">${t.searchHint}</span>
       <input id="text" name="text" type="search" maxlength="200" aria-describedby="text-hint" value="${filters.text}"></div>
-    ${select('topic', t.topicLabel, options?.topics.edges.map((e) => e.node) ?? [], filters.topic)}
-    ${select('area', t.areaLabel, options?.areas.edges.map((e) => e.node) ?? [], filters.area)}
+    ${select('topic', t.topicLabel, options.topics, filters.topic)}
+    ${select('area', t.areaLabel, options.areas, filters.area)}
     <div class="field"><label for="postcode">${t.postcodeLabel}</label><span class="hint" id="postcode-hint">${t.postcodeHint}</span>
       <input id="postcode" name="postcode" type="text" autocomplete="postal-code" aria-describedby="postcode-hint" value="${filters.postcode}"></div>
     <fieldset><legend>${t.kindLabel}</legend>
@@ -166,24 +214,24 @@ function searchPage(
   ${search.totalCount === 0 ? html`<p>${t.noResults}</p>` : ''}
   <ol class="results">${search.edges.map(
     ({ node, distanceKm }) => html`<li>
-    <h2><a href="/directory/${node.id}">${node.name}</a></h2>
+    <h2><a href="${inLanguage(t, `/directory/${node.id}`)}">${node.name}</a></h2>
     <p class="meta">${t.kindSingular[node.__typename]}${node.demo ? html` · <strong>${t.demoTag}</strong>` : ''}${node.provider ? ` · ${t.providedBy(node.provider.name)}` : ''}${node.publisher ? ` · ${t.publishedBy(node.publisher.name)}` : ''}${distanceKm != null ? ` · ${t.distance(distanceKm)}` : ''}</p>
     ${node.description ? html`<p>${node.description}</p>` : ''}
   </li>`,
   )}</ol>
-  ${next ? html`<p><a href="${next}">Next page</a></p>` : ''}`
+  ${next ? html`<p><a href="${next}">${t.nextPage}</a></p>` : ''}`
       : ''
   }
 </main>`;
 }
 
-function detailPage(d: Detail): Html {
+function detailPage(t: Strings, d: Detail): Html {
   const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   const safeUrl = (href: string | null | undefined) =>
     href && /^https?:\/\//i.test(href) ? html`<a href="${href}" rel="noopener">${href}</a>` : href;
   const l = t.detail;
   return html`<main>
-  <p><a href="/directory">${t.directoryHeading}</a></p>
+  <p><a href="${inLanguage(t, '/directory')}">${t.directoryHeading}</a></p>
   <h1>${d.name}</h1>
   <p class="meta">${t.kindSingular[d.__typename]}${d.demo ? html` · <strong>${t.demoTag}</strong>` : ''}${d.provider ? ` · ${t.providedBy(d.provider.name)}` : ''}${d.publisher ? ` · ${t.publishedBy(d.publisher.name)}` : ''}</p>
   <dl>
@@ -198,7 +246,7 @@ function detailPage(d: Detail): Html {
     ${row(l.locations, d.locations?.length ? html`<ul>${d.locations.map((x) => html`<li>${[x.name, ...(x.addressLines ?? []), x.town, x.postcode].filter(Boolean).join(', ')}</li>`)}</ul>` : '')}
     ${row(l.areas, d.areas?.map((a) => a.name).join(', '))}
     ${row(l.topics, d.topics?.map((x) => x.name).join(', '))}
-    ${row(l.services, d.services?.length ? html`<ul>${d.services.map((s) => html`<li><a href="/directory/${s.id}">${s.name}</a></li>`)}</ul>` : '')}
+    ${row(l.services, d.services?.length ? html`<ul>${d.services.map((s) => html`<li><a href="${inLanguage(t, `/directory/${s.id}`)}">${s.name}</a></li>`)}</ul>` : '')}
     ${row(l.programmes, d.partnerships?.length ? html`<ul>${d.partnerships.map((p) => html`<li>${p.programme.name} (${t.roles[p.role] ?? p.role})</li>`)}</ul>` : '')}
   </dl>
 </main>`;

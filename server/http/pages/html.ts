@@ -24,11 +24,17 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 
 /**
  * A page under the pages' strict Content-Security-Policy: no script at all, styles from this service only.
- * `stylesheet` is a path on this service.
+ * `stylesheet` is a path on this service; `head` adds to the head (structured data); `lang` is the page's language.
  */
-export function layout(title: string, body: Html, stylesheet: string, scripts: readonly string[] = []): string {
+export function layout(
+  title: string,
+  body: Html,
+  stylesheet: string,
+  scripts: readonly string[] = [],
+  { head, lang = 'en-GB' }: { head?: Html; lang?: string } = {},
+): string {
   return `<!doctype html>${
-    html`<html lang="en-GB">
+    html`<html lang="${lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,12 +42,22 @@ export function layout(title: string, body: Html, stylesheet: string, scripts: r
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="${stylesheet}">
   ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+  ${head}
 </head>
 <body>
 ${body}
 </body>
 </html>`.text
   }`;
+}
+
+/**
+ * schema.org structured data for search engines, as a JSON-LD data block: browsers never run it, so the pages'
+ * script-src does not concern it. `<` is escaped so no value from the graph can end the block early.
+ */
+export function jsonLd(data: Record<string, unknown>): Html {
+  const json = JSON.stringify({ '@context': 'https://schema.org', ...data }).replace(/</g, '\\u003c');
+  return new Html(`<script type="application/ld+json">${json}</script>`);
 }
 
 /** The Content-Security-Policy of the service's own pages: nothing inline, nothing from elsewhere. */

@@ -1,0 +1,1 @@
+export{t as PhCommsPlan}from"./chunks/comms-plan-Dogg4M2O.js";

@@ -1,0 +1,1 @@
+export{t as PhDirectory}from"./chunks/directory-BQ5A7xbB.js";

@@ -1,0 +1,1 @@
+import"./chunks/directory-BQ5A7xbB.js";import"./chunks/programme-C5XwiPJb.js";import"./chunks/comms-plan-Dogg4M2O.js";import"./chunks/network-CKr8jAFd.js";
