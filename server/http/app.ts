@@ -23,7 +23,10 @@ import { keyOriginsCors } from './cors.js';
 import { networkExport } from './network-export.js';
 import { orukFeed } from './oruk.js';
 import { demoPage } from './demo.js';
+import { embedPages } from './embed.js';
 import { directoryPages } from './pages/directory.js';
+import { networkPage } from './pages/network.js';
+import { programmePages } from './pages/programme.js';
 import { restErrorHandler } from './errors.js';
 import { widgetScripts } from './widgets.js';
 
@@ -104,9 +107,13 @@ export async function createApp(
   app.get('/health/live', async () => ({ status: 'live' }));
   await app.register(networkExport, { db: deps.db });
   await app.register(orukFeed, { db: deps.db, prefix: '/oruk', publicUrl });
-  await app.register(widgetScripts, { version: deps.version });
+  await app.register(widgetScripts);
   await app.register(demoPage, { version: deps.version, publicUrl });
   await app.register(directoryPages, { schema: deps.schema, db: deps.db, version: deps.version });
+  // Every widget's fallback: a programme's plans and a network as plain pages, and each widget alone for a frame.
+  await app.register(programmePages, { schema: deps.schema, db: deps.db, version: deps.version });
+  await app.register(networkPage, { schema: deps.schema, db: deps.db, version: deps.version });
+  await app.register(embedPages);
   // The console is for analysts exploring in development; production serves the API alone.
   if (!deps.production) await app.register(analystConsole);
 
