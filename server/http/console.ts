@@ -47,7 +47,8 @@ export const analystConsole: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (request, reply) => {
     if (request.params.name === 'console.css')
       return reply.type('text/css').send('html, body, #graphiql { height: 100%; margin: 0; }');
-    const asset = ASSETS[request.params.name];
+    // Own entries only: `constructor` or `toString` would otherwise find Object's and fail as a 500.
+    const asset = Object.hasOwn(ASSETS, request.params.name) ? ASSETS[request.params.name] : undefined;
     if (!asset) return sendError(reply, ErrorCode.NOT_FOUND, 'No such console asset.');
     return reply
       .type(asset.type)

@@ -66,6 +66,22 @@ describe('a service with a public address behind TLS', () => {
   });
 });
 
+describe('lookups by a name from the request', () => {
+  let service: RunningService;
+  beforeAll(async () => {
+    service = await startTestService(testTarget());
+  });
+  afterAll(async () => service?.stop());
+
+  it("finds only the console's own assets: names every object inherits are not found, not a server error", async () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const answer = await get(service.url, `/graphiql/assets/${name}`);
+      expect(answer.status, name).toBe(404);
+      expect(JSON.parse(answer.body).error, name).toBe('NOT_FOUND');
+    }
+  });
+});
+
 describe('a service without PUBLIC_URL, on plain http', () => {
   let service: RunningService;
   beforeAll(async () => {
