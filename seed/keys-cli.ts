@@ -10,9 +10,15 @@ import { openDatabase } from '../server/database/open.js';
 const USAGE = `Usage:
   npm run keys -- create --role public|analyst|admin --name "Barnet council website" [--origin https://www.barnet.gov.uk ...]
   npm run keys -- list
-  npm run keys -- revoke <key id or prefix>
+  npm run keys -- revoke <key id>
 
-Public keys with --origin are widget keys: browsers may use them only from those origins.`;
+Public keys with --origin are widget keys: browsers may use them only from those origins. Only public keys take
+origins: analyst and admin keys belong on servers, never in a web page. Public reads need no key at all; a partner's
+own public key gives it its own rate budget and usage figures. list shows each key's requests per day (UTC), up to
+a minute behind the running services. Revoke a key by its id, as list shows it.`;
+
+/** Ids are UUIDs (createKey), so a secret or its prefix pasted by mistake is recognised and not sent anywhere. */
+const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,6 +36,17 @@ async function main(): Promise<number> {
       console.error(`Not an origin: ${bad.join(', ')}. Give scheme and host only, such as https://www.barnet.gov.uk`);
       return 2;
     }
+    if ((values.origin ?? []).length > 0 && values.role !== 'public') {
+      console.error(
+        `--origin is only for public (widget) keys: an ${values.role} key must never be put in a web page, where anyone can read it. Leave out --origin, or use --role public.`,
+      );
+      return 2;
+    }
+  } else if (command === 'revoke' && target && !KEY_ID.test(target)) {
+    console.error(
+      `"${target.slice(0, 10)}…" is not a key id. Revoke a key by its id, as \`npm run keys -- list\` shows it (such as 3f2c7a1e-5b7d-4c1a-9e8f-0a1b2c3d4e5f), never by its secret.`,
+    );
+    return 2;
   } else if (command !== 'list' && !(command === 'revoke' && target)) {
     console.error(USAGE);
     return 2;
@@ -40,10 +57,19 @@ async function main(): Promise<number> {
     if (command === 'create') {
       const { key, secret } = await createKey(db, values.name!, values.role as Role, values.origin ?? []);
       console.log(`Created ${key.role} key "${key.name}" (id ${key.id}).\nSecret, shown only now: ${secret}`);
+      if (key.role === 'admin' && process.env.ADMIN_TOKEN)
+        console.log(
+          'An admin key now exists: unset ADMIN_TOKEN and restart the service, so the bootstrap token stops working.',
+        );
     } else if (command === 'list') {
       for (const k of await listKeys(db)) {
         console.log(
           `${k.id}  ${k.prefix}…  ${k.role.padEnd(7)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'live'}  ${k.name}${k.origins.length ? `  origins: ${k.origins.join(' ')}` : ''}`,
+        );
+        // The last week's requests, newest first: enough to see whether a partner is using its key, and how much.
+        const recent = k.usage.slice(-7).reverse();
+        console.log(
+          `    requests per day: ${recent.length ? recent.map((u) => `${u.day} ${u.requests}`).join(', ') : 'none yet'}`,
         );
       }
     } else {
@@ -51,7 +77,7 @@ async function main(): Promise<number> {
       console.log(
         revoked > 0
           ? `Revoked ${revoked} key(s); running services stop accepting it within 30 s.`
-          : `No live key has id or prefix ${target}.`,
+          : `No live key has id ${target}: \`npm run keys -- list\` shows the ids.`,
       );
       return revoked > 0 ? 0 : 1;
     }

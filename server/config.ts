@@ -1,4 +1,5 @@
 // The service's configuration: read once from the environment, validated, with one clear message per problem.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Neo4jTarget } from './database/database.js';
 import {
@@ -34,8 +35,13 @@ export interface Config {
   shutdownGraceMs: number;
   /** Bearer token that unlocks the admin mutations until API keys arrive; unset, nobody may write. */
   adminToken: string | undefined;
-  /** Requests a client address may make per minute before answers turn to 429. */
+  /** Requests a client address (or a live key) may make per minute before answers turn to 429. */
   rateLimitPerMinute: number;
+  /**
+   * The proxies in front of the service whose X-Forwarded-For is believed (TRUST_PROXY): a hop count, or addresses
+   * and CIDR ranges. Undefined: none, so the client is the connection's own address.
+   */
+  trustProxy: number | string[] | undefined;
   /** Longest a database query may run before Neo4j stops it. */
   queryTimeoutMs: number;
   /** Whether GraphQL introspection is on: by default everywhere but production. */
@@ -113,6 +119,42 @@ function listOf(
     return undefined;
   }
   return items;
+}
+
+/** Names Fastify's proxy-addr knows for whole families of private addresses. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY as Fastify takes it: a hop count from 1 to 10, or a comma-separated list of addresses, CIDR ranges and
+ * range names. Never "trust every proxy": a client could then name any address it likes in X-Forwarded-For and
+ * step around its rate limit, so `true`, `*` and ranges that cover every address are refused.
+ */
+export function parseTrustProxy(raw: string): { value?: number | string[]; problem?: string } {
+  const advice =
+    'give the number of proxies in front of the service (such as 1 behind one load balancer), or their addresses or CIDR ranges (such as 10.0.0.0/8,fd00::/8)';
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return { value: hops };
+    return {
+      problem: `TRUST_PROXY="${raw}" is not a hop count from 1 to 10: ${advice}, or leave it unset without a proxy.`,
+    };
+  }
+  const items = raw.split(',').map((item) => item.trim());
+  const bad = items.filter((item) => {
+    if (PROXY_RANGE_NAMES.includes(item.toLowerCase())) return false;
+    const [address = '', prefix, ...rest] = item.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    if (prefix === undefined) return false;
+    const bits = Number(prefix);
+    // A /0 is every address: "trust all" by another name.
+    return !/^\d+$/.test(prefix) || bits < 1 || bits > (family === 4 ? 32 : 128);
+  });
+  if (bad.length > 0)
+    return {
+      problem: `TRUST_PROXY="${raw}" has ${bad.map((item) => `"${item}"`).join(', ')}, which ${bad.length > 1 ? 'are' : 'is'} not an address, a CIDR range (not /0) or one of ${PROXY_RANGE_NAMES.join(', ')}: ${advice}. Trusting every proxy is not offered, since clients could then choose their own address.`,
+    };
+  return { value: items.map((item) => item.toLowerCase()) };
 }
 
 /** Why `value` is not a Redis address node-redis can use, or undefined when it is. */
@@ -233,11 +275,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownGraceMs: Number.isInteger(grace) && grace >= 0 ? grace : 10000,
     adminToken: env.ADMIN_TOKEN === undefined || env.ADMIN_TOKEN === '' ? undefined : env.ADMIN_TOKEN,
     rateLimitPerMinute: positive('RATE_LIMIT_PER_MINUTE', 600, 'requests'),
+    trustProxy: undefined,
     queryTimeoutMs: positive('QUERY_TIMEOUT_MS', 10_000, 'milliseconds'),
     introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     oidc: undefined,
     redisUrl: undefined,
   };
+  const trustProxy = text('TRUST_PROXY', '');
+  if (trustProxy !== '') {
+    const { value, problem } = parseTrustProxy(trustProxy);
+    if (problem) problems.push(problem);
+    config.trustProxy = value;
+  }
   const redisUrl = text('REDIS_URL', '');
   if (redisUrl !== '') {
     const problem = redisUrlProblem(redisUrl);

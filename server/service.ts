@@ -9,6 +9,7 @@ import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import type { Database } from './database/database.js';
 import type { RunningNeo4j } from './database/local-neo4j.js';
+import { hasLiveAdminKey } from './database/api-keys.js';
 import { migrate } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
 import { createOidcVerifier } from './graphql/oidc.js';
@@ -24,6 +25,18 @@ export interface RunningService {
   localNeo4j: RunningNeo4j | undefined;
   /** Drains requests, closes the driver and stops the local Neo4j; safe to call more than once. */
   stop(): Promise<void>;
+}
+
+/** The bootstrap ADMIN_TOKEN is for issuing the first admin key; once one exists, it is a spare master key to retire. */
+async function warnOfBootstrapToken(db: Database, log: Logger): Promise<void> {
+  try {
+    if (await hasLiveAdminKey(db))
+      log.warn(
+        'ADMIN_TOKEN is set although admin keys exist: unset it, and use an admin key (npm run keys -- create --role admin)',
+      );
+  } catch (error) {
+    log.warn({ err: error }, 'could not check for admin keys');
+  }
 }
 
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
@@ -46,6 +59,8 @@ export async function startService(config: Config, log: Logger): Promise<Running
     }
   }
 
+  if (migrated && config.adminToken) await warnOfBootstrapToken(db, log);
+
   // One Redis for every instance when configured; an unreachable one is retried in the background, not fatal.
   const responseCache: ResponseStore = config.redisUrl
     ? await RedisResponseCache.open(config.redisUrl, log)
@@ -63,6 +78,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
     introspection: config.introspection,
     oidc: config.oidc ? createOidcVerifier(config.oidc, log) : undefined,
   });

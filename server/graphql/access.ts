@@ -4,10 +4,11 @@ import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLSche
 import { PROPERTY_VISIBILITY } from '../../schema/model.js';
 import { ErrorCode } from '../../schema/errors.js';
 import { outranksOrEquals, type Role } from '../../schema/roles.js';
-import { keyForSecret, type ApiKey } from '../database/api-keys.js';
+import { hashSecret, keyForHash, looksLikeSecret, type ApiKey } from '../database/api-keys.js';
 import type { Database } from '../database/database.js';
 import type { Context } from './context.js';
 import { graphqlError, refusedRequest } from './errors.js';
+import { KeyCache } from './key-cache.js';
 import { looksLikeJwt, type OidcVerifier } from './oidc.js';
 
 /**
@@ -22,6 +23,7 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   'Query.coverageGaps': 'analyst',
   'Query.history': 'admin',
   'Query.imports': 'admin',
+  'Query.apiKeys': 'admin',
   'Mutation.*': 'admin',
 };
 
@@ -82,31 +84,58 @@ export function presentedSecret(headers: Record<string, string | string[] | unde
     : undefined;
 }
 
-/** Keys looked up in the last 30 seconds, so most requests cost no extra database round trip; revocation takes effect within that. */
-const cache = new Map<string, { key: ApiKey | undefined; until: number }>();
+/** Keys looked up recently, bounded (server/graphql/key-cache.ts), so most requests cost no extra database round trip. */
+const keys = new KeyCache();
+
+/** The live key a secret names, if it is known without asking the database: null when it is known not to be one. */
+export function cachedKeyFor(secret: string): ApiKey | null | undefined {
+  return looksLikeSecret(secret) ? keys.get(hashSecret(secret)) : null;
+}
 
 /**
- * The role of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant time). A signed
- * token from the configured identity provider: its role claim. Otherwise the secret must be a live API key, used from one of its origins when it has any; a wrong key is refused, not
- * quietly treated as public, so a misconfigured widget fails loudly.
+ * The live key a secret names, or undefined. A secret not shaped like ours is not a key and costs no query; a
+ * looked-up miss is remembered only briefly and in a small set, so made-up secrets cannot fill the memory.
+ */
+export async function keyFor(db: Database, secret: string): Promise<ApiKey | undefined> {
+  const cached = cachedKeyFor(secret);
+  if (cached !== undefined) return cached ?? undefined;
+  const hash = hashSecret(secret);
+  const key = await keyForHash(db, hash);
+  keys.remember(hash, key);
+  return key;
+}
+
+/** Where the bootstrap token's uses are logged: each one, with the request's id and address but never the token. */
+export interface AccessLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * The role of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant time, and logged).
+ * A signed token from the configured identity provider: its role claim. Otherwise the secret must be a live API key,
+ * used from one of its origins when it has any; a wrong key is refused, not quietly treated as public, so a
+ * misconfigured widget fails loudly.
  */
 export async function roleOf(
   db: Database,
   headers: Record<string, string | string[] | undefined>,
   adminToken: string | undefined,
   oidc?: OidcVerifier,
+  log?: AccessLog,
 ): Promise<Role> {
   const secret = presentedSecret(headers);
   if (secret === undefined) return 'public';
-  if (adminToken && timingSafeEqual(digest(secret), digest(adminToken))) return 'admin';
+  if (adminToken && timingSafeEqual(digest(secret), digest(adminToken))) {
+    // The token is for the first admin key only; each use is logged so that one still in use after that is noticed.
+    log?.warn({ bootstrapToken: true }, 'the bootstrap ADMIN_TOKEN was used: issue admin keys and unset it');
+    return 'admin';
+  }
   if (oidc && looksLikeJwt(secret)) return oidc(secret);
-  const cached = cache.get(secret);
-  const key = cached && cached.until > Date.now() ? cached.key : await keyForSecret(db, secret);
-  if (!cached || cached.until <= Date.now()) cache.set(secret, { key, until: Date.now() + 30_000 });
+  const key = await keyFor(db, secret);
   if (!key)
     throw refusedRequest(
       ErrorCode.UNAUTHENTICATED,
-      'This API key is not known or has been revoked: ask an admin for a key.',
+      'This API key is not known or has been revoked: ask an admin for a key, or send no key for public reads.',
     );
   const origin = headers.origin;
   if (key.origins.length > 0 && typeof origin === 'string' && !key.origins.includes(origin)) {
@@ -118,7 +147,12 @@ export async function roleOf(
   return key.role;
 }
 
+/** How many lookups the key cache holds, and the most it ever may: for tests and the memory report. */
+export function keyCacheSize(): { size: number; bound: number } {
+  return { size: keys.size, bound: keys.bound };
+}
+
 /** Forgets cached keys, for tests and after revoking. */
 export function forgetKeys(): void {
-  cache.clear();
+  keys.clear();
 }

@@ -5,6 +5,7 @@ import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { applyFieldRules } from './access.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
+import { ApiKeyResolver } from './resolvers/api-keys.js';
 import { ActionPlanResolver, AnalyticsResolver, NetworkNodeResolver } from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
 import { TopicResolver } from './resolvers/directory.js';
@@ -24,6 +25,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   NetworkNodeResolver,
   ActionPlanResolver,
   AdminResolver,
+  ApiKeyResolver,
   OrganisationResolver,
   AreaResolver,
   ProgrammeResolver,

@@ -1,5 +1,5 @@
 // The HTTP surface: /graphql (Apollo Server on Fastify), /health/live and /health/ready, with a request id on every log line.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -7,11 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import rateLimit from '@fastify/rate-limit';
-import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
+import { ErrorCode, errorStatus } from '../../schema/errors.js';
 import { formatError } from '../graphql/errors.js';
 import { createContext, type Context } from '../graphql/context.js';
-import { presentedSecret, roleOf } from '../graphql/access.js';
+import { roleOf } from '../graphql/access.js';
+import { keyUsage, USAGE_FLUSH_MS } from '../graphql/key-usage.js';
 import { queryLimits } from '../graphql/limits.js';
 import { GenerationalCache, responseCaching, type ResponseStore } from '../graphql/response-cache.js';
 import type { OidcVerifier } from '../graphql/oidc.js';
@@ -28,6 +28,7 @@ import { directoryPages } from './pages/directory.js';
 import { networkPage } from './pages/network.js';
 import { programmePages } from './pages/programme.js';
 import { restErrorHandler } from './errors.js';
+import { rateLimits } from './rate-limit.js';
 import { widgetScripts } from './widgets.js';
 
 export interface AppDependencies {
@@ -44,6 +45,11 @@ export interface AppDependencies {
   /** Unlocks the admin mutations when sent as a bearer token; see server/graphql/access.ts. */
   adminToken?: string;
   rateLimitPerMinute?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses and CIDR ranges, never all, so
+   * that behind a load balancer each client is limited, not the balancer. Unset, the connection's own address.
+   */
+  trustProxy?: number | string[];
   introspection?: boolean;
   /** Verifies single sign-on tokens, when configured. */
   oidc?: OidcVerifier;
@@ -70,6 +76,7 @@ export async function createApp(
     // On shutdown, idle keep-alive connections close at once and busy ones when their response is sent.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: proxyTrust(deps.trustProxy) }),
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -83,23 +90,17 @@ export async function createApp(
 
   app.setErrorHandler(restErrorHandler);
 
-  // Per client address; health checks are exempt so that a busy service is not taken out of its load balancer.
-  await app.register(rateLimit, {
-    max: deps.rateLimitPerMinute ?? 600,
-    timeWindow: 60_000,
-    // Widget scripts are static and cached for a year; counting them would spend a page's budget on its own script tags.
-    allowList: (request) => request.url.startsWith('/health/') || request.url.startsWith('/widgets/'),
-    // Per key when a request presents one (many pages share a widget key's budget), else per address.
-    keyGenerator: (request) => {
-      const secret = presentedSecret(request.headers);
-      return secret ? `key:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}` : request.ip;
-    },
-    // The plugin throws what this returns, so the error handler above sends it.
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: errorStatus(ErrorCode.RATE_LIMITED),
-      error: ErrorCode.RATE_LIMITED,
-      message: errorMessage(ErrorCode.RATE_LIMITED, context.max, Math.ceil(context.ttl / 1000)),
-    }),
+  // Every route registered after this is counted, per live key or else per client address (server/http/rate-limit.ts).
+  await app.register(rateLimits, { db: deps.db, perMinute: deps.rateLimitPerMinute ?? 600 });
+  // Keys' daily request counts reach the database every minute and when the service stops.
+  const usageFlush = setInterval(
+    () => keyUsage.flush(deps.db).catch((error: unknown) => deps.log.warn({ err: error }, 'could not write key usage')),
+    USAGE_FLUSH_MS,
+  );
+  usageFlush.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(usageFlush);
+    await keyUsage.flush(deps.db).catch((error: unknown) => deps.log.warn({ err: error }, 'could not write key usage'));
   });
 
   await app.register(keyOriginsCors, { db: deps.db });
@@ -151,7 +152,7 @@ export async function createApp(
   // for the same GET must not be answered from each other's copies (CORS already adds Origin).
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.url === '/graphql')
-      reply.header('vary', varyAlso(reply.getHeader('vary'), ['Authorization', 'X-Api-Key']));
+      reply.header('vary', varyAlso(reply.getHeader('vary'), ['Origin', 'Authorization', 'X-Api-Key']));
   });
   await app.register(fastifyApollo(apollo), {
     context: async (request) =>
@@ -160,7 +161,7 @@ export async function createApp(
         request.log,
         request.id,
         deps.version,
-        await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc),
+        await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc, request.log),
       ),
   });
 
@@ -172,6 +173,11 @@ function listeningUrl(address: AddressInfo | null): string {
   if (!address) return 'http://127.0.0.1';
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
+}
+
+/** TRUST_PROXY as Fastify's option: a hop count as proxy-addr counts hops (the first `hops` from the socket are proxies). */
+function proxyTrust(trust: number | string[]): string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** The Vary header with `names` added to what it already lists. */

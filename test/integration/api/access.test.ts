@@ -19,6 +19,7 @@ const RULE_QUERIES: Record<string, string> = {
   'Query.coverageGaps': '{ coverageGaps(footprint: "E54000027", topic: "stop-smoking") { key } }',
   'Query.history': `{ history(id: "${nodeId('Topic', 'alcohol')}") { action } }`,
   'Query.imports': '{ imports { actor after } }',
+  'Query.apiKeys': '{ apiKeys { id usage { day requests } } }',
   'Mutation.*': `mutation { updateRecord(id: "${nodeId('Topic', 'alcohol')}", version: 999, set: {}) { id } }`,
 };
 const RANK: Role[] = ['public', 'analyst', 'admin'];
@@ -134,5 +135,39 @@ describe('CORS from widget keys', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const oruk = await fetch(`${service.url}/oruk/services`, { headers: { origin: 'https://anyone.example' } });
     expect(oruk.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('lets any page read public answers without a key, as the Open Referral UK feed is read', async () => {
+    const anonymous = await fetch(`${service.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://www.a-council-without-a-key.gov.uk',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'apollo-require-preflight',
+      },
+    });
+    expect(anonymous.status).toBe(204);
+    expect(anonymous.headers.get('access-control-allow-origin')).toBe('*');
+    expect(anonymous.headers.get('access-control-allow-credentials')).toBeNull();
+    const answer = await fetch(`${service.url}/graphql?query=${encodeURIComponent('{ about { name } }')}`, {
+      headers: { origin: 'https://www.a-council-without-a-key.gov.uk', 'apollo-require-preflight': 'true' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    for (const path of ['/directory', `/networks/${nodeId('Organisation', 'london-councils')}.csv`]) {
+      const page = await fetch(`${service.url}${path}`, { headers: { origin: 'https://anyone.example' } });
+      expect(page.headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+  });
+
+  it('still refuses a widget key from a page that is not one of its origins', async () => {
+    const { secret } = await createKey(db(), 'Harrow widget (second)', 'public', ['https://www.harrow.gov.uk']);
+    const copied = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': secret, origin: 'https://copier.example' },
+      body: JSON.stringify({ query: '{ about { name } }' }),
+    });
+    expect(copied.status).toBe(403);
+    expect(copied.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -1,0 +1,101 @@
+// Rate limits keyed by a validated identity: a live key's own budget, else the client's address; never a made-up key.
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
+import type { ApiKey } from '../database/api-keys.js';
+import type { Database } from '../database/database.js';
+import { cachedKeyFor, keyFor, presentedSecret } from '../graphql/access.js';
+import { keyUsage } from '../graphql/key-usage.js';
+
+export interface RateLimitOptions {
+  db: Database;
+  /** Requests a bucket may make in a minute before it is answered with RATE_LIMITED. */
+  perMinute: number;
+}
+
+/** Buckets held at once, and addresses remembered as refused: the least recently used go first, so memory is bounded. */
+const BUCKETS = 20_000;
+
+/** Secrets not yet known that an address over its limit may still have looked up, until its window ends. */
+const LOOKUPS_WHILE_REFUSED = 5;
+
+/**
+ * The bucket a request counts against. A key that checks out (and, with origins, is used from one of them) has its
+ * own; a widget key's is per key and address, because its secret is in every page's source and one copier must not
+ * spend a council's budget. Anything else (no key, a made-up key, the bootstrap token, a sign-in token) counts
+ * against the client's address, which TRUST_PROXY makes the client's, not a load balancer's.
+ */
+export function bucketFor(address: string, key: ApiKey | undefined, origin: unknown): string {
+  if (!key) return `address:${address}`;
+  if (key.origins.length === 0) return `key:${key.id}`;
+  if (typeof origin === 'string' && !key.origins.includes(origin)) return `address:${address}`;
+  return `widget-key:${key.id}:${address}`;
+}
+
+/**
+ * The refusal the plugin throws. An Error, not a plain object: a route's own error handler that passes on what it
+ * does not handle (the Open Referral UK feed's does) rethrows it, and Fastify answered a rethrown plain object with
+ * an empty 200, which let /oruk go unlimited.
+ */
+export class RateLimitRefusal extends Error {
+  readonly statusCode = errorStatus(ErrorCode.RATE_LIMITED);
+  readonly error = ErrorCode.RATE_LIMITED;
+}
+
+const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute }) => {
+  /**
+   * Addresses over their limit, until their window ends, with the lookups of unknown secrets they may still have:
+   * enough for a partner's server behind a busy address to bring its key, too few for a stream of made-up ones.
+   */
+  const refused = new Map<string, { until: number; lookups: number }>();
+  const mayLookUp = (address: string): boolean => {
+    const refusal = refused.get(address);
+    if (!refusal || refusal.until <= Date.now()) return true;
+    refusal.lookups -= 1;
+    return refusal.lookups >= 0;
+  };
+  const buckets = new WeakMap<FastifyRequest, string>();
+
+  async function identify(request: FastifyRequest): Promise<string> {
+    // IPv6 clients are counted by their /64, as the plugin does by default: one host holds a whole such block.
+    const address = normalizeIP(request.ip);
+    const secret = presentedSecret(request.headers);
+    let key: ApiKey | null | undefined = secret === undefined ? null : cachedKeyFor(secret);
+    // A secret not yet known costs a database query, but an address already refused has only a few: a stream of
+    // made-up keys then costs next to nothing. A database that cannot answer leaves the request to the address
+    // (GraphQL reports the outage).
+    if (key === undefined && secret !== undefined && mayLookUp(address))
+      key = await keyFor(db, secret).catch(() => undefined);
+    const bucket = bucketFor(address, key ?? undefined, request.headers.origin);
+    if (key && !bucket.startsWith('address:')) keyUsage.count(key.id);
+    return bucket;
+  }
+
+  await app.register(rateLimit, {
+    max: perMinute,
+    timeWindow: 60_000,
+    cache: BUCKETS,
+    // Widget scripts are static and cached for a year; counting them would spend a page's budget on its own script
+    // tags. Health checks are exempt so that a busy service is not taken out of its load balancer.
+    allowList: (request) => request.url.startsWith('/health/') || request.url.startsWith('/widgets/'),
+    keyGenerator: async (request) => {
+      const bucket = await identify(request);
+      buckets.set(request, bucket);
+      return bucket;
+    },
+    // The plugin throws what this returns, and the app's error handler sends it with the catalogue's status.
+    errorResponseBuilder: (request, context) => {
+      const bucket = buckets.get(request);
+      if (bucket?.startsWith('address:')) {
+        const address = bucket.slice('address:'.length);
+        if (!refused.has(address) || (refused.get(address)?.until ?? 0) <= Date.now())
+          refused.set(address, { until: Date.now() + context.ttl, lookups: LOOKUPS_WHILE_REFUSED });
+        if (refused.size > BUCKETS) refused.delete(refused.keys().next().value as string);
+      }
+      return new RateLimitRefusal(errorMessage(ErrorCode.RATE_LIMITED, context.max, Math.ceil(context.ttl / 1000)));
+    },
+  });
+};
+
+export const rateLimits = fp(limits, { name: 'identity-rate-limits' });
