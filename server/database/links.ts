@@ -1,4 +1,5 @@
 // Following relationships for many parents at once: the Cypher behind every relationship field.
+import neo4j from 'neo4j-driver';
 import type { LinkSpec } from '../../schema/model.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
@@ -15,13 +16,24 @@ export function specKey(spec: LinkSpec): string {
   return `${spec.from}|${spec.rel}|${spec.direction}|${spec.to.join(',')}|${spec.maxHops ?? 1}|${spec.via ?? ''}`;
 }
 
-/** A LinkSpec to follow from some parents. */
+/**
+ * The most linked nodes one parent gives along one relationship field, whatever a client asks: a topic's services or
+ * a borough's run to thousands on an England-sized graph, and one request must not read them all.
+ */
+export const MAX_LINKS = 500;
+
+/** A LinkSpec to follow from some parents, keeping at most `limit` linked nodes per parent. */
 export interface LinkRequest {
   spec: LinkSpec;
   parentIds: readonly string[];
+  limit: number;
 }
 
-/** The Cypher that follows one spec from the parents in `$ids<index>`, one row per parent: index, id, linked nodes. */
+/**
+ * The Cypher that follows one spec from the parents in `$ids<index>`, one row per parent: index, id, linked nodes.
+ * Each parent's nodes are ordered and cut to `$limit<index>` inside their own subquery, so only the nodes returned
+ * have their properties read, and a parent with thousands of links costs a sort key per link, not a record.
+ */
 function linkBranch(spec: LinkSpec, index: number): string {
   const hops = spec.maxHops && spec.maxHops > 1 ? `*1..${Math.floor(spec.maxHops)}` : '';
   const arrow = spec.direction === 'out' ? `-[r:\`${spec.rel}\`${hops}]->` : `<-[r:\`${spec.rel}\`${hops}]-`;
@@ -30,10 +42,14 @@ function linkBranch(spec: LinkSpec, index: number): string {
     ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)`
     : `(p:\`${spec.from}\` {id: id})`;
   return `UNWIND $ids${index} AS id
-     MATCH ${start}${arrow}(n) WHERE (${labels}) AND coalesce(n.retired, false) = false
-     WITH id, n, ${hops ? '{}' : 'properties(r)'} AS rel, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
-     ORDER BY group, coalesce(n.position, 1000000), toLower(coalesce(n.name, n.title, n.key)), n.id
-     RETURN ${index} AS request, id, collect([labels(n), properties(n), rel]) AS linked`;
+     CALL (id) {
+       MATCH ${start}${arrow}(n) WHERE (${labels}) AND coalesce(n.retired, false) = false
+       WITH n, r, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
+       ORDER BY group, coalesce(n.position, 1000000), toLower(coalesce(n.name, n.title, n.key)), n.id
+       LIMIT $limit${index}
+       RETURN collect([labels(n), properties(n), ${hops ? '{}' : 'properties(r)'}]) AS linked
+     }
+     RETURN ${index} AS request, id, linked`;
 }
 
 /**
@@ -45,6 +61,8 @@ export async function linkedNodesMany(db: Database, requests: readonly LinkReque
   const params: Record<string, unknown> = {};
   const branches = requests.map((request, i) => {
     params[`ids${i}`] = request.parentIds;
+    // An integer, not a JavaScript number: the driver would send that as a float, which LIMIT refuses.
+    params[`limit${i}`] = neo4j.int(Math.min(Math.max(Math.floor(request.limit), 0), MAX_LINKS));
     return linkBranch(request.spec, i);
   });
   const result = await db.run(
@@ -63,7 +81,12 @@ export async function linkedNodesMany(db: Database, requests: readonly LinkReque
   return requests.map((request, i) => request.parentIds.map((id) => found[i]!.get(id) ?? []));
 }
 
-/** The linked nodes of every parent along one spec, in one round trip. */
-export async function linkedNodes(db: Database, spec: LinkSpec, parentIds: readonly string[]): Promise<Linked[][]> {
-  return (await linkedNodesMany(db, [{ spec, parentIds }]))[0]!;
+/** The linked nodes of every parent along one spec (at most `limit` each), in one round trip. */
+export async function linkedNodes(
+  db: Database,
+  spec: LinkSpec,
+  parentIds: readonly string[],
+  limit = MAX_LINKS,
+): Promise<Linked[][]> {
+  return (await linkedNodesMany(db, [{ spec, parentIds, limit }]))[0]!;
 }

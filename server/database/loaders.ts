@@ -3,28 +3,35 @@
 import DataLoader from 'dataloader';
 import type { Database } from './database.js';
 import { footprintsOf } from './network.js';
-import { linkedNodesMany, specKey, type LinkRequest, type LinkSpec, type Linked } from './links.js';
+import { linkedNodesMany, MAX_LINKS, specKey, type LinkRequest, type LinkSpec, type Linked } from './links.js';
 import { nodesById, type GraphNode } from './nodes.js';
 
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
-  links(spec: LinkSpec): { load(parentId: string): Promise<Linked[]> };
+  /** A relationship field's linked nodes, at most `limit` per parent (MAX_LINKS if not given). */
+  links(spec: LinkSpec, limit?: number): { load(parentId: string): Promise<Linked[]> };
   /** Footprint keys of network members, by id. */
   footprints: DataLoader<string, string[]>;
 }
 
-/** Groups what one batch asks for by spec: one request per relationship field, with all its parents. */
-function bySpec(keys: readonly { spec: LinkSpec; id: string }[]): {
+interface LinkKey {
+  spec: LinkSpec;
+  id: string;
+  limit: number;
+}
+
+/** Groups what one batch asks for by spec and limit: one request per relationship field, with all its parents. */
+function bySpec(keys: readonly LinkKey[]): {
   requests: LinkRequest[];
   slots: [number, number][];
 } {
   const index = new Map<string, number>();
-  const requests: { spec: LinkSpec; parentIds: string[] }[] = [];
-  const slots = keys.map(({ spec, id }): [number, number] => {
-    const key = specKey(spec);
+  const requests: { spec: LinkSpec; parentIds: string[]; limit: number }[] = [];
+  const slots = keys.map(({ spec, id, limit }): [number, number] => {
+    const key = `${specKey(spec)}#${limit}`;
     let i = index.get(key);
     if (i === undefined) {
-      i = requests.push({ spec, parentIds: [] }) - 1;
+      i = requests.push({ spec, parentIds: [], limit }) - 1;
       index.set(key, i);
     }
     return [i, requests[i]!.parentIds.push(id) - 1];
@@ -36,17 +43,17 @@ export function createLoaders(db: Database): Loaders {
   const byId = new DataLoader<string, GraphNode | null>((ids) => nodesById(db, ids));
   // One loader for every relationship field, so that the fields GraphQL resolves in the same tick (a page of services'
   // providers and topics) share one round trip rather than one each.
-  const links = new DataLoader<{ spec: LinkSpec; id: string }, Linked[], string>(
+  const links = new DataLoader<LinkKey, Linked[], string>(
     async (keys) => {
       const { requests, slots } = bySpec(keys);
       const results = await linkedNodesMany(db, requests);
       return slots.map(([request, position]) => results[request]![position]!);
     },
-    { cacheKeyFn: ({ spec, id }) => `${specKey(spec)}#${id}` },
+    { cacheKeyFn: ({ spec, id, limit }) => `${specKey(spec)}#${limit}#${id}` },
   );
   return {
     node: byId,
     footprints: new DataLoader<string, string[]>((ids) => footprintsOf(db, ids)),
-    links: (spec) => ({ load: (id: string) => links.load({ spec, id }) }),
+    links: (spec, limit = MAX_LINKS) => ({ load: (id: string) => links.load({ spec, id, limit }) }),
   };
 }

@@ -83,17 +83,22 @@ const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
 /**
  * The network within `depth` steps of an organisation or programme (a step is one relationship: an organisation to
  * a programme it takes part in, a programme to its parent), keeping only partnerships in `roles` when given.
+ * With `liveOnly` (downloads), retired records are neither members nor steps on the way to one, and a retired
+ * centre has no network.
  */
 export async function networkAround(
   db: Database,
   id: string,
   depth: number,
   roles?: readonly string[],
+  options: { liveOnly?: boolean } = {},
 ): Promise<Network | null> {
   const hops = Math.max(1, Math.min(MAX_DEPTH, Math.floor(depth)));
+  const live = (n: string) => `NOT ($liveOnly AND coalesce(${n}.retired, false))`;
   const result = await db.run(
     `CALL () { MATCH (s:${Label.Organisation} {id: $id}) RETURN s UNION MATCH (s:${Label.Programme} {id: $id}) RETURN s }
-     MATCH (s)(()-[r:${NETWORK_RELS}]-() WHERE ${ROLE_ALLOWED}){0,${hops}}(n)
+     WITH s WHERE ${live('s')}
+     MATCH (s)(()-[r:${NETWORK_RELS}]-(x) WHERE ${ROLE_ALLOWED} AND ${live('x')}){0,${hops}}(n)
      WITH collect(DISTINCT n) AS members
      CALL (members) {
        UNWIND members AS a
@@ -101,7 +106,7 @@ export async function networkAround(
        RETURN collect(${EDGE}) AS edges
      }
      RETURN [m IN members | ${member('m')}] AS nodes, edges`,
-    { id, roles: roles && roles.length > 0 ? roles : null },
+    { id, roles: roles && roles.length > 0 ? roles : null, liveOnly: options.liveOnly === true },
   );
   const record = result.records[0];
   const nodes = (record?.get('nodes') ?? []) as RawMember[];
@@ -180,6 +185,13 @@ export interface ConnectedPartner {
 }
 
 /** Ranks the organisations of a network by how connected they are: partners, then bridging, then name. */
+/**
+ * The largest network mostConnected ranks. Betweenness takes time in proportion to members × links and runs on the
+ * event loop, so an England-wide network (tens of thousands of members) would stall every other request for
+ * minutes; a footprint's or region's network is a few hundred to a few thousand, ranked in well under a second.
+ */
+export const MAX_RANKED_MEMBERS = 5_000;
+
 export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNESS'): ConnectedPartner[] {
   const graph = toGraphology(network);
   const betweenness = graph.order > 2 ? betweennessCentrality(graph, { normalized: true }) : {};

@@ -52,18 +52,11 @@ export interface ListFilter {
   withinArea?: string;
 }
 
-/** One page of a label's nodes, ordered by name then id, with the total; one round trip. */
-export async function listNodes(
-  db: Database,
-  label: Label,
-  filter: ListFilter,
-  offset: number,
-  limit: number,
-): Promise<{ nodes: GraphNode[]; total: number }> {
+/** The WHERE conditions and parameters of a list's filter; names come from the schema, values are parameters. */
+function listConditions(filter: ListFilter): { where: string; params: Record<string, unknown> } {
   // Retired records stay in the graph (retiring is reversible) but leave every list.
   const conditions: string[] = ['coalesce(n.retired, false) = false'];
-  // Integers, not JavaScript numbers: the driver would send those as floats, which cannot index a list.
-  const params: Record<string, unknown> = { offset: neo4j.int(offset), limit: neo4j.int(limit) };
+  const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(filter.equals ?? {})) {
     if (value === undefined) continue;
     conditions.push(`n.\`${name}\` = $${name}`);
@@ -73,19 +66,41 @@ export async function listNodes(
     conditions.push(`EXISTS { (n)-[:${Rel.AREA_PART_OF}*1..3]->(:${Label.Area} {id: $withinArea}) }`);
     params.withinArea = filter.withinArea;
   }
+  return { where: conditions.join(' AND '), params };
+}
+
+/**
+ * One page of a label's nodes, ordered by name then id, in one round trip. Neo4j sorts and cuts the page (a top-k
+ * sort, never the whole label in memory) and reads the properties of the page alone; one node past the page says
+ * whether there is more. The total is countNodes', asked only when a client wants it.
+ */
+export async function listNodes(
+  db: Database,
+  label: Label,
+  filter: ListFilter,
+  offset: number,
+  limit: number,
+): Promise<{ nodes: GraphNode[]; hasMore: boolean }> {
+  const { where, params } = listConditions(filter);
   const result = await db.run(
-    `MATCH (n:\`${label}\`) WHERE ${conditions.join(' AND ')}
+    `MATCH (n:\`${label}\`) WHERE ${where}
      WITH n ORDER BY toLower(coalesce(n.name, n.title, n.key)), n.id
-     WITH collect(n) AS sorted
-     RETURN size(sorted) AS total, [n IN sorted[$offset..($offset + $limit)] | [labels(n), properties(n)]] AS page`,
-    params,
+     SKIP $offset LIMIT $limit
+     RETURN labels(n) AS labels, properties(n) AS props`,
+    // Integers, not JavaScript numbers: the driver would send those as floats, which SKIP and LIMIT refuse.
+    { ...params, offset: neo4j.int(offset), limit: neo4j.int(limit + 1) },
   );
-  const record = result.records[0];
-  const page = (record?.get('page') ?? []) as [string[], Record<string, unknown>][];
-  return {
-    total: (record?.get('total') as number) ?? 0,
-    nodes: page.map(([labels, props]) => toGraphNode(labels, props)),
-  };
+  const nodes = result.records.map((r) =>
+    toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
+  );
+  return { nodes: nodes.slice(0, limit), hasMore: nodes.length > limit };
+}
+
+/** How many nodes a list has in all: a count, which reads no properties but the filter's. */
+export async function countNodes(db: Database, label: Label, filter: ListFilter): Promise<number> {
+  const { where, params } = listConditions(filter);
+  const result = await db.run(`MATCH (n:\`${label}\`) WHERE ${where} RETURN count(n) AS total`, params);
+  return Number(result.records[0]?.get('total') ?? 0);
 }
 
 /** True when the database holds no records of the graph (only the migrations' bookkeeping): a first start. */

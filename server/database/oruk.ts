@@ -91,6 +91,41 @@ export async function servicePage(
   return { total: Number(record?.get('total') ?? 0), rows: (record?.get('page') ?? []) as ServiceRow[] };
 }
 
+/**
+ * One page of services at locations, one item per service and location it is at (the feed's unit), in the services'
+ * order and then by location name. The pairs are sorted and counted as references; only the page's services have
+ * their details read, so a page costs the same whether the directory holds a hundred services or a hundred thousand.
+ */
+export async function serviceAtLocationPage(
+  db: Database,
+  filters: OrukFilters,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: { row: ServiceRow; linkId: string }[] }> {
+  const p = params(filters, offset, limit);
+  const source = p.query
+    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
+    : `MATCH (s:${Label.Service}) WITH s, 0.0 AS score WHERE true`;
+  const result = await db.run(
+    `${source} AND ${conditions(filters).join(' AND ')}
+     MATCH (s)-[r:${Rel.AT}]->(l:${Label.Location})
+     WITH s, r ORDER BY score DESC, toLower(s.name), s.id, l.name, r.id
+     WITH collect([s, r.id]) AS pairs
+     CALL (pairs) {
+       UNWIND pairs[$offset..($offset + $limit)] AS pair
+       WITH pair[0] AS s, pair[1] AS linkId
+       RETURN collect({row: ${DETAILS}, linkId: linkId}) AS page
+     }
+     RETURN size(pairs) AS total, page`,
+    p,
+  );
+  const record = result.records[0];
+  return {
+    total: Number(record?.get('total') ?? 0),
+    rows: (record?.get('page') ?? []) as { row: ServiceRow; linkId: string }[],
+  };
+}
+
 export async function serviceById(db: Database, id: string): Promise<ServiceRow | undefined> {
   const result = await db.run(
     `MATCH (s:${Label.Service} {id: $id}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`,

@@ -65,15 +65,21 @@ const SERVES_AREA: Record<SearchKind, string[]> = {
   ],
 };
 
+/**
+ * One page of the directory, sorted and cut in Cypher. With `withTotal` the matches are gathered (as references,
+ * the page alone has its properties read) to count them; without it Neo4j keeps only the top `offset + limit + 1`
+ * while sorting, and the one past the page says whether there is more.
+ */
 export async function searchDirectory(
   db: Database,
   filters: SearchFilters,
   offset: number,
   limit: number,
-): Promise<{ hits: SearchHit[]; total: number }> {
+  withTotal = true,
+): Promise<{ hits: SearchHit[]; total?: number; hasMore: boolean }> {
   const params: Record<string, unknown> = {
     offset: neo4j.int(offset),
-    limit: neo4j.int(limit),
+    limit: neo4j.int(withTotal ? limit : limit + 1),
     kinds: filters.kinds,
     topicKey: filters.topicKey ?? null,
     areaKey: filters.areaKey ?? null,
@@ -136,9 +142,15 @@ export async function searchDirectory(
      WITH n, score, ${distance}
      ${filters.near ? 'WHERE distanceKm IS NOT NULL AND distanceKm * 1000 <= $radiusM' : ''}
      ORDER BY ${order}toLower(n.name), n.id
-     WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits
+     ${
+       withTotal
+         ? `WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits
      RETURN size(hits) AS total,
-       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: properties(h.n), score: h.score, distanceKm: h.distanceKm}] AS page`,
+       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: properties(h.n), score: h.score, distanceKm: h.distanceKm}] AS page`
+         : `SKIP $offset LIMIT $limit
+     RETURN null AS total,
+       collect({labels: labels(n), props: properties(n), score: score, distanceKm: distanceKm}) AS page`
+     }`,
     params,
   );
   const record = result.records[0];
@@ -148,9 +160,11 @@ export async function searchDirectory(
     score: number;
     distanceKm: number | null;
   }[];
+  const total = withTotal ? Number(record?.get('total') ?? 0) : undefined;
   return {
-    total: (record?.get('total') as number) ?? 0,
-    hits: page.map((h) => ({
+    total,
+    hasMore: total === undefined ? page.length > limit : offset + page.length < total,
+    hits: page.slice(0, limit).map((h) => ({
       node: toGraphNode(h.labels, h.props),
       score: h.score,
       distanceKm: h.distanceKm ?? undefined,

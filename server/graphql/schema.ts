@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { applyFieldRules } from './access.js';
+import { capListFields } from './list-caps.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
 import { ApiKeyResolver } from './resolvers/api-keys.js';
@@ -46,6 +47,8 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   });
   // The one table of access rules in access.ts, put on the fields it names.
   applyFieldRules(schema);
+  // No list of records without a bound: every one takes `first`, cut in Cypher.
+  capListFields(schema);
   // type-graphql leaves the root types undescribed; the schema's own documentation starts here.
   const query = schema.getQueryType();
   if (query)

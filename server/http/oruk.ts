@@ -4,7 +4,14 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { validate as isUuid } from 'uuid';
 import { ErrorCode, errorMessage } from '../../schema/errors.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
-import { serviceAtLocationById, serviceById, servicePage, topics, type OrukFilters } from '../database/oruk.js';
+import {
+  serviceAtLocationById,
+  serviceAtLocationPage,
+  serviceById,
+  servicePage,
+  topics,
+  type OrukFilters,
+} from '../database/oruk.js';
 import { postcodeAreaCode, postcodeCentroid } from '../database/search.js';
 import type { Database } from '../database/database.js';
 import {
@@ -123,12 +130,15 @@ export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => strin
 
   app.get<{ Querystring: Query }>('/service_at_locations', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
-    // Paged by service-at-location: every located service, with each of its locations.
-    const { rows } = await servicePage(db, await filtersOf(db, request.query, true), 0, 100_000);
-    const all = rows.flatMap((row) =>
-      row.locations.map((link) => ({ ...serviceAtLocation(row, link), service: serviceSummary(row) })),
+    // Paged by service-at-location in Cypher: a page reads the details of its own services, never the directory's.
+    const filters = await filtersOf(db, request.query, true);
+    const { total, rows } = await serviceAtLocationPage(db, filters, offset, perPage);
+    const items = rows.flatMap(({ row, linkId }) =>
+      row.locations
+        .filter((link) => link.linkId === linkId)
+        .map((link) => ({ ...serviceAtLocation(row, link), service: serviceSummary(row) })),
     );
-    return page(all.slice(offset, offset + perPage), all.length, pageNumber, perPage);
+    return page(items, total, pageNumber, perPage);
   });
   app.get<{ Params: { id: string } }>('/service_at_locations/:id', async (request, reply) => {
     if (!isUuid(request.params.id)) throw new BadRequest('The service_at_location id must be a UUID.');

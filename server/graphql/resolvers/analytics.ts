@@ -14,6 +14,7 @@ import { toGraphNode, type GraphNode } from '../../database/nodes.js';
 import {
   coverageGaps,
   MAX_DEPTH,
+  MAX_RANKED_MEMBERS,
   mostConnected,
   networkAround,
   networkInArea,
@@ -93,7 +94,14 @@ export class AnalyticsResolver {
   ) {
     if (!Number.isInteger(first) || first < 1 || first > 100)
       throw clientError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.', { argument: 'first' });
-    return mostConnected(await networkInArea(ctx.db, area ?? undefined), orderBy).slice(0, first);
+    const network = await networkInArea(ctx.db, area ?? undefined);
+    if (network.nodes.length > MAX_RANKED_MEMBERS)
+      throw clientError(
+        ErrorCode.BAD_USER_INPUT,
+        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${network.nodes.length} organisations and programmes, more than the ${MAX_RANKED_MEMBERS} one request may rank: give a smaller area (a region, footprint or borough key).`,
+        { argument: 'area' },
+      );
+    return mostConnected(network, orderBy).slice(0, first);
   }
 
   @Query(() => [Area], {

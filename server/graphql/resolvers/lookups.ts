@@ -16,9 +16,9 @@ import {
   Topic,
 } from '../../../schema/graphql/index.js';
 import { Node } from '../../../schema/graphql/node.js';
-import { listNodes, type GraphNode, type ListFilter } from '../../database/nodes.js';
+import { countNodes, listNodes, type GraphNode, type ListFilter } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { checkId, connection, lookup, paging } from './support.js';
+import { checkId, lazyConnection, lookup, paging } from './support.js';
 
 const OrganisationConnection = Connection(Organisation);
 const AreaConnection = Connection(Area);
@@ -37,8 +37,8 @@ const AFTER_ARG = {
 
 async function page(ctx: Context, label: Label, filter: ListFilter, first?: number | null, after?: string | null) {
   const { offset, limit } = paging(first, after);
-  const { nodes, total } = await listNodes(ctx.db, label, filter, offset, limit);
-  return connection<GraphNode>(nodes, offset, total);
+  const { nodes, hasMore } = await listNodes(ctx.db, label, filter, offset, limit);
+  return lazyConnection<GraphNode>(nodes, offset, hasMore, () => countNodes(ctx.db, label, filter));
 }
 
 @Resolver()

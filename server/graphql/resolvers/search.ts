@@ -1,12 +1,13 @@
 // `search`: the directory query behind the directory widget and analysts' look-ups.
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { OrganisationKindEnum } from '../../../schema/graphql/enums.js';
 import { normalisePostcode } from '../../../schema/postcodes.js';
 import { NearInput, SearchConnection, SearchKindEnum } from '../../../schema/graphql/search.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import { postcodeCentroid, searchDirectory, SEARCHABLE_KINDS, type SearchKind } from '../../database/search.js';
 import type { Context } from '../context.js';
-import { clientError, connection, paging } from './support.js';
+import { asksFor, clientError, cursorAt, paging } from './support.js';
 
 async function resolveNear(
   ctx: Context,
@@ -76,13 +77,14 @@ export class SearchResolver {
       | null
       | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { offset, limit } = paging(first, after);
     if (text != null && text.length > 200)
       throw clientError(ErrorCode.BAD_USER_INPUT, 'text is longer than 200 characters; search with fewer words.', {
         argument: 'text',
       });
-    const { hits, total } = await searchDirectory(
+    const { hits, total, hasMore } = await searchDirectory(
       ctx.db,
       {
         text: text ?? undefined,
@@ -94,16 +96,18 @@ export class SearchResolver {
       },
       offset,
       limit,
+      // Counting every match costs a sort of them all; a page without totalCount keeps only the top of it.
+      asksFor(info, 'totalCount'),
     );
-    const page = connection(hits, offset, total);
     return {
-      ...page,
-      edges: page.edges.map((e) => ({
-        cursor: e.cursor,
-        node: e.node.node,
-        score: e.node.score,
-        distanceKm: e.node.distanceKm,
+      edges: hits.map((hit, i) => ({
+        cursor: cursorAt(offset + i),
+        node: hit.node,
+        score: hit.score,
+        distanceKm: hit.distanceKm,
       })),
+      pageInfo: { hasNextPage: hasMore, endCursor: hits.length > 0 ? cursorAt(offset + hits.length - 1) : null },
+      totalCount: total,
     };
   }
 }

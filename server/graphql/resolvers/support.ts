@@ -1,5 +1,5 @@
 // Shared by the resolvers: following links through the request's loaders, lookups, paging and client errors.
-import type { GraphQLError } from 'graphql';
+import { type GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { validate as isUuid } from 'uuid';
 import type { Label } from '../../../schema/graph.js';
 import type { ConnectionShape } from '../../../schema/graphql/connection.js';
@@ -13,8 +13,24 @@ export function clientError(code: ErrorCode, message: string, extensions: Record
   return graphqlError(code, message, extensions);
 }
 
+/** Where a capped list field leaves its `first` for the links it follows (server/graphql/list-caps.ts). */
+const LINK_LIMIT = Symbol("the list field's first");
+
+/**
+ * The context a capped list field's resolver sees: the request's own, with the field's limit on top. A context of its
+ * own per field, since fields resolve concurrently; every property of the request's context shows through.
+ */
+export function withLinkLimit(ctx: Context, limit: number): Context {
+  return Object.create(ctx, { [LINK_LIMIT]: { value: limit } }) as Context;
+}
+
+/**
+ * The links of a parent along a spec, cut in Cypher to the asking list field's `first`; a field that is not a list
+ * (an action plan's counts, a single provider) follows up to MAX_LINKS.
+ */
 export function follow(ctx: Context, parent: GraphNode, spec: LinkSpec): Promise<Linked[]> {
-  return ctx.loaders.links(spec).load(parent.id);
+  const limit = (ctx as Context & { [LINK_LIMIT]?: number })[LINK_LIMIT];
+  return ctx.loaders.links(spec, limit).load(parent.id);
 }
 
 export async function linked(ctx: Context, parent: GraphNode, spec: LinkSpec): Promise<GraphNode[]> {
@@ -83,8 +99,42 @@ export function paging(
   return { offset: Number(decoded[1]) + 1, limit };
 }
 
+/** True when the query selects `name` directly under the field being resolved, through fragments too. */
+export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet, seen);
+      if (seen.has(s.name.value)) return false;
+      return within(info.fragments[s.name.value]?.selectionSet, new Set([...seen, s.name.value]));
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet, new Set()));
+}
+
 export function cursorAt(offset: number): string {
   return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+/**
+ * A page whose total is counted only if the client asks for `totalCount`: the field reads a getter, so a query
+ * without it costs no count. `hasMore` says whether anything follows the page.
+ */
+export function lazyConnection<T>(
+  items: readonly T[],
+  offset: number,
+  hasMore: boolean,
+  count: () => Promise<number>,
+): Omit<ConnectionShape<T>, 'totalCount'> & { readonly totalCount: Promise<number> } {
+  const edges = items.map((node, i) => ({ node, cursor: cursorAt(offset + i) }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage: hasMore, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      total ??= count();
+      return total;
+    },
+  };
 }
 
 export function connection<T>(items: readonly T[], offset: number, total: number): ConnectionShape<T> {
