@@ -196,5 +196,6 @@ describe('the default seed', () => {
     expect(Object.values(report.relationships).reduce((sum, c) => sum + c.created + c.updated, 0)).toBe(0);
     expect(await count()).toEqual(before);
     expect(await seedIfEmpty(db(), createLogger('silent'))).toBe(false);
-  });
+    // A whole re-import, the 13,000 GP practices of the reference data included: half a minute alone, more on busy cores.
+  }, 180_000);
 });
