@@ -8,14 +8,42 @@ import type {
   PartnershipRole,
   ResourceKind,
 } from './kinds.js';
-import { formatDate, labels, type Strings } from './strings.js';
+import { labels, type Strings } from './strings.js';
 
+/** Welsh writes numbers as English does (1,234.5); browsers without Welsh locale data fall back to exactly that. */
 const number = (n: number): string => n.toLocaleString('cy');
+
+const MONTHS = [
+  'Ionawr',
+  'Chwefror',
+  'Mawrth',
+  'Ebrill',
+  'Mai',
+  'Mehefin',
+  'Gorffennaf',
+  'Awst',
+  'Medi',
+  'Hydref',
+  'Tachwedd',
+  'Rhagfyr',
+];
+
+/**
+ * An ISO date (2018-03 or 2018-03-31) the Welsh way: Mawrth 2018, 31 Mawrth 2018. Written here rather than by Intl,
+ * because some browsers' builds (Debian's Chromium among them) carry no Welsh locale data and would print English.
+ */
+function date(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [year, month, day] = iso.split('-').map(Number);
+  const name = month ? MONTHS[month - 1] : undefined;
+  if (!year || !name) return iso;
+  return day ? `${day} ${name} ${year}` : `${name} ${year}`;
+}
 
 export const cy: Strings = {
   locale: 'cy',
   number,
-  date: (iso) => formatDate(iso, 'cy'),
+  date,
   deadline: (date) => `erbyn ${date}`,
   nextPage: 'Tudalen nesaf',
   notFoundHeading: 'Heb ei ganfod',

@@ -151,6 +151,15 @@ async function copyRelease(from: string, to: string): Promise<void> {
   }
 }
 
+/** Whether `version` is released and this build's scripts differ from the release's (chunk names follow their content). */
+async function differsFromRelease(version: string, dist = DIST, releases = RELEASES): Promise<boolean> {
+  const released = path.join(releases, version);
+  if (!existsSync(released)) return false;
+  const names = async (folder: string) =>
+    (await readdir(path.join(folder, 'chunks'))).filter((n) => n.endsWith('.js')).sort();
+  return (await names(dist)).join() !== (await names(released)).join();
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -163,6 +172,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     }
   }
   const sizes = await buildWidgets();
+  if (await differsFromRelease(WIDGETS_VERSION))
+    console.warn(
+      `The widgets changed since ${WIDGETS_VERSION} was released, and /widgets/${WIDGETS_VERSION}/ keeps serving the release: bump WIDGETS_VERSION in contract/widgets-version.ts (CHANGELOG.md says how) to serve this build.`,
+    );
   console.log('widget            gzipped (with Lit)   loaded on demand   budget');
   for (const s of sizes) {
     console.log(

@@ -1,0 +1,1 @@
+import"./chunks/directory-DaThLcnM.js";import"./chunks/programme-D4lZXvbv.js";import"./chunks/comms-plan-Bsf5JdxN.js";import"./chunks/network-CMnC4AEv.js";
