@@ -1,4 +1,5 @@
-// Network downloads for analysts who continue in Gephi or Kumu: GEXF, and CSV edge lists.
+// Network downloads for analysts who continue in Gephi or Kumu: GEXF, and CSV edge lists, both safe to open: no
+// retired records, no characters that break XML, and no cell a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync } from 'fastify';
 import { write as writeGexf } from 'graphology-gexf';
@@ -8,19 +9,63 @@ import { MAX_DEPTH, networkAround, toGraphology, type Network } from '../databas
 import type { Database } from '../database/database.js';
 import { sendError } from './errors.js';
 
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE and U+FFFF; surrogates
+ * without their pair), and DEL: a name holding one would make the GEXF unreadable, and they mean nothing in a CSV.
+ */
+const NOT_TEXT = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uFFFE\\uFFFF]',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+  'g',
+);
+
+export function plainText(value: string): string {
+  return value.replace(NOT_TEXT, '');
+}
+
+/**
+ * A CSV cell a spreadsheet shows as text. Excel, LibreOffice and Google Sheets run a cell starting with =, +, -, @,
+ * tab or carriage return as a formula (an organisation named =HYPERLINK(…) would be a live link), so such a cell
+ * starts with a quote, as OWASP advises; the quote shows, and the formula does not run.
+ */
+export function spreadsheetCell(value: string): string {
+  const text = plainText(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The network with every name and word a file will carry reduced to plain text. */
+function plainNetwork(network: Network): Network {
+  return {
+    nodes: network.nodes.map((n) => ({
+      ...n,
+      name: plainText(n.name),
+      key: plainText(n.key),
+      ...(n.organisationKind ? { organisationKind: plainText(n.organisationKind) } : {}),
+    })),
+    edges: network.edges.map((e) => (e.role ? { ...e, role: plainText(e.role) } : e)),
+  };
+}
+
 function toCsv(network: Network): string {
   const names = new Map(network.nodes.map((n) => [n.id, n]));
   return stringify(
-    network.edges.map((e) => ({
-      source: e.source,
-      source_name: names.get(e.source)?.name,
-      source_type: names.get(e.source)?.type,
-      target: e.target,
-      target_name: names.get(e.target)?.name,
-      target_type: names.get(e.target)?.type,
-      relationship: e.type,
-      role: e.role ?? '',
-    })),
+    network.edges.map((e) =>
+      Object.fromEntries(
+        Object.entries({
+          source: e.source,
+          source_name: names.get(e.source)?.name ?? '',
+          source_type: names.get(e.source)?.type ?? '',
+          target: e.target,
+          target_name: names.get(e.target)?.name ?? '',
+          target_type: names.get(e.target)?.type ?? '',
+          relationship: e.type,
+          role: e.role ?? '',
+        }).map(([column, value]) => [column, spreadsheetCell(value)]),
+      ),
+    ),
     { header: true },
   );
 }
@@ -40,7 +85,9 @@ export const networkExport: FastifyPluginAsync<{ db: Database }> = async (app, {
             ? `depth must be a whole number from 1 to ${MAX_DEPTH}`
             : undefined;
       if (problem) return sendError(reply, ErrorCode.BAD_USER_INPUT, problem);
-      const network = await networkAround(db, id, depth);
+      // Retired records have left the graph's lists and searches; a download leaves them out too.
+      const found = await networkAround(db, id, depth, undefined, { liveOnly: true });
+      const network = found && plainNetwork(found);
       if (!network)
         return sendError(
           reply,
