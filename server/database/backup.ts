@@ -1,15 +1,18 @@
-// Backup of the whole graph as JSON Lines: one node or relationship per line, sorted, so two exports diff cleanly.
+// Backup of the whole graph as JSON Lines: one node or relationship per line, sorted, so two exports diff cleanly;
+// the last line is a checksum of the rest, so a restore can refuse a file that was cut short or changed.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { MIGRATION_LABEL } from '../../schema/migrations.js';
+import { API_KEY_LABEL, MIGRATION_LABEL } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import type { Writer } from './write/statement.js';
 import { inTransaction, writeSession } from './write/transaction.js';
 
 export const FORMAT = 'partnership-hub-export';
-export const FORMAT_VERSION = 1;
+/** Version 2 ends with the checksum line; version 1 files, which have none, are refused. */
+export const FORMAT_VERSION = 2;
 const CHUNK = 2_000;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -40,14 +43,31 @@ function sortedObject(entries: [string, Json][]): Record<string, Json> {
 
 const PROPS = `[k IN keys(x) | [k, x[k], valueType(x[k])]]`;
 
-/** Writes every node (but the migration records) and relationship to `file`; returns the counts. */
+/**
+ * Records a backup never holds: the migration records (the database keeps its own) and API keys, whose hashes would
+ * let anyone holding the file try secrets offline, and which a restore must not bring back into a new deployment.
+ */
+const NOT_EXPORTED = [MIGRATION_LABEL, API_KEY_LABEL];
+const exported = (x: string) => NOT_EXPORTED.map((label) => `NOT ${x}:${label}`).join(' AND ');
+
+/** The checksum line's form: the SHA-256 of every byte before it, and the counts, so a short file is told apart. */
+interface Checksum {
+  sha256: string;
+  nodes: number;
+  relationships: number;
+}
+
+/**
+ * Writes every node (but migration records and API keys) and relationship to `file`, readable by its owner only
+ * (0600: it holds people's contact details); returns the counts.
+ */
 export async function exportGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
   const nodes = await db.run(
-    `MATCH (x) WHERE NOT x:${MIGRATION_LABEL}
+    `MATCH (x) WHERE ${exported('x')}
      RETURN labels(x) AS labels, x.id AS id, ${PROPS} AS props ORDER BY labels(x)[0], x.key, x.id`,
   );
   const relationships = await db.run(
-    `MATCH (a)-[x]->(b) WHERE NOT a:${MIGRATION_LABEL}
+    `MATCH (a)-[x]->(b) WHERE ${exported('a')} AND ${exported('b')}
      RETURN type(x) AS type, [labels(a)[0], a.id] AS from, [labels(b)[0], b.id] AS to, ${PROPS} AS props ORDER BY type, from[1], to[1]`,
   );
   const props = (raw: [string, unknown, string][]) => sortedObject(raw.map(([k, v, t]) => [k, encode(v, t)]));
@@ -64,8 +84,20 @@ export async function exportGraph(db: Database, file: string): Promise<{ nodes: 
       JSON.stringify({ rel: r.get('type'), from: r.get('from'), to: r.get('to'), properties: props(r.get('props')) }),
     ),
   ];
-  await writeFile(file, `${lines.join('\n')}\n`);
-  return { nodes: nodes.records.length, relationships: relationships.records.length };
+  const body = `${lines.join('\n')}\n`;
+  const counts = { nodes: nodes.records.length, relationships: relationships.records.length };
+  const checksum: Checksum = { sha256: createHash('sha256').update(body).digest('hex'), ...counts };
+  // Written beside the target and renamed over it: the file is created 0600 whatever was there before, and a
+  // reader never sees half an export under the final name.
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, `${body}${JSON.stringify({ checksum })}\n`, { mode: 0o600, flag: 'wx' });
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return counts;
 }
 
 export class RestoreError extends Error {}
@@ -83,50 +115,92 @@ interface ExportedRelationship {
   properties: Record<string, Json>;
 }
 
+const untouched = 'Fix: restore from an untouched export written by npm run export.';
+
 /**
- * Loads an export into an empty database in one transaction: a bad line, or a database that already holds data,
- * changes nothing.
+ * Reads and checks a whole export before anything is written: its header, every line, no API keys, every link's
+ * ends present, and the checksum line over all the rest (so a file cut short or edited is refused, however neatly).
  */
-export async function restoreGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
+async function readExport(file: string): Promise<{ nodes: ExportedNode[]; relationships: ExportedRelationship[] }> {
   const nodes: ExportedNode[] = [];
   const relationships: ExportedRelationship[] = [];
+  const hash = createHash('sha256');
   let line = 0;
+  let checksum: Checksum | undefined;
+  // A line that is not JSON is damage, unless it is the last: then the file was most likely cut short mid-line.
+  let unreadable: number | undefined;
   for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
     line += 1;
-    if (text.trim() === '') continue;
+    if (unreadable !== undefined) throw new RestoreError(`${file}, line ${unreadable}: not JSON. ${untouched}`);
+    if (checksum) throw new RestoreError(`${file}, line ${line}: more follows the checksum line. ${untouched}`);
+    if (text.trim() === '') {
+      hash.update(`${text}\n`);
+      continue;
+    }
     let entry: Record<string, Json>;
     try {
       entry = JSON.parse(text) as Record<string, Json>;
     } catch {
-      throw new RestoreError(`${file}, line ${line}: not JSON. Fix: restore from an untouched export.`);
+      unreadable = line;
+      continue;
     }
+    if (entry.checksum && typeof entry.checksum === 'object' && !Array.isArray(entry.checksum)) {
+      checksum = entry.checksum as unknown as Checksum;
+      continue;
+    }
+    hash.update(`${text}\n`);
     if (line === 1) {
       if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION)
         throw new RestoreError(
-          `${file}: not a Partnership Hub export of version ${FORMAT_VERSION}. Fix: give a file written by npm run export.`,
+          `${file}: not a Partnership Hub export of version ${FORMAT_VERSION}${entry.format === FORMAT ? ` (it is version ${JSON.stringify(entry.version)}, written before exports carried a checksum)` : ''}. Fix: give a file written by npm run export.`,
         );
       continue;
     }
-    if (Array.isArray(entry.node) && typeof entry.id === 'string')
+    if (Array.isArray(entry.node) && typeof entry.id === 'string') {
+      if ((entry.node as string[]).includes(API_KEY_LABEL))
+        throw new RestoreError(
+          `${file}, line ${line}: an API key record. Exports never hold API keys, so this file was made or changed by hand. Fix: restore from an untouched export, and create keys again with npm run keys.`,
+        );
       nodes.push({
         labels: entry.node as string[],
         id: entry.id,
         properties: entry.properties as Record<string, Json>,
       });
-    else if (typeof entry.rel === 'string' && Array.isArray(entry.from) && Array.isArray(entry.to))
+    } else if (typeof entry.rel === 'string' && Array.isArray(entry.from) && Array.isArray(entry.to))
       relationships.push({
         type: entry.rel,
         from: entry.from as [string, string],
         to: entry.to as [string, string],
         properties: entry.properties as Record<string, Json>,
       });
-    else
-      throw new RestoreError(
-        `${file}, line ${line}: neither a node nor a relationship. Fix: restore from an untouched export.`,
-      );
+    else throw new RestoreError(`${file}, line ${line}: neither a node nor a relationship. ${untouched}`);
   }
   if (line === 0) throw new RestoreError(`${file} is empty. Fix: give a file written by npm run export.`);
+  const ids = new Set(nodes.map((n) => n.id));
+  const dangling = relationships.find((r) => !ids.has(r.from[1]) || !ids.has(r.to[1]));
+  if (dangling)
+    throw new RestoreError(`${file}: a ${dangling.type} relationship names a node that is not in the export.`);
+  if (unreadable !== undefined || !checksum)
+    throw new RestoreError(
+      `${file} is incomplete: it ends at line ${line} without the checksum line an export ends with, so it was cut short. Fix: restore from a complete export.`,
+    );
+  if (
+    checksum.sha256 !== hash.digest('hex') ||
+    checksum.nodes !== nodes.length ||
+    checksum.relationships !== relationships.length
+  )
+    throw new RestoreError(
+      `${file} does not match its checksum: it was changed after it was exported. Fix: restore from an untouched export.`,
+    );
+  return { nodes, relationships };
+}
 
+/**
+ * Loads an export into an empty database in one transaction: a bad line, or a database that already holds data,
+ * changes nothing.
+ */
+export async function restoreGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
+  const { nodes, relationships } = await readExport(file);
   const session = writeSession(db);
   try {
     return await inTransaction(session, async (tx, writer) => {

@@ -1,8 +1,9 @@
 // Backup: export, wipe, restore gives the identical graph: nodes, labels, relationships, properties and their types.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { API_KEY_LABEL } from '../../../schema/migrations.js';
 import { exportGraph, RestoreError, restoreGraph } from '../../../server/database/backup.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
@@ -88,5 +89,54 @@ describe('export and restore', () => {
     await expect(restoreGraph(db(), broken)).rejects.toThrow(/not a Partnership Hub export/);
     await restoreGraph(db(), file);
     expect(await fingerprint()).toBe(before);
+  });
+
+  it('writes the export for its owner only, without API keys, and refuses a restore that holds one', async () => {
+    const file = path.join(dir, 'private.jsonl');
+    await writeFile(file, 'an older file anyone could read\n', { mode: 0o644 });
+    await db().run(
+      `CREATE (:${API_KEY_LABEL} {id: randomUUID(), hash: 'not-a-real-hash', role: 'ADMIN'})`,
+      {},
+      'WRITE',
+    );
+    try {
+      await exportGraph(db(), file);
+    } finally {
+      await db().run(`MATCH (k:${API_KEY_LABEL}) DELETE k`, {}, 'WRITE');
+    }
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain(API_KEY_LABEL);
+    expect(text).not.toContain('not-a-real-hash');
+
+    const before = await fingerprint();
+    await wipe(db());
+    const lines = text.split('\n');
+    const withKey = path.join(dir, 'with-key.jsonl');
+    const key = JSON.stringify({ node: [API_KEY_LABEL], id: 'k1', properties: { hash: 'x', role: 'ADMIN' } });
+    await writeFile(withKey, [lines[0], key, ...lines.slice(1)].join('\n'));
+    await expect(restoreGraph(db(), withKey)).rejects.toThrow(/line 2: an API key record/);
+    expect(await fingerprint()).toBe('');
+    await restoreGraph(db(), file);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('refuses an export that was cut short or changed after it was written, and changes nothing', async () => {
+    const file = path.join(dir, 'graph.jsonl');
+    const text = await readFile(file, 'utf8');
+    await wipe(db());
+    const damaged = path.join(dir, 'damaged.jsonl');
+    // Cut mid-line, and cut neatly at the end of a line (no link left without its ends).
+    await writeFile(damaged, text.slice(0, Math.floor(text.length * 0.6)));
+    await expect(restoreGraph(db(), damaged)).rejects.toThrow(/is incomplete: .*cut short/);
+    await writeFile(damaged, `${text.split('\n').slice(0, 2_000).join('\n')}\n`);
+    await expect(restoreGraph(db(), damaged)).rejects.toThrow(/is incomplete/);
+    // One value changed, the file otherwise whole.
+    await writeFile(damaged, text.replace('"Barnet', '"Barnett'));
+    await expect(restoreGraph(db(), damaged)).rejects.toThrow(/does not match its checksum: it was changed/);
+    // A version 1 export, which carries no checksum.
+    await writeFile(damaged, text.replace('"version":2', '"version":1'));
+    await expect(restoreGraph(db(), damaged)).rejects.toThrow(/not a Partnership Hub export of version 2/);
+    expect(await fingerprint()).toBe('');
   });
 });
