@@ -163,7 +163,14 @@ async function main(): Promise<void> {
   const memory = NEO4J_MEMORY[GRAPH]!;
   const home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-bench-'));
   process.env.NEO4J_TX_MEMORY = memory.txMemory; // read by the embedded Neo4j's launcher
-  const neo4j = await startLocalNeo4j({ home, port: await freePort(), heap: memory.heap, pageCache: memory.pageCache });
+  // APOC for the @neo4j/graphql baseline, which calls it; the service itself starts without it.
+  const neo4j = await startLocalNeo4j({
+    home,
+    port: await freePort(),
+    heap: memory.heap,
+    pageCache: memory.pageCache,
+    apoc: true,
+  });
   const target = { uri: neo4j.uri, username: neo4j.username, password: neo4j.password, database: 'neo4j' };
   const children: RunningChild[] = [];
   try {

@@ -51,6 +51,11 @@ export interface LocalNeo4jOptions {
    * `quick` (C1 only) starts a few seconds sooner and spends less CPU compiling, for short-lived instances in tests.
    */
   jit?: 'full' | 'quick';
+  /**
+   * Loads APOC core, which only the benchmark's baseline (the standard GraphQL library for Neo4j) calls. Off by
+   * default: the service never calls it, and a procedure library that is not loaded cannot be misused.
+   */
+  apoc?: boolean;
 }
 
 export interface RunningNeo4j {
@@ -128,6 +133,47 @@ export function buildLauncher(log: (message: string) => void = () => {}): void {
   }
 }
 
+/**
+ * What the JVM may inherit from this process's environment: finding and running Java, the locale and time zone.
+ * Everything else stays out: the service's secrets (ADMIN_TOKEN, NEO4J_PASSWORD of a remote server, REDIS_URL,
+ * OIDC settings) are no business of the database, and JAVA_TOOL_OPTIONS could load an agent into it.
+ */
+export const JVM_INHERITED = ['PATH', 'JAVA_HOME', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'] as const;
+
+/** The jars Neo4j runs from: all of target/lib, less APOC's unless it is wanted. */
+function classpath(apoc: boolean): string {
+  const lib = path.join(LAUNCHER_DIR, 'target', 'lib');
+  const jars = readdirSync(lib)
+    .filter((jar) => jar.endsWith('.jar') && (apoc || !jar.startsWith('apoc-')))
+    .sort()
+    .map((jar) => path.join(lib, jar));
+  return [path.join(LAUNCHER_DIR, 'target', 'classes'), ...jars].join(path.delimiter);
+}
+
+/** The launcher's whole environment: the allow-listed variables, and its own settings (the classpath among them). */
+export function jvmEnvironment(
+  options: LocalNeo4jOptions,
+  password: string,
+  from: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of JVM_INHERITED) {
+    const value = from[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return {
+    ...env,
+    // The classpath in the environment, not on the command line: over two hundred jars are no use in a process list.
+    CLASSPATH: classpath(options.apoc === true),
+    NEO4J_HOME: options.home,
+    NEO4J_BOLT_PORT: String(options.port),
+    NEO4J_PASSWORD: password,
+    NEO4J_PAGECACHE: options.pageCache ?? '128m',
+    ...(from.NEO4J_TX_MEMORY ? { NEO4J_TX_MEMORY: from.NEO4J_TX_MEMORY } : {}),
+    NEO4J_APOC: options.apoc === true ? 'true' : 'false',
+  };
+}
+
 /** Resolves true when nothing listens on 127.0.0.1:port, so a clash can be reported before Java starts. */
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -172,12 +218,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
         'Stop it, or choose another port with NEO4J_LOCAL_PORT.',
     );
   }
-  mkdirSync(options.home, { recursive: true });
+  // The store holds people's contact details: only this user may enter any folder created for it.
+  mkdirSync(options.home, { recursive: true, mode: 0o700 });
   // A new random password each start: nothing to store, nothing to leak, and only this process knows it.
   const password = options.password ?? randomBytes(18).toString('base64url');
-  const classpath = [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(
-    path.delimiter,
-  );
   const child = spawn(
     'java',
     [
@@ -187,19 +231,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
       '-XX:+UseSerialGC',
       ...(options.jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),
       ...JVM_OPENS,
-      '-cp',
-      classpath,
       MAIN_CLASS,
     ],
     {
       cwd: options.home,
-      env: {
-        ...process.env,
-        NEO4J_HOME: options.home,
-        NEO4J_BOLT_PORT: String(options.port),
-        NEO4J_PASSWORD: password,
-        NEO4J_PAGECACHE: options.pageCache ?? '128m',
-      },
+      env: jvmEnvironment(options, password),
       // stdin stays open as a lifeline: the launcher exits when it closes, even if this process is killed.
       stdio: ['pipe', 'pipe', 'pipe'],
     },

@@ -1,4 +1,5 @@
 // Opens the database the configuration names: the Neo4j at NEO4J_URI, or else the embedded one under DATA_DIR.
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { connect, type Database, type Neo4jTarget } from './database.js';
@@ -22,6 +23,20 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * DATA_DIR holds the store (people's contact details, API key hashes): created readable by this user only. One
+ * that already exists is left as its owner set it, with a warning when others may read it.
+ */
+export async function prepareDataDir(dataDir: string, log: Logger): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const mode = (await stat(dataDir)).mode & 0o777;
+  if ((mode & 0o077) !== 0)
+    log.warn(
+      { dataDir, mode: mode.toString(8) },
+      'DATA_DIR can be read by other users of this machine; restrict it with chmod 700',
+    );
+}
+
 export async function openDatabase(config: DatabaseSettings, log: Logger): Promise<OpenDatabase> {
   let localNeo4j: RunningNeo4j | undefined;
   let target: Neo4jTarget;
@@ -30,6 +45,7 @@ export async function openDatabase(config: DatabaseSettings, log: Logger): Promi
     log.info({ uri: target.uri, database: target.database }, 'using the Neo4j named by NEO4J_URI');
   } else {
     const started = Date.now();
+    await prepareDataDir(config.dataDir, log);
     localNeo4j = await startLocalNeo4j({
       home: path.join(config.dataDir, 'neo4j'),
       port: config.local.port,

@@ -22,7 +22,15 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-test-'));
-  const neo4j = await startLocalNeo4j({ home, port: await freePort(), heap: '512m', pageCache: '64m', jit: 'quick' });
+  // APOC on, as in the benchmark: one suite checks the baseline library's procedures are there.
+  const neo4j = await startLocalNeo4j({
+    home,
+    port: await freePort(),
+    heap: '512m',
+    pageCache: '64m',
+    jit: 'quick',
+    apoc: true,
+  });
   const target = { uri: neo4j.uri, username: neo4j.username, password: neo4j.password, database: 'neo4j' };
   const db = connect(target);
   await migrate(db);

@@ -22,12 +22,14 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *
  * <p>Configuration comes from the environment so that the password never shows in a process list:
  * NEO4J_HOME (store folder), NEO4J_BOLT_PORT, NEO4J_PASSWORD (set on every start, so a fresh random
- * one can be used each time), NEO4J_PAGECACHE and NEO4J_TX_MEMORY (sizes such as "128m").
+ * one can be used each time), NEO4J_PAGECACHE and NEO4J_TX_MEMORY (sizes such as "128m"), and NEO4J_APOC.
  *
- * <p>APOC core, which the standard GraphQL library for Neo4j needs, is registered from the plugins folder Maven
- * fills beside the launcher's classes (target/plugins; its jars are also on the classpath, as in a server, for
- * its extensions). Of plugins' procedures only apoc.* may load (Neo4j's built-in ones are not affected), and
- * none is unrestricted: nothing the service or that library calls needs Neo4j's internal APIs.
+ * <p>APOC core, which only the benchmark's baseline (the standard GraphQL library for Neo4j) needs, is loaded
+ * when NEO4J_APOC is "true": it is registered from the plugins folder Maven fills beside the launcher's classes
+ * (target/plugins; the parent then puts its jars on the classpath too, as in a server, for its extensions).
+ * Otherwise the plugins folder is an empty one in the store's home, and no APOC procedure exists. Of plugins'
+ * procedures only apoc.* may load (Neo4j's built-in ones are not affected), and none is unrestricted: nothing
+ * the service or that library calls needs Neo4j's internal APIs.
  *
  * <p>The parent process reads one line from stdout: "NEO4J_READY port" once Bolt accepts connections,
  * or "NEO4J_FAILED reason: message" (reason is port-in-use, store-locked or start-failed).
@@ -53,7 +55,7 @@ public final class LocalNeo4j {
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
           .setConfig(GraphDatabaseSettings.pagecache_memory, bytes(env("NEO4J_PAGECACHE", "128m")))
           .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, bytes(env("NEO4J_TX_MEMORY", "256m")))
-          .setConfig(GraphDatabaseSettings.plugin_dir, pluginDir())
+          .setConfig(GraphDatabaseSettings.plugin_dir, pluginDir(home))
           .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("apoc.*"))
           .build();
     } catch (Throwable e) {
@@ -88,8 +90,16 @@ public final class LocalNeo4j {
     stopped.await();
   }
 
-  /** target/plugins, beside target/classes where this class was loaded from; it must exist, or APOC is missing. */
-  private static Path pluginDir() throws URISyntaxException, IOException {
+  /**
+   * With NEO4J_APOC=true, target/plugins, beside target/classes where this class was loaded from (it must exist, or
+   * APOC is missing); otherwise an empty folder of the store's own, so that no plugin loads.
+   */
+  private static Path pluginDir(Path home) throws URISyntaxException, IOException {
+    if (!"true".equals(System.getenv("NEO4J_APOC"))) {
+      Path none = home.resolve("no-plugins");
+      Files.createDirectories(none);
+      return none;
+    }
     Path classes = Path.of(LocalNeo4j.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path plugins = classes.resolveSibling("plugins");
     if (!Files.isDirectory(plugins)) {
