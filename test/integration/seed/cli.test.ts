@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { corrupt, seededRandom } from '../../support/corrupt.js';
 import { useTestDatabase, testTarget, wipe } from '../../support/database.js';
 
 const run = promisify(execFile);
@@ -119,5 +120,55 @@ describe('an import killed halfway', () => {
     await new Promise((resolve) => child.on('close', resolve));
     expect(child.signalCode).toBe('SIGKILL');
     expect(await count()).toBe(before);
+  });
+});
+
+describe('npm run seed given corrupted real files', () => {
+  const db = useTestDatabase();
+  const everything = async () =>
+    Number((await db().run('MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n')).records[0]?.get('n'));
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'seed-fuzz-'));
+    await seed('seed/reference/ods/eccg.csv');
+  });
+
+  it('exits non-zero naming the file, the place and the fix, without a stack trace, and writes nothing', async () => {
+    const random = seededRandom(1_705);
+    const etr = await readFile('seed/reference/ods/etr.csv');
+    const plan = await readFile('seed/data/barnet-immunisation-action-plan-2017-18.yaml');
+    const feed = await readFile('test/fixtures/oruk/examples/service_full.json');
+    const cases: { name: string; bytes: Buffer; where: RegExp }[] = [
+      {
+        name: 'etr.csv',
+        bytes: Buffer.concat([etr.subarray(0, 500), Buffer.from('"'), etr.subarray(500)]),
+        where: /(row|line) \d+/,
+      },
+      {
+        name: 'etr.csv',
+        bytes: corrupt(etr, 'invalid-utf8', random).bytes,
+        where: /line \d+, column \d+: the file is not UTF-8/,
+      },
+      { name: 'plan.yaml', bytes: corrupt(plan, 'invalid-utf8', random).bytes, where: /line \d+, column \d+/ },
+      {
+        name: 'service.json',
+        bytes: feed.subarray(0, Math.floor(feed.length / 2)),
+        where: /line \d+, column \d+: the file ends/,
+      },
+    ];
+    const before = await everything();
+    expect(before).toBeGreaterThan(200);
+    for (const { name, bytes, where } of cases) {
+      const file = path.join(dir, name);
+      await writeFile(file, bytes);
+      const result = await seed(file);
+      expect(result.code, name).toBe(1);
+      expect(result.stderr, name).toMatch(/^Nothing was imported: 1 problem\(s\) to fix first\./);
+      expect(result.stderr, name).toContain(file);
+      expect(result.stderr, name).toMatch(where);
+      expect(result.stderr, name).toMatch(/Fix: /);
+      expect(result.stderr, name).not.toMatch(/\n\s+at /);
+      expect(await everything(), name).toBe(before);
+    }
   });
 });
