@@ -9,12 +9,15 @@ import { runCommand } from './run-command.js';
 
 const USAGE = `Usage: npm run export -- <file>     write the whole graph to <file> (JSON Lines, sorted, diff-friendly)
        npm run restore -- <file>    load <file> into an empty database, in one transaction
+       npm run restore -- <file> --unchecked
+                                    the same for an export of version 1, which has no checksum to check
 
 Uses the Neo4j at NEO4J_URI if set; otherwise the embedded one under DATA_DIR (stop npm start first).`;
 
 async function main(): Promise<number> {
-  const [command, file] = process.argv.slice(2);
-  if (!file || (command !== 'export' && command !== 'restore')) {
+  const [command, file, ...flags] = process.argv.slice(2);
+  const unchecked = command === 'restore' && flags.length === 1 && flags[0] === '--unchecked';
+  if (!file || (command !== 'export' && command !== 'restore') || (flags.length > 0 && !unchecked)) {
     console.error(USAGE);
     return 2;
   }
@@ -22,11 +25,16 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     const started = performance.now();
-    const counts = command === 'export' ? await exportGraph(db, file) : await restoreGraph(db, file);
+    const counts =
+      command === 'export'
+        ? { ...(await exportGraph(db, file)), keysLeftOut: 0 }
+        : await restoreGraph(db, file, { unchecked });
     const verb = command === 'export' ? 'Exported' : 'Restored';
     console.log(
       `${verb} ${counts.nodes} nodes and ${counts.relationships} relationships ${command === 'export' ? 'to' : 'from'} ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
+    if (counts.keysLeftOut > 0)
+      console.log(`Left out ${counts.keysLeftOut} API keys the old export held: create keys again with npm run keys.`);
     return 0;
   } finally {
     await close();

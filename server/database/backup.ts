@@ -11,7 +11,10 @@ import type { Writer } from './write/statement.js';
 import { inTransaction, writeSession } from './write/transaction.js';
 
 export const FORMAT = 'partnership-hub-export';
-/** Version 2 ends with the checksum line; version 1 files, which have none, are refused. */
+/**
+ * Version 2 ends with the checksum line. Version 1 files have none, and held API keys: they are restored only when the
+ * admin says they trust the file (`unchecked`), and their keys are left out.
+ */
 export const FORMAT_VERSION = 2;
 const CHUNK = 2_000;
 
@@ -121,8 +124,14 @@ const untouched = 'Fix: restore from an untouched export written by npm run expo
  * Reads and checks a whole export before anything is written: its header, every line, no API keys, every link's
  * ends present, and the checksum line over all the rest (so a file cut short or edited is refused, however neatly).
  */
-async function readExport(file: string): Promise<{ nodes: ExportedNode[]; relationships: ExportedRelationship[] }> {
+async function readExport(
+  file: string,
+  unchecked: boolean,
+): Promise<{ nodes: ExportedNode[]; relationships: ExportedRelationship[]; keysLeftOut: number }> {
   const nodes: ExportedNode[] = [];
+  /** A version 1 export, which has no checksum to check and may hold API keys. */
+  let legacy = false;
+  let keysLeftOut = 0;
   const relationships: ExportedRelationship[] = [];
   const hash = createHash('sha256');
   let line = 0;
@@ -150,6 +159,14 @@ async function readExport(file: string): Promise<{ nodes: ExportedNode[]; relati
     }
     hash.update(`${text}\n`);
     if (line === 1) {
+      if (entry.format === FORMAT && entry.version === 1) {
+        if (!unchecked)
+          throw new RestoreError(
+            `${file} is a version 1 export, written before exports carried a checksum, so nothing can tell whether it was cut short or changed. Fix: if you trust it, restore it with --unchecked (its API keys are left out: create them again with npm run keys).`,
+          );
+        legacy = true;
+        continue;
+      }
       if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION)
         throw new RestoreError(
           `${file}: not a Partnership Hub export of version ${FORMAT_VERSION}${entry.format === FORMAT ? ` (it is version ${JSON.stringify(entry.version)}, written before exports carried a checksum)` : ''}. Fix: give a file written by npm run export.`,
@@ -157,6 +174,10 @@ async function readExport(file: string): Promise<{ nodes: ExportedNode[]; relati
       continue;
     }
     if (Array.isArray(entry.node) && typeof entry.id === 'string') {
+      if ((entry.node as string[]).includes(API_KEY_LABEL) && legacy) {
+        keysLeftOut += 1;
+        continue;
+      }
       if ((entry.node as string[]).includes(API_KEY_LABEL))
         throw new RestoreError(
           `${file}, line ${line}: an API key record. Exports never hold API keys, so this file was made or changed by hand. Fix: restore from an untouched export, and create keys again with npm run keys.`,
@@ -180,6 +201,11 @@ async function readExport(file: string): Promise<{ nodes: ExportedNode[]; relati
   const dangling = relationships.find((r) => !ids.has(r.from[1]) || !ids.has(r.to[1]));
   if (dangling)
     throw new RestoreError(`${file}: a ${dangling.type} relationship names a node that is not in the export.`);
+  if (legacy) {
+    if (unreadable !== undefined) throw new RestoreError(`${file}, line ${unreadable}: not JSON. ${untouched}`);
+    if (checksum) throw new RestoreError(`${file}: a version 1 export with a checksum line. ${untouched}`);
+    return { nodes, relationships, keysLeftOut };
+  }
   if (unreadable !== undefined || !checksum)
     throw new RestoreError(
       `${file} is incomplete: it ends at line ${line} without the checksum line an export ends with, so it was cut short. Fix: restore from a complete export.`,
@@ -192,15 +218,19 @@ async function readExport(file: string): Promise<{ nodes: ExportedNode[]; relati
     throw new RestoreError(
       `${file} does not match its checksum: it was changed after it was exported. Fix: restore from an untouched export.`,
     );
-  return { nodes, relationships };
+  return { nodes, relationships, keysLeftOut };
 }
 
 /**
  * Loads an export into an empty database in one transaction: a bad line, or a database that already holds data,
  * changes nothing.
  */
-export async function restoreGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
-  const { nodes, relationships } = await readExport(file);
+export async function restoreGraph(
+  db: Database,
+  file: string,
+  options: { unchecked?: boolean } = {},
+): Promise<{ nodes: number; relationships: number; keysLeftOut: number }> {
+  const { nodes, relationships, keysLeftOut } = await readExport(file, options.unchecked === true);
   const session = writeSession(db);
   try {
     return await inTransaction(session, async (tx, writer) => {
@@ -213,7 +243,7 @@ export async function restoreGraph(db: Database, file: string): Promise<{ nodes:
       // Links need their ends written first.
       await writer.drain();
       await writeRelationships(writer, file, relationships);
-      return { nodes: nodes.length, relationships: relationships.length };
+      return { nodes: nodes.length, relationships: relationships.length, keysLeftOut };
     });
   } finally {
     await session.close();

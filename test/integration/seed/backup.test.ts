@@ -57,7 +57,7 @@ describe('export and restore', () => {
     await wipe(db());
     expect(await fingerprint()).toBe('');
     const restored = await restoreGraph(db(), file);
-    expect(restored).toEqual(exported);
+    expect(restored).toEqual({ ...exported, keysLeftOut: 0 });
     expect(await fingerprint()).toBe(before);
     const again = path.join(dir, 'again.jsonl');
     await exportGraph(db(), again);
@@ -134,9 +134,34 @@ describe('export and restore', () => {
     // One value changed, the file otherwise whole.
     await writeFile(damaged, text.replace('"Barnet', '"Barnett'));
     await expect(restoreGraph(db(), damaged)).rejects.toThrow(/does not match its checksum: it was changed/);
-    // A version 1 export, which carries no checksum.
+    // A version 2 export passed off as version 1 still has its checksum line, which version 1 never had.
     await writeFile(damaged, text.replace('"version":2', '"version":1'));
-    await expect(restoreGraph(db(), damaged)).rejects.toThrow(/not a Partnership Hub export of version 2/);
+    await expect(restoreGraph(db(), damaged, { unchecked: true })).rejects.toThrow(/version 1 export with a checksum/);
     expect(await fingerprint()).toBe('');
+  });
+
+  it('restores an export of version 1 (no checksum, API keys inside) only when told to, leaving its keys out', async () => {
+    const file = path.join(dir, 'graph.jsonl');
+    const text = await readFile(file, 'utf8');
+    // The graph as the current export gives it back, to compare the old file's restore with.
+    await wipe(db());
+    await restoreGraph(db(), file);
+    const before = await fingerprint();
+    await wipe(db());
+    const lines = text.trimEnd().split('\n');
+    // As the previous release wrote it: version 1, an API key among the nodes, and no checksum line at the end.
+    const key = JSON.stringify({ node: [API_KEY_LABEL], id: 'k1', properties: { hash: 'x', role: 'admin' } });
+    const old = path.join(dir, 'version-1.jsonl');
+    await writeFile(
+      old,
+      `${[lines[0]!.replace('"version":2', '"version":1'), key, ...lines.slice(1, -1)].join('\n')}\n`,
+    );
+    await expect(restoreGraph(db(), old)).rejects.toThrow(/version 1 export.*--unchecked/);
+    expect(await fingerprint()).toBe('');
+    const restored = await restoreGraph(db(), old, { unchecked: true });
+    expect(restored.keysLeftOut).toBe(1);
+    expect(await fingerprint()).toBe(before);
+    const keys = await db().run(`MATCH (k:${API_KEY_LABEL}) RETURN count(k) AS n`);
+    expect(Number(keys.records[0]?.get('n'))).toBe(0);
   });
 });
