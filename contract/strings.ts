@@ -86,6 +86,14 @@ export const en = {
   programmeWideActions: 'Programme-wide actions',
   actionColumns: { action: 'Action', status: 'Status', due: 'Due', lead: 'Lead' },
   overdue: 'Overdue',
+  /** An action already late on the date its plan speaks from. */
+  overdueWhenWritten: (date: string) => `Overdue when the plan was written (${date})`,
+  /** An action the plan left open, with nothing reported on it since the plan's date. */
+  noReportSince: (date: string) => `No report since ${date}`,
+  noReportSinceUndatedPlan: 'No report since the plan, which bears no date',
+  partnersHeading: 'Partners',
+  /** A partnership its document does not state, read into it for the reason given. */
+  inferred: (reason: string) => `inferred: ${reason}`,
   statusFilter: 'Status',
   overdueOnly: 'Only overdue actions',
   noActions: 'No actions match.',

@@ -11,6 +11,15 @@ export const Programme = concept({
     period: { type: 'string', description: 'The period it runs for, as written (2017/18).' },
     startDate: { type: 'date', description: 'Start date (ISO date or month).' },
     endDate: { type: 'date', description: 'End or delivery date (ISO date or month).' },
+    asOf: {
+      type: 'date',
+      description:
+        "The date its document speaks from (ISO date or month): what the graph knows of the programme's actions was true then, and nothing later has been reported. Absent when the document bears no date that can be read.",
+    },
+    asOfBasis: {
+      type: 'text',
+      description: 'How that date was read from the document, or why none could be (the document bears no date).',
+    },
     aims: { type: 'strings', description: 'What it sets out to do.' },
     benefitsForPeople: { type: 'strings', description: 'Why it is better for people.' },
     benefitsForSystem: { type: 'strings', description: 'Why it is better for the health and care system.' },

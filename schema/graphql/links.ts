@@ -18,11 +18,31 @@ export class Partnership {
   })
   role!: string;
 
+  @Field(() => Boolean, {
+    description:
+      'True when the document does not state this partnership and it was read into it; inference says why. Show it as an inference, not a fact.',
+  })
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why an inferred partnership was read into its document.' })
+  inference?: string;
+
   @Field(() => Organisation, { description: 'The organisation.' })
   organisation!: object;
 
   @Field(() => Programme, { description: 'The programme.' })
   programme!: object;
+}
+
+/** A PARTNER_IN link as served: a partnership is inferred only when its data says so. */
+export function partnership(rel: Record<string, unknown>, organisation: object, programme: object): Partnership {
+  return {
+    role: String(rel.role),
+    inferred: rel.inferred === true,
+    inference: typeof rel.inference === 'string' ? rel.inference : undefined,
+    organisation,
+    programme,
+  };
 }
 
 @ObjectType({ description: 'Who leads, delivers or supports an action, and when.' })
@@ -32,6 +52,21 @@ export class Lead {
 
   @Field(() => String, { nullable: true, description: 'When this applies, as written (summer term).' })
   period?: string;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the document names this lead in a Led by cell shared by several actions without saying which of them it leads: the row's lead, not necessarily this action's.",
+  })
+  shared!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the document does not pair this lead with this action and it was read so; inference says why.',
+  })
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why an inferred lead was read into its document.' })
+  inference?: string;
 
   @Field(() => Actor, { description: 'The role, person or organisation.' })
   by!: typeof Actor;

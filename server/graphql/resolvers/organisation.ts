@@ -2,7 +2,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Organisation } from '../../../schema/graphql/index.js';
-import { Partnership } from '../../../schema/graphql/links.js';
+import { Partnership, partnership } from '../../../schema/graphql/links.js';
 import { linkSpec } from '../../../schema/model.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
@@ -15,6 +15,6 @@ export class OrganisationResolver {
   @FieldResolver(() => [Partnership], { description: 'The programmes it takes part in, with its role in each.' })
   async partnerships(@Root() org: GraphNode, @Ctx() ctx: Context) {
     const links = await follow(ctx, org, PARTNERSHIPS);
-    return links.map((l) => ({ role: l.rel.role, organisation: org, programme: l.node }));
+    return links.map((l) => partnership(l.rel, org, l.node));
   }
 }
