@@ -1,4 +1,5 @@
 // The read side of the GraphQL API over the seed data: every concept, its relationships, lookups, paging and errors.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
@@ -75,6 +76,118 @@ describe('the GraphQL API over the seed data', () => {
     });
     expect(programme.targets).toEqual([{ metric: 'MMR2 immunisation coverage', value: 95, unit: 'percent' }]);
     expect(programme.areasCovered).toEqual([{ key: 'E09000003' }]);
+  });
+
+  it("tells an action's time from its document's date: overdue when the plan was written, or no report since", async () => {
+    // The dates come from the plan's own text: its Completed column's latest month is the last it reports on, and
+    // the one row with a Due date is later than that, so it was not late when the plan was written.
+    const text = readFileSync('seed/documents/barnet-immunisation-action-plan-2017-18.txt', 'utf8');
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'];
+    const iso = (words: string) => {
+      const [, month, year] = /(\w+) (\d{4})$/.exec(words.trim())!;
+      return `${year}-${String(months.indexOf(month!) + 1).padStart(2, '0')}`;
+    };
+    const rows = text.split('\n').filter((line) => line.split('\t').length === 7 && !line.startsWith('Key Area'));
+    const completed = rows.flatMap((r) => r.split('\t')[4]!.match(/[A-Z][a-z]+ \d{4}/g) ?? []).map(iso);
+    const latestReport = completed.sort().at(-1)!;
+    const mmr2Row = rows.find((r) => r.includes('MMR2 to reach 95% target'))!;
+    const mmr2Due = iso(mmr2Row.split('\t')[5]!);
+    expect(latestReport).toBe('2017-06');
+    expect(mmr2Due > latestReport).toBe(true);
+
+    const data = await query(`{ barnet: programme(key: "barnet-immunisation-2017-18") { asOf asOfBasis
+        actions { key status overdue overdueAsOfDocument lastReported timing } }
+      nwLondon: programme(key: "nw-london-mecc-roll-out") { asOf asOfBasis
+        actions { key overdue overdueAsOfDocument lastReported timing } } }`);
+    expect(data.barnet.asOf).toBe(latestReport);
+    expect(data.barnet.asOfBasis).toContain('bears no date');
+    const mmr2 = data.barnet.actions.find((a: { key: string }) => a.key === 'barnet-imms-mmr2-practice-data');
+    // Past its due date today, but not late when the plan was written: all that can be said is that no report came.
+    expect(mmr2).toMatchObject({
+      status: 'PLANNED',
+      overdue: true,
+      overdueAsOfDocument: false,
+      lastReported: latestReport,
+      timing: 'No report since June 2017',
+    });
+    const recurring = data.barnet.actions.find((a: { key: string }) => a.key === 'barnet-imms-mecc-frontline-training');
+    expect(recurring).toMatchObject({
+      overdue: false,
+      overdueAsOfDocument: false,
+      timing: 'No report since June 2017',
+    });
+    const done = data.barnet.actions.find((a: { key: string }) => a.key === 'barnet-imms-gp-bulletin-targets');
+    expect(done).toMatchObject({ status: 'COMPLETED', overdue: false, overdueAsOfDocument: false, timing: null });
+
+    // NW London's page bears no date: whether its actions were late when it was written cannot be said.
+    const page = readFileSync('seed/documents/nw-london-mecc-roll-out.txt', 'utf8');
+    expect(page).toContain('To do this we will');
+    expect(data.nwLondon.asOf).toBeNull();
+    for (const action of data.nwLondon.actions) {
+      expect(action).toMatchObject({
+        overdue: true,
+        overdueAsOfDocument: null,
+        lastReported: null,
+        timing: 'No report since the plan, which bears no date',
+      });
+    }
+  });
+
+  it('serves inferred partnerships and leads as inferences, with their reasons, and a shared Led by cell as shared', async () => {
+    const data = await query(`{ programme(key: "london-mecc-2017-18") {
+        partners { role inferred inference organisation { key } } }
+      organisation(key: "london-fire-brigade") { partnerships { role inferred inference programme { key } } }
+      barnet: programme(key: "barnet-immunisation-2017-18") {
+        actions { key leads { shared inferred inference by { ... on Role { key name } } } } } }`);
+    const fire = data.programme.partners.find(
+      (p: { organisation: { key: string } }) => p.organisation.key === 'london-fire-brigade',
+    );
+    expect(fire).toMatchObject({ role: 'PROPOSED_PARTNER', inferred: true });
+    expect(fire.inference).toContain('not as partners');
+    expect(data.organisation.partnerships).toEqual([
+      {
+        role: 'PROPOSED_PARTNER',
+        inferred: true,
+        inference: fire.inference,
+        programme: { key: 'london-mecc-2017-18' },
+      },
+    ]);
+    expect(data.programme.partners.filter((p: { inferred: boolean }) => !p.inferred).length).toBeGreaterThan(0);
+
+    // The plan's text: row 2 of the second table names two roles for two actions; row 3 three roles for two actions.
+    const text = readFileSync('seed/documents/barnet-immunisation-action-plan-2017-18.txt', 'utf8');
+    const cellOf = (action: string) =>
+      text
+        .split('\n')
+        .find((line) => line.includes(action))!
+        .split('\t')[6]!
+        .trim();
+    expect(cellOf('immunisation week through CCG social media')).toBe(
+      'CCG communications Manager and Health Improvement officer',
+    );
+    const leadsOf = (key: string) =>
+      data.barnet.actions.find((a: { key: string }) => a.key === key).leads as {
+        shared: boolean;
+        inferred: boolean;
+        inference: string | null;
+        by: { key: string; name: string };
+      }[];
+    // Not every named role leads every action of the row: each action is paired with one, marked as a reading.
+    expect(leadsOf('barnet-imms-week-ccg-social-media').map((l) => [l.by.key, l.inferred])).toEqual([
+      ['ccg-communications-manager', true],
+    ]);
+    expect(leadsOf('barnet-imms-week-gp-bulletin').map((l) => [l.by.key, l.inferred])).toEqual([
+      ['health-improvement-officer', true],
+    ]);
+    expect(leadsOf('barnet-imms-week-gp-bulletin')[0]!.inference).toContain('table 1, row 1');
+    const row3 = cellOf('school leavers immunisation letter');
+    for (const key of ['barnet-imms-webpage-section', 'barnet-imms-school-leavers-letter']) {
+      const leads = leadsOf(key);
+      expect(leads).toHaveLength(3);
+      expect(leads.every((l) => l.shared && !l.inferred)).toBe(true);
+      for (const lead of leads) expect(row3.toLowerCase()).toContain(lead.by.name.toLowerCase());
+    }
+    expect(leadsOf('barnet-imms-mmr2-practice-data').every((l) => !l.shared && !l.inferred)).toBe(true);
   });
 
   it('shows a communication plan: groups, needs with qualifiers and definitions, who produces and delivers', async () => {
@@ -175,7 +288,7 @@ describe('the GraphQL API over the seed data', () => {
         body: JSON.stringify({
           query: `{ programmes(first: ${first}) { edges { node { name
           partners { role organisation { name basedIn { name } } }
-          actions { name leads { by { ... on Role { name } } } }
+          actions { name overdueAsOfDocument lastReported timing leads { by { ... on Role { name } } } }
           sourceDocuments { title } } } } }`,
         }),
       });
