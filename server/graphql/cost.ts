@@ -122,7 +122,12 @@ export function costModel(schema: GraphQLSchema): CostModel {
         for (const selection of set.selections) {
           if (selection.kind === Kind.FIELD) {
             const name = selection.name.value;
-            if (name === '__typename') continue;
+            // __typename is a value like any other: were it free, a list selecting only it would cost nothing
+            // however many items it gave, and 500 of them under each of thousands of parents would be allowed.
+            if (name === '__typename') {
+              total += times;
+              continue;
+            }
             const definition = fieldDefinition(schema, parent, name);
             if (!definition) continue;
             total += times;
