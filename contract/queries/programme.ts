@@ -9,6 +9,10 @@ export interface PlanAction {
   dueText: string | null;
   recurrence: string | null;
   overdue: boolean;
+  /** Late already on the date its plan speaks from; null when the plan bears no date. */
+  overdueAsOfDocument: boolean | null;
+  /** The plan's date, the last the graph heard of it. */
+  lastReported: string | null;
   leadText: string | null;
   leads: { part: string; by: Actor }[];
   workstream: { id: string } | null;
@@ -25,13 +29,22 @@ export interface PlanTarget {
   readings: { date: string; value: number }[];
 }
 
+export interface PlanPartner {
+  role: string;
+  inferred: boolean;
+  inference: string | null;
+  organisation: { id: string; name: string };
+}
+
 export interface ProgrammePlan {
   programme: {
     id: string;
     name: string;
     description: string | null;
     period: string | null;
+    asOf: string | null;
     demo: boolean;
+    partners: PlanPartner[];
     workstreams: { id: string; name: string; position: number | null; group: string | null }[];
     actions: PlanAction[];
     targets: PlanTarget[];
@@ -41,9 +54,10 @@ export interface ProgrammePlan {
 
 export const PROGRAMME_PLAN = `query ProgrammePlan($key: String, $id: ID) {
   programme(key: $key, id: $id) {
-    id name description period demo
+    id name description period asOf demo
+    partners { role inferred inference organisation { id name } }
     workstreams { id name position group }
-    actions { id name status dueDate dueText recurrence overdue leadText leads { part by { ${ACTOR_NAME} } } workstream { id } }
+    actions { id name status dueDate dueText recurrence overdue overdueAsOfDocument lastReported leadText leads { part by { ${ACTOR_NAME} } } workstream { id } }
     targets { id name metric value unit deadline progress readings { date value } }
     actionPlan { total byStatus { status count } overdue { id } }
   }

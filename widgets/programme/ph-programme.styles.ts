@@ -12,6 +12,10 @@ export const programmeStyles = css`
   .bar { height: 12px; background: var(--_surface); border: 1px solid var(--_secondary-text); margin: 8px 0 4px; }
   .bar > span { display: block; height: 100%; background: var(--_primary); }
   td.due { white-space: nowrap; }
+  .partners { list-style: none; padding: 0; margin: 0 0 var(--_space); }
+  .partners li { padding: 4px 0; }
+  .inferred { font-style: italic; color: var(--_secondary-text); }
+  .timing { display: block; font-size: 0.875em; }
   .overdue-row td:first-child { border-left: 4px solid var(--_warning); padding-left: 8px; }
   /* Narrow containers: each action becomes a card of labelled lines. */
   @container (max-width: 40rem) {

@@ -1,13 +1,15 @@
-// <ph-programme>: a programme's action plan: workstreams with their actions (status, due, lead), overdue markers and targets.
+// <ph-programme>: a programme's action plan: partners, workstreams with their actions (status, due, lead), timing and targets.
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
   PROGRAMME_PLAN,
   type PlanAction,
+  type PlanPartner,
   type PlanTarget,
   type ProgrammePlan,
 } from '../../contract/queries/programme.js';
 import { dueOf, leadOf, targetOf } from '../../contract/plan-text.js';
+import { timingOf } from '../../contract/timing.js';
 import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
@@ -30,7 +32,10 @@ import { programmeStyles } from './ph-programme.styles.js';
  * @csspart targets - the list of targets
  * @csspart target - one target with its progress bar
  * @csspart actions - each table of actions
- * @csspart overdue - the overdue marker
+ * @csspart partners - the list of partners, inferred ones said to be so
+ * @csspart inferred - why a partnership the document does not state was read into it
+ * @csspart overdue - the marker on an action past its due date: overdue when the plan was written, or no report since
+ * @csspart timing - when an open action was last reported on
  * @csspart status - loading and error messages
  */
 export class PhProgramme extends PhElement {
@@ -87,6 +92,7 @@ export class PhProgramme extends PhElement {
         <li><strong>${t.programmeSummary(plan.actionPlan.total, plan.actionPlan.overdue.length)}</strong></li>
         ${plan.actionPlan.byStatus.map((s) => html`<li>${t.statuses[s.status] ?? s.status}: ${s.count}</li>`)}
       </ul>
+      ${plan.partners.length > 0 ? this.renderPartners(plan.partners) : nothing}
       ${plan.targets.length > 0 ? this.renderTargets(plan.targets) : nothing}
       <div class="filters">
         <div class="field">
@@ -109,6 +115,23 @@ export class PhProgramme extends PhElement {
           : nothing;
       })}
     </article>`;
+  }
+
+  private renderPartners(partners: PlanPartner[]) {
+    const t = this.t;
+    return html`<section aria-labelledby="partners-heading">
+      <h3 id="partners-heading">${t.partnersHeading}</h3>
+      <ul class="partners" part="partners">
+        ${partners.map(
+          (p) =>
+            html`<li>${p.organisation.name} (${t.roles[p.role] ?? p.role})${
+              p.inferred
+                ? html`<br /><span class="inferred" part="inferred">${t.inferred(p.inference ?? '')}</span>`
+                : nothing
+            }</li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   private renderTargets(targets: PlanTarget[]) {
@@ -145,10 +168,9 @@ export class PhProgramme extends PhElement {
         <thead><tr><th scope="col">${c.action}</th><th scope="col">${c.status}</th><th scope="col">${c.due}</th><th scope="col">${c.lead}</th></tr></thead>
         <tbody>
           ${actions.map(
-            (a) => html`<tr class=${a.overdue ? 'overdue-row' : ''}>
+            (a) => html`<tr class=${a.overdueAsOfDocument ? 'overdue-row' : ''}>
             <td>${a.name}</td>
-            <td data-label=${c.status}>${t.statuses[a.status] ?? a.status}
-              ${a.overdue ? html` <strong class="tag tag-warning" part="overdue">${t.overdue}</strong>` : nothing}</td>
+            <td data-label=${c.status}>${t.statuses[a.status] ?? a.status} ${this.renderTiming(a)}</td>
             <td class="due" data-label=${c.due}>${dueOf(t, a)}</td>
             <td data-label=${c.lead}>${leadOf(t, a)}</td>
           </tr>`,
@@ -156,5 +178,18 @@ export class PhProgramme extends PhElement {
         </tbody>
       </table>
     </section>`;
+  }
+
+  /**
+   * An open action's time, honestly: a plan written in 2017 cannot say an action is late today, only that it was
+   * late when written, or that nothing was reported after the plan's date.
+   */
+  private renderTiming(a: PlanAction) {
+    const timing = timingOf(this.t, a);
+    if (!timing) return nothing;
+    if (a.overdue) {
+      return html`<strong class=${a.overdueAsOfDocument ? 'tag tag-warning' : 'tag'} part="overdue">${timing}</strong>`;
+    }
+    return html`<span class="timing muted" part="timing">${timing}</span>`;
   }
 }
