@@ -6,7 +6,12 @@ import { createLogger } from '../server/logger.js';
 import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';
 import { formatProblem, ImportValidationError } from '../schema/records.js';
-import { importBatch, type Counts, type ImportReport } from '../server/database/import/importer.js';
+import {
+  importBatch,
+  type Counts,
+  type ImportConflict,
+  type ImportReport,
+} from '../server/database/import/importer.js';
 import { checkCoverage, formatCoverage, readLedgers, readSeedData, unledgeredRecords } from './coverage/coverage.js';
 import { runCommand } from './run-command.js';
 import { defaultSources, readSources, REFERENCE } from './sources.js';
@@ -20,6 +25,8 @@ written, and written in one transaction, so a bad file changes nothing. Importin
 
 Options:
   --dry-run        report what would be created, updated or left unchanged, and write nothing
+  --prefer-file    where an admin corrected a value or removed a link by hand, apply the file's instead (without
+                   it, the admin's corrections are kept and each conflict is listed)
   --coverage       report how much of each seed document its coverage ledger accounts for (seed/coverage/), and
                    every line left unaccounted for; needs no database
   --kind KIND      organisation kind for an ODS file whose name does not say it (${OrganisationKind.join(', ')})
@@ -64,7 +71,24 @@ export function formatReport(report: ImportReport): string {
       `${report.skippedLinks.length} optional link(s) skipped because the other end is not loaded:\n${shown.join('\n')}${report.skippedLinks.length > 10 ? '\n  …' : ''}`,
     );
   }
+  if (report.conflicts.length > 0) parts.push(formatConflicts(report.conflicts, report.preferFile));
   return parts.join('\n\n');
+}
+
+const shown = (value: unknown) => (value === null ? '(none)' : JSON.stringify(value));
+
+/** Each value an admin corrected by hand that the files would change, and what was done about it. */
+function formatConflicts(conflicts: readonly ImportConflict[], preferFile: boolean): string {
+  const lines = conflicts.map(
+    (c) =>
+      `  ${c.origin.file}${c.origin.row !== undefined ? ` row ${c.origin.row}` : ''}: ${c.record} ${c.field}: admin's ${shown(c.adminValue)}, file's ${shown(c.fileValue)}`,
+  );
+  return [
+    preferFile
+      ? `${conflicts.length} correction(s) an admin made by hand were replaced by the files' values (--prefer-file):`
+      : `${conflicts.length} correction(s) an admin made by hand were kept, although the files differ. To apply the files' values instead, import again with --prefer-file:`,
+    ...lines,
+  ].join('\n');
 }
 
 /** The command line's options, or undefined (having said why, with the usage) when they cannot be read. */
@@ -74,6 +98,7 @@ function readArguments() {
       allowPositionals: true,
       options: {
         'dry-run': { type: 'boolean' },
+        'prefer-file': { type: 'boolean' },
         coverage: { type: 'boolean' },
         kind: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -123,6 +148,7 @@ async function main(): Promise<number> {
     let lastProgress = 0;
     const report = await importBatch(db, batch, {
       dryRun: args.values['dry-run'],
+      preferFile: args.values['prefer-file'],
       actor: `npm run seed (${process.env.USER ?? 'unknown user'})`,
       sources: files,
       // At most one line a second, and the last one, so large files show progress without flooding the terminal.

@@ -1,5 +1,6 @@
 // Who may see and do what: roles from API keys (or the bootstrap ADMIN_TOKEN), and the one table of field rules.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { PROPERTY_VISIBILITY } from '../../schema/model.js';
 import { ErrorCode } from '../../schema/errors.js';
@@ -111,11 +112,15 @@ export interface AccessLog {
 }
 
 /**
- * The role of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant time, and logged).
- * A signed token from the configured identity provider: its role claim. Otherwise the secret must be a live API key,
- * used from one of its origins when it has any; a wrong key is refused, not quietly treated as public, so a
- * misconfigured widget fails loudly.
+ * Who is asking, as the audit trail names them: an API key by its name and id, a sign-in token by its subject, the
+ * bootstrap ADMIN_TOKEN as "bootstrap token", and nobody in particular as "public".
  */
+export interface Access {
+  role: Role;
+  principal: string;
+}
+
+/** The role of a request, as `accessOf` finds it. */
 export async function roleOf(
   db: Database,
   headers: Record<string, string | string[] | undefined>,
@@ -123,14 +128,36 @@ export async function roleOf(
   oidc?: OidcVerifier,
   log?: AccessLog,
 ): Promise<Role> {
+  return (await accessOf(db, headers, adminToken, oidc, log)).role;
+}
+
+/** The subject of a sign-in token that has been verified already: it names the person the provider signed in. */
+function subjectOf(token: string): string {
+  const { sub } = decodeJwt(token);
+  return typeof sub === 'string' && sub !== '' ? `OIDC subject ${sub}` : 'OIDC subject (none given)';
+}
+
+/**
+ * The role and principal of a request. No secret: public. The bootstrap ADMIN_TOKEN: admin (compared in constant
+ * time, and logged). A signed token from the configured identity provider: its role claim. Otherwise the secret must
+ * be a live API key, used from one of its origins when it has any; a wrong key is refused, not quietly treated as
+ * public, so a misconfigured widget fails loudly.
+ */
+export async function accessOf(
+  db: Database,
+  headers: Record<string, string | string[] | undefined>,
+  adminToken: string | undefined,
+  oidc?: OidcVerifier,
+  log?: AccessLog,
+): Promise<Access> {
   const secret = presentedSecret(headers);
-  if (secret === undefined) return 'public';
+  if (secret === undefined) return { role: 'public', principal: 'public' };
   if (adminToken && timingSafeEqual(digest(secret), digest(adminToken))) {
     // The token is for the first admin key only; each use is logged so that one still in use after that is noticed.
     log?.warn({ bootstrapToken: true }, 'the bootstrap ADMIN_TOKEN was used: issue admin keys and unset it');
-    return 'admin';
+    return { role: 'admin', principal: 'bootstrap token' };
   }
-  if (oidc && looksLikeJwt(secret)) return oidc(secret);
+  if (oidc && looksLikeJwt(secret)) return { role: await oidc(secret), principal: subjectOf(secret) };
   const key = await keyFor(db, secret);
   if (!key)
     throw refusedRequest(
@@ -144,7 +171,7 @@ export async function roleOf(
       `This key may only be used from ${key.origins.join(', ')}, not ${origin}.`,
     );
   }
-  return key.role;
+  return { role: key.role, principal: `key "${key.name}" (${key.id})` };
 }
 
 /** How many lookups the key cache holds, and the most it ever may: for tests and the memory report. */

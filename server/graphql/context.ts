@@ -16,6 +16,8 @@ export interface Context {
   roundTrips: { count: number };
   /** Who is asking: the role of the request's key or sign-in token, or public without one (server/graphql/access.ts). */
   role: Role;
+  /** Who is asking, as the audit trail names them: a key's name and id, a sign-in subject, or "bootstrap token". */
+  principal: string;
 }
 
 export function createContext(
@@ -24,6 +26,7 @@ export function createContext(
   requestId: string,
   version: string,
   role: Role = 'public',
+  principal: string = role,
 ): Context {
   const roundTrips = { count: 0 };
   const counted: Database = {
@@ -33,5 +36,5 @@ export function createContext(
       return db.run(cypher, params, mode);
     },
   };
-  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips, role };
+  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips, role, principal };
 }

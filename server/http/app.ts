@@ -10,7 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, errorStatus } from '../../schema/errors.js';
 import { formatError } from '../graphql/errors.js';
 import { createContext, type Context } from '../graphql/context.js';
-import { roleOf } from '../graphql/access.js';
+import { accessOf } from '../graphql/access.js';
 import { keyUsage, USAGE_FLUSH_MS } from '../graphql/key-usage.js';
 import { queryLimits } from '../graphql/limits.js';
 import { GenerationalCache, responseCaching, type ResponseStore } from '../graphql/response-cache.js';
@@ -155,14 +155,10 @@ export async function createApp(
       reply.header('vary', varyAlso(reply.getHeader('vary'), ['Origin', 'Authorization', 'X-Api-Key']));
   });
   await app.register(fastifyApollo(apollo), {
-    context: async (request) =>
-      createContext(
-        deps.db,
-        request.log,
-        request.id,
-        deps.version,
-        await roleOf(deps.db, request.headers, deps.adminToken, deps.oidc, request.log),
-      ),
+    context: async (request) => {
+      const { role, principal } = await accessOf(deps.db, request.headers, deps.adminToken, deps.oidc, request.log);
+      return createContext(deps.db, request.log, request.id, deps.version, role, principal);
+    },
   });
 
   return app;

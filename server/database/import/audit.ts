@@ -30,6 +30,9 @@ export async function writeImportAudit(
         sources: options.sources ?? [],
         nodes: report.nodes,
         relationships: report.relationships,
+        // Whether the admins' corrections were kept or overridden is part of what the import did.
+        conflicts: report.conflicts.length,
+        preferFile: report.preferFile,
         ...extra,
       }),
     );

@@ -13,7 +13,7 @@ import { writePlan } from './write-plan.js';
 
 export { BulkLoadFailedError, BulkLoadRefusedError } from './bulk-errors.js';
 export type { ImportOptions, ImportProgress } from './options.js';
-export type { Counts, ImportReport, ImportTimings, SkippedLink } from './report.js';
+export type { Counts, ImportConflict, ImportReport, ImportTimings, SkippedLink } from './report.js';
 
 /**
  * Validates the batch, checks every link reaches a node in the import or the database, then writes what changed
@@ -51,7 +51,7 @@ async function oneTransaction(
   const { report, checkMs, writeMs } = await inTransaction(
     session,
     async (tx, writer) => {
-      const plan = await planImport(tx, batch, dryRun);
+      const plan = await planImport(tx, batch, dryRun, Boolean(options.preferFile));
       const checkMs = clock();
       if (!dryRun) {
         await writePlan(writer, plan, options);

@@ -11,6 +11,11 @@ export interface ImportOptions {
   /** Who is importing, and from what, for the audit trail. */
   actor?: string;
   sources?: readonly string[];
+  /**
+   * Apply the file's values where an admin corrected a property or removed a link by hand (and forget those marks).
+   * Without it, an import leaves the admin's value and lists each such conflict in its report.
+   */
+  preferFile?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /**
    * A bulk load: for a large first load into a database that holds none of the batch's records. The same checks,

@@ -11,8 +11,9 @@ import {
   type RelationshipRecord,
 } from '../../../schema/records.js';
 import { nodeRef } from '../../../schema/validate.js';
+import { correctedNames, unlinkedRef, unlinkedRefs } from '../write/corrections.js';
 import { ByNode, groupBy } from './batches.js';
-import { count, emptyReport, type ImportReport } from './report.js';
+import { count, emptyReport, type ImportConflict, type ImportReport } from './report.js';
 import { clashingIds, existingNodes, existingRelationships, populatedLabels, type StoredNode } from './stored.js';
 
 /** Before and after of the properties an import changes on an existing record. */
@@ -22,30 +23,61 @@ export interface Correction {
   after: Record<string, unknown>;
 }
 
+/** A record to update, with the properties whose admin's mark it clears (the file's value preferred). */
+export type NodeUpdate = NodeRecord & { cleared?: readonly string[] };
+
+/** A link to write between existing records, with the admin's marks it clears on the link and on its start. */
+export type LinkUpdate = RelationshipRecord & { cleared?: readonly string[]; unlinked?: readonly string[] };
+
 export interface Plan {
   report: ImportReport;
   /** Nodes that exist already. */
   stored: ByNode<StoredNode>;
   creates: NodeRecord[];
-  updates: NodeRecord[];
+  updates: NodeUpdate[];
   /** Every existing record the import corrects, for the audit trail. */
   corrections: Correction[];
   /** Links with an end this import creates, which cannot exist yet: written with CREATE, never searched for. */
   newLinks: RelationshipRecord[];
   /** Links between existing nodes that are missing or differ: written with MERGE. */
-  linkUpdates: RelationshipRecord[];
+  linkUpdates: LinkUpdate[];
   /** How many of the batch's links join two nodes that exist already, whether or not they change. */
   linksBetweenStored: number;
 }
 
-/** True when every property the record gives already has that value in the database. */
-function unchanged(given: Properties, stored: Record<string, unknown>): boolean {
-  return Object.entries(given).every(
-    ([name, value]) =>
-      value === undefined ||
-      (value === null ? stored[name] === undefined : JSON.stringify(stored[name]) === JSON.stringify(value)),
-  );
+/** True when the file's value (undefined: not given; null: absent) differs from the stored one. */
+function differs(given: unknown, stored: unknown): boolean {
+  if (given === undefined) return false;
+  if (given === null) return stored !== undefined && stored !== null;
+  return JSON.stringify(stored) !== JSON.stringify(given);
 }
+
+/** The properties given that differ from what is stored. */
+const changedNames = (given: Properties, stored: Record<string, unknown>) =>
+  Object.keys(given).filter((name) => differs(given[name], stored[name]));
+
+const pick = (values: Readonly<Record<string, unknown>>, names: readonly string[]) =>
+  Object.fromEntries(names.map((name) => [name, values[name] ?? null]));
+
+/**
+ * Sorts what the file would change into what it may change and what an admin corrected by hand (`corrected`), which
+ * it changes only when the file is preferred. Each such conflict is reported.
+ */
+function settle(
+  changed: readonly string[],
+  corrected: ReadonlySet<string>,
+  preferFile: boolean,
+  conflict: (name: string) => Omit<ImportConflict, 'field' | 'applied'>,
+  report: ImportReport,
+): { applied: string[]; conflicting: string[] } {
+  const conflicting = changed.filter((name) => corrected.has(name));
+  for (const field of conflicting) report.conflicts.push({ ...conflict(field), field, applied: preferFile });
+  return { applied: preferFile ? [...changed] : changed.filter((name) => !corrected.has(name)), conflicting };
+}
+
+/** The record's properties without those an admin's correction keeps. */
+const without = (properties: Properties, kept: readonly string[]): Properties =>
+  Object.fromEntries(Object.entries(properties).filter(([name]) => !kept.includes(name)));
 
 /** A link's identity within one type: its ends' labels as well as keys, since a council and its borough share a code. */
 const linkRef = (rel: RelationshipRecord) =>
@@ -56,8 +88,13 @@ const linkRef = (rel: RelationshipRecord) =>
  * database and that no source id belongs to another record, and sorts the batch into what to create, update or leave.
  * Throws an ImportValidationError listing every problem.
  */
-export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boolean): Promise<Plan> {
-  const report = emptyReport(dryRun);
+export async function planImport(
+  tx: Transaction,
+  batch: GraphBatch,
+  dryRun: boolean,
+  preferFile = false,
+): Promise<Plan> {
+  const report = emptyReport(dryRun, preferFile);
   const problems: ImportProblem[] = [];
 
   // Which nodes exist already, for the report and for links into reference data loaded earlier. A label with no
@@ -139,20 +176,36 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
   };
   for (const node of batch.nodes) {
     const before = stored.get(node.label, node.key)?.props;
-    const kind = before === undefined ? 'created' : unchanged(node.properties, before) ? 'unchanged' : 'updated';
-    count(report.nodes, node.label, kind);
-    if (kind === 'created') plan.creates.push(node);
-    if (kind === 'updated' && before) {
-      plan.updates.push(node);
-      const changed = Object.keys(node.properties).filter(
-        (k) => JSON.stringify(before[k]) !== JSON.stringify(node.properties[k]),
-      );
-      plan.corrections.push({
-        nodeId: String(before.id),
-        before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
-        after: Object.fromEntries(changed.map((k) => [k, node.properties[k] ?? null])),
-      });
+    if (before === undefined) {
+      count(report.nodes, node.label, 'created');
+      plan.creates.push(node);
+      continue;
     }
+    const { applied, conflicting } = settle(
+      changedNames(node.properties, before),
+      correctedNames(before),
+      preferFile,
+      (name) => ({
+        origin: node.origin,
+        record: nodeRef(node.label, node.key),
+        adminValue: before[name] ?? null,
+        fileValue: node.properties[name] ?? null,
+      }),
+      report,
+    );
+    if (applied.length === 0) {
+      count(report.nodes, node.label, 'unchanged');
+      continue;
+    }
+    count(report.nodes, node.label, 'updated');
+    plan.updates.push(
+      preferFile ? { ...node, cleared: conflicting } : { ...node, properties: without(node.properties, conflicting) },
+    );
+    plan.corrections.push({
+      nodeId: String(before.id),
+      before: pick(before, applied),
+      after: pick(node.properties, applied),
+    });
   }
 
   // A link with an end this import creates cannot exist yet; only the others need looking up. On a first load that
@@ -174,9 +227,49 @@ export async function planImport(tx: Transaction, batch: GraphBatch, dryRun: boo
     );
     for (const rel of group) {
       const before = existing.get(linkRef(rel));
-      const kind = before === undefined ? 'created' : unchanged(rel.properties, before) ? 'unchanged' : 'updated';
-      count(report.relationships, rel.type, kind);
-      if (kind !== 'unchanged') plan.linkUpdates.push(rel);
+      const link = `${nodeRef(rel.from.label, rel.from.key)} ${rel.type} ${nodeRef(rel.to.label, rel.to.key)}`;
+      if (before === undefined) {
+        // A link an admin removed by hand stays removed unless the file is preferred.
+        const ref = unlinkedRef(rel.type, String(stored.get(rel.to.label, rel.to.key)!.props.id));
+        const removedByHand = unlinkedRefs(stored.get(rel.from.label, rel.from.key)!.props).has(ref);
+        if (removedByHand) {
+          report.conflicts.push({
+            origin: rel.origin,
+            record: link,
+            field: rel.type,
+            adminValue: 'removed',
+            fileValue: 'present',
+            applied: preferFile,
+          });
+          if (!preferFile) {
+            count(report.relationships, rel.type, 'unchanged');
+            continue;
+          }
+        }
+        count(report.relationships, rel.type, 'created');
+        plan.linkUpdates.push(removedByHand ? { ...rel, unlinked: [ref] } : rel);
+        continue;
+      }
+      const { applied, conflicting } = settle(
+        changedNames(rel.properties, before),
+        correctedNames(before),
+        preferFile,
+        (name) => ({
+          origin: rel.origin,
+          record: link,
+          adminValue: before[name] ?? null,
+          fileValue: rel.properties[name] ?? null,
+        }),
+        report,
+      );
+      if (applied.length === 0) {
+        count(report.relationships, rel.type, 'unchanged');
+        continue;
+      }
+      count(report.relationships, rel.type, 'updated');
+      plan.linkUpdates.push(
+        preferFile ? { ...rel, cleared: conflicting } : { ...rel, properties: without(rel.properties, conflicting) },
+      );
     }
   }
   for (const rel of relationships) {

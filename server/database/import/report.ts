@@ -14,6 +14,24 @@ export interface SkippedLink {
   origin: Origin;
 }
 
+/**
+ * A value in the file that differs from one an admin set by hand (or a link the admin removed): kept as the admin left
+ * it, unless the import prefers the file's values, when `applied` is true.
+ */
+export interface ImportConflict {
+  /** The file and row the file's value came from. */
+  origin: Origin;
+  /** The record (`Label/key`) or, for a removed link, the link (`Label/key TYPE Label/key`). */
+  record: string;
+  /** The property, or the link type for a removed link. */
+  field: string;
+  /** The admin's value: null where they removed the property; "removed" for a link. */
+  adminValue: unknown;
+  /** The file's value: for a link, "present". */
+  fileValue: unknown;
+  applied: boolean;
+}
+
 /** Where an import's time went, in milliseconds: a large load is judged by these, not guessed at. */
 export interface ImportTimings {
   /** Checking the records against the model, in this process. */
@@ -35,15 +53,21 @@ export interface ImportReport {
   relationships: Partial<Record<Rel, Counts>>;
   /** Optional links (an ODS parent code) whose other end is neither in the import nor in the database. */
   skippedLinks: SkippedLink[];
+  /** Values and links an admin corrected by hand that the file would change. */
+  conflicts: ImportConflict[];
+  /** Whether the file's values were applied over admins' corrections. */
+  preferFile: boolean;
   durationMs: number;
   timings: ImportTimings;
   /** How many transactions wrote it: 1, except for a bulk load. */
   transactions: number;
 }
 
-export function emptyReport(dryRun: boolean): ImportReport {
+export function emptyReport(dryRun: boolean, preferFile = false): ImportReport {
   return {
     dryRun,
+    conflicts: [],
+    preferFile,
     nodes: {},
     relationships: {},
     skippedLinks: [],

@@ -3,6 +3,7 @@ import type { Label, Rel } from '../../../schema/graph.js';
 import { nodeId, relationshipId } from '../../../schema/ids.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { RelationshipRecord } from '../../../schema/records.js';
+import { CORRECTED, SOURCE, UNLINKED, withoutNames } from '../write/corrections.js';
 import { integer, toNeo4j } from '../write/properties.js';
 import type { Writer } from '../write/statement.js';
 import { ByNode, chunks, groupBy, WRITE_CHUNK } from './batches.js';
@@ -52,6 +53,7 @@ export async function writePlan(
         key: n.key,
         id: n.id ?? nodeId(n.label, n.key),
         version: ONE,
+        [SOURCE]: n.origin.file,
         ...marks,
       }));
       await writer.run({
@@ -76,12 +78,16 @@ export async function writePlan(
       await writer.run({
         cypher:
           `UNWIND $rows AS row MERGE (n:\`${label}\` {key: row.key}) ON CREATE SET n.id = row.id, n.version = 0 ` +
-          'SET n += row.props, n.version = coalesce(n.version, 1) + 1',
+          'SET n += row.props, n.version = coalesce(n.version, 1) + 1, ' +
+          // The file's values are now the record's: where they replace an admin's, the admin's mark goes.
+          `n.${SOURCE} = row.source, n.${CORRECTED} = ${withoutNames('n', CORRECTED, 'row.cleared')}`,
         params: {
           rows: part.map((n) => ({
             key: n.key,
             id: n.id ?? nodeId(n.label, n.key),
             props: toNeo4j(specs, n.properties),
+            source: n.origin.file,
+            cleared: n.cleared ?? [],
           })),
         },
         rows: part.length,
@@ -138,9 +144,19 @@ export async function writePlan(
   for (const [type, group] of groupBy(plan.linkUpdates, (r) => r.type)) {
     const specs = RELATIONSHIP_MODEL[type as Rel].properties;
     for (const part of chunks(group)) {
-      const rows = part.map((r) => ({ from: from(r), to: to(r), id: linkId(r), props: toNeo4j(specs, r.properties) }));
+      const rows = part.map((r) => ({
+        from: from(r),
+        to: to(r),
+        id: linkId(r),
+        props: toNeo4j(specs, r.properties),
+        cleared: r.cleared ?? [],
+        unlinked: r.unlinked ?? [],
+      }));
       await writer.run({
-        cypher: `${ENDS}MERGE (a)-[r:\`${type}\`]->(b) ON CREATE SET r.id = row.id SET r += row.props RETURN count(r) AS written`,
+        cypher:
+          `${ENDS}MERGE (a)-[r:\`${type}\`]->(b) ON CREATE SET r.id = row.id ` +
+          `SET r += row.props, r.${CORRECTED} = ${withoutNames('r', CORRECTED, 'row.cleared')}, ` +
+          `a.${UNLINKED} = ${withoutNames('a', UNLINKED, 'row.unlinked')} RETURN count(r) AS written`,
         params: { rows },
         rows: rows.length,
         onResult: (result) => {

@@ -6,6 +6,7 @@ import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { Database } from '../database.js';
 import { toGraphNode, type GraphNode } from '../nodes.js';
 import { changeEntry, createChange, type ChangeAction } from './audit.js';
+import { CORRECTED, UNLINKED, unlinkedRef, withNames, withoutNames } from './corrections.js';
 import { toNeo4j } from './properties.js';
 import { writeOne } from './statement.js';
 
@@ -44,13 +45,16 @@ export async function createNode(
   const result = await writeOne(db, {
     cypher: `OPTIONAL MATCH (existing:\`${label}\` {key: $key})
      WITH existing WHERE existing IS NULL
-     CREATE (n:\`${label}\` {id: $id, key: $key, version: 1, updatedAt: toString(datetime())}) SET n += $props
+     CREATE (n:\`${label}\` {id: $id, key: $key, version: 1, updatedAt: toString(datetime())})
+     SET n += $props, n.${CORRECTED} = $corrected
      ${CHANGE}
      RETURN labels(n) AS labels, properties(n) AS props`,
     params: {
       id,
       key,
       props: toNeo4j(NODE_MODEL[label], properties),
+      // Every property of a record an admin made is theirs: an import naming the same key must not overwrite it.
+      corrected: Object.keys(properties),
       change: changeEntry(id, actor, 'CREATE', null, properties),
     },
     rows: 1,
@@ -86,6 +90,7 @@ export async function updateNode(
      WITH n WHERE coalesce(n.version, 1) = $version
      SET n += $props, n.version = coalesce(n.version, 1) + 1, n.updatedAt = toString(datetime())
      FOREACH (name IN $removed | SET n[name] = null)
+     FOREACH (_ IN CASE WHEN size($corrected) = 0 THEN [] ELSE [1] END | SET n.${CORRECTED} = ${withNames('n', CORRECTED, '$corrected')})
      FOREACH (_ IN CASE WHEN $retired IS NULL THEN [] ELSE [1] END |
        SET n.retired = CASE WHEN $retired THEN true ELSE null END, n.retiredAt = CASE WHEN $retired THEN toString(datetime()) ELSE null END)
      ${CHANGE}
@@ -95,6 +100,8 @@ export async function updateNode(
       version: neo4j.int(version),
       props: toNeo4j(NODE_MODEL[node.__label], properties),
       removed,
+      // What an admin sets or removes by hand is remembered, so that a re-import reports it rather than undoing it.
+      corrected: action === 'UPDATE' ? [...Object.keys(properties), ...removed] : [],
       retired: flags.retired ?? null,
       change: changeEntry(
         node.id,
@@ -122,7 +129,8 @@ export async function link(
     cypher: `MATCH (a:\`${from.__label}\` {id: $from}), (b:\`${to.__label}\` {id: $to})
      MERGE (a)-[r:\`${type}\`]->(b)
      ON CREATE SET r.id = $relId
-     SET r += $props
+     SET r += $props, a.${UNLINKED} = ${withoutNames('a', UNLINKED, '[$ref]')}
+     FOREACH (_ IN CASE WHEN size($corrected) = 0 THEN [] ELSE [1] END | SET r.${CORRECTED} = ${withNames('r', CORRECTED, '$corrected')})
      WITH a LIMIT 1
      ${CHANGE}`,
     params: {
@@ -130,6 +138,9 @@ export async function link(
       to: to.id,
       relId: relationshipId(type, { label: from.__label, key: from.key }, { label: to.__label, key: to.key }),
       props: toNeo4j(RELATIONSHIP_MODEL[type].properties, properties),
+      // Linking again by hand forgets that the link was removed by hand; properties set by hand are remembered.
+      ref: unlinkedRef(type, to.id),
+      corrected: Object.keys(properties),
       change: changeEntry(from.id, actor, 'LINK', null, { type, to: to.id, ...properties }),
     },
     rows: 1,
@@ -140,12 +151,19 @@ export async function link(
 export async function unlink(db: Database, type: Rel, from: GraphNode, to: GraphNode, actor: string): Promise<boolean> {
   const result = await writeOne(db, {
     cypher: `MATCH (a:\`${from.__label}\` {id: $from})-[r:\`${type}\`]->(b:\`${to.__label}\` {id: $to})
-     WITH r, properties(r) AS props
+     WITH a, r, properties(r) AS props
      DELETE r
-     WITH props LIMIT 1
+     WITH a, props LIMIT 1
+     SET a.${UNLINKED} = ${withNames('a', UNLINKED, '[$ref]')}
      ${CHANGE}
      RETURN 1 AS removed`,
-    params: { from: from.id, to: to.id, change: changeEntry(from.id, actor, 'UNLINK', { type, to: to.id }, null) },
+    params: {
+      from: from.id,
+      to: to.id,
+      // Remembered on the record, so that a re-import of the file that made the link does not put it back.
+      ref: unlinkedRef(type, to.id),
+      change: changeEntry(from.id, actor, 'UNLINK', { type, to: to.id }, null),
+    },
     rows: 1,
   });
   return Number(result.records[0]?.get('removed') ?? 0) > 0;

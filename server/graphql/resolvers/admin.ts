@@ -14,8 +14,6 @@ import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { checkId, clientError } from './support.js';
 
-const ACTOR = 'admin';
-
 function checkProperties(label: Label, key: string, properties: Record<string, unknown>, argument: string): void {
   const managed = Object.keys(properties).filter((k) => MANAGED.has(k));
   if (managed.length > 0)
@@ -95,7 +93,7 @@ export class AdminResolver {
     @Ctx() ctx: Context,
   ) {
     checkProperties(kind, key, properties, 'properties');
-    const created = await createNode(ctx.db, kind, key, properties, ACTOR);
+    const created = await createNode(ctx.db, kind, key, properties, ctx.principal);
     if (!created)
       throw clientError(ErrorCode.CONFLICT, `A ${kind} with key "${key}" exists already: update it instead.`, {
         argument: 'key',
@@ -128,7 +126,7 @@ export class AdminResolver {
     const after = { ...editable(node), ...(set ?? {}) };
     for (const name of remove ?? []) delete after[name];
     checkProperties(node.__label, node.key, after, 'set');
-    return (await updateNode(ctx.db, node, version, set ?? {}, remove ?? [], ACTOR)) ?? conflict(node, version);
+    return (await updateNode(ctx.db, node, version, set ?? {}, remove ?? [], ctx.principal)) ?? conflict(node, version);
   }
 
   @Mutation(() => Node, {
@@ -143,7 +141,8 @@ export class AdminResolver {
     const node = await existing(ctx, id);
     if (node.version !== version) conflict(node, version);
     return (
-      (await updateNode(ctx.db, node, version, {}, [], ACTOR, 'RETIRE', { retired: true })) ?? conflict(node, version)
+      (await updateNode(ctx.db, node, version, {}, [], ctx.principal, 'RETIRE', { retired: true })) ??
+      conflict(node, version)
     );
   }
 
@@ -156,7 +155,8 @@ export class AdminResolver {
     const node = await existing(ctx, id);
     if (node.version !== version) conflict(node, version);
     return (
-      (await updateNode(ctx.db, node, version, {}, [], ACTOR, 'RESTORE', { retired: false })) ?? conflict(node, version)
+      (await updateNode(ctx.db, node, version, {}, [], ctx.principal, 'RESTORE', { retired: false })) ??
+      conflict(node, version)
     );
   }
 
@@ -191,7 +191,7 @@ export class AdminResolver {
       throw clientError(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.message}. Fix: ${p.fix}`).join('\n'), {
         argument: 'type',
       });
-    await link(ctx.db, type, a, b, properties ?? {}, ACTOR);
+    await link(ctx.db, type, a, b, properties ?? {}, ctx.principal);
     return true;
   }
 
@@ -203,7 +203,7 @@ export class AdminResolver {
     @Ctx() ctx: Context,
   ) {
     const [a, b] = await Promise.all([existing(ctx, from, 'from'), existing(ctx, to, 'to')]);
-    if (!(await unlink(ctx.db, type, a, b, ACTOR)))
+    if (!(await unlink(ctx.db, type, a, b, ctx.principal)))
       throw clientError(
         ErrorCode.NOT_FOUND,
         `There is no ${type} link from ${a.__label} ${a.key} to ${b.__label} ${b.key}.`,

@@ -1,6 +1,9 @@
 // Admin mutations: the admin check, model validation, optimistic concurrency, reversible retiring and the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
+import { readSources } from '../../../seed/sources.js';
+import { createKey } from '../../../server/database/api-keys.js';
+import { importBatch } from '../../../server/database/import/importer.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
@@ -199,12 +202,97 @@ describe('admin mutations', () => {
         c.action === 'UPDATE' && c.after.eligibility && !c.before.eligibility,
     );
     expect(update).toMatchObject({
-      actor: 'admin',
+      // Issue 15.5: the principal, not the role; this suite's changes are made with the bootstrap ADMIN_TOKEN.
+      actor: 'bootstrap token',
       before: { name: 'Admin test service' },
       after: { eligibility: 'Adults in Barnet.' },
     });
     expect(
       (await call(`query ($id: ID!) { history(id: $id) { action } }`, { id }, null)).errors?.[0]?.extensions?.code,
     ).toBe('UNAUTHENTICATED');
+  });
+
+  it("names the admin key that made a change, by its name and id, in the record's history", async () => {
+    const key = await createKey(db(), 'Programme manager, Barnet', 'admin', []);
+    const id = nodeId('Service', 'admin-test-service');
+    const { data } = await call(`query ($id: ID!) { node(id: $id) { version } }`, { id });
+    const updated = await call(
+      UPDATE,
+      { id, version: data.node.version, set: { eligibility: 'Adults registered with a Barnet GP.' } },
+      key.secret,
+    );
+    expect(updated.errors).toBeUndefined();
+    const trail = await call(`query ($id: ID!) { history(id: $id) { action actor } }`, { id });
+    expect(trail.data.history[0]).toEqual({
+      action: 'UPDATE',
+      actor: `key "Programme manager, Barnet" (${key.key.id})`,
+    });
+  });
+
+  describe('corrections made by hand survive a re-import of the seed (issue 15.3)', () => {
+    const id = nodeId('Service', 'demo-nw-london-alcohol-advice');
+    const alcohol = nodeId('Topic', 'alcohol');
+    const FILE = 'seed/data/demo-services.yaml';
+    const corrected = async () =>
+      (
+        await db().run(
+          'MATCH (s:Service {id: $id}) RETURN s.referralRoute AS route, s.__corrected AS corrected, s.__unlinked AS unlinked, COUNT { (s)-[:ABOUT]->(:Topic {id: $alcohol}) } AS about',
+          { id, alcohol },
+        )
+      ).records[0]!.toObject();
+
+    it("keeps the admin's value and removed link, and reports each conflict with file, record, field and both values", async () => {
+      const { data } = await call(`query ($id: ID!) { node(id: $id) { version } }`, { id });
+      const route = 'Call the advice line; GPs refer through e-RS.';
+      expect(
+        (await call(UPDATE, { id, version: data.node.version, set: { referralRoute: route } })).errors,
+      ).toBeUndefined();
+      const unlinked = await call(
+        'mutation ($from: ID!, $to: ID!) { unlinkRecords(type: ABOUT, from: $from, to: $to) }',
+        { from: id, to: alcohol },
+      );
+      expect(unlinked.data?.unlinkRecords).toBe(true);
+
+      // The seed's file that holds the service, not the whole seed: the same planner, without re-reading 13,000 GP
+      // practices (minutes on busy cores). seed-data.test.ts re-imports the whole seed.
+      const report = await importBatch(db(), await readSources([FILE]), { actor: 'test re-import' });
+      expect(await corrected()).toMatchObject({ route, corrected: ['referralRoute'], about: 0 });
+      expect(report.conflicts).toEqual([
+        {
+          origin: expect.objectContaining({ file: FILE }),
+          record: 'Service/demo-nw-london-alcohol-advice',
+          field: 'referralRoute',
+          adminValue: route,
+          fileValue: 'Call or refer yourself online; professionals can refer too.',
+          applied: false,
+        },
+        {
+          origin: expect.objectContaining({ file: FILE }),
+          record: 'Service/demo-nw-london-alcohol-advice ABOUT Topic/alcohol',
+          field: 'ABOUT',
+          adminValue: 'removed',
+          fileValue: 'present',
+          applied: false,
+        },
+      ]);
+    }, 120_000);
+
+    it("with preferFile applies the file's value and link, clears the marks and records that it did", async () => {
+      const report = await importBatch(db(), await readSources([FILE]), { actor: 'test re-import', preferFile: true });
+      expect(report.conflicts.map((c) => [c.field, c.applied])).toEqual([
+        ['referralRoute', true],
+        ['ABOUT', true],
+      ]);
+      expect(await corrected()).toEqual({
+        route: 'Call or refer yourself online; professionals can refer too.',
+        corrected: null,
+        unlinked: null,
+        about: 1,
+      });
+      const { data } = await call('{ imports { actor after } }');
+      expect(data.imports[0]).toMatchObject({ actor: 'test re-import', after: { preferFile: true, conflicts: 2 } });
+      const again = await importBatch(db(), await readSources([FILE]), {});
+      expect(again.conflicts).toEqual([]);
+    }, 120_000);
   });
 });

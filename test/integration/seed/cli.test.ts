@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeId } from '../../../schema/ids.js';
+import { toGraphNode } from '../../../server/database/nodes.js';
+import { updateNode } from '../../../server/database/write/edits.js';
 import { corrupt, seededRandom } from '../../support/corrupt.js';
 import { useTestDatabase, testTarget, wipe } from '../../support/database.js';
 
@@ -63,6 +66,34 @@ describe('npm run seed', () => {
     const second = await seed('seed/reference/ods/eccg.csv');
     expect(second.stdout).toMatch(new RegExp(`^Organisation\\s+0\\s+0\\s+${created}$`, 'm'));
     expect(await organisations()).toBe(created);
+  });
+
+  it("keeps an admin's correction, says so and exits 0; with --prefer-file applies the file's value", async () => {
+    const id = nodeId('Organisation', '07M');
+    const read = async () =>
+      (await db().run('MATCH (o:Organisation {id: $id}) RETURN labels(o) AS labels, properties(o) AS props', { id }))
+        .records[0]!;
+    const record = await read();
+    const node = toGraphNode(record.get('labels'), record.get('props'));
+    const fileName = String(node.name);
+    await updateNode(db(), node, Number(node.version), { name: 'Barnet CCG (corrected)' }, [], 'test admin');
+
+    const kept = await seed('seed/reference/ods/eccg.csv');
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('1 correction(s) an admin made by hand were kept');
+    expect(kept.stdout).toMatch(/--prefer-file/);
+    expect(kept.stdout).toMatch(
+      new RegExp(
+        `seed/reference/ods/eccg.csv row d+: Organisation/07M name: admin's "Barnet CCG (corrected)", file's ${JSON.stringify(fileName).replace(/[()]/g, '\\$&')}`,
+      ),
+    );
+    expect((await read()).get('props').name).toBe('Barnet CCG (corrected)');
+
+    const preferred = await seed('--prefer-file', 'seed/reference/ods/eccg.csv');
+    expect(preferred.code).toBe(0);
+    expect(preferred.stdout).toContain("1 correction(s) an admin made by hand were replaced by the files' values");
+    expect((await read()).get('props')).toMatchObject({ name: fileName });
+    expect((await read()).get('props').__corrected).toBeUndefined();
   });
 
   it('stops at a malformed row, naming file, row and field, and leaves the database as it was', async () => {
