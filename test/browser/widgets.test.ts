@@ -267,6 +267,46 @@ describe('widgets in a real browser', () => {
     await closeDemo();
   });
 
+  it("the programme tells time from its plan's date and shows inferred partners as inferences, in English and Welsh, axe clean", async () => {
+    const { page } = await openDemo();
+    const barnet = page.locator('ph-programme').first();
+    await barnet.locator('table').first().waitFor();
+    // Barnet's plan speaks from June 2017: its MMR2 row, due September 2017, was not late then, so it is not "overdue".
+    const mmr2 = barnet.locator('tr', { hasText: 'MMR2 to reach 95% target' });
+    expect((await mmr2.locator('[part~="overdue"]').textContent())!.trim()).toBe('No report since June 2017');
+    expect(await barnet.getByText('Overdue', { exact: true }).count()).toBe(0);
+    expect(
+      await barnet.locator('tr', { hasText: 'quarterly news letters' }).locator('[part~="timing"]').textContent(),
+    ).toBe('No report since June 2017');
+
+    // London's work programme: the Fire Brigade and the voluntary sector are proposed partners read into the document.
+    await page.evaluate(() => {
+      const section = document.createElement('section');
+      section.id = 'london';
+      section.innerHTML =
+        '<ph-programme programme="london-mecc-2017-18"></ph-programme><div lang="cy"><ph-programme programme="barnet-immunisation-2017-18"></ph-programme></div>';
+      document.querySelector('main')!.append(section);
+    });
+    const london = page.locator('#london > ph-programme');
+    await london.getByRole('heading', { name: 'Partners' }).waitFor();
+    const fire = london.locator('[part~="partners"] li', { hasText: 'London Fire Brigade' });
+    expect(await fire.textContent()).toContain('(Proposed partner)');
+    expect((await fire.locator('[part~="inferred"]').textContent())!).toMatch(/^inferred: .*not as partners/);
+    expect(await london.locator('[part~="partners"] li', { hasNotText: 'inferred:' }).count()).toBeGreaterThan(0);
+
+    const welsh = page.locator('#london ph-programme').nth(1);
+    await welsh.locator('table').first().waitFor();
+    expect(
+      (await welsh
+        .locator('tr', { hasText: 'MMR2 to reach 95% target' })
+        .locator('[part~="overdue"]')
+        .textContent())!.trim(),
+    ).toBe('Dim adroddiad ers Mehefin 2017');
+    expect(await accessibilityViolations(page, '#london')).toEqual([]);
+    expect(await accessibilityViolations(page, 'ph-programme')).toEqual([]);
+    await closeDemo();
+  });
+
   it('the communication plan: a matrix on wide screens, cards on narrow ones', async () => {
     const wide = await openDemo(1100);
     const plan = wide.page.locator('ph-comms-plan');
