@@ -1,6 +1,7 @@
 // What `npm run bench` asks: the records each scenario is about, and the requests it sends to each service.
 import { createHash } from 'node:crypto';
 import { nodeId } from '../schema/ids.js';
+import { SEARCHABLE_LABELS } from '../schema/model.js';
 import type { GraphBatch } from '../schema/records.js';
 import { luceneQuery } from '../server/database/search.js';
 
@@ -90,6 +91,11 @@ function persistedGet(query: string): { register: BenchRequest; request: BenchRe
   };
 }
 
+/** Every SearchKind the schema has, one per searchable concept (StakeholderGroup is STAKEHOLDER_GROUP). */
+const EVERY_SEARCH_KIND = SEARCHABLE_LABELS.map((l) => l.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()).join(
+  ', ',
+);
+
 /** Services only, as a directory widget with kind="service" asks, so that the baseline can answer the same question. */
 export function directorySearch(s: Subjects): string {
   return `{ search(text: "${s.text}", kinds: [SERVICE], topic: "${s.topic}", area: "${s.borough}", first: 20) { totalCount edges { score node { ... on Service { name provider { name } topics { name } } } } } }`;
@@ -126,6 +132,15 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
       side: 'ours',
       request: post(
         '{ search(text: "immunisation", first: 20) { totalCount edges { node { ... on Service { name } ... on Resource { name } ... on Organisation { name } } } } }',
+        admin,
+      ),
+    },
+    {
+      // Every searchable kind, with what each hit is and why it matched, as an analyst asks.
+      name: 'search every kind (text, highlights)',
+      side: 'ours',
+      request: post(
+        `{ search(text: "${s.text}", kinds: [${EVERY_SEARCH_KIND}], first: 20) { totalCount edges { kind highlight { field text ranges { start length } } node { ... on Node { id } } } } }`,
         admin,
       ),
     },

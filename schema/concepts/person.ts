@@ -4,6 +4,8 @@ import { concept, name } from '../define.js';
 export const Person = concept({
   label: 'Person',
   description: 'A person. Their contact details are not public.',
+  // Found by name (and description) only: the full-text index reads no other property, so email and phone never match.
+  searchable: true,
   properties: {
     name: name("The person's name."),
     jobTitle: { type: 'string', description: 'Their job title.' },

@@ -4,6 +4,7 @@ import { concept, name } from '../define.js';
 export const Role = concept({
   label: 'Role',
   description: 'A job or role in an organisation or programme (Health Improvement Officer, Programme Manager).',
+  searchable: true,
   properties: {
     name: name("The role's title (Health Improvement Officer)."),
     description: { type: 'text', description: 'What the role does.' },

@@ -1,12 +1,20 @@
 // The directory search: free text over the full-text index, and filters that combine with AND, in one query.
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
-import { SEARCH_INDEX } from '../../schema/migrations.js';
+import { SEARCH_INDEX, SEARCH_PROPERTIES, SEARCHABLE_LABELS } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
+import { highlight, type Highlight } from './search-highlight.js';
 
-export const SEARCHABLE_KINDS = [Label.Service, Label.Resource, Label.Organisation] as const;
-export type SearchKind = (typeof SEARCHABLE_KINDS)[number];
+/** Every kind the search can find: the labels the concepts declare searchable, so a new one is found unasked. */
+export const SEARCHABLE_KINDS: readonly Label[] = SEARCHABLE_LABELS;
+export type SearchKind = Label;
+
+/**
+ * What the search finds when no kinds are asked for: the directory's services, resources and organisations. Widgets
+ * already embedded on partners' sites ask without kinds and show only these three, so the default stays theirs.
+ */
+export const DIRECTORY_KINDS: readonly SearchKind[] = [Label.Service, Label.Resource, Label.Organisation];
 
 export interface SearchFilters {
   text?: string;
@@ -19,6 +27,8 @@ export interface SearchFilters {
 
 export interface SearchHit {
   node: GraphNode;
+  /** The searched property that best holds the query's words; absent without text. */
+  highlight?: Highlight;
   /** Full-text relevance; 0 without text. */
   score: number;
   /** Distance from `near` to the nearest location, in kilometres; absent without `near`. */
@@ -27,17 +37,22 @@ export interface SearchHit {
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-/**
- * Turns what a person typed into a Lucene query that cannot be malformed: each word escaped, all words required,
- * the last one also matched as a prefix so results appear while typing ("smok" finds smoking).
- */
-export function luceneQuery(text: string): string | undefined {
-  const words = text
+/** The words of what a person typed that the query looks for: lower case, search syntax removed, at most ten. */
+export function searchWords(text: string): string[] {
+  return text
     .toLowerCase()
     .replace(LUCENE_SPECIAL, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0 && !['and', 'or', 'not'].includes(w))
     .slice(0, 10);
+}
+
+/**
+ * Turns what a person typed into a Lucene query that cannot be malformed: each word escaped, all words required,
+ * the last one also matched as a prefix so results appear while typing ("smok" finds smoking).
+ */
+export function luceneQuery(text: string): string | undefined {
+  const words = searchWords(text);
   if (words.length === 0) return undefined;
   return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `(${w} OR ${w}*)` : w)).join(' AND ');
 }
@@ -52,8 +67,12 @@ const AREA_SCOPE = `
   OPTIONAL MATCH (down:${Label.Area})-[:${Rel.AREA_PART_OF}*1..2]->(scope)
   WITH collect(DISTINCT up.id) AS upIds, collect(DISTINCT down.id) + collect(DISTINCT scope.id) AS withinIds`;
 
-/** How each kind of record serves an area `a` (withinIds: the area and what lies inside it), as Cypher branches. */
-const SERVES_AREA: Record<SearchKind, string[]> = {
+/**
+ * How each kind of record that has areas serves an area `a` (withinIds: the area and what lies inside it), as Cypher
+ * branches. Kinds not listed have no areas (a person, a role, an event), so an area filter leaves them out.
+ */
+const SERVES_AREA: Partial<Record<SearchKind, string[]>> = {
+  [Label.Programme]: [`MATCH (n:${Label.Programme})-[:${Rel.PROGRAMME_COVERS}]->(a) RETURN n`],
   [Label.Service]: [`MATCH (n:${Label.Service})-[:${Rel.AVAILABLE_IN}]->(a) RETURN n`],
   [Label.Organisation]: [
     `MATCH (n:${Label.Organisation})-[:${Rel.ORGANISATION_COVERS}]->(a) RETURN n`,
@@ -77,14 +96,20 @@ export async function searchDirectory(
   limit: number,
   withTotal = true,
 ): Promise<{ hits: SearchHit[]; total?: number; hasMore: boolean }> {
+  // Only our own labels are ever written into the Cypher below, whatever a caller passes.
+  const kinds = [...new Set(filters.kinds)].filter((k) => SEARCHABLE_KINDS.includes(k));
+  const areaKinds = kinds.filter((k) => SERVES_AREA[k] !== undefined);
+  if (kinds.length === 0 || (filters.areaKey && areaKinds.length === 0))
+    return { hits: [], total: withTotal ? 0 : undefined, hasMore: false };
   const params: Record<string, unknown> = {
     offset: neo4j.int(offset),
     limit: neo4j.int(withTotal ? limit : limit + 1),
-    kinds: filters.kinds,
+    kinds,
     topicKey: filters.topicKey ?? null,
     areaKey: filters.areaKey ?? null,
     organisationKind: filters.organisationKind ?? null,
   };
+  const words = filters.text ? searchWords(filters.text) : [];
   const query = filters.text ? luceneQuery(filters.text) : undefined;
   if (query) params.query = query;
   const live = 'any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false';
@@ -98,7 +123,7 @@ export async function searchDirectory(
         UNWIND upIds + withinIds AS areaId
         MATCH (a:${Label.Area} {id: areaId})
         CALL (a, withinIds) {
-          ${[...new Set(filters.kinds)].flatMap((kind) => SERVES_AREA[kind]).join('\n          UNION ')}
+          ${areaKinds.flatMap((kind) => SERVES_AREA[kind] ?? []).join('\n          UNION ')}
         }
         RETURN collect(DISTINCT n) AS inArea
       }
@@ -110,7 +135,7 @@ export async function searchDirectory(
   } else {
     candidates = query
       ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE ${live}`
-      : `CALL () { ${SEARCHABLE_KINDS.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
+      : `CALL () { ${kinds.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
        WITH n, 0.0 AS score WHERE ${live}`;
   }
 
@@ -120,7 +145,8 @@ export async function searchDirectory(
     conditions.push(`CASE
       WHEN n:${Label.Organisation} THEN n.kind = $organisationKind
       WHEN n:${Label.Service} THEN EXISTS { (n)-[:${Rel.PROVIDED_BY}]->(:${Label.Organisation} {kind: $organisationKind}) }
-      ELSE EXISTS { (n)-[:${Rel.PUBLISHED_BY}]->(:${Label.Organisation} {kind: $organisationKind}) } END`);
+      WHEN n:${Label.Resource} THEN EXISTS { (n)-[:${Rel.PUBLISHED_BY}]->(:${Label.Organisation} {kind: $organisationKind}) }
+      ELSE false END`);
   }
   let distance = 'null AS distanceKm';
   if (filters.near) {
@@ -166,6 +192,7 @@ export async function searchDirectory(
     hasMore: total === undefined ? page.length > limit : offset + page.length < total,
     hits: page.slice(0, limit).map((h) => ({
       node: toGraphNode(h.labels, h.props),
+      highlight: highlight(h.props, SEARCH_PROPERTIES, words),
       score: h.score,
       distanceKm: h.distanceKm ?? undefined,
     })),

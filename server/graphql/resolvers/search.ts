@@ -5,7 +5,7 @@ import { OrganisationKindEnum } from '../../../schema/graphql/enums.js';
 import { normalisePostcode } from '../../../schema/postcodes.js';
 import { NearInput, SearchConnection, SearchKindEnum } from '../../../schema/graphql/search.js';
 import { ErrorCode } from '../../../schema/errors.js';
-import { postcodeCentroid, searchDirectory, SEARCHABLE_KINDS, type SearchKind } from '../../database/search.js';
+import { DIRECTORY_KINDS, postcodeCentroid, searchDirectory, type SearchKind } from '../../database/search.js';
 import type { Context } from '../context.js';
 import { asksFor, clientError, cursorAt, paging } from './support.js';
 
@@ -36,7 +36,8 @@ async function resolveNear(
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchConnection, {
-    description: 'Search the directory of services, resources and organisations. Every filter given must match (AND).',
+    description:
+      'Search every kind of record people name (programmes, workstreams, actions, events, stakeholder groups, people, roles, services, resources, organisations and more) by the words of its name and description; each result says what it is and why it matched. Every filter given must match (AND).',
   })
   async search(
     @Arg('text', () => String, {
@@ -46,28 +47,32 @@ export class SearchResolver {
     text: string | null | undefined,
     @Arg('kinds', () => [SearchKindEnum], {
       nullable: true,
-      description: 'Only these kinds of result; all three if not given.',
+      description:
+        'Only these kinds of result. Not given: services, resources and organisations, what the directory lists (as widgets already embedded expect); ask for others by name, such as [PROGRAMME, PERSON].',
     })
     kinds: SearchKind[] | null | undefined,
     @Arg('topic', () => String, {
       nullable: true,
-      description: 'Only what is about this topic (its key, such as stop-smoking).',
+      description:
+        'Only what is about this topic (its key, such as stop-smoking): services, resources and events have topics, other kinds are left out.',
     })
     topic: string | null | undefined,
     @Arg('area', () => String, {
       nullable: true,
       description:
-        "Only what serves this area (its key: a borough's GSS code or a footprint's code). A borough also finds what serves its whole footprint.",
+        "Only what serves this area (its key: a borough's GSS code or a footprint's code). A borough also finds what serves its whole footprint. Only services, resources, organisations and programmes have areas: other kinds are left out.",
     })
     area: string | null | undefined,
     @Arg('organisationKind', () => OrganisationKindEnum, {
       nullable: true,
-      description: 'Only organisations of this kind, and services and resources they provide or publish.',
+      description:
+        'Only organisations of this kind, and services and resources they provide or publish; other kinds are left out.',
     })
     organisationKind: string | null | undefined,
     @Arg('near', () => NearInput, {
       nullable: true,
-      description: 'Only what has a location within the radius of this place.',
+      description:
+        'Only what has a location within the radius of this place (services, organisations and events have locations; other kinds are left out).',
     })
     near: NearInput | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'How many results to return: 1 to 100, 20 if not given.' })
@@ -88,7 +93,7 @@ export class SearchResolver {
       ctx.db,
       {
         text: text ?? undefined,
-        kinds: kinds && kinds.length > 0 ? kinds : SEARCHABLE_KINDS,
+        kinds: kinds && kinds.length > 0 ? kinds : DIRECTORY_KINDS,
         topicKey: topic ?? undefined,
         areaKey: area ?? undefined,
         organisationKind: organisationKind ?? undefined,
@@ -103,6 +108,8 @@ export class SearchResolver {
       edges: hits.map((hit, i) => ({
         cursor: cursorAt(offset + i),
         node: hit.node,
+        kind: hit.node.__label,
+        highlight: hit.highlight,
         score: hit.score,
         distanceKm: hit.distanceKm,
       })),

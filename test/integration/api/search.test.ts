@@ -1,10 +1,12 @@
 // The directory search over the seed data (with its demo services): text, filters combined with AND, proximity, paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Label } from '../../../schema/graph.js';
+import { SEARCHABLE_LABELS } from '../../../schema/model.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const SEARCH = `query ($text: String, $kinds: [SearchKind!], $topic: String, $area: String, $organisationKind: OrganisationKind, $near: NearInput, $first: Int, $after: String) {
   search(text: $text, kinds: $kinds, topic: $topic, area: $area, organisationKind: $organisationKind, near: $near, first: $first, after: $after) {
@@ -17,7 +19,7 @@ describe('the directory search', () => {
   let service: RunningService;
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
+    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
   });
   afterAll(async () => service?.stop());
 
@@ -138,5 +140,109 @@ describe('the directory search', () => {
     expect(nodes.filter((n) => (n.topics ?? []).length > 0).length, 'results with topics').toBeGreaterThan(0);
     // The search, then every relationship field of the page together: not one query per field.
     expect(Number(response.headers.get('x-db-round-trips'))).toBe(2);
+  });
+
+  const EVERY_KIND = `query ($text: String, $kinds: [SearchKind!], $area: String, $topic: String, $near: NearInput, $first: Int) {
+    search(text: $text, kinds: $kinds, area: $area, topic: $topic, near: $near, first: $first) {
+      totalCount
+      edges { kind highlight { field text ranges { start length } } node { __typename ... on Node { id key } } }
+    } }`;
+  interface KindHit {
+    kind: string;
+    highlight: { field: string; text: string; ranges: { start: number; length: number }[] } | null;
+    node: { __typename: string; id: string; key: string };
+  }
+  const searchEvery = async (variables: Record<string, unknown>, key?: string) => {
+    const { body } = await graphql(service, EVERY_KIND, variables, key);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return body.data.search as { totalCount: number; edges: KindHit[] };
+  };
+  /** The SearchKind of each searchable label, as the schema names it: StakeholderGroup is STAKEHOLDER_GROUP. */
+  const kindOf = (label: string) => label.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const ALL_KINDS = SEARCHABLE_LABELS.map(kindOf);
+  const marks = (h: KindHit['highlight']) => h?.ranges.map((r) => h.text.slice(r.start, r.start + r.length)) ?? [];
+
+  it('finds every searchable kind by a word of its name, saying what it is and why it matched', async () => {
+    const person = await graphql(
+      service,
+      'mutation ($properties: JSONObject!) { createRecord(kind: Person, key: "search-test-person", properties: $properties) { id } }',
+      {
+        properties: {
+          name: 'Morwenna Quillfeather',
+          jobTitle: 'Programme Manager',
+          email: 'lantern.keeper@example.org',
+          phone: '020 7946 0999',
+        },
+      },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(person.body.errors, JSON.stringify(person.body.errors)).toBeUndefined();
+    // People and roles are searchable now, with programmes, workstreams, actions, events and stakeholder groups.
+    for (const label of [Label.Programme, Label.Workstream, Label.Action, Label.Event, Label.StakeholderGroup]) {
+      expect(SEARCHABLE_LABELS).toContain(label);
+    }
+    expect(ALL_KINDS).toEqual(expect.arrayContaining(['PERSON', 'ROLE', 'STAKEHOLDER_GROUP', 'SERVICE']));
+    for (const label of SEARCHABLE_LABELS) {
+      const kind = kindOf(label);
+      // One live record of the kind, and the longest word of its name: the search must find it by that word alone.
+      const record = await db().run(
+        `MATCH (n:\`${label}\`) WHERE n.name IS NOT NULL AND coalesce(n.retired, false) = false
+         RETURN n.key AS key, n.name AS name ORDER BY size(n.name) DESC, n.key LIMIT 1`,
+      );
+      const name = record.records[0]?.get('name') as string | undefined;
+      expect(name, `the seed holds a ${label}`).toBeDefined();
+      const word = name!.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length || a.localeCompare(b))[0]!;
+      const found = await searchEvery({ text: word, kinds: [kind], first: 100 });
+      const hit = found.edges.find((e) => e.node.key === record.records[0]!.get('key'));
+      expect(hit, `${label} "${name}" found by "${word}"`).toBeDefined();
+      expect(hit!.kind).toBe(kind);
+      expect(hit!.node.__typename).toBe(label);
+      expect(found.edges.every((e) => e.node.__typename === label)).toBe(true);
+      expect(hit!.highlight?.field).toBe('name');
+      expect(marks(hit!.highlight).map((m) => m.toLowerCase())).toContain(word.toLowerCase());
+    }
+  });
+
+  it('never matches a person by their contact details, which stay for analysts', async () => {
+    expect((await searchEvery({ text: 'lantern keeper', kinds: ['PERSON'] })).totalCount).toBe(0);
+    expect((await searchEvery({ text: '7946', kinds: ALL_KINDS })).totalCount).toBe(0);
+    const { body } = await graphql(
+      service,
+      '{ search(text: "Quillfeather", kinds: [PERSON]) { edges { node { ... on Person { name email } } } } }',
+    );
+    expect(body.data?.search.edges[0].node.name).toBe('Morwenna Quillfeather');
+    expect(body.data?.search.edges[0].node.email).toBeNull();
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps the directory as it was without kinds, and searches every kind when asked', async () => {
+    const directory = await searchEvery({ text: 'immunisation', first: 100 });
+    expect(directory.edges.length).toBeGreaterThan(0);
+    expect(directory.edges.every((e) => ['SERVICE', 'RESOURCE', 'ORGANISATION'].includes(e.kind))).toBe(true);
+    const everything = await searchEvery({ text: 'immunisation', kinds: ALL_KINDS, first: 100 });
+    expect(everything.totalCount).toBeGreaterThan(directory.totalCount);
+    const kinds = new Set(everything.edges.map((e) => e.kind));
+    for (const kind of ['PROGRAMME', 'SERVICE', 'ACTION']) expect(kinds).toContain(kind);
+    const plan = everything.edges.find((e) => e.node.key === 'barnet-immunisation-2017-18');
+    expect(plan?.kind).toBe('PROGRAMME');
+    expect(marks(plan!.highlight)).toEqual(['Immunisation']);
+    // Narrowing to some kinds gives those alone.
+    const some = await searchEvery({ text: 'immunisation', kinds: ['PROGRAMME', 'ACTION'], first: 100 });
+    expect(new Set(some.edges.map((e) => e.kind))).toEqual(new Set(['PROGRAMME', 'ACTION']));
+  });
+
+  it('applies an area only to kinds that have areas, leaving the others out', async () => {
+    const barnet = await searchEvery({ area: 'E09000003', kinds: ['PROGRAMME', 'ROLE', 'PERSON'], first: 100 });
+    expect(barnet.edges.map((e) => e.node.key)).toContain('barnet-immunisation-2017-18');
+    expect(barnet.edges.every((e) => e.kind === 'PROGRAMME')).toBe(true);
+    const harrow = await searchEvery({ area: 'E09000015', kinds: ['PROGRAMME'], first: 100 });
+    expect(harrow.edges.map((e) => e.node.key)).not.toContain('barnet-immunisation-2017-18');
+    // A kind without areas, alone, finds nothing in an area (and says so by its count), rather than ignoring the area.
+    expect(await searchEvery({ area: 'E09000003', kinds: ['ROLE'] })).toEqual({ totalCount: 0, edges: [] });
+    expect(
+      (await searchEvery({ near: { postcode: 'SE1 2DL', radiusKm: 2 }, kinds: ['PROGRAMME', 'SERVICE'] })).edges.map(
+        (e) => e.kind,
+      ),
+    ).toEqual(['SERVICE']);
   });
 });
