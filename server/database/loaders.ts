@@ -2,7 +2,7 @@
 // field) become one Cypher query.
 import DataLoader from 'dataloader';
 import type { Database } from './database.js';
-import { footprintsOf } from './network.js';
+import { type ActionPlanCounts, actionPlans, footprintsOf } from './network.js';
 import { linkedNodesMany, MAX_LINKS, specKey, type LinkRequest, type LinkSpec, type Linked } from './links.js';
 import { nodesById, type GraphNode } from './nodes.js';
 
@@ -12,6 +12,8 @@ export interface Loaders {
   links(spec: LinkSpec, limit?: number): { load(parentId: string): Promise<Linked[]> };
   /** Footprint keys of network members, by id. */
   footprints: DataLoader<string, string[]>;
+  /** Programmes' action plans counted in Cypher, by programme id. */
+  actionPlan: DataLoader<string, ActionPlanCounts | null>;
 }
 
 interface LinkKey {
@@ -54,6 +56,7 @@ export function createLoaders(db: Database): Loaders {
   return {
     node: byId,
     footprints: new DataLoader<string, string[]>((ids) => footprintsOf(db, ids)),
+    actionPlan: new DataLoader<string, ActionPlanCounts | null>((ids) => actionPlans(db, ids)),
     links: (spec, limit = MAX_LINKS) => ({ load: (id: string) => links.load({ spec, id, limit }) }),
   };
 }

@@ -1,8 +1,11 @@
 // The partnership network: organisations and the programmes they take part in, read as a graph to draw and measure.
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
+import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
 import type { Database } from './database.js';
+import { MAX_LINKS } from './links.js';
+import { type GraphNode, toGraphNode } from './nodes.js';
 
 /** The relationships that make the partnership network: taking part in a programme, and programmes within programmes. */
 const NETWORK_RELS = `${Rel.PARTNER_IN}|${Rel.PROGRAMME_PART_OF}`;
@@ -139,27 +142,62 @@ export async function shortestPartnershipPath(db: Database, fromId: string, toId
 }
 
 /** The whole partnership network, or the part of it whose programmes cover an area (and what lies in it). */
-export async function networkInArea(db: Database, areaKey: string | undefined): Promise<Network> {
+export interface NetworkInArea {
+  /** How many organisations and programmes it has, counted before any is read. */
+  members: number;
+  /** The network itself; null when it has more than the members asked for, so none of it was read. */
+  network: Network | null;
+}
+
+/**
+ * The partnership network in an area, read only when it has at most `maxMembers` organisations and programmes:
+ * Neo4j counts them first and reads names and links only for a network that small, so asking about all England costs
+ * a count, not the whole network carried to the service to be refused there.
+ */
+export async function networkInArea(
+  db: Database,
+  areaKey: string | undefined,
+  maxMembers = Number.MAX_SAFE_INTEGER,
+): Promise<NetworkInArea> {
   const result = await db.run(
     `MATCH (p:${Label.Programme})
      WHERE $area IS NULL OR EXISTS {
        MATCH (scope:${Label.Area} {key: $area})
        MATCH (p)-[:${Rel.PROGRAMME_COVERS}]->(a:${Label.Area})
        WHERE a = scope OR (a)-[:${Rel.AREA_PART_OF}*1..3]->(scope) OR (scope)-[:${Rel.AREA_PART_OF}*1..3]->(a) }
-     OPTIONAL MATCH (o:${Label.Organisation})-[r:${Rel.PARTNER_IN}]->(p)
-     WITH collect(DISTINCT p) + collect(DISTINCT o) AS members, collect(CASE WHEN r IS NOT NULL THEN ${EDGE} END) AS partnerships
-     CALL (members) {
-       UNWIND members AS a
-       MATCH (a:${Label.Programme})-[r:${Rel.PROGRAMME_PART_OF}]->(b:${Label.Programme}) WHERE b IN members
+     WITH collect(p) AS programmes
+     CALL (programmes) {
+       UNWIND programmes AS p
+       MATCH (o:${Label.Organisation})-[:${Rel.PARTNER_IN}]->(p)
+       RETURN collect(DISTINCT o) AS organisations
+     }
+     WITH programmes, programmes + organisations AS members
+     CALL (programmes, members) {
+       WITH programmes WHERE size(members) <= $max
+       UNWIND programmes AS p
+       MATCH (o:${Label.Organisation})-[r:${Rel.PARTNER_IN}]->(p)
+       RETURN collect(${EDGE}) AS partnerships
+     }
+     CALL (programmes, members) {
+       WITH programmes WHERE size(members) <= $max
+       UNWIND programmes AS a
+       MATCH (a)-[r:${Rel.PROGRAMME_PART_OF}]->(b:${Label.Programme}) WHERE b IN programmes
        RETURN collect(${EDGE}) AS hierarchy
      }
-     RETURN [m IN members | ${member('m')}] AS nodes, partnerships + hierarchy AS edges`,
-    { area: areaKey ?? null },
+     RETURN size(members) AS size,
+       CASE WHEN size(members) <= $max THEN [m IN members | ${member('m')}] ELSE [] END AS nodes,
+       partnerships + hierarchy AS edges`,
+    { area: areaKey ?? null, max: neo4j.int(maxMembers) },
   );
   const record = result.records[0];
+  const members = Number(record?.get('size') ?? 0);
+  if (members > maxMembers) return { members, network: null };
   return {
-    nodes: ((record?.get('nodes') ?? []) as RawMember[]).map(toNetworkNode),
-    edges: toEdges((record?.get('edges') ?? []) as RawEdge[]),
+    members,
+    network: {
+      nodes: ((record?.get('nodes') ?? []) as RawMember[]).map(toNetworkNode),
+      edges: toEdges((record?.get('edges') ?? []) as RawEdge[]),
+    },
   };
 }
 
@@ -216,6 +254,81 @@ export function mostConnected(network: Network, orderBy: 'PARTNERS' | 'BETWEENNE
     const [a1, a2] = primary(a);
     const [b1, b2] = primary(b);
     return b1! - a1! || b2! - a2! || a.node.name.localeCompare(b.node.name);
+  });
+}
+
+/** A programme's action plan as Neo4j counts it: every action, however many, not the first page of them. */
+export interface ActionPlanCounts {
+  total: number;
+  byStatus: { status: string; count: number }[];
+  /** Ids of the overdue actions in the plan's order, at most MAX_PLAN_LIST: the list field shows at most that many. */
+  overdue: string[];
+  /** Leads, busiest first (at most MAX_PLAN_LIST), each with its true count and its actions' first ids in order. */
+  byLead: { lead: GraphNode; count: number; actions: string[] }[];
+}
+
+/** The most overdue actions, leads, and actions per lead a plan keeps: what a list field may show (MAX_LINKS). */
+export const MAX_PLAN_LIST = MAX_LINKS;
+
+const DONE_STATUSES = ['COMPLETED', 'CANCELLED'];
+
+/**
+ * The action plans of some programmes, counted in Cypher, one row per programme and one round trip for all: the
+ * actions are the programme's own and its workstreams' (as Programme.actions has them, in that order), and only ids
+ * of what the lists may show leave the database. An action is overdue once its due date (or its due month's end) is
+ * before `today`, unless completed or cancelled.
+ */
+export async function actionPlans(
+  db: Database,
+  programmeIds: readonly string[],
+  today = new Date().toISOString().slice(0, 10),
+): Promise<(ActionPlanCounts | null)[]> {
+  const leadLabels = [Label.Role, Label.Person, Label.Organisation].map((l) => `l:${l}`).join(' OR ');
+  const result = await db.run(
+    `UNWIND $ids AS id
+     MATCH (p:${Label.Programme} {id: id})
+     CALL (p) {
+       OPTIONAL MATCH (p)-[:${Rel.HAS_WORKSTREAM}]->{0,1}(m)-[:${Rel.HAS_ACTION}]->(a:${Label.Action})
+       WHERE coalesce(a.retired, false) = false
+       WITH a, min(CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END) AS group
+       ORDER BY group, coalesce(a.position, 1000000), toLower(coalesce(a.name, a.key)), a.id
+       RETURN collect(a) AS actions
+     }
+     RETURN id, size(actions) AS total,
+       COLLECT { UNWIND actions AS a WITH a.status AS status, count(*) AS count RETURN [status, count] } AS byStatus,
+       [a IN actions WHERE a.dueDate IS :: STRING AND NOT coalesce(a.status, '') IN $done
+         AND (CASE WHEN size(a.dueDate) = 7 THEN a.dueDate + '-31' ELSE a.dueDate END) < $today | a.id][..$max] AS overdue,
+       COLLECT {
+         UNWIND range(0, size(actions) - 1) AS i
+         WITH actions[i] AS a, i
+         MATCH (a)-[:${Rel.LED_BY}]->(l) WHERE (${leadLabels}) AND coalesce(l.retired, false) = false
+         WITH l, a, min(i) AS i ORDER BY i
+         WITH l, collect(a.id) AS ids
+         ORDER BY size(ids) DESC, toLower(coalesce(l.name, l.key)), l.id
+         LIMIT $max
+         RETURN [labels(l), properties(l), size(ids), ids[..$max]]
+       } AS byLead`,
+    { ids: programmeIds, today, done: DONE_STATUSES, max: neo4j.int(MAX_PLAN_LIST) },
+  );
+  const byId = new Map(result.records.map((r) => [r.get('id') as string, r]));
+  return programmeIds.map((id) => {
+    const record = byId.get(id);
+    if (!record) return null;
+    return {
+      total: Number(record.get('total')),
+      byStatus: (record.get('byStatus') as [string, unknown][]).map(([status, count]) => ({
+        status,
+        count: Number(count),
+      })),
+      overdue: record.get('overdue') as string[],
+      byLead: (record.get('byLead') as [string[], Record<string, unknown>, unknown, string[]][]).map(
+        ([labels, properties, count, actions]) => ({
+          lead: toGraphNode(labels, properties),
+          count: Number(count),
+          actions,
+        }),
+      ),
+    };
   });
 }
 

@@ -7,7 +7,13 @@ import { capListFields } from './list-caps.js';
 import { AboutResolver } from './resolvers/about.js';
 import { AdminResolver } from './resolvers/admin.js';
 import { ApiKeyResolver } from './resolvers/api-keys.js';
-import { ActionPlanResolver, AnalyticsResolver, NetworkNodeResolver } from './resolvers/analytics.js';
+import {
+  ActionPlanListsResolver,
+  ActionPlanResolver,
+  AnalyticsResolver,
+  LeadLoadResolver,
+  NetworkNodeResolver,
+} from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
 import { TopicResolver } from './resolvers/directory.js';
 import { CommunicationActivityResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
@@ -25,6 +31,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   AnalyticsResolver,
   NetworkNodeResolver,
   ActionPlanResolver,
+  ActionPlanListsResolver,
+  LeadLoadResolver,
   AdminResolver,
   ApiKeyResolver,
   OrganisationResolver,

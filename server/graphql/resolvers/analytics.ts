@@ -1,12 +1,14 @@
 // Partnership analytics: networks around a record, shortest paths, the best-connected partners and coverage gaps.
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { getArgumentValues, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Label as L } from '../../../schema/graph.js';
 import { PartnershipRoleEnum } from '../../../schema/graphql/enums.js';
-import { Area, Programme } from '../../../schema/graphql/index.js';
+import { Action, Area, Programme } from '../../../schema/graphql/index.js';
 import {
   ActionPlan,
   ConnectedPartner,
   ConnectednessEnum,
+  LeadLoad,
   Network,
   NetworkNode,
 } from '../../../schema/graphql/network.js';
@@ -14,6 +16,7 @@ import { toGraphNode, type GraphNode } from '../../database/nodes.js';
 import {
   coverageGaps,
   MAX_DEPTH,
+  MAX_PLAN_LIST,
   MAX_RANKED_MEMBERS,
   mostConnected,
   networkAround,
@@ -22,8 +25,7 @@ import {
 } from '../../database/network.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { Context } from '../context.js';
-import { ALL_ACTIONS, isOverdue, LEADS } from './programme.js';
-import { checkId, clientError, follow, linked } from './support.js';
+import { checkId, clientError } from './support.js';
 
 async function organisationById(ctx: Context, id: string, argument: string): Promise<GraphNode> {
   checkId(id, argument);
@@ -94,11 +96,11 @@ export class AnalyticsResolver {
   ) {
     if (!Number.isInteger(first) || first < 1 || first > 100)
       throw clientError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.', { argument: 'first' });
-    const network = await networkInArea(ctx.db, area ?? undefined);
-    if (network.nodes.length > MAX_RANKED_MEMBERS)
+    const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_RANKED_MEMBERS);
+    if (!network)
       throw clientError(
         ErrorCode.BAD_USER_INPUT,
-        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${network.nodes.length} organisations and programmes, more than the ${MAX_RANKED_MEMBERS} one request may rank: give a smaller area (a region, footprint or borough key).`,
+        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_RANKED_MEMBERS} one request may rank: give a smaller area (a region, footprint or borough key).`,
         { argument: 'area' },
       );
     return mostConnected(network, orderBy).slice(0, first);
@@ -137,26 +139,41 @@ export class ActionPlanResolver {
     description: 'The action plan at a glance: actions by status, overdue, and by lead.',
   })
   async actionPlan(@Root() programme: GraphNode, @Ctx() ctx: Context) {
-    const actions = await linked(ctx, programme, ALL_ACTIONS);
-    const leads = await Promise.all(actions.map((a) => follow(ctx, a, LEADS)));
-    const byStatus = new Map<string, number>();
-    for (const action of actions) byStatus.set(String(action.status), (byStatus.get(String(action.status)) ?? 0) + 1);
-    const byLead = new Map<string, { lead: GraphNode; actions: GraphNode[] }>();
-    actions.forEach((action, i) => {
-      for (const { node } of leads[i] ?? []) {
-        const entry = byLead.get(node.id) ?? byLead.set(node.id, { lead: node, actions: [] }).get(node.id)!;
-        if (!entry.actions.includes(action)) entry.actions.push(action);
-      }
-    });
+    // Counted in Cypher, so a plan of thousands of actions has its true totals, not those of its first page.
+    const plan = await ctx.loaders.actionPlan.load(programme.id);
     return {
-      total: actions.length,
-      byStatus: [...byStatus]
-        .map(([status, count]) => ({ status, count }))
-        .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
-      overdue: actions.filter((a) => isOverdue(a)),
-      byLead: [...byLead.values()].sort(
-        (a, b) => b.actions.length - a.actions.length || String(a.lead.name).localeCompare(String(b.lead.name)),
-      ),
+      total: plan?.total ?? 0,
+      byStatus: [...(plan?.byStatus ?? [])].sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
+      overdueIds: plan?.overdue ?? [],
+      byLead: (plan?.byLead ?? []).map(({ lead, actions }) => ({ lead, actionIds: actions })),
     };
+  }
+}
+
+/** The `first` a capped list field was asked for (server/graphql/list-caps.ts gives it and checks its range). */
+function firstAsked(info: GraphQLResolveInfo): number {
+  const field = info.parentType.getFields()[info.fieldName]!;
+  return Number(getArgumentValues(field, info.fieldNodes[0]!, info.variableValues).first ?? MAX_PLAN_LIST);
+}
+
+/** Reads only the actions a list shows: their ids came with the counts, their records only as far as `first`. */
+async function actionsById(ctx: Context, ids: readonly string[], info: GraphQLResolveInfo): Promise<GraphNode[]> {
+  const nodes = await ctx.loaders.node.loadMany(ids.slice(0, firstAsked(info)));
+  return nodes.filter((n): n is GraphNode => n !== null && !(n instanceof Error));
+}
+
+@Resolver(() => ActionPlan)
+export class ActionPlanListsResolver {
+  @FieldResolver(() => [Action], { description: 'Actions past their due date and neither completed nor cancelled.' })
+  overdue(@Root() plan: { overdueIds: string[] }, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return actionsById(ctx, plan.overdueIds, info);
+  }
+}
+
+@Resolver(() => LeadLoad)
+export class LeadLoadResolver {
+  @FieldResolver(() => [Action], { description: 'The actions they lead, deliver or support.' })
+  actions(@Root() load: { actionIds: string[] }, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return actionsById(ctx, load.actionIds, info);
   }
 }
