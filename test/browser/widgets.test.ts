@@ -248,7 +248,7 @@ describe('widgets in a real browser', () => {
     );
     expect(linked.body.errors).toBeUndefined();
 
-    const { page } = await openDemo();
+    const { page, problems } = await openDemo();
     const programme = page.locator('ph-programme');
     await programme.locator('table').first().waitFor();
     expect(await programme.locator('h3').allTextContents()).toEqual(expect.arrayContaining(['Targets']));
@@ -257,6 +257,13 @@ describe('widgets in a real browser', () => {
     const progress = programme.getByRole('progressbar');
     expect(await progress.getAttribute('aria-valuenow')).toBe('50');
     expect(await progress.getAttribute('aria-valuetext')).toBe('50% of target');
+    // The bar is drawn half full under the demo's strict CSP, which refuses inline style attributes.
+    const [bar, filled] = await progress.evaluate((element) => [
+      element.getBoundingClientRect().width,
+      element.querySelector('span')!.getBoundingClientRect().width,
+    ]);
+    expect(filled! / bar!).toBeCloseTo(0.5, 1);
+    expect(problems).toEqual([]);
 
     await programme.locator('select#status').focus();
     await programme.locator('select#status').selectOption('COMPLETED');

@@ -1,6 +1,6 @@
 // <ph-programme>: a programme's action plan: partners, workstreams with their actions (status, due, lead), timing and targets.
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import {
   PROGRAMME_PLAN,
   type PlanAction,
@@ -14,6 +14,13 @@ import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
 import { programmeStyles } from './ph-programme.styles.js';
+
+/**
+ * Sets how full a progress bar is through the element's style object. Not a style attribute (styleMap writes one on
+ * first render): host pages' strict CSPs refuse inline style attributes, and the bar would then show full.
+ */
+const fill = (share: number) => (element?: Element) =>
+  (element as HTMLElement | undefined)?.style.setProperty('width', `${share * 100}%`);
 
 /**
  * A programme's action plan, read-only, for a partnership's public page.
@@ -150,7 +157,7 @@ export class PhProgramme extends PhElement {
               share == null
                 ? html`<p>${t.noReading}</p>`
                 : html`<div class="bar" role="progressbar" aria-label=${target.name} aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow=${Math.round(share * 100)} aria-valuetext=${t.targetProgress(share)}><span style=${styleMap({ width: `${share * 100}%` })}></span></div>
+                    aria-valuenow=${Math.round(share * 100)} aria-valuetext=${t.targetProgress(share)}><span ${ref(fill(share))}></span></div>
                   <p>${t.targetProgress(share)}${latest ? ` (${t.number(latest.value)}${unit}, ${t.date(latest.date)})` : ''}</p>`
             }
           </li>`;
