@@ -38,7 +38,10 @@ export class Change {
   @Field(() => String, { description: 'When, as an ISO date and time.' })
   at!: string;
 
-  @Field(() => String, { description: 'Who made the change.' })
+  @Field(() => String, {
+    description:
+      'Who made the change: an API key by its name and id, a sign-in token by its OIDC subject, "bootstrap token" for ADMIN_TOKEN, or who ran an import.',
+  })
   actor!: string;
 
   @Field(() => ChangeActionEnum, { description: 'What they did.' })

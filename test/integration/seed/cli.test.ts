@@ -83,10 +83,9 @@ describe('npm run seed', () => {
     expect(kept.stdout).toContain('1 correction(s) an admin made by hand were kept');
     expect(kept.stdout).toMatch(/--prefer-file/);
     expect(kept.stdout).toMatch(
-      new RegExp(
-        `seed/reference/ods/eccg.csv row d+: Organisation/07M name: admin's "Barnet CCG (corrected)", file's ${JSON.stringify(fileName).replace(/[()]/g, '\\$&')}`,
-      ),
+      /eccg\.csv row \d+: Organisation\/07M name: admin's "Barnet CCG \(corrected\)", file's /,
     );
+    expect(kept.stdout).toContain(`file's ${JSON.stringify(fileName)}`);
     expect((await read()).get('props').name).toBe('Barnet CCG (corrected)');
 
     const preferred = await seed('--prefer-file', 'seed/reference/ods/eccg.csv');
