@@ -3,6 +3,8 @@ import { ImportValidationError } from '../../../schema/records.js';
 import { importBatch } from '../../../server/database/import/importer.js';
 import { parseNative } from '../../../seed/readers/native.js';
 import { nodeId } from '../../../schema/ids.js';
+import { toGraphNode } from '../../../server/database/nodes.js';
+import { link } from '../../../server/database/write/edits.js';
 import { useTestDatabase, wipe } from '../../support/database.js';
 
 const AREAS = `Area:
@@ -107,6 +109,45 @@ describe('the importer', () => {
     expect(audit.records.map((r) => [JSON.parse(r.get('before')), JSON.parse(r.get('after'))])).toEqual([
       [{ status: 'PLANNED' }, { status: 'COMPLETED' }],
     ]);
+  });
+
+  it("keeps a link's property an admin set by hand, reports it, and applies the file's only when preferred", async () => {
+    await importBatch(db(), parseNative('areas.yaml', AREAS));
+    await importBatch(db(), parseNative('plan.yaml', PLAN));
+    const nodeOf = async (label: string, key: string) => {
+      const id = nodeId(label as never, key);
+      const found = await db().run('MATCH (n {id: $id}) RETURN labels(n) AS labels, properties(n) AS props', { id });
+      return toGraphNode(found.records[0]!.get('labels'), found.records[0]!.get('props'));
+    };
+    const [barnet, programme] = [
+      await nodeOf('Organisation', 'E09000003'),
+      await nodeOf('Programme', 'test-programme'),
+    ];
+    await link(db(), 'PARTNER_IN', barnet, programme, { role: 'FUNDER' }, 'test admin');
+    const partnership = async () =>
+      (
+        await db().run(
+          'MATCH (:Organisation {key: "E09000003"})-[r:PARTNER_IN]->(:Programme) RETURN r.role AS role, r.__corrected AS corrected',
+        )
+      ).records[0]!.toObject();
+
+    const kept = await importBatch(db(), parseNative('plan.yaml', PLAN));
+    expect(kept.relationships.PARTNER_IN).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(kept.conflicts).toEqual([
+      {
+        origin: expect.objectContaining({ file: 'plan.yaml' }),
+        record: 'Organisation/E09000003 PARTNER_IN Programme/test-programme',
+        field: 'role',
+        adminValue: 'FUNDER',
+        fileValue: 'LEAD',
+        applied: false,
+      },
+    ]);
+    expect(await partnership()).toEqual({ role: 'FUNDER', corrected: ['role'] });
+
+    const preferred = await importBatch(db(), parseNative('plan.yaml', PLAN), { preferFile: true });
+    expect(preferred.relationships.PARTNER_IN).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await partnership()).toEqual({ role: 'LEAD', corrected: null });
   });
 
   it('in a dry run reports what would change and writes nothing', async () => {
