@@ -94,27 +94,47 @@ export async function networkAround(
   id: string,
   depth: number,
   roles?: readonly string[],
-  options: { liveOnly?: boolean } = {},
+  options: { liveOnly?: boolean; maxMembers?: number } = {},
 ): Promise<Network | null> {
   const hops = Math.max(1, Math.min(MAX_DEPTH, Math.floor(depth)));
   const live = (n: string) => `NOT ($liveOnly AND coalesce(${n}.retired, false))`;
+  const max = options.maxMembers ?? MAX_NETWORK_MEMBERS;
+  // Neo4j counts the members first and reads names and links only for a network within the limit: four steps from
+  // a busy organisation reach tens of thousands of members on the England graph, an answer of many megabytes.
   const result = await db.run(
     `CALL () { MATCH (s:${Label.Organisation} {id: $id}) RETURN s UNION MATCH (s:${Label.Programme} {id: $id}) RETURN s }
      WITH s WHERE ${live('s')}
      MATCH (s)(()-[r:${NETWORK_RELS}]-(x) WHERE ${ROLE_ALLOWED} AND ${live('x')}){0,${hops}}(n)
      WITH collect(DISTINCT n) AS members
      CALL (members) {
+       WITH members WHERE size(members) <= $max
        UNWIND members AS a
        MATCH (a)-[r:${NETWORK_RELS}]->(b) WHERE b IN members AND ${ROLE_ALLOWED}
        RETURN collect(${EDGE}) AS edges
      }
-     RETURN [m IN members | ${member('m')}] AS nodes, edges`,
-    { id, roles: roles && roles.length > 0 ? roles : null, liveOnly: options.liveOnly === true },
+     RETURN size(members) AS size, CASE WHEN size(members) <= $max THEN [m IN members | ${member('m')}] ELSE [] END AS nodes,
+       edges`,
+    { id, roles: roles && roles.length > 0 ? roles : null, liveOnly: options.liveOnly === true, max: neo4j.int(max) },
   );
   const record = result.records[0];
+  const size = Number(record?.get('size') ?? 0);
+  if (size > max) throw new NetworkTooLargeError(size, max);
   const nodes = (record?.get('nodes') ?? []) as RawMember[];
   if (nodes.length === 0) return null;
   return { nodes: nodes.map(toNetworkNode), edges: toEdges(record?.get('edges') as RawEdge[]) };
+}
+
+/** The most members one network answer may carry: a depth-2 network around a footprint programme has about 300. */
+export const MAX_NETWORK_MEMBERS = 2_000;
+
+/** A network larger than one answer may carry; the caller says so with the depth or roles to ask for instead. */
+export class NetworkTooLargeError extends Error {
+  constructor(
+    readonly members: number,
+    readonly max: number,
+  ) {
+    super(`The network has ${members} organisations and programmes, more than the ${max} one answer may carry.`);
+  }
 }
 
 type RawEdge = [source: string, target: string, type: NetworkEdge['type'], role: string | null];

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { write as writeGexf } from 'graphology-gexf';
 import { validate as isUuid } from 'uuid';
 import { ErrorCode, errorMessage } from '../../schema/errors.js';
-import { MAX_DEPTH, networkAround, toGraphology, type Network } from '../database/network.js';
+import { MAX_DEPTH, NetworkTooLargeError, networkAround, toGraphology, type Network } from '../database/network.js';
 import type { Database } from '../database/database.js';
 import { sendError } from './errors.js';
 
@@ -86,7 +86,13 @@ export const networkExport: FastifyPluginAsync<{ db: Database }> = async (app, {
             : undefined;
       if (problem) return sendError(reply, ErrorCode.BAD_USER_INPUT, problem);
       // Retired records have left the graph's lists and searches; a download leaves them out too.
-      const found = await networkAround(db, id, depth, undefined, { liveOnly: true });
+      let found: Network | null;
+      try {
+        found = await networkAround(db, id, depth, undefined, { liveOnly: true });
+      } catch (error) {
+        if (!(error instanceof NetworkTooLargeError)) throw error;
+        return sendError(reply, ErrorCode.BAD_USER_INPUT, `${error.message} Ask for a smaller depth than ${depth}.`);
+      }
       const network = found && plainNetwork(found);
       if (!network)
         return sendError(

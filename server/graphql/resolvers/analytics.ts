@@ -20,6 +20,7 @@ import {
   MAX_RANKED_MEMBERS,
   mostConnected,
   networkAround,
+  NetworkTooLargeError,
   networkInArea,
   shortestPartnershipPath,
 } from '../../database/network.js';
@@ -55,7 +56,14 @@ export class AnalyticsResolver {
     checkId(around, 'around');
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH)
       throw clientError(ErrorCode.BAD_USER_INPUT, `depth must be between 1 and ${MAX_DEPTH}.`, { argument: 'depth' });
-    const network = await networkAround(ctx.db, around, depth, roles ?? undefined);
+    const network = await networkAround(ctx.db, around, depth, roles ?? undefined).catch((error: unknown) => {
+      if (!(error instanceof NetworkTooLargeError)) throw error;
+      throw clientError(
+        ErrorCode.BAD_USER_INPUT,
+        `${error.message} Ask for a smaller depth than ${depth}, or only some roles.`,
+        { argument: 'depth' },
+      );
+    });
     if (!network)
       throw clientError(ErrorCode.NOT_FOUND, `No organisation or programme has id ${around}.`, { argument: 'around' });
     return network;

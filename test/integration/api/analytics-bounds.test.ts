@@ -5,7 +5,12 @@ import { Label, Rel } from '../../../schema/graph.js';
 import type { GraphBatch, NodeRecord, RelationshipRecord } from '../../../schema/records.js';
 import { importBatch } from '../../../server/database/import/importer.js';
 import { MAX_LINKS } from '../../../server/database/links.js';
-import { MAX_RANKED_MEMBERS, networkInArea } from '../../../server/database/network.js';
+import {
+  MAX_NETWORK_MEMBERS,
+  MAX_RANKED_MEMBERS,
+  networkAround,
+  networkInArea,
+} from '../../../server/database/network.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
@@ -143,6 +148,32 @@ describe('analytics over more than a list shows', () => {
         ),
         extensions: { code: 'BAD_USER_INPUT', argument: 'area' },
       });
+    });
+
+    it('refuses the network around a record when it is over what one answer may carry, in GraphQL and as a download', async () => {
+      const { body } = await graphql(service, '{ programme(key: "bounds-crowded") { id } }');
+      const id = body.data.programme.id as string;
+      // Anyone may ask, without a key: one step out from the crowded programme reaches all its partners.
+      const refused = await graphql(service, `{ network(around: "${id}", depth: 1) { nodes { id } } }`);
+      expect(refused.body.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(
+          new RegExp(
+            `has ${ORGANISATIONS + 1} organisations and programmes, more than the ${MAX_NETWORK_MEMBERS}.*smaller depth`,
+          ),
+        ),
+        extensions: { code: 'BAD_USER_INPUT', argument: 'depth' },
+      });
+      for (const format of ['csv', 'gexf']) {
+        const download = await fetch(`${service.url}/networks/${id}.${format}?depth=1`);
+        expect(download.status).toBe(400);
+        expect(await download.json()).toMatchObject({
+          error: 'BAD_USER_INPUT',
+          message: expect.stringMatching(/smaller depth/),
+        });
+      }
+      // A network within the limit still comes whole.
+      const small = await networkAround(db(), id, 1, undefined, { maxMembers: ORGANISATIONS + 1 });
+      expect(small?.nodes).toHaveLength(ORGANISATIONS + 1);
     });
   });
 });
