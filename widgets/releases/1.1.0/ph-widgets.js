@@ -1,0 +1,1 @@
+import"./chunks/directory-B_jf1BVW.js";import"./chunks/programme-CRobRA6H.js";import"./chunks/comms-plan-B59th6vL.js";import"./chunks/network-DINYeTsE.js";
