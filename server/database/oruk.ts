@@ -68,6 +68,12 @@ function params(filters: OrukFilters, offset: number, limit: number): Record<str
   };
 }
 
+/** The services a page starts from, `s` with its relevance `score`: full-text matches when searching, else all. */
+const servicesMatching = (query: unknown): string =>
+  query
+    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
+    : `MATCH (s:${Label.Service}) WITH s, 0.0 AS score WHERE true`;
+
 /** One page of services, by relevance when searching and by name otherwise, with the total. */
 export async function servicePage(
   db: Database,
@@ -76,9 +82,7 @@ export async function servicePage(
   limit: number,
 ): Promise<{ total: number; rows: ServiceRow[] }> {
   const p = params(filters, offset, limit);
-  const source = p.query
-    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
-    : `MATCH (s:${Label.Service}) WITH s, 0.0 AS score WHERE true`;
+  const source = servicesMatching(p.query);
   const result = await db.run(
     `${source} AND ${conditions(filters).join(' AND ')}
      WITH s, score ORDER BY score DESC, toLower(s.name), s.id
@@ -103,9 +107,7 @@ export async function serviceAtLocationPage(
   limit: number,
 ): Promise<{ total: number; rows: { row: ServiceRow; linkId: string }[] }> {
   const p = params(filters, offset, limit);
-  const source = p.query
-    ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
-    : `MATCH (s:${Label.Service}) WITH s, 0.0 AS score WHERE true`;
+  const source = servicesMatching(p.query);
   const result = await db.run(
     `${source} AND ${conditions(filters).join(' AND ')}
      MATCH (s)-[r:${Rel.AT}]->(l:${Label.Location})

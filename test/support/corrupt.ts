@@ -1,16 +1,8 @@
 // Corrupts real input files at random, with a fixed seed so every run (and every failure) is the same.
+import { mulberry32 } from '../../seed/generate/random.js';
 
-/** A small, fast, seeded random source (mulberry32): the same seed gives the same corruptions everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's seeded random source: the same seed gives the same corruptions everywhere. */
+export const seededRandom = mulberry32;
 
 export type Corruption = 'byte' | 'quote' | 'truncate' | 'invalid-utf8' | 'comma' | 'bracket';
 export const CORRUPTIONS: readonly Corruption[] = ['byte', 'quote', 'truncate', 'invalid-utf8', 'comma', 'bracket'];
