@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { waitForExit } from '../server/database/local-neo4j.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const START_TIMEOUT_MS = 120_000;
@@ -60,22 +61,11 @@ export async function startChild(name: string, entry: string, env: Record<string
   return { name, pid: child.pid!, url, stop: () => (stopping ??= stopChild(child)) };
 }
 
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
 async function stopChild(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
-  if (!(await exited(child, STOP_TIMEOUT_MS))) {
+  if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
     child.kill('SIGKILL');
-    await exited(child, 5_000);
+    await waitForExit(child, 5_000);
   }
 }
 

@@ -1,19 +1,6 @@
 // The model's closed vocabularies as GraphQL enums, each registered once under the name its declaration gives it.
 import { registerEnumType } from 'type-graphql';
-import {
-  ActionStatus,
-  AreaLevel,
-  EngagementLevelKey,
-  EventKind,
-  EventStatus,
-  LeadPart,
-  OrganisationKind,
-  PartnershipRole,
-  Recurrence,
-  ResourceKind,
-  ResourceStatus,
-  WorkstreamKind,
-} from '../graph.js';
+import { ActionStatus, AreaLevel, EngagementLevelKey, LeadPart, OrganisationKind, PartnershipRole } from '../graph.js';
 import type { Vocabulary } from '../model.js';
 
 const registered = new Map<string, Record<string, string>>();
@@ -29,16 +16,11 @@ export function enumOf(vocabulary: Vocabulary): Record<string, string> {
   return object;
 }
 
-// The enums that GraphQL shapes outside the model's types use by name (arguments, network members, links).
+// The enums that GraphQL shapes outside the model's types name (arguments, network members, links); the model's own
+// types register theirs through enumOf as they are built.
 export const OrganisationKindEnum = enumOf(OrganisationKind);
 export const AreaLevelEnum = enumOf(AreaLevel);
 export const PartnershipRoleEnum = enumOf(PartnershipRole);
 export const ActionStatusEnum = enumOf(ActionStatus);
 export const EngagementLevelKeyEnum = enumOf(EngagementLevelKey);
-export const EventKindEnum = enumOf(EventKind);
-export const ResourceKindEnum = enumOf(ResourceKind);
-export const WorkstreamKindEnum = enumOf(WorkstreamKind);
-export const RecurrenceEnum = enumOf(Recurrence);
-export const ResourceStatusEnum = enumOf(ResourceStatus);
-export const EventStatusEnum = enumOf(EventStatus);
 export const LeadPartEnum = enumOf(LeadPart);
