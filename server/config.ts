@@ -28,6 +28,8 @@ export interface Config {
     port: number;
     heap: string;
     pageCache: string;
+    /** Attempts to bring the embedded Neo4j back after its process dies, before /health/live fails. */
+    restarts: number;
   };
   /** Load the seed data when the database holds no partnership data yet. */
   seedOnEmpty: boolean;
@@ -270,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       port: port('NEO4J_LOCAL_PORT', 7687),
       heap: memory('NEO4J_LOCAL_HEAP', '512m'),
       pageCache: memory('NEO4J_LOCAL_PAGECACHE', '128m'),
+      restarts: positive('NEO4J_LOCAL_RESTARTS', 5, 'attempts'),
     },
     seedOnEmpty: bool('SEED_ON_EMPTY', true),
     shutdownGraceMs: Number.isInteger(grace) && grace >= 0 ? grace : 10000,

@@ -1,12 +1,14 @@
 // Readiness: Neo4j answers and every migration is applied; when either stops being true, say why, and recover alone.
+// Liveness: false only when the embedded Neo4j died and could not be brought back, so an orchestrator restarts us.
 import type { ResponseCacheState } from './graphql/response-cache.js';
+import type { LocalNeo4jHealth } from './database/neo4j-supervisor.js';
 import type { Logger } from './logger.js';
 import type { Database } from './database/database.js';
 import { migrate, pendingMigrations } from './database/migrate.js';
 
 export interface ReadinessReport {
   ready: boolean;
-  neo4j: 'up' | 'down';
+  neo4j: 'up' | 'down' | 'restarting' | 'failed';
   migrations: 'applied' | 'pending' | 'unknown';
   /** Reported, never a reason to be unready: without the cache, answers come from Neo4j. */
   responseCache?: ResponseCacheState;
@@ -24,7 +26,21 @@ export class Readiness {
     private readonly db: Database,
     private readonly log: Logger,
     private readonly responseCache?: () => ResponseCacheState,
+    /** The embedded Neo4j's supervisor, when the service started one. */
+    private readonly localNeo4j?: () => LocalNeo4jHealth,
   ) {}
+
+  /** Live unless the embedded Neo4j is gone for good: restarting the process is then the only remedy left. */
+  liveness(): { live: boolean; reason?: string } {
+    const local = this.localNeo4j?.();
+    return local?.state === 'failed' ? { live: false, reason: local.reason } : { live: true };
+  }
+
+  /** Why requests cannot be served right now without asking Neo4j, or undefined when they may try. */
+  unavailable(): string | undefined {
+    const local = this.localNeo4j?.();
+    return local && local.state !== 'up' ? local.reason : undefined;
+  }
 
   async check(): Promise<ReadinessReport> {
     // Concurrent probes share one check, so a burst of probes costs the database one query.
@@ -36,6 +52,9 @@ export class Readiness {
   }
 
   private async evaluate(): Promise<ReadinessReport> {
+    const local = this.localNeo4j?.();
+    if (local && local.state !== 'up')
+      return { ready: false, neo4j: local.state, migrations: 'unknown', reason: local.reason };
     let pending: string[];
     try {
       pending = await pendingMigrations(this.db);

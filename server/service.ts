@@ -8,7 +8,7 @@ import { Readiness } from './health.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import type { Database } from './database/database.js';
-import type { RunningNeo4j } from './database/local-neo4j.js';
+import type { SupervisedNeo4j } from './database/neo4j-supervisor.js';
 import { hasLiveAdminKey } from './database/api-keys.js';
 import { migrate } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
@@ -21,8 +21,8 @@ export const VERSION: string = (
 export interface RunningService {
   url: string;
   db: Database;
-  /** The local Neo4j this service started, if it started one. */
-  localNeo4j: RunningNeo4j | undefined;
+  /** The local Neo4j this service started and supervises, if it started one. */
+  localNeo4j: SupervisedNeo4j | undefined;
   /** Drains requests, closes the driver and stops the local Neo4j; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -65,7 +65,12 @@ export async function startService(config: Config, log: Logger): Promise<Running
   const responseCache: ResponseStore = config.redisUrl
     ? await RedisResponseCache.open(config.redisUrl, log)
     : new GenerationalCache();
-  const readiness = new Readiness(db, log, () => responseCache.state);
+  const readiness = new Readiness(
+    db,
+    log,
+    () => responseCache.state,
+    localNeo4j ? () => localNeo4j.health() : undefined,
+  );
   const app = await createApp({
     schema: await buildGraphQLSchema(),
     db,

@@ -64,8 +64,16 @@ export interface RunningNeo4j {
   password: string;
   port: number;
   pid: number;
+  /** Settles when the Java process ends, however it ends: a supervisor's cue that Neo4j died (kill -9, the OOM killer). */
+  exited: Promise<LocalNeo4jExit>;
   /** Stops Neo4j cleanly (checkpoint and unlock); kills it if it has not gone within 30 seconds. */
   stop(): Promise<void>;
+}
+
+/** How the Java process ended: its exit code, or the signal that ended it. */
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** The Java major version on PATH, or undefined when there is none. */
@@ -242,6 +250,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
     },
   );
 
+  const exited = new Promise<LocalNeo4jExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const stderrTail: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {
     stderrTail.push(line);
@@ -304,6 +315,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
     password,
     port: options.port,
     pid: child.pid!,
+    exited,
     stop,
   };
 }

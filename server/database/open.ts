@@ -3,7 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { connect, type Database, type Neo4jTarget } from './database.js';
-import { startLocalNeo4j, type RunningNeo4j } from './local-neo4j.js';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-supervisor.js';
 
 /** What opening the database needs from the configuration; server/config.ts's Config has all of it. */
 export interface DatabaseSettings {
@@ -11,14 +11,15 @@ export interface DatabaseSettings {
   neo4j: Neo4jTarget | undefined;
   neo4jDatabase: string;
   dataDir: string;
-  local: { port: number; heap: string; pageCache: string };
+  /** `restarts`: attempts to bring the embedded Neo4j back after its process dies (NEO4J_LOCAL_RESTARTS). */
+  local: { port: number; heap: string; pageCache: string; restarts?: number };
   queryTimeoutMs: number;
 }
 
 export interface OpenDatabase {
   db: Database;
-  /** The local Neo4j started for this process, if one was. */
-  localNeo4j: RunningNeo4j | undefined;
+  /** The local Neo4j started for this process, if one was, restarted whenever it dies. */
+  localNeo4j: SupervisedNeo4j | undefined;
   /** Closes the driver and stops the local Neo4j, if any. */
   close(): Promise<void>;
 }
@@ -38,7 +39,7 @@ export async function prepareDataDir(dataDir: string, log: Logger): Promise<void
 }
 
 export async function openDatabase(config: DatabaseSettings, log: Logger): Promise<OpenDatabase> {
-  let localNeo4j: RunningNeo4j | undefined;
+  let localNeo4j: SupervisedNeo4j | undefined;
   let target: Neo4jTarget;
   if (config.neo4j) {
     target = config.neo4j;
@@ -46,13 +47,16 @@ export async function openDatabase(config: DatabaseSettings, log: Logger): Promi
   } else {
     const started = Date.now();
     await prepareDataDir(config.dataDir, log);
-    localNeo4j = await startLocalNeo4j({
-      home: path.join(config.dataDir, 'neo4j'),
-      port: config.local.port,
-      heap: config.local.heap,
-      pageCache: config.local.pageCache,
-      onOutput: (line) => log.debug({ neo4j: line }, 'local neo4j'),
-    });
+    localNeo4j = await superviseLocalNeo4j(
+      {
+        home: path.join(config.dataDir, 'neo4j'),
+        port: config.local.port,
+        heap: config.local.heap,
+        pageCache: config.local.pageCache,
+        onOutput: (line) => log.debug({ neo4j: line }, 'local neo4j'),
+      },
+      { log, attempts: config.local.restarts },
+    );
     target = {
       uri: localNeo4j.uri,
       username: localNeo4j.username,

@@ -27,7 +27,7 @@ import { embedPages } from './embed.js';
 import { directoryPages } from './pages/directory.js';
 import { networkPage } from './pages/network.js';
 import { programmePages } from './pages/programme.js';
-import { restErrorHandler } from './errors.js';
+import { restErrorHandler, sendError } from './errors.js';
 import { rateLimits } from './rate-limit.js';
 import { widgetScripts } from './widgets.js';
 
@@ -90,6 +90,20 @@ export async function createApp(
 
   app.setErrorHandler(restErrorHandler);
 
+  // While the embedded Neo4j is being restarted (or could not be), answer at once with why, rather than let each
+  // request wait on a driver that cannot connect. Health, metrics and the static widget scripts need no database.
+  app.addHook('onRequest', async (request, reply) => {
+    const reason = deps.readiness.unavailable();
+    if (reason === undefined || /^\/(health|widgets|metrics)(\/|$)/.test(request.url)) return;
+    const message = `${reason} Try again in a few seconds.`;
+    reply.header('retry-after', '5');
+    if (request.url === '/graphql' || request.url.startsWith('/graphql?'))
+      return reply
+        .code(errorStatus(ErrorCode.DB_UNAVAILABLE))
+        .send({ errors: [{ message, extensions: { code: ErrorCode.DB_UNAVAILABLE } }] });
+    return sendError(reply, ErrorCode.DB_UNAVAILABLE, message);
+  });
+
   // Every route registered after this is counted, per live key or else per client address (server/http/rate-limit.ts).
   await app.register(rateLimits, { db: deps.db, perMinute: deps.rateLimitPerMinute ?? 600 });
   // Keys' daily request counts reach the database every minute and when the service stops.
@@ -105,7 +119,13 @@ export async function createApp(
 
   await app.register(keyOriginsCors, { db: deps.db });
 
-  app.get('/health/live', async () => ({ status: 'live' }));
+  app.get('/health/live', async (_request, reply) => {
+    // Not live only when the embedded Neo4j could not be brought back: an orchestrator should restart the service.
+    const { live, reason } = deps.readiness.liveness();
+    if (live) return { status: 'live' };
+    reply.code(errorStatus(ErrorCode.DB_UNAVAILABLE));
+    return { status: 'not live', reason };
+  });
   await app.register(networkExport, { db: deps.db });
   await app.register(orukFeed, { db: deps.db, prefix: '/oruk', publicUrl });
   await app.register(widgetScripts);
