@@ -20,6 +20,7 @@ export type PropertyType =
   | 'string'
   | 'text'
   | 'integer'
+  | 'integers'
   | 'number'
   | 'boolean'
   | 'date'
@@ -48,6 +49,11 @@ export interface RelationshipDeclaration {
   to: readonly string[];
   description: string;
   properties?: PropertySpecs;
+  /**
+   * False for the one link that is itself a record's provenance (DOCUMENTED_IN, whose passages are its own properties);
+   * every other link may carry the passage of its document it was read from (schema/concepts/source-document.ts).
+   */
+  quoted?: false;
 }
 
 /**

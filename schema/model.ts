@@ -2,6 +2,7 @@
 // relationship type what it joins and carries. The importer, validation, migrations, the GraphQL types and their link
 // resolvers all read these tables; the declarations are checked against each other when this module loads.
 import { CONCEPTS } from './concepts/index.js';
+import { LINK_PASSAGE } from './concepts/source-document.js';
 import type { LinkField, PropertySpec, PropertySpecs, RelationshipDeclaration, Visibility } from './define.js';
 import { LABELS, RELS, type Label, type Rel } from './graph.js';
 
@@ -36,7 +37,7 @@ export const RELATIONSHIP_MODEL = Object.fromEntries(
         from: r.from === 'any' ? LABELS : r.from,
         to: r.to,
         description: r.description,
-        properties: r.properties ?? {},
+        properties: { ...(r.quoted === false ? {} : LINK_PASSAGE), ...r.properties },
       },
     ]),
   ),

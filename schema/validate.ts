@@ -56,6 +56,10 @@ function typeProblem(spec: PropertySpec, value: PropertyValue): string | undefin
       return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')
         ? undefined
         : 'is not a list of texts';
+    case 'integers':
+      return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isSafeInteger(v))
+        ? undefined
+        : 'is not a list of whole numbers';
   }
   return undefined;
 }
@@ -72,6 +76,7 @@ function fixFor(spec: PropertySpec): string {
     number: 'give a number',
     boolean: 'write true or false',
     strings: 'give a list of one or more texts',
+    integers: 'give a list of whole numbers',
   }[type as Exclude<typeof type, readonly string[]>];
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OrganisationKind } from '../schema/graph.js';
 import { ImportValidationError, type GraphBatch } from '../schema/records.js';
+import { addProvenance } from './coverage/provenance.js';
 import { readNative } from './readers/native.js';
 import { readOds } from './readers/ods.js';
 import { readOnspd } from './readers/onspd.js';
@@ -80,7 +81,8 @@ export async function readSources(files: readonly string[], options: ReadOptions
     }
   }
   if (problems.length > 0) throw new ImportValidationError(problems);
-  return batch;
+  // Once all files are read, so that a passage can name a record or link of another file read with its own.
+  return addProvenance(batch);
 }
 
 /** The ONSPD sample, so that postcode search works out of the box (a few London postcodes among Aberdeen's). */

@@ -23,6 +23,8 @@ function graphqlType(type: PropertyType): () => unknown {
       return () => Boolean;
     case 'strings':
       return () => [String];
+    case 'integers':
+      return () => [Int];
     default:
       return () => String;
   }

@@ -1,32 +1,14 @@
 // Coverage ledgers: every statement of a seed document mapped to the records that hold it, or marked not modelled.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { GraphBatch } from '../../schema/records.js';
 import { DATA_DIR, readSources } from '../sources.js';
+import { type Ledger, type LedgerEntry, lineOf, lineStarts, locate, PROJECT_DIR, readLedgers } from './passages.js';
 
-export const COVERAGE_DIR = path.dirname(fileURLToPath(import.meta.url));
-const PROJECT_DIR = path.resolve(COVERAGE_DIR, '..', '..');
+export { COVERAGE_DIR, type Ledger, type LedgerEntry, readLedgers } from './passages.js';
 
-/** One passage of a document: where it is, its exact words, and what holds it (or why nothing does). */
-export interface LedgerEntry {
-  /** The 1-based line the quotation is on; needed when the words occur more than once in the document. */
-  line?: number;
-  quote: string;
-  /** `Label/key`, `Label/key.property` or `Label/key REL Label/key` (a link, written in its stored direction). */
-  held?: string[];
-  /** Why the passage is deliberately not in the graph. */
-  notModelled?: string;
-}
-
-export interface Ledger {
-  /** The ledger's own file, for messages. */
-  file: string;
-  /** The document, relative to the project. */
-  document: string;
-  entries: LedgerEntry[];
-}
+const SIGNIFICANT = /[\p{L}\p{N}]/u;
+const ENTRY_FIELDS = new Set(['line', 'quote', 'held', 'notModelled']);
 
 export interface DocumentCoverage {
   document: string;
@@ -40,34 +22,6 @@ export interface DocumentCoverage {
   modelledShare: number;
   /** What is wrong: passages no entry quotes, quotations not found, holders that do not exist. */
   problems: string[];
-}
-
-/** Reads every ledger (`*.yaml`) in the coverage folder. */
-export async function readLedgers(dir = COVERAGE_DIR): Promise<Ledger[]> {
-  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  return Promise.all(
-    files.map(async (f) => {
-      const file = path.join(dir, f);
-      const data = parse(await readFile(file, 'utf8')) as { document: string; entries: LedgerEntry[] };
-      return { file: path.relative(PROJECT_DIR, file), document: data.document, entries: data.entries ?? [] };
-    }),
-  );
-}
-
-const SIGNIFICANT = /[\p{L}\p{N}]/u;
-const ENTRY_FIELDS = new Set(['line', 'quote', 'held', 'notModelled']);
-
-/** Where each line starts, so that an entry's line number can be turned into an offset. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function occurrences(text: string, quote: string): number[] {
-  const found: number[] = [];
-  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) found.push(at);
-  return found;
 }
 
 /** The records and links of a batch, indexed so that a ledger's holders can be looked up. */
@@ -122,20 +76,15 @@ export function checkLedger(ledger: Ledger, text: string, index: BatchIndex): Do
       const missing = missingHolder(holder, index);
       if (missing) problems.push(`${where(entry)}: ${missing}`);
     }
-    let at: number | undefined;
-    if (entry.line !== undefined) {
-      const lineStart = starts[entry.line - 1];
-      const lineEnd = starts[entry.line] ?? text.length;
-      const found = lineStart === undefined ? -1 : text.indexOf(entry.quote, lineStart);
-      if (found >= 0 && found < lineEnd) at = found;
-      else problems.push(`${where(entry)} is not on that line of ${ledger.document}`);
-    } else {
-      const found = occurrences(text, entry.quote);
-      if (found.length === 1) at = found[0];
-      else if (found.length === 0) problems.push(`${where(entry)} does not occur in ${ledger.document}`);
-      else problems.push(`${where(entry)} occurs ${found.length} times in ${ledger.document}: give its line`);
+    const at = locate(entry, text, starts);
+    if (typeof at === 'string') {
+      problems.push(
+        at.startsWith('occurs')
+          ? `${where(entry)} ${at} ${ledger.document}: give its line`
+          : `${where(entry)} ${at} ${ledger.document}`,
+      );
+      continue;
     }
-    if (at === undefined) continue;
     covered.fill(1, at, at + entry.quote.length);
     if (held.length > 0) modelledChars.fill(1, at, at + entry.quote.length);
   }
@@ -152,8 +101,7 @@ export function checkLedger(ledger: Ledger, text: string, index: BatchIndex): Do
       accounted++;
       continue;
     }
-    let line = starts.findIndex((s) => s > i);
-    line = line < 0 ? starts.length : line;
+    const line = lineOf(starts, i);
     gaps.set(line, (gaps.get(line) ?? '') + (text[i] ?? ''));
   }
   for (const [line, _] of gaps) {

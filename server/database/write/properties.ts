@@ -14,7 +14,10 @@ export const integer = (n: number): Integer => (INTEGERS[n] ??= neo4j.int(n));
 export function toNeo4j(specs: PropertySpecs, properties: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(properties)) {
-    out[name] = specs[name]?.type === 'integer' && typeof value === 'number' ? neo4j.int(value) : value;
+    const type = specs[name]?.type;
+    if (type === 'integer' && typeof value === 'number') out[name] = neo4j.int(value);
+    else if (type === 'integers' && Array.isArray(value)) out[name] = value.map((n) => neo4j.int(n as number));
+    else out[name] = value;
   }
   return out;
 }
