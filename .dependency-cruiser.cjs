@@ -1,6 +1,6 @@
 // The layer rules (`npm run deps`): imports point one way, from the HTTP service and the CLIs down to the core.
 /** Every folder of ours, and our top-level files: what the layer rules are about (packages and Node's own are not). */
-const OURS = '^(bench|contract|schema|seed|server|test|widgets)/|^[^/]+\\.[cm]?[jt]s$';
+const OURS = '^(admin|bench|contract|schema|seed|server|test|widgets)/|^[^/]+\\.[cm]?[jt]s$';
 /** The command-line tools on top of seed/, which may use the service and the database like any other client. */
 const SEED_CLIS = '^seed/(cli|keys-cli|backup-cli|run-command|generate/cli)\\.ts$';
 
@@ -48,6 +48,14 @@ module.exports = {
       to: { path: OURS, pathNot: '^(widgets|contract)/' },
     },
     {
+      name: 'admin-imports-only-admin-widget-core-and-contract',
+      comment:
+        "The admin console runs in admins' browsers on the same Lit core as the widgets: it imports only admin/, the widgets' core and the browser-safe contract/, never the server or the model (it reads the model from /admin/model.json).",
+      severity: 'error',
+      from: { path: '^admin/' },
+      to: { path: OURS, pathNot: '^(admin|contract|widgets/core)/' },
+    },
+    {
       name: 'database-imports-only-core-and-database',
       comment:
         'The database layer (server/database/) sits on the core alone: no HTTP service, config, logger, CLI or seed file above it.',
@@ -69,7 +77,7 @@ module.exports = {
         'The service shares strings and queries with widgets through contract/, and never reaches up into the CLIs, the tests or the benchmarks.',
       severity: 'error',
       from: { path: '^server/' },
-      to: { path: ['^widgets/', SEED_CLIS, '^test/', '^bench/'] },
+      to: { path: ['^widgets/', '^admin/', SEED_CLIS, '^test/', '^bench/'] },
     },
     {
       name: 'only-tests-import-tests',
@@ -89,7 +97,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: {
-      path: '^(node_modules|widgets/dist|widgets/releases|server/database/launcher/target|bench/results|test-results|\\.data)/',
+      path: '^(node_modules|widgets/dist|admin/dist|widgets/releases|server/database/launcher/target|bench/results|test-results|\\.data)/',
     },
     // Type-only imports are dependencies too (no-circular counts them), so cruise the TypeScript before it is compiled.
     tsPreCompilationDeps: true,

@@ -12,12 +12,15 @@ import { formatError } from '../graphql/errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { accessOf } from '../graphql/access.js';
 import { keyUsage, USAGE_FLUSH_MS } from '../graphql/key-usage.js';
+import { introspectionByRole } from '../graphql/introspection.js';
 import { queryLimits } from '../graphql/limits.js';
 import { GenerationalCache, responseCaching, type ResponseStore } from '../graphql/response-cache.js';
 import type { OidcVerifier } from '../graphql/oidc.js';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../database/database.js';
+import { adminConsole } from './admin-console.js';
+import { adminApi } from './admin/index.js';
 import { analystConsole } from './console.js';
 import { keyOriginsCors } from './cors.js';
 import { networkExport } from './network-export.js';
@@ -44,17 +47,22 @@ export interface AppDependencies {
   publicUrl?: string;
   /** Unlocks the admin mutations when sent as a bearer token; see server/graphql/access.ts. */
   adminToken?: string;
+  /** The random admin token left in DATA_DIR for this machine's command lines (server/local-admin-token.ts). */
+  localAdminToken?: string;
   rateLimitPerMinute?: number;
   /**
    * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses and CIDR ranges, never all, so
    * that behind a load balancer each client is limited, not the balancer. Unset, the connection's own address.
    */
   trustProxy?: number | string[];
+  /** Whether the public may introspect the schema; analysts and admins always may. */
   introspection?: boolean;
   /** Verifies single sign-on tokens, when configured. */
   oidc?: OidcVerifier;
   /** Where public answers are cached: this process's memory unless given (Redis, to share it between instances). */
   responseCache?: ResponseStore;
+  /** The most one admin upload (an import's files, a backup to restore) may hold, in MB: 100 unless given. */
+  adminUploadLimitMb?: number;
 }
 
 /** Request ids from a caller's proxy are reused only when they look like ids, so logs cannot be forged. */
@@ -135,8 +143,21 @@ export async function createApp(
   await app.register(programmePages, { schema: deps.schema, db: deps.db, version: deps.version });
   await app.register(networkPage, { schema: deps.schema, db: deps.db, version: deps.version });
   await app.register(embedPages);
-  // The console is for analysts exploring in development; production serves the API alone.
-  if (!deps.production) await app.register(analystConsole);
+  // The admins' console: its page and scripts hold no data; every change it makes goes through /graphql and /admin/api.
+  await app.register(adminConsole);
+  // One cache for GraphQL and the admin routes, so an import or a restore empties what GraphQL serves.
+  const responseCache = deps.responseCache ?? new GenerationalCache();
+  await app.register(adminApi, {
+    db: deps.db,
+    cache: responseCache,
+    adminToken: deps.adminToken,
+    localToken: deps.localAdminToken,
+    oidc: deps.oidc,
+    uploadLimitMb: deps.adminUploadLimitMb ?? 100,
+  });
+  // The analysts' console, in production too: its page signs in with an analyst or admin key, and the public, which
+  // may not introspect the schema, gets only the sign-in screen.
+  await app.register(analystConsole);
 
   app.get('/health/ready', async (_request, reply) => {
     const report = await deps.readiness.check();
@@ -155,16 +176,18 @@ export async function createApp(
     // Apollo's bounded in-memory cache), so that browsers and proxies can cache public answers. A GET must carry a
     // header a cross-site form or image cannot send (the widgets send apollo-require-preflight); mutations never go by GET.
     csrfPrevention: true,
-    introspection: deps.introspection ?? !deps.production,
+    // On for every request here; introspectionByRole refuses it per request, by role (analysts and admins always).
+    introspection: true,
     validationRules: limits.validationRules,
     plugins: [
+      introspectionByRole(deps.introspection ?? !deps.production),
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       fastifyApolloDrainPlugin(app),
       // Apollo shows its Sandbox page (scripts from Apollo's CDN) to any browser outside NODE_ENV=production; only a
       // developer's own machine should.
       ...(deps.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       roundTripReport(deps.production),
-      ...responseCaching(deps.responseCache ?? new GenerationalCache()),
+      ...responseCaching(responseCache),
     ],
   });
   await apollo.start();
@@ -176,7 +199,14 @@ export async function createApp(
   });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => {
-      const { role, principal } = await accessOf(deps.db, request.headers, deps.adminToken, deps.oidc, request.log);
+      const { role, principal } = await accessOf(
+        deps.db,
+        request.headers,
+        deps.adminToken,
+        deps.oidc,
+        request.log,
+        deps.localAdminToken,
+      );
       return createContext(deps.db, request.log, request.id, deps.version, role, principal);
     },
   });

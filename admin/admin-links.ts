@@ -1,0 +1,280 @@
+// A record's links: each link field the model gives its kind, with the linked records and a button to unlink each,
+// and a form to link it to another record by any relationship the model allows from or to its kind.
+import { html, LitElement, nothing } from 'lit';
+import {
+  type AdminLabel,
+  type AdminModel,
+  type AdminRelationship,
+  propertyLabel,
+  relationshipLabel,
+} from '../contract/admin-model.js';
+import {
+  type AdminRecord,
+  LINK_RECORDS,
+  type LinkedRecord,
+  LINKS_SHOWN,
+  type SearchAnswer,
+  type SearchHit,
+  searchDocument,
+  UNLINK_RECORDS,
+} from '../contract/queries/admin.js';
+import { AdminError, type AdminApi } from './api.js';
+import { errorSummary, focusSummary } from './error-summary.js';
+import { emitAdmin } from './events.js';
+import { adminStyles } from './styles.js';
+import { parseDraft } from './values.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A way this record may be linked: a relationship, and whether this record starts it. */
+interface LinkChoice {
+  relationship: AdminRelationship;
+  direction: 'out' | 'in';
+  /** The kinds at the other end. */
+  others: string[];
+}
+
+/**
+ * The links of a record.
+ *
+ * @event admin-links-changed - a link was added or removed: the record is read again
+ */
+export class AdminLinks extends LitElement {
+  static override styles = adminStyles;
+  static override properties = {
+    api: { attribute: false },
+    model: { attribute: false },
+    record: { attribute: false },
+    label: { attribute: false },
+    choice: { state: true },
+    hits: { state: true },
+    errors: { state: true },
+    message: { state: true },
+    busy: { state: true },
+  };
+
+  declare api: AdminApi;
+  declare model: AdminModel;
+  declare record: AdminRecord;
+  declare label: AdminLabel;
+  declare choice: string;
+  declare hits: SearchHit[] | undefined;
+  declare errors: { text: string; field?: string }[];
+  declare message: string;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.choice = '';
+    this.errors = [];
+    this.message = '';
+    this.busy = false;
+  }
+
+  private get choices(): LinkChoice[] {
+    const label = this.label.label;
+    return this.model.relationships.flatMap((relationship) => [
+      ...(relationship.from.includes(label)
+        ? [{ relationship, direction: 'out' as const, others: relationship.to }]
+        : []),
+      ...(relationship.to.includes(label)
+        ? [{ relationship, direction: 'in' as const, others: relationship.from }]
+        : []),
+    ]);
+  }
+
+  private chosen(): LinkChoice | undefined {
+    return this.choices.find((c) => `${c.relationship.type}:${c.direction}` === this.choice);
+  }
+
+  private fail(error: unknown, field?: string): void {
+    if (error instanceof AdminError && error.signedOut) emitAdmin(this, 'admin-signed-out', { message: error.message });
+    this.errors = [{ text: (error as Error).message, field }];
+    void this.updateComplete.then(() => focusSummary(this.shadowRoot));
+  }
+
+  private async unlink(rel: string, direction: 'out' | 'in', other: LinkedRecord): Promise<void> {
+    const [from, to] = direction === 'out' ? [this.record.id, other.id] : [other.id, this.record.id];
+    this.busy = true;
+    try {
+      await this.api.graphql(UNLINK_RECORDS, { type: rel, from, to });
+      this.errors = [];
+      this.message = `Unlinked ${other.name ?? other.key} (${relationshipLabel(rel)}).`;
+      this.dispatchEvent(new CustomEvent('admin-links-changed', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async find(): Promise<void> {
+    const choice = this.chosen();
+    const text = this.renderRoot.querySelector<HTMLInputElement>('#link-other')!.value.trim();
+    if (!choice || !text || UUID.test(text)) return;
+    const kinds = this.model.labels
+      .filter((l) => choice.others.includes(l.label) && l.searchKind)
+      .map((l) => l.searchKind!);
+    try {
+      this.hits = (
+        await this.api.graphql<SearchAnswer>(searchDocument(this.model), { text, kinds, first: 10 })
+      ).search.edges;
+    } catch (error) {
+      this.fail(error, 'link-other');
+    }
+  }
+
+  private async link(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const choice = this.chosen();
+    const form = event.target as HTMLFormElement;
+    const typed = (form.querySelector<HTMLInputElement>('#link-other')?.value ?? '').trim();
+    const picked = form.querySelector<HTMLInputElement>('input[name="link-hit"]:checked')?.value;
+    const other = picked ?? (UUID.test(typed) ? typed.toLowerCase() : undefined);
+    const errors: { text: string; field: string }[] = [];
+    if (!choice) errors.push({ text: 'Choose the kind of link.', field: 'link-type' });
+    if (!other)
+      errors.push({
+        text: 'Choose the other record: type words from its name and press Find, then pick it, or paste its id.',
+        field: 'link-other',
+      });
+    if (errors.length > 0 || !choice || !other) {
+      this.errors = errors;
+      await this.updateComplete;
+      focusSummary(this.shadowRoot);
+      return;
+    }
+    const properties: Record<string, unknown> = {};
+    for (const property of choice.relationship.properties) {
+      const value = parseDraft(
+        property,
+        form.querySelector<HTMLInputElement>(`[name="link-${property.name}"]`)?.value ?? '',
+      );
+      if (value !== undefined) properties[property.name] = value;
+    }
+    const [from, to] = choice.direction === 'out' ? [this.record.id, other] : [other, this.record.id];
+    this.busy = true;
+    try {
+      await this.api.graphql(LINK_RECORDS, { type: choice.relationship.type, from, to, properties });
+      this.errors = [];
+      this.hits = undefined;
+      this.choice = '';
+      form.reset();
+      this.message = `Linked (${relationshipLabel(choice.relationship.type)}).`;
+      this.dispatchEvent(new CustomEvent('admin-links-changed', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.fail(error, 'link-type');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    return html`<section aria-labelledby="links-heading">
+      <h2 id="links-heading">Links</h2>
+      ${this.message ? html`<div class="banner banner-success" role="status"><p>${this.message}</p></div>` : nothing}
+      ${this.label.links.length === 0 ? html`<p>Records of this kind have no link fields of their own.</p>` : nothing}
+      ${this.label.links.map((field) => this.renderField(field))}
+      ${this.renderForm()}
+    </section>`;
+  }
+
+  private renderField(field: AdminLabel['links'][number]) {
+    const value = this.record[field.field];
+    const linked = (
+      field.one ? (value ? [value] : []) : ((value as LinkedRecord[] | undefined) ?? [])
+    ) as LinkedRecord[];
+    const title = propertyLabel(field.field);
+    return html`<h3>${title}</h3>
+      <p class="hint">${field.description} (${relationshipLabel(field.rel)})</p>
+      ${
+        linked.length === 0
+          ? html`<p class="muted">None.</p>`
+          : html`<ul class="results">
+            ${linked.slice(0, LINKS_SHOWN).map(
+              (other) => html`<li>
+                <a href="#record/${other.id}">${other.name ?? other.key}</a> <span class="tag">${other.__typename}</span>
+                <button type="button" class="link-button" ?disabled=${this.busy}
+                  @click=${() => void this.unlink(field.rel, field.direction, other)}
+                  >Unlink<span class="visually-hidden"> ${other.name ?? other.key} from ${title.toLowerCase()}</span></button>
+              </li>`,
+            )}
+          </ul>
+          ${linked.length > LINKS_SHOWN ? html`<p class="hint">More than ${LINKS_SHOWN}: open a linked record to see the rest from its side.</p>` : nothing}`
+      }`;
+  }
+
+  private renderForm() {
+    const choice = this.chosen();
+    const errorOf = (field: string) => this.errors.find((e) => e.field === field)?.text;
+    return html`<h3>Add a link</h3>
+      ${errorSummary(this.shadowRoot, this.errors)}
+      <form @submit=${(e: SubmitEvent) => void this.link(e)} novalidate>
+        <div class="form-group ${errorOf('link-type') ? 'form-group-error' : ''}">
+          <label for="link-type">Kind of link</label>
+          ${errorOf('link-type') ? html`<span class="field-error" id="link-type-error">${errorOf('link-type')}</span>` : nothing}
+          <select id="link-type" aria-describedby=${errorOf('link-type') ? 'link-type-error' : nothing}
+            @change=${(e: Event) => {
+              this.choice = (e.target as HTMLSelectElement).value;
+              this.hits = undefined;
+            }}>
+            <option value="">Choose a kind of link</option>
+            ${this.choices.map(
+              (
+                c,
+              ) => html`<option value="${c.relationship.type}:${c.direction}" ?selected=${this.choice === `${c.relationship.type}:${c.direction}`}>
+                ${c.direction === 'out' ? `This ${relationshipLabel(c.relationship.type)} a ${c.others.join(' or ')}` : `A ${c.others.join(' or ')} ${relationshipLabel(c.relationship.type)} this`}
+              </option>`,
+            )}
+          </select>
+        </div>
+        <div class="form-group ${errorOf('link-other') ? 'form-group-error' : ''}">
+          <label for="link-other">Other record</label>
+          <span class="hint" id="link-other-hint">Words from its name, then Find; or paste its id.</span>
+          ${errorOf('link-other') ? html`<span class="field-error" id="link-other-error">${errorOf('link-other')}</span>` : nothing}
+          <div class="inline">
+            <input type="text" id="link-other" autocomplete="off"
+              aria-describedby="link-other-hint${errorOf('link-other') ? ' link-other-error' : ''}"
+              @keydown=${(e: KeyboardEvent) => {
+                // Enter in the search box finds, rather than submitting the link half chosen.
+                const text = (e.target as HTMLInputElement).value.trim();
+                if (e.key === 'Enter' && !UUID.test(text)) {
+                  e.preventDefault();
+                  void this.find();
+                }
+              }} />
+            <button type="button" class="button-secondary" @click=${() => void this.find()}>Find</button>
+          </div>
+          ${
+            this.hits
+              ? html`<fieldset>
+                <legend>Matching records</legend>
+                ${this.hits.length === 0 ? html`<p>No matching records of the kinds this link joins.</p>` : nothing}
+                ${this.hits.map(
+                  (hit, i) => html`<div class="inline">
+                    <input type="radio" name="link-hit" id="link-hit-${i}" value=${hit.node.id} ?checked=${i === 0} />
+                    <label for="link-hit-${i}">${hit.node.name ?? hit.node.key} (${hit.node.__typename}, ${hit.node.key})</label>
+                  </div>`,
+                )}
+              </fieldset>`
+              : nothing
+          }
+        </div>
+        ${choice?.relationship.properties.map(
+          (p) => html`<div class="form-group">
+            <label for="link-${p.name}">${propertyLabel(p.name)}${p.required ? '' : ' (optional)'}</label>
+            <span class="hint" id="link-${p.name}-hint">${p.description}</span>
+            ${
+              p.type === 'choice'
+                ? html`<select id="link-${p.name}" name="link-${p.name}" aria-describedby="link-${p.name}-hint">
+                  <option value="">Not set</option>
+                  ${p.choices!.map((c) => html`<option value=${c}>${c}</option>`)}
+                </select>`
+                : html`<input type="text" id="link-${p.name}" name="link-${p.name}" aria-describedby="link-${p.name}-hint" />`
+            }
+          </div>`,
+        )}
+        <button class="button" type="submit" ?disabled=${this.busy}>Add link</button>
+      </form>`;
+  }
+}

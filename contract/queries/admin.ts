@@ -1,0 +1,157 @@
+// The admin console's GraphQL documents and the shapes they return. A record's document is built from the model the
+// service describes (contract/admin-model.ts), so a property or link the model gains is shown without a change here.
+import type { AdminLabel, AdminModel } from '../admin-model.js';
+
+/** Properties every record has, whatever its kind. */
+export const RECORD_BASICS = '__typename id key version retired demo';
+
+/** A linked record's id, key and name, whichever of the kinds `to` names it is. */
+function linkedSelection(model: AdminModel, to: readonly string[]): string {
+  const hasName = (label: string) =>
+    model.labels.find((l) => l.label === label)?.properties.some((p) => p.name === 'name');
+  if (to.length === 1) return `{ __typename id key${hasName(to[0]!) ? ' name' : ''} }`;
+  // A union (Actor) has no fields of its own, so every kind is asked for by a fragment.
+  return `{ __typename ${to.map((label) => `... on ${label} { id key${hasName(label) ? ' name' : ''} }`).join(' ')} }`;
+}
+
+/** How many linked records a list shows; a record with more says so and the admin follows the link from the other end. */
+export const LINKS_SHOWN = 50;
+
+/** The document reading one record with every property the model gives its kind and every link field. */
+export function recordDocument(model: AdminModel, label: AdminLabel): string {
+  const properties = label.properties.map((p) => p.name).filter((name) => name !== 'demo');
+  const links = label.links.map(
+    (link) => `${link.field}${link.one ? '' : `(first: ${LINKS_SHOWN + 1})`} ${linkedSelection(model, link.to)}`,
+  );
+  return `query AdminRecord($id: ID!) { node(id: $id) { ${RECORD_BASICS} ... on ${label.label} { ${[...properties, ...links].join(' ')} } } }`;
+}
+
+/** Only the record's kind, to choose the document that reads it. */
+export const RECORD_KIND = 'query AdminRecordKind($id: ID!) { node(id: $id) { __typename id } }';
+
+export interface LinkedRecord {
+  __typename: string;
+  id: string;
+  key: string;
+  name?: string;
+}
+
+export interface AdminRecord {
+  __typename: string;
+  id: string;
+  key: string;
+  version: number;
+  retired: boolean;
+  demo: boolean;
+  [field: string]: unknown;
+}
+
+/** The search across every kind the model marks searchable, each hit with its name where its kind has one. */
+export function searchDocument(model: AdminModel): string {
+  const named = model.labels.filter((l) => l.searchKind && l.properties.some((p) => p.name === 'name'));
+  return `query AdminSearch($text: String, $kinds: [SearchKind!], $first: Int) {
+  search(text: $text, kinds: $kinds, first: $first) {
+    totalCount
+    edges { kind highlight { field text } node { __typename ... on Node { id key } ${named.map((l) => `... on ${l.label} { name }`).join(' ')} } }
+  }
+}`;
+}
+
+export interface SearchHit {
+  kind: string;
+  highlight: { field: string; text: string } | null;
+  node: { __typename: string; id: string; key: string; name?: string };
+}
+
+export interface SearchAnswer {
+  search: { totalCount: number; edges: SearchHit[] };
+}
+
+export const HISTORY = `query AdminHistory($id: ID!) { history(id: $id) { id action actor at before after } }`;
+
+export interface Change {
+  id: string;
+  action: string;
+  actor: string;
+  at: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export const UPDATE_RECORD = `mutation AdminUpdate($id: ID!, $version: Int!, $set: JSONObject, $remove: [String!]) {
+  updateRecord(id: $id, version: $version, set: $set, remove: $remove) { id version }
+}`;
+
+export const RETIRE_RECORD =
+  'mutation AdminRetire($id: ID!, $version: Int!) { retireRecord(id: $id, version: $version) { id version retired } }';
+
+export const RESTORE_RECORD =
+  'mutation AdminRestore($id: ID!, $version: Int!) { restoreRecord(id: $id, version: $version) { id version retired } }';
+
+export const LINK_RECORDS = `mutation AdminLink($type: LinkType!, $from: ID!, $to: ID!, $properties: JSONObject) {
+  linkRecords(type: $type, from: $from, to: $to, properties: $properties)
+}`;
+
+export const UNLINK_RECORDS =
+  'mutation AdminUnlink($type: LinkType!, $from: ID!, $to: ID!) { unlinkRecords(type: $type, from: $from, to: $to) }';
+
+const KEY_FIELDS = 'id name role prefix origins createdAt revokedAt usage { day requests }';
+
+export const API_KEYS = `query AdminKeys { apiKeys { ${KEY_FIELDS} } }`;
+
+export const CREATE_API_KEY = `mutation AdminCreateKey($role: String!, $name: String!, $origins: [String!]) {
+  createApiKey(role: $role, name: $name, origins: $origins) { secret key { ${KEY_FIELDS} } }
+}`;
+
+export const REVOKE_API_KEY = `mutation AdminRevokeKey($id: ID!) { revokeApiKey(id: $id) { ${KEY_FIELDS} } }`;
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  origins: string[];
+  createdAt: string;
+  revokedAt: string | null;
+  usage: { day: string; requests: number }[];
+}
+
+/** What signing in checks: an admin-only field, so an analyst's or a widget's key is told it may not. */
+export const WHO_AM_I = 'query AdminSignIn { apiKeys { id } }';
+
+export const IMPORT_LOG = 'query AdminImports { imports { id action actor at after } }';
+
+/** The import report the service answers POST /admin/api/imports with. */
+export interface ImportReport {
+  importId?: string;
+  dryRun: boolean;
+  durationMs: number;
+  nodes: Record<string, { created: number; updated: number; unchanged: number }>;
+  relationships: Record<string, { created: number; updated: number; unchanged: number }>;
+  conflicts: ImportConflict[];
+  skippedLinks?: unknown[];
+  problems: ImportProblem[];
+}
+
+export interface ImportConflict {
+  id: string;
+  file: string;
+  row?: number;
+  record: { id: string; label: string; key: string; name?: string };
+  field?: string;
+  link?: string;
+  adminValue: unknown;
+  fileValue: unknown;
+  resolution: 'kept-admin' | 'took-file';
+}
+
+export interface ImportProblem {
+  file: string;
+  row?: number;
+  field?: string;
+  message: string;
+  fix?: string;
+}
+
+/** The admin routes the console calls besides /graphql. */
+export const ADMIN_API = { imports: '/admin/api/imports', export: '/admin/api/export' } as const;

@@ -1,0 +1,344 @@
+// The admin console in real headless Chromium against the service over a throwaway Neo4j with the seed: signing in
+// (and the refusals), finding and editing a record with the model's validation, a conflict shown as both versions,
+// retire and restore, link and unlink, keys, imports and the backup; keyboard only, axe clean, under the strict CSP.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAdmin } from '../../admin/build.js';
+import { nodeId } from '../../schema/ids.js';
+import { createKey } from '../../server/database/api-keys.js';
+import { createLogger } from '../../server/logger.js';
+import { seedIfEmpty } from '../../server/seed-if-empty.js';
+import type { RunningService } from '../../server/service.js';
+import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
+import { useTestDatabase, testTarget } from '../support/database.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+
+const FIRE_BRIGADE = nodeId('Organisation', 'london-fire-brigade');
+const GLA = nodeId('Organisation', 'greater-london-authority');
+const LGA = nodeId('Organisation', 'local-government-association');
+
+describe('the admin console in a real browser', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let analystKey = '';
+
+  beforeAll(async () => {
+    await buildAdmin();
+    await seedIfEmpty(db(), createLogger('silent'));
+    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
+    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await service?.stop();
+  });
+
+  const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
+  /** A fresh tab on /admin with its console errors (CSP refusals among them) collected. */
+  async function open(): Promise<{ page: Page; problems: string[] }> {
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${service.url}/admin`);
+    return { page, problems };
+  }
+
+  async function signIn(page: Page, secret = TEST_ADMIN_TOKEN): Promise<void> {
+    await page.getByLabel('Admin key').fill(secret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** The element focused, through every shadow root: what a keyboard user is on. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return `${element?.tagName.toLowerCase()} ${element?.textContent?.trim().replace(/\s+/g, ' ') ?? ''} ${element?.id ?? ''}`;
+    });
+
+  /** Presses Tab until the focused element matches, as a keyboard user would, failing after `most` presses. */
+  async function tabTo(page: Page, matches: RegExp, most = 60): Promise<void> {
+    for (let i = 0; i < most; i++) {
+      await page.keyboard.press('Tab');
+      if (matches.test(await focused(page))) return;
+    }
+    throw new Error(`Tab never reached ${matches}; last focused: ${await focused(page)}`);
+  }
+
+  const axeClean = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
+
+  it('serves the console under the strict CSP and signs in only with an admin key, kept in sessionStorage', async () => {
+    const { page, problems } = await open();
+    const response = await page.request.get(`${service.url}/admin`);
+    const csp = response.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe');
+    await page.getByRole('heading', { name: 'Sign in to the admin console' }).waitFor();
+    await axeClean(page);
+
+    await signIn(page, 'ph_not-a-real-key-0000000000000000');
+    await page.getByText('This key is not known, has been revoked or has expired').first().waitFor();
+    expect(await page.getByRole('alert').getByText('There is a problem').count()).toBe(1);
+    await axeClean(page);
+
+    await signIn(page, analystKey);
+    await page.getByText('This key is not an admin key').first().waitFor();
+
+    await signIn(page);
+    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([TEST_ADMIN_TOKEN]);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await context!.cookies()).toEqual([]);
+    await axeClean(page);
+
+    // A reload in the same tab stays signed in; signing out forgets the key.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the admin console' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a record and changes a field with the keyboard alone, its history saying who did it', async () => {
+    const { page, problems } = await open();
+    await page.getByLabel('Admin key').waitFor();
+    await tabTo(page, /^input .*admin-key$/);
+    await page.keyboard.type(TEST_ADMIN_TOKEN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+    // The heading of the new screen takes focus; the search box is the next stop.
+    await tabTo(page, /^input .*find-text$/);
+    await page.keyboard.type('Fire Brigade');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'London Fire Brigade' }).waitFor();
+    await axeClean(page);
+    await tabTo(page, /^a London Fire Brigade/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
+    await axeClean(page);
+    await tabTo(page, /^button Change short name/);
+    await page.keyboard.press('Enter');
+    await poll(() => focused(page)).toMatch(/field-shortName$/);
+    await page.keyboard.type('LFB');
+    await page.keyboard.press('Enter');
+    await page.getByText('Short name saved.').waitFor();
+    const dd = page.locator('admin-record .summary-row', { hasText: 'Short name' });
+    await poll(() => dd.textContent()).toContain('LFB');
+    await page.locator('admin-history').getByText('Changed by bootstrap token').first().waitFor();
+    await page.locator('admin-history').getByText('Short name: Not set → LFB').waitFor();
+    await axeClean(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-record.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the model's validation beside the field, and changes nothing", async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
+    const before = (await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`)).body.data.node.version;
+    await page.getByRole('button', { name: 'Change website' }).click();
+    await page.getByLabel('Website').fill('not a web address');
+    await page.getByRole('button', { name: 'Save website' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    await page.locator('admin-record .field-error').waitFor();
+    expect(await page.locator('admin-record .field-error').textContent()).toMatch(/url|address|http/i);
+    await axeClean(page);
+    const after = (await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`)).body.data.node.version;
+    expect(after).toBe(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows both versions when someone else saved first, and applies the change to theirs without losing either', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Change town' }).click();
+    await page.getByLabel('Town').fill('Southwark');
+    // Behind the console's back: another admin changes the description.
+    const { body } = await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`);
+    const changed = await graphql(
+      service,
+      'mutation($id: ID!, $v: Int!) { updateRecord(id: $id, version: $v, set: { town: "Lambeth" }) { version } }',
+      { id: FIRE_BRIGADE, v: body.data.node.version },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(changed.body.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Save town' }).click();
+    const conflict = page.getByRole('region', { name: 'Someone else changed this record while you were editing' });
+    await conflict.waitFor();
+    expect(await conflict.getByRole('region', { name: /Their version/ }).textContent()).toContain('Lambeth');
+    expect(await conflict.getByRole('region', { name: 'Your version' }).textContent()).toContain('Southwark');
+    await axeClean(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-conflict.png'), fullPage: true });
+    await conflict.getByRole('button', { name: 'Apply my change to their version' }).click();
+    await page.getByText('Town saved.').waitFor();
+    const now = await graphql(service, `{ organisation(id: "${FIRE_BRIGADE}") { town version } }`);
+    expect(now.body.data.organisation.town).toBe('Southwark');
+    expect(now.body.data.organisation.version).toBe(changed.body.data.updateRecord.version + 1);
+    // Both changes are in the history: theirs and the one applied on top of it.
+    await page.locator('admin-history').getByText('Town: Lambeth → Southwark').waitFor();
+    await page.locator('admin-history').getByText('Town: Not set → Lambeth').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('retires and restores a record', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#record/${GLA}`);
+    await page.getByRole('heading', { name: 'Greater London Authority', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Retire this record' }).click();
+    await page.getByText('Record retired.').waitFor();
+    expect((await graphql(service, `{ node(id: "${GLA}") { retired } }`)).body.data.node.retired).toBe(true);
+    await axeClean(page);
+    await page.getByRole('button', { name: 'Restore this record' }).click();
+    await page.getByText('Record restored.').waitFor();
+    expect((await graphql(service, `{ node(id: "${GLA}") { retired } }`)).body.data.node.retired).toBe(false);
+    await page.locator('admin-history').getByText('Retired by bootstrap token').waitFor();
+    await page.locator('admin-history').getByText('Restored by bootstrap token').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('links a record to another found by search, and unlinks it', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#record/${LGA}`);
+    await page.getByRole('heading', { name: 'Local Government Association', level: 1 }).waitFor();
+    const links = page.locator('admin-links');
+    await links.getByLabel('Kind of link').selectOption({ label: 'This based in a Area' });
+    await links.getByLabel('Other record').fill('London');
+    await links.getByRole('button', { name: 'Find' }).click();
+    await links.getByRole('radio', { name: /^London \(Area/ }).check();
+    await links.getByRole('button', { name: 'Add link' }).click();
+    await links.getByText('Linked (based in).').waitFor();
+    const basedIn = async () =>
+      (await graphql(service, `{ organisation(id: "${LGA}") { basedIn { name } } }`)).body.data.organisation.basedIn;
+    expect(await basedIn()).toEqual([{ name: 'London' }]);
+    await axeClean(page);
+    await links.getByRole('button', { name: 'Unlink London from based in' }).click();
+    await links.getByText('Unlinked London (based in).').waitFor();
+    expect(await basedIn()).toEqual([]);
+    await page
+      .locator('admin-history')
+      .getByText(/Unlinked by bootstrap token/)
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('creates a widget key, shows its secret once, lists it and revokes it after confirming', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#keys`);
+    await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+    await axeClean(page);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByText('Enter who holds the key').first().waitFor();
+    await page.getByLabel('Name').fill('Harrow council website');
+    await page.getByLabel(/Origins of the pages/).fill('https://www.harrow.gov.uk');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const created = page.getByRole('region', { name: 'Key “Harrow council website” created' });
+    await created.waitFor();
+    const secret = (await created.locator('#secret').textContent())?.trim() ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    await created.getByText('it is shown only this once').waitFor();
+    await axeClean(page);
+    // The secret works as a public key from its origin.
+    const used = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': secret, origin: 'https://www.harrow.gov.uk' },
+      body: JSON.stringify({ query: '{ about { version } }' }),
+    });
+    expect(used.status).toBe(200);
+    const row = page.getByRole('row', { name: /Harrow council website/ });
+    await row.getByText('https://www.harrow.gov.uk').waitFor();
+    await row.getByRole('button', { name: 'Revoke Harrow council website' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Revoke “Harrow council website”?' });
+    await confirm.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await page.getByText('Key “Harrow council website” revoked').waitFor();
+    await row.getByText(/^Revoked/).waitFor();
+    const refused = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': secret },
+      body: JSON.stringify({ query: '{ about { version } }' }),
+    });
+    expect(refused.status).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  it('previews an import, decides its conflict, applies it and lists it in the log', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    // An admin's correction the file will disagree with.
+    const { body } = await graphql(service, `{ node(id: "${LGA}") { version } }`);
+    await graphql(
+      service,
+      'mutation($id: ID!, $v: Int!) { updateRecord(id: $id, version: $v, set: { shortName: "The LGA" }) { version } }',
+      { id: LGA, v: body.data.node.version },
+      TEST_ADMIN_TOKEN,
+    );
+    await page.goto(`${service.url}/admin#imports`);
+    await page.getByRole('heading', { name: 'Imports', level: 1 }).waitFor();
+    await axeClean(page);
+    const file = path.resolve('seed/data/london-mecc-work-programme-2017-18.yaml');
+    await page.getByLabel('Files to import').setInputFiles(file);
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    const preview = page.getByRole('region', { name: 'Preview: nothing has changed yet' });
+    await preview.waitFor({ timeout: 30_000 });
+    const conflict = preview.getByRole('row', { name: /Local Government Association/ });
+    await conflict.getByText('The LGA').waitFor();
+    await conflict.getByText('LGA', { exact: true }).waitFor();
+    await axeClean(page);
+    await conflict.getByLabel('File’s').check();
+    await preview.getByRole('button', { name: 'Apply the import' }).click();
+    await page.getByRole('region', { name: 'Import applied' }).waitFor({ timeout: 30_000 });
+    const now = await graphql(service, `{ organisation(id: "${LGA}") { shortName } }`);
+    expect(now.body.data.organisation.shortName).toBe('LGA');
+    await page.getByRole('heading', { name: 'Import log' }).waitFor();
+    await page.locator('admin-imports ol.history li').first().getByText('bootstrap token').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('says what is wrong with a bad file, row by row, and imports nothing', async () => {
+    const { page } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#imports`);
+    await page.getByLabel('Files to import').setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('label,key,name\nOrganisation,,Nameless\n'),
+    });
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor({ timeout: 30_000 });
+    await axeClean(page);
+  });
+
+  it('downloads a backup through the bearer-authenticated export', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#backup`);
+    await page.getByRole('heading', { name: 'Backup', level: 1 }).waitFor();
+    await axeClean(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    const saved = await download.path();
+    const text = await readFile(saved, 'utf8');
+    expect(text.split('\n').filter(Boolean).length).toBeGreaterThan(100);
+    expect(download.suggestedFilename()).toMatch(/\.jsonl$/);
+    await page.getByText(/Backup saved as/).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
