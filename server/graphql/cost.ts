@@ -1,4 +1,4 @@
-// What a query may cost before it runs: every field counted once per item of each list above it, lists by `first`.
+// What a query may cost before it runs: every field counted once per item of each list above it, lists by `first` or `last`.
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -98,11 +98,15 @@ export function costModel(schema: GraphQLSchema): CostModel {
       ) => {
         const first = field.args.find((a) => a.name === 'first');
         if (first) {
-          const given = args.find((a) => a.name.value === 'first')?.value;
-          const value = given ? firstGiven(given, variables, operation) : undefined;
+          // A connection read backwards is as long as its `last`, so whichever of the two is larger counts.
+          const values = ['first', 'last'].map((name) => {
+            const given = args.find((a) => a.name.value === name)?.value;
+            return given ? firstGiven(given, variables, operation) : undefined;
+          });
+          const asked = values.filter((v): v is number => typeof v === 'number' && v > 0);
           // Not given: the field's default, or the pages' own (search and the lists default to DEFAULT_PAGE). A
           // `first` the resolver will refuse is counted as the default: the resolver tells the client the range.
-          return typeof value === 'number' && value > 0 ? value : Number(first.defaultValue ?? DEFAULT_PAGE);
+          return asked.length > 0 ? Math.max(...asked) : Number(first.defaultValue ?? DEFAULT_PAGE);
         }
         if (!isListType(getNullableType(field.type))) return sizes.get(`${parent.name}.${field.name}`) ?? 1;
         // A connection's edges are as many as the connection's `first`, already counted at the connection.
@@ -175,7 +179,7 @@ function fieldDefinition(
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-/** A `first` as the query gives it: a number, or a variable's value, or that variable's default in the operation. */
+/** A `first` or `last` as the query gives it: a number, or a variable's value, or that variable's default in the operation. */
 function firstGiven(node: ValueNode, variables: Record<string, unknown>, operation: OperationDefinitionNode): unknown {
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind !== Kind.VARIABLE) return undefined;

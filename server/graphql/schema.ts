@@ -18,6 +18,7 @@ import { AreaResolver } from './resolvers/area.js';
 import { TopicResolver } from './resolvers/directory.js';
 import { CommunicationActivityResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
 import { LINK_RESOLVERS } from './resolvers/links.js';
+import { OrganisationListsResolver, ProgrammeListsResolver } from './resolvers/list-links.js';
 import { LookupResolver } from './resolvers/lookups.js';
 import { OrganisationResolver } from './resolvers/organisation.js';
 import { ActionResolver, ProgrammeResolver, TargetResolver } from './resolvers/programme.js';
@@ -38,6 +39,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   OrganisationResolver,
   AreaResolver,
   ProgrammeResolver,
+  ProgrammeListsResolver,
+  OrganisationListsResolver,
   ActionResolver,
   TargetResolver,
   TopicResolver,

@@ -1,8 +1,8 @@
-// Root queries: a node by id, one record of a concept by id or key, and paged lists of the main concepts.
+// Root queries: a node by id, one record of a concept by id or key, and lists of the main concepts analysts can shape.
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { Label } from '../../../schema/graph.js';
+import { EventKind, EventStatus, Label, ResourceKind, ResourceStatus } from '../../../schema/graph.js';
 import { Connection } from '../../../schema/graphql/connection.js';
-import { AreaLevelEnum, OrganisationKindEnum } from '../../../schema/graphql/enums.js';
+import { AreaLevelEnum, enumOf, OrganisationKindEnum } from '../../../schema/graphql/enums.js';
 import {
   Action,
   Area,
@@ -16,9 +16,12 @@ import {
   Topic,
 } from '../../../schema/graphql/index.js';
 import { Node } from '../../../schema/graphql/node.js';
-import { countNodes, listNodes, type GraphNode, type ListFilter } from '../../database/nodes.js';
+import { Ordering, type OrderInput } from '../../../schema/graphql/ordering.js';
+import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { checkId, lazyConnection, lookup, paging } from './support.js';
+import { AFTER_ARG, BEFORE_ARG, FIRST_ARG, given, LAST_ARG, ORDER_ARG, RETIRED_ARG } from './list-args.js';
+import { checkDateRange, shapedConnection } from './lists.js';
+import { checkId, lookup } from './support.js';
 
 const OrganisationConnection = Connection(Organisation);
 const AreaConnection = Connection(Area);
@@ -26,20 +29,22 @@ const ProgrammeConnection = Connection(Programme);
 const ServiceConnection = Connection(Service);
 const ResourceConnection = Connection(Resource);
 const TopicConnection = Connection(Topic);
+const EventConnection = Connection(Event);
 
 const ID_ARG = { nullable: true, description: "The record's id." } as const;
 const KEY_ARG = { nullable: true, description: "The record's natural key (an ODS or GSS code, or a slug)." } as const;
-const FIRST_ARG = { nullable: true, description: 'How many items to return: 1 to 100, 20 if not given.' } as const;
-const AFTER_ARG = {
-  nullable: true,
-  description: 'Return the items after this cursor (pageInfo.endCursor of the page before).',
-} as const;
-
-async function page(ctx: Context, label: Label, filter: ListFilter, first?: number | null, after?: string | null) {
-  const { offset, limit } = paging(first, after);
-  const { nodes, hasMore } = await listNodes(ctx.db, label, filter, offset, limit);
-  return lazyConnection<GraphNode>(nodes, offset, hasMore, () => countNodes(ctx.db, label, filter));
-}
+const BY_NAME: OrderInput = { field: 'NAME', direction: 'ASC' };
+const OrganisationOrder = Ordering('Organisation', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const AreaOrder = Ordering('Area', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const ProgrammeOrder = Ordering('Programme', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const ServiceOrder = Ordering('Service', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const ResourceOrder = Ordering('Resource', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const TopicOrder = Ordering('Topic', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const EventOrder = Ordering('Event', ['DATE', 'NAME', 'DEGREE', 'LAST_MODIFIED']);
+const ResourceKindEnum = enumOf(ResourceKind);
+const ResourceStatusEnum = enumOf(ResourceStatus);
+const EventKindEnum = enumOf(EventKind);
+const EventStatusEnum = enumOf(EventStatus);
 
 @Resolver()
 export class LookupResolver {
@@ -148,16 +153,39 @@ export class LookupResolver {
     return lookup(ctx, Label.StakeholderGroup, id, key);
   }
 
-  @Query(() => OrganisationConnection, { description: 'Organisations, by name, optionally of one kind.' })
+  @Query(() => OrganisationConnection, {
+    description: 'Organisations: by name unless orderBy says otherwise, filtered by kind, area and programme.',
+  })
   organisations(
     @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only organisations of this kind.' }) kind:
       | string
       | undefined,
+    @Arg('area', () => String, {
+      nullable: true,
+      description: 'Only organisations covering or based in this area (its key), inside it, or in what it lies in.',
+    })
+    area: string | undefined,
+    @Arg('programme', () => String, {
+      nullable: true,
+      description: 'Only partners in the programme with this key.',
+    })
+    programme: string | undefined,
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => OrganisationOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
     @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return page(ctx, Label.Organisation, { equals: { kind: kind ?? undefined } }, first, after);
+    return shapedConnection(ctx, {
+      list: 'organisations',
+      source: { label: Label.Organisation },
+      filters: given({ kind, area, programme, retired }),
+      order: orderBy,
+      defaultOrder: BY_NAME,
+      paging: { first, after, last, before },
+    });
   }
 
   @Query(() => AreaConnection, { description: 'Areas, by name, optionally of one level and within another area.' })
@@ -170,53 +198,202 @@ export class LookupResolver {
       description: 'Only areas inside the area with this id (the boroughs of a footprint).',
     })
     within: string | undefined,
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => AreaOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
     @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
     @Ctx() ctx: Context,
   ) {
     if (within != null) checkId(within, 'within');
-    return page(
-      ctx,
-      Label.Area,
-      { equals: { level: level ?? undefined }, withinArea: within ?? undefined },
-      first,
-      after,
-    );
+    return shapedConnection(ctx, {
+      list: 'areas',
+      source: { label: Label.Area },
+      filters: given({ level, within, retired }),
+      order: orderBy,
+      defaultOrder: BY_NAME,
+      paging: { first, after, last, before },
+    });
   }
 
-  @Query(() => ProgrammeConnection, { description: 'Programmes, by name.' })
+  @Query(() => ProgrammeConnection, {
+    description: 'Programmes: by name unless orderBy says otherwise, filtered by area, topic and larger programme.',
+  })
   programmes(
+    @Arg('area', () => String, {
+      nullable: true,
+      description: 'Only programmes covering this area (its key), an area inside it, or one it lies in.',
+    })
+    area: string | undefined,
+    @Arg('topic', () => String, { nullable: true, description: 'Only programmes about this topic (its key).' })
+    topic: string | undefined,
+    @Arg('programme', () => String, {
+      nullable: true,
+      description: 'Only programmes that are part of the programme with this key (its local roll-outs).',
+    })
+    programme: string | undefined,
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => ProgrammeOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
     @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return page(ctx, Label.Programme, {}, first, after);
+    return shapedConnection(ctx, {
+      list: 'programmes',
+      source: { label: Label.Programme },
+      filters: given({ area, topic, programme, retired }),
+      order: orderBy,
+      defaultOrder: BY_NAME,
+      paging: { first, after, last, before },
+    });
   }
 
-  @Query(() => ServiceConnection, { description: 'Services, by name. For searching and filtering, use search.' })
+  @Query(() => ServiceConnection, {
+    description:
+      'Services: by name unless orderBy says otherwise, filtered by area, topic, provider and signposting programme. For free text, use search.',
+  })
   services(
+    @Arg('area', () => String, {
+      nullable: true,
+      description: 'Only services available in this area (its key), an area inside it, or one it lies in.',
+    })
+    area: string | undefined,
+    @Arg('topic', () => String, { nullable: true, description: 'Only services about this topic (its key).' })
+    topic: string | undefined,
+    @Arg('provider', () => String, {
+      nullable: true,
+      description: 'Only services provided by the organisation with this key.',
+    })
+    provider: string | undefined,
+    @Arg('programme', () => String, {
+      nullable: true,
+      description: 'Only services the programme with this key signposts to.',
+    })
+    programme: string | undefined,
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => ServiceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
     @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return page(ctx, Label.Service, {}, first, after);
+    return shapedConnection(ctx, {
+      list: 'services',
+      source: { label: Label.Service },
+      filters: given({ area, topic, provider, programme, retired }),
+      order: orderBy,
+      defaultOrder: BY_NAME,
+      paging: { first, after, last, before },
+    });
   }
 
-  @Query(() => ResourceConnection, { description: 'Resources, by name. For searching and filtering, use search.' })
+  @Query(() => ResourceConnection, {
+    description:
+      'Resources: by name unless orderBy says otherwise, filtered by kind, status, topic and supported programme. For free text, use search.',
+  })
   resources(
+    @Arg('kind', () => ResourceKindEnum, { nullable: true, description: 'Only resources of this kind.' }) kind:
+      | string
+      | undefined,
+    @Arg('status', () => [ResourceStatusEnum], {
+      nullable: true,
+      description: 'Only resources with one of these statuses.',
+    })
+    status: string[] | undefined,
+    @Arg('topic', () => String, { nullable: true, description: 'Only resources about this topic (its key).' })
+    topic: string | undefined,
+    @Arg('programme', () => String, {
+      nullable: true,
+      description: 'Only resources supporting the programme with this key.',
+    })
+    programme: string | undefined,
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => ResourceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
     @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return page(ctx, Label.Resource, {}, first, after);
+    return shapedConnection(ctx, {
+      list: 'resources',
+      source: { label: Label.Resource },
+      filters: given({ kind, status, topic, programme, retired }),
+      order: orderBy,
+      defaultOrder: BY_NAME,
+      paging: { first, after, last, before },
+    });
   }
 
-  @Query(() => TopicConnection, { description: 'The topics of the taxonomy, by name.' })
+  @Query(() => TopicConnection, {
+    description: 'The topics of the taxonomy: by name, or by how connected they are (orderBy DEGREE).',
+  })
   topics(
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => TopicOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
     @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return page(ctx, Label.Topic, {}, first, after);
+    return shapedConnection(ctx, {
+      list: 'topics',
+      source: { label: Label.Topic },
+      filters: given({ retired }),
+      order: orderBy,
+      defaultOrder: BY_NAME,
+      paging: { first, after, last, before },
+    });
+  }
+
+  @Query(() => EventConnection, {
+    description:
+      'Events and communities of practice: by date unless orderBy says otherwise, filtered by kind, status, topic, programme and dates.',
+  })
+  events(
+    @Arg('kind', () => EventKindEnum, { nullable: true, description: 'Only events of this kind.' }) kind:
+      | string
+      | undefined,
+    @Arg('status', () => [EventStatusEnum], { nullable: true, description: 'Only events with one of these statuses.' })
+    status: string[] | undefined,
+    @Arg('topic', () => String, { nullable: true, description: 'Only events about this topic (its key).' })
+    topic: string | undefined,
+    @Arg('programme', () => String, {
+      nullable: true,
+      description: 'Only events of the programme with this key.',
+    })
+    programme: string | undefined,
+    @Arg('from', () => String, {
+      nullable: true,
+      description: 'Only events on or after this ISO date or month (2017-09).',
+    })
+    from: string | undefined,
+    @Arg('to', () => String, {
+      nullable: true,
+      description: 'Only events on or before this ISO date or month (a month takes in all its days).',
+    })
+    to: string | undefined,
+    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Arg('orderBy', () => EventOrder, ORDER_ARG) orderBy: OrderInput | undefined,
+    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
+    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
+    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
+    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    checkDateRange(from ?? undefined, to ?? undefined, ['from', 'to']);
+    return shapedConnection(ctx, {
+      list: 'events',
+      source: { label: Label.Event },
+      filters: given({ kind, status, topic, programme, dateFrom: from, dateTo: to, retired }),
+      order: orderBy,
+      defaultOrder: { field: 'DATE', direction: 'ASC' },
+      paging: { first, after, last, before },
+    });
   }
 }

@@ -113,7 +113,13 @@ export class SearchResolver {
         score: hit.score,
         distanceKm: hit.distanceKm,
       })),
-      pageInfo: { hasNextPage: hasMore, endCursor: hits.length > 0 ? cursorAt(offset + hits.length - 1) : null },
+      pageInfo: {
+        hasNextPage: hasMore,
+        // Search pages forwards by relevance; what precedes is the pages already read.
+        hasPreviousPage: offset > 0,
+        startCursor: hits.length > 0 ? cursorAt(offset) : null,
+        endCursor: hits.length > 0 ? cursorAt(offset + hits.length - 1) : null,
+      },
       totalCount: total,
     };
   }

@@ -2,7 +2,6 @@
 import { type GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { validate as isUuid } from 'uuid';
 import type { Label } from '../../../schema/graph.js';
-import type { ConnectionShape } from '../../../schema/graphql/connection.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { LinkSpec, Linked } from '../../database/links.js';
 import { nodeByKey, type GraphNode } from '../../database/nodes.js';
@@ -113,35 +112,4 @@ export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
 
 export function cursorAt(offset: number): string {
   return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
-}
-
-/**
- * A page whose total is counted only if the client asks for `totalCount`: the field reads a getter, so a query
- * without it costs no count. `hasMore` says whether anything follows the page.
- */
-export function lazyConnection<T>(
-  items: readonly T[],
-  offset: number,
-  hasMore: boolean,
-  count: () => Promise<number>,
-): Omit<ConnectionShape<T>, 'totalCount'> & { readonly totalCount: Promise<number> } {
-  const edges = items.map((node, i) => ({ node, cursor: cursorAt(offset + i) }));
-  let total: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: { hasNextPage: hasMore, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() {
-      total ??= count();
-      return total;
-    },
-  };
-}
-
-export function connection<T>(items: readonly T[], offset: number, total: number): ConnectionShape<T> {
-  const edges = items.map((node, i) => ({ node, cursor: cursorAt(offset + i) }));
-  return {
-    edges,
-    totalCount: total,
-    pageInfo: { hasNextPage: offset + items.length < total, endCursor: edges.at(-1)?.cursor ?? null },
-  };
 }

@@ -26,4 +26,15 @@ describe('query cost', () => {
       '{ topics(first: 49) { edges { node { services(first: 500) { provider { services(first: 500) { __typename } } } } } } }';
     expect(cost(nest)).toBeGreaterThan(QUERY_LIMITS.maxCost);
   });
+
+  it('counts a connection read backwards by its last, as it counts one read forwards by its first', () => {
+    // Once only first was read, so last: 100 counted as the default page of 20 and slipped under the limit.
+    const backwards = '{ topics(last: 100) { edges { node { services(first: 500) { name } } } } }';
+    const forwards = '{ topics(first: 100) { edges { node { services(first: 500) { name } } } } }';
+    expect(cost(backwards)).toBe(cost(forwards));
+    expect(cost(backwards)).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(cost('{ programme(key: "p") { actionsConnection(last: 30) { edges { node { name } } } } }')).toBe(
+      1 + 1 + 30 + 30 + 30,
+    );
+  });
 });
