@@ -35,8 +35,36 @@ export const ERRORS = {
         ? 'Too many requests: try again in a minute.'
         : `Too many requests: at most ${perMinute} a minute. Try again in ${retryInSeconds ?? 60} s.`,
   },
+  /** An import was sent while another one, through any instance, still holds the import lease. */
+  IMPORT_RUNNING: {
+    status: 409,
+    message: () => 'Another import is running: wait for it to finish and send yours again.',
+  },
+  /** A restore was sent to a database that holds data: restoring merges nothing, it only fills an empty database. */
+  DATABASE_NOT_EMPTY: {
+    status: 409,
+    message: () => 'The database already holds data: restore only into an empty database.',
+  },
+  /** An upload (an import's files, a backup to restore) is larger than the service accepts. */
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    message: (limitMb?: number) =>
+      limitMb === undefined
+        ? 'The upload is too large.'
+        : `The upload is larger than ${limitMb} MB, the most this service accepts (ADMIN_UPLOAD_LIMIT_MB): send fewer or smaller files.`,
+  },
+  /** A route that reads files was sent a body of another kind. */
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: () => 'The body is not of a type this route reads: send the files as multipart/form-data.',
+  },
   INTERNAL_SERVER_ERROR: { status: 500, message: () => 'Internal server error.' },
   DB_UNAVAILABLE: { status: 503, message: () => 'The database is unavailable; try again shortly.' },
+  /** The graph kept changing while an online backup read it, so no consistent snapshot could be taken in time. */
+  SNAPSHOT_BUSY: {
+    status: 503,
+    message: () => 'The graph kept changing while the backup read it: try again in a minute.',
+  },
   /** Neo4j stopped a query that ran past QUERY_TIMEOUT_MS: the question was too big, so asking again will not help. */
   QUERY_TIMEOUT: {
     status: 504,

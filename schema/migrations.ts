@@ -18,6 +18,9 @@ export const API_KEY_LABEL = 'ApiKey';
 /** Label of the nodes recording which migrations a database has applied. */
 export const MIGRATION_LABEL = 'SchemaMigration';
 
+/** Label of the one node that says which import is running, so only one runs at a time across every instance. */
+export const IMPORT_LEASE_LABEL = 'ImportLease';
+
 /** The full-text index searched by the directory; one index over every label people look for by name. */
 export const SEARCH_INDEX = 'searchText';
 /** The labels the concepts declare searchable: what people look for by name. */
@@ -54,6 +57,8 @@ function unique(label: string, property: string): UniqueProperty {
  */
 export const IDENTITY_CONSTRAINTS: readonly UniqueProperty[] = [
   unique(MIGRATION_LABEL, 'id'),
+  // MERGE of the import lease is safe under concurrency only with a uniqueness constraint behind it.
+  unique(IMPORT_LEASE_LABEL, 'id'),
   ...LABELS.flatMap((label) => [unique(label, 'id'), unique(label, 'key')]),
 ];
 

@@ -1,19 +1,31 @@
 // `npm run seed -- [--dry-run] [files...]`: validates the files, then imports them in one transaction and reports.
 import { parseArgs } from 'node:util';
 import { OrganisationKind } from '../schema/graph.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig, localAdminTokenFile } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';
-import { formatProblem, ImportValidationError } from '../schema/records.js';
+import { formatProblem, type ImportProblem, ImportValidationError } from '../schema/records.js';
 import {
   importBatch,
   type Counts,
   type ImportConflict,
   type ImportReport,
 } from '../server/database/import/importer.js';
+import { ImportRunningError, withImportLease } from '../server/database/import/lease.js';
+import type { ImportReportJson } from '../server/http/admin/report-json.js';
 import { checkCoverage, formatCoverage, readLedgers, readSeedData, unledgeredRecords } from './coverage/coverage.js';
 import { runCommand } from './run-command.js';
+import {
+  findService,
+  IMPORT_WAIT_MS,
+  sendImport,
+  sentTo,
+  ServiceError,
+  serviceSettings,
+  WORKING_DIRECTLY,
+  type Service,
+} from './service-client.js';
 import { defaultSources, readSources, REFERENCE } from './sources.js';
 
 const USAGE = `Usage: npm run seed -- [options] [files...]
@@ -33,7 +45,10 @@ Options:
   --quiet          no progress lines
   -h, --help       this help
 
-Uses the Neo4j at NEO4J_URI if set; otherwise starts the embedded one under DATA_DIR (stop npm start first).`;
+When a service is running (at HUB_URL, else http://localhost:PORT), the files are sent to it and imported there while
+it keeps serving, authenticated by ADMIN_KEY (an admin API key), ADMIN_TOKEN, or the token a service on the embedded
+default leaves in DATA_DIR. Otherwise works on the database directly: the Neo4j at NEO4J_URI if set, else the
+embedded one under DATA_DIR. One import runs at a time; another waits for it.`;
 
 function table(title: string, counts: Partial<Record<string, Counts>>): string {
   const rows = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)) as [string, Counts][];
@@ -133,6 +148,14 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
+  const service = await findService(serviceSettings(process.env, config.port, localAdminTokenFile(config.dataDir)));
+  if (service)
+    return viaService(service, args.positionals, {
+      dryRun: Boolean(args.values['dry-run']),
+      preferFile: Boolean(args.values['prefer-file']),
+      kind,
+    });
+  console.error(WORKING_DIRECTLY);
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const files = args.positionals.length > 0 ? args.positionals : await defaultSources();
   const started = performance.now();
@@ -146,20 +169,26 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     let lastProgress = 0;
-    const report = await importBatch(db, batch, {
-      dryRun: args.values['dry-run'],
-      preferFile: args.values['prefer-file'],
-      actor: `npm run seed (${process.env.USER ?? 'unknown user'})`,
-      sources: files,
-      // At most one line a second, and the last one, so large files show progress without flooding the terminal.
-      onProgress: args.values.quiet
-        ? undefined
-        : ({ phase, done, total }) => {
-            if (done < total && performance.now() - lastProgress < 1000) return;
-            lastProgress = performance.now();
-            console.error(`  writing ${phase}: ${done} of ${total}`);
-          },
-    });
+    const actor = `npm run seed (${process.env.USER ?? 'unknown user'})`;
+    const importing = () =>
+      importBatch(db, batch, {
+        dryRun: args.values['dry-run'],
+        preferFile: args.values['prefer-file'],
+        actor,
+        sources: files,
+        // At most one line a second, and the last one, so large files show progress without flooding the terminal.
+        onProgress: args.values.quiet
+          ? undefined
+          : ({ phase, done, total }) => {
+              if (done < total && performance.now() - lastProgress < 1000) return;
+              lastProgress = performance.now();
+              console.error(`  writing ${phase}: ${done} of ${total}`);
+            },
+      });
+    // A dry run writes nothing and needs no lease; an import takes it, or waits while another holds it.
+    const report = args.values['dry-run']
+      ? await importing()
+      : await leased(() => withImportLease(db, actor, importing));
     console.log(formatReport(report));
     // Throughput counts reading, validating and writing, not the start of the embedded database.
     const seconds = (readMs + report.durationMs) / 1000;
@@ -174,15 +203,104 @@ async function main(): Promise<number> {
   }
 }
 
+/** Runs `work` again while another import holds the lease, saying so, for IMPORT_WAIT_MS at most. */
+async function leased<T>(work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ImportRunningError)) throw error;
+      const seconds = error.retryAfterSeconds;
+      if (Date.now() - started + seconds * 1000 > IMPORT_WAIT_MS) throw error;
+      console.error(`${error.message} Waiting ${seconds} s, then trying again.`);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+}
+
+/** The service's report in the shape formatReport prints, so the report reads the same whichever way the import went. */
+function fromJson(json: ImportReportJson): ImportReport {
+  return {
+    dryRun: json.dryRun,
+    nodes: json.nodes,
+    relationships: json.relationships,
+    preferFile: json.preferFile,
+    durationMs: json.durationMs,
+    skippedLinks: json.skippedLinks.map((s) => ({
+      link: s.link,
+      missing: s.missing,
+      origin: { file: s.file, row: s.row },
+    })),
+    conflicts: json.conflicts.map((c) => ({
+      id: c.id,
+      origin: { file: c.file, row: c.row },
+      record: c.link ?? `${c.record.label}/${c.record.key}`,
+      node: c.record as ImportConflict['node'],
+      link: c.link,
+      field: c.field ?? '',
+      adminValue: c.adminValue,
+      fileValue: c.fileValue,
+      applied: c.resolution === 'took-file',
+    })),
+    timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 },
+    transactions: 1,
+  };
+}
+
+/** Sends the import to the running service: the files uploaded, or the default seed the service ships. */
+async function viaService(
+  service: Service,
+  positionals: readonly string[],
+  options: { dryRun: boolean; preferFile: boolean; kind: string | undefined },
+): Promise<number> {
+  console.error(sentTo(service));
+  const started = performance.now();
+  const json = await sendImport<ImportReportJson>(
+    service,
+    {
+      files: positionals.filter((file) => file !== REFERENCE),
+      reference: positionals.includes(REFERENCE),
+      defaultSeed: positionals.length === 0,
+      ...options,
+    },
+    (line) => console.error(line),
+  );
+  const report = fromJson(json);
+  console.log(formatReport(report));
+  if (!report.dryRun) {
+    // Timed as the admin waits for it: the upload, and the service reading, checking and writing.
+    const seconds = (performance.now() - started) / 1000;
+    const records = [...Object.values(report.nodes), ...Object.values(report.relationships)].reduce(
+      (sum, c) => sum + (c ? c.created + c.updated + c.unchanged : 0),
+      0,
+    );
+    console.log(
+      `\n${records} records (nodes and links, skipped links not counted) in ${seconds.toFixed(1)} s through the service: ${Math.round(records / seconds)} records per second.`,
+    );
+  }
+  return 0;
+}
+
+/** The problems that stopped an import, as many as a terminal can show, each with its file, place and fix. */
+function listProblems(problems: readonly ImportProblem[]): string {
+  const listed = problems
+    .slice(0, 50)
+    .map((p) => `  ${formatProblem(p)}`)
+    .join('\n');
+  return `Nothing was imported: ${problems.length} problem(s) to fix first.\n${listed}${problems.length > 50 ? `\n  … and ${problems.length - 50} more` : ''}`;
+}
+
 runCommand(
   main,
   (error) => {
-    if (!(error instanceof ImportValidationError)) return undefined;
-    const listed = error.problems
-      .slice(0, 50)
-      .map((p) => `  ${formatProblem(p)}`)
-      .join('\n');
-    return `Nothing was imported: ${error.problems.length} problem(s) to fix first.\n${listed}${error.problems.length > 50 ? `\n  … and ${error.problems.length - 50} more` : ''}`;
+    if (error instanceof ServiceError)
+      return Array.isArray(error.body.problems) && error.body.problems.length > 0
+        ? listProblems(error.body.problems as ImportProblem[])
+        : `Nothing was imported: ${error.message}`;
+    if (error instanceof ImportRunningError) return `Nothing was imported: ${error.message}`;
+    if (error instanceof ImportValidationError) return listProblems(error.problems);
+    return undefined;
   },
   'The import failed and nothing was written:',
 );

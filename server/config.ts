@@ -52,7 +52,15 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** A Redis (redis:// or rediss://) that every instance shares the response cache through; unset, each keeps its own. */
   redisUrl: string | undefined;
+  /** The largest upload the admin routes accept (an import's files together, a backup to restore), in MB. */
+  adminUploadLimitMb: number;
 }
+
+/**
+ * The file in DATA_DIR where a service on the embedded default, started without ADMIN_TOKEN, leaves a random admin
+ * token for the command lines of the same machine and user (mode 0600), so they work with no configuration at all.
+ */
+export const localAdminTokenFile = (dataDir: string): string => path.join(dataDir, 'admin-token');
 
 /** Thrown at start-up when the environment is invalid; the message lists every problem. */
 export class ConfigError extends Error {
@@ -283,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     oidc: undefined,
     redisUrl: undefined,
+    adminUploadLimitMb: positive('ADMIN_UPLOAD_LIMIT_MB', 100, 'megabytes'),
   };
   const trustProxy = text('TRUST_PROXY', '');
   if (trustProxy !== '') {

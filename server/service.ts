@@ -13,6 +13,7 @@ import { hasLiveAdminKey } from './database/api-keys.js';
 import { migrate } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
 import { createOidcVerifier } from './graphql/oidc.js';
+import { writeLocalAdminToken } from './local-admin-token.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -61,6 +62,10 @@ export async function startService(config: Config, log: Logger): Promise<Running
 
   if (migrated && config.adminToken) await warnOfBootstrapToken(db, log);
 
+  // On the embedded default with no ADMIN_TOKEN, nobody could authenticate the command lines: a token for this
+  // machine's user, in DATA_DIR, lets `npm run seed` and the others send their work here with no configuration.
+  const localToken = !config.neo4j && !config.adminToken ? await writeLocalAdminToken(config.dataDir) : undefined;
+
   // One Redis for every instance when configured; an unreachable one is retried in the background, not fatal.
   const responseCache: ResponseStore = config.redisUrl
     ? await RedisResponseCache.open(config.redisUrl, log)
@@ -82,8 +87,10 @@ export async function startService(config: Config, log: Logger): Promise<Running
     development: config.env === 'development',
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
+    localAdminToken: localToken?.token,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
+    adminUploadLimitMb: config.adminUploadLimitMb,
     introspection: config.introspection,
     oidc: config.oidc ? createOidcVerifier(config.oidc, log) : undefined,
   });
@@ -97,6 +104,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
         await app.close();
       } finally {
         clearTimeout(grace);
+        await localToken?.remove();
         await responseCache.close();
         await close();
       }

@@ -34,6 +34,36 @@ export const looksLikeSecret = (secret: string): boolean => SECRET_SHAPE.test(se
 /** Days of usage kept on each key: enough for a month's report, small enough that a key stays one small node. */
 export const USAGE_DAYS_KEPT = 35;
 
+/** An origin is a scheme and host (and port) only: what a browser sends in its Origin header, nothing more. */
+const ORIGIN = /^https?:\/\/[^/\s?#@]+$/;
+
+/** What is wrong with a key an admin asks for, naming the argument at fault, or undefined when nothing is. */
+export function newKeyProblem(
+  role: string,
+  name: string,
+  origins: readonly string[],
+): { argument: 'role' | 'name' | 'origins'; message: string } | undefined {
+  if (!(ROLES as readonly string[]).includes(role))
+    return { argument: 'role', message: `"${role.slice(0, 40)}" is not a role: use one of ${ROLES.join(', ')}.` };
+  if (name.trim() === '')
+    return {
+      argument: 'name',
+      message: 'A key needs a name saying who holds it and what for, such as "Barnet council website".',
+    };
+  const bad = origins.filter((o) => !ORIGIN.test(o) || !URL.canParse(o) || new URL(o).origin !== o.toLowerCase());
+  if (bad.length > 0)
+    return {
+      argument: 'origins',
+      message: `Not an origin: ${bad.map((o) => o.slice(0, 80)).join(', ')}. Give scheme and host only, such as https://www.barnet.gov.uk`,
+    };
+  if (origins.length > 0 && role !== 'public')
+    return {
+      argument: 'origins',
+      message: `Origins are only for public (widget) keys: an ${role} key must never be put in a web page, where anyone can read it. Leave out the origins, or make a public key.`,
+    };
+  return undefined;
+}
+
 export async function createKey(
   db: Database,
   name: string,
@@ -57,13 +87,12 @@ export async function createKey(
   return { key, secret };
 }
 
+/** A key as admins see it, with its daily usage: never its hash. */
+const KEY_WITH_USAGE = `k {.id, .name, .role, .prefix, .origins, .createdAt, .revokedAt,
+  usage: [i IN range(0, size(coalesce(k.usageDays, [])) - 1) | {day: k.usageDays[i], requests: k.usageCounts[i]}]} AS key`;
+
 export async function listKeys(db: Database): Promise<(ApiKey & { usage: DailyUsage[] })[]> {
-  const result = await db.run(
-    `MATCH (k:${API_KEY_LABEL})
-     RETURN k {.id, .name, .role, .prefix, .origins, .createdAt, .revokedAt,
-               usage: [i IN range(0, size(coalesce(k.usageDays, [])) - 1) | {day: k.usageDays[i], requests: k.usageCounts[i]}]} AS key
-     ORDER BY k.createdAt`,
-  );
+  const result = await db.run(`MATCH (k:${API_KEY_LABEL}) RETURN ${KEY_WITH_USAGE} ORDER BY k.createdAt`);
   return result.records.map((r) => r.get('key') as ApiKey & { usage: DailyUsage[] });
 }
 
@@ -78,6 +107,12 @@ export async function revokeKey(db: Database, id: string): Promise<number> {
     'WRITE',
   );
   return Number(result.records[0]?.get('n') ?? 0);
+}
+
+/** One key, live or revoked, as list shows it; undefined when no key has this id. */
+export async function keyById(db: Database, id: string): Promise<(ApiKey & { usage: DailyUsage[] }) | undefined> {
+  const result = await db.run(`MATCH (k:${API_KEY_LABEL} {id: $id}) RETURN ${KEY_WITH_USAGE}`, { id });
+  return result.records[0]?.get('key') as (ApiKey & { usage: DailyUsage[] }) | undefined;
 }
 
 /** The live key whose secret has this hash, if any. */

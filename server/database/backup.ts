@@ -1,11 +1,12 @@
 // Backup of the whole graph as JSON Lines: one node or relationship per line, sorted, so two exports diff cleanly;
 // the last line is a checksum of the rest, so a restore can refuse a file that was cut short or changed.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { API_KEY_LABEL, MIGRATION_LABEL } from '../../schema/migrations.js';
+import { API_KEY_LABEL, CHANGE_LABEL, IMPORT_LEASE_LABEL, MIGRATION_LABEL } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import type { Writer } from './write/statement.js';
 import { inTransaction, writeSession } from './write/transaction.js';
@@ -47,10 +48,11 @@ function sortedObject(entries: [string, Json][]): Record<string, Json> {
 const PROPS = `[k IN keys(x) | [k, x[k], valueType(x[k])]]`;
 
 /**
- * Records a backup never holds: the migration records (the database keeps its own) and API keys, whose hashes would
- * let anyone holding the file try secrets offline, and which a restore must not bring back into a new deployment.
+ * Records a backup never holds: the migration records (the database keeps its own), the import lease (a running
+ * import's, not the graph's) and API keys, whose hashes would let anyone holding the file try secrets offline, and
+ * which a restore must not bring back into a new deployment.
  */
-const NOT_EXPORTED = [MIGRATION_LABEL, API_KEY_LABEL];
+const NOT_EXPORTED = [MIGRATION_LABEL, API_KEY_LABEL, IMPORT_LEASE_LABEL];
 const exported = (x: string) => NOT_EXPORTED.map((label) => `NOT ${x}:${label}`).join(' AND ');
 
 /** The checksum line's form: the SHA-256 of every byte before it, and the counts, so a short file is told apart. */
@@ -60,50 +62,146 @@ interface Checksum {
   relationships: number;
 }
 
+/** Export lines are gathered up to this many characters before each write to the file. */
+const WRITE_AT = 64 * 1024;
+/** Reads of the whole graph tried before giving up because writes kept landing in the middle of them. */
+const SNAPSHOT_ATTEMPTS = 5;
+
+/** No consistent snapshot: every attempt to read the graph saw a write commit while it read. */
+export class SnapshotBusyError extends Error {
+  constructor(attempts: number) {
+    super(
+      `The graph changed while each of ${attempts} attempts read it, so no consistent backup could be taken. Fix: try again when fewer changes are being made.`,
+    );
+    this.name = 'SnapshotBusyError';
+  }
+}
+
+export interface ExportOptions {
+  /**
+   * Called between reading the nodes and reading the relationships, with the attempt's number (from 1): lets a test
+   * land a write in the middle of a read, deterministically, to see that the export notices and reads again.
+   */
+  betweenReads?: (attempt: number) => Promise<void>;
+}
+
+/** Every change to the graph records a Change in its own transaction: their count moves with every commit. */
+const CHANGES = `RETURN COUNT { (:${CHANGE_LABEL}) } AS changes`;
+
 /**
- * Writes every node (but migration records and API keys) and relationship to `file`, readable by its owner only
- * (0600: it holds people's contact details); returns the counts.
+ * One attempt: reads every node, then every relationship, in one read transaction, writing the lines to `out` as
+ * they arrive (the whole graph is never held in memory). Neo4j's transactions read what is committed when each
+ * statement runs, not a snapshot, so the audit trail's count is read before and after: every change to the graph
+ * records a Change in the same transaction, so equal counts mean no write committed in between, and what was read
+ * is one consistent state of the graph. Returns the counts, and whether that held.
  */
-export async function exportGraph(db: Database, file: string): Promise<{ nodes: number; relationships: number }> {
-  const nodes = await db.run(
-    `MATCH (x) WHERE ${exported('x')}
-     RETURN labels(x) AS labels, x.id AS id, ${PROPS} AS props ORDER BY labels(x)[0], x.key, x.id`,
-  );
-  const relationships = await db.run(
-    `MATCH (a)-[x]->(b) WHERE ${exported('a')} AND ${exported('b')}
-     RETURN type(x) AS type, [labels(a)[0], a.id] AS from, [labels(b)[0], b.id] AS to, ${PROPS} AS props ORDER BY type, from[1], to[1]`,
-  );
+async function readOnce(
+  db: Database,
+  out: WriteStream,
+  attempt: number,
+  options: ExportOptions,
+): Promise<{ nodes: number; relationships: number; consistent: boolean }> {
+  const session = db.driver.session({
+    database: db.name,
+    defaultAccessMode: neo4j.session.READ,
+    bookmarkManager: db.driver.executeQueryBookmarkManager,
+  });
+  const hash = createHash('sha256');
+  let pending = '';
+  const emit = async (line: string) => {
+    pending += `${line}\n`;
+    if (pending.length < WRITE_AT) return;
+    await write(out, hash, pending);
+    pending = '';
+  };
   const props = (raw: [string, unknown, string][]) => sortedObject(raw.map(([k, v, t]) => [k, encode(v, t)]));
-  const lines = [
-    JSON.stringify({ format: FORMAT, version: FORMAT_VERSION }),
-    ...nodes.records.map((r) =>
-      JSON.stringify({
-        node: (r.get('labels') as string[]).sort(),
-        id: r.get('id'),
-        properties: props(r.get('props')),
-      }),
-    ),
-    ...relationships.records.map((r) =>
-      JSON.stringify({ rel: r.get('type'), from: r.get('from'), to: r.get('to'), properties: props(r.get('props')) }),
-    ),
-  ];
-  const body = `${lines.join('\n')}\n`;
-  const counts = { nodes: nodes.records.length, relationships: relationships.records.length };
-  const checksum: Checksum = { sha256: createHash('sha256').update(body).digest('hex'), ...counts };
+  const counts = { nodes: 0, relationships: 0 };
+  const tx = session.beginTransaction();
+  try {
+    const before = Number((await tx.run(CHANGES)).records[0]?.get('changes'));
+    await emit(JSON.stringify({ format: FORMAT, version: FORMAT_VERSION }));
+    for await (const r of tx.run(
+      `MATCH (x) WHERE ${exported('x')}
+       RETURN labels(x) AS labels, x.id AS id, ${PROPS} AS props ORDER BY labels(x)[0], x.key, x.id`,
+    )) {
+      counts.nodes += 1;
+      await emit(
+        JSON.stringify({
+          node: (r.get('labels') as string[]).sort(),
+          id: r.get('id'),
+          properties: props(r.get('props')),
+        }),
+      );
+    }
+    await options.betweenReads?.(attempt);
+    for await (const r of tx.run(
+      `MATCH (a)-[x]->(b) WHERE ${exported('a')} AND ${exported('b')}
+       RETURN type(x) AS type, [labels(a)[0], a.id] AS from, [labels(b)[0], b.id] AS to, ${PROPS} AS props ORDER BY type, from[1], to[1]`,
+    )) {
+      counts.relationships += 1;
+      await emit(
+        JSON.stringify({ rel: r.get('type'), from: r.get('from'), to: r.get('to'), properties: props(r.get('props')) }),
+      );
+    }
+    const after = Number((await tx.run(CHANGES)).records[0]?.get('changes'));
+    await write(out, hash, pending);
+    const checksum: Checksum = { sha256: hash.digest('hex'), ...counts };
+    await write(out, undefined, `${JSON.stringify({ checksum })}\n`);
+    return { ...counts, consistent: before === after };
+  } finally {
+    await tx.rollback().catch(() => {});
+    await session.close();
+  }
+}
+
+/** Writes to the file, waiting when its buffer is full, and adds the text to the checksum when one is given. */
+async function write(out: WriteStream, hash: Hash | undefined, text: string): Promise<void> {
+  if (text === '') return;
+  hash?.update(text);
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+/**
+ * Writes every node (but migration records, the import lease and API keys) and relationship to `file`, readable by
+ * its owner only (0600: it holds people's contact details), as one consistent state of the graph even while others
+ * write to it (read again if a write landed in the middle); returns the counts. The service's online backup and
+ * `npm run export` both write through here, so their files are byte for byte the same for the same data.
+ */
+export async function exportGraph(
+  db: Database,
+  file: string,
+  options: ExportOptions = {},
+): Promise<{ nodes: number; relationships: number; attempts: number }> {
   // Written beside the target and renamed over it: the file is created 0600 whatever was there before, and a
   // reader never sees half an export under the final name.
   const partial = `${file}.${process.pid}.partial`;
   try {
-    await writeFile(partial, `${body}${JSON.stringify({ checksum })}\n`, { mode: 0o600, flag: 'wx' });
-    await rename(partial, file);
+    for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt += 1) {
+      const out = createWriteStream(partial, { mode: 0o600, flags: attempt === 1 ? 'wx' : 'w' });
+      await once(out, 'open');
+      let result: Awaited<ReturnType<typeof readOnce>>;
+      try {
+        result = await readOnce(db, out, attempt, options);
+      } finally {
+        out.end();
+        await once(out, 'close');
+      }
+      if (result.consistent) {
+        await rename(partial, file);
+        return { nodes: result.nodes, relationships: result.relationships, attempts: attempt };
+      }
+    }
+    throw new SnapshotBusyError(SNAPSHOT_ATTEMPTS);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
   }
-  return counts;
 }
 
 export class RestoreError extends Error {}
+
+/** A restore refused because the database holds data already: restoring only ever fills an empty database. */
+export class DatabaseNotEmptyError extends RestoreError {}
 
 interface ExportedNode {
   labels: string[];
@@ -125,8 +223,9 @@ const untouched = 'Fix: restore from an untouched export written by npm run expo
  * ends present, and the checksum line over all the rest (so a file cut short or edited is refused, however neatly).
  */
 async function readExport(
-  file: string,
+  path: string,
   unchecked: boolean,
+  file = path,
 ): Promise<{ nodes: ExportedNode[]; relationships: ExportedRelationship[]; keysLeftOut: number }> {
   const nodes: ExportedNode[] = [];
   /** A version 1 export, which has no checksum to check and may hold API keys. */
@@ -138,7 +237,7 @@ async function readExport(
   let checksum: Checksum | undefined;
   // A line that is not JSON is damage, unless it is the last: then the file was most likely cut short mid-line.
   let unreadable: number | undefined;
-  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+  for await (const text of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
     line += 1;
     if (unreadable !== undefined) throw new RestoreError(`${file}, line ${unreadable}: not JSON. ${untouched}`);
     if (checksum) throw new RestoreError(`${file}, line ${line}: more follows the checksum line. ${untouched}`);
@@ -227,17 +326,20 @@ async function readExport(
  */
 export async function restoreGraph(
   db: Database,
-  file: string,
-  options: { unchecked?: boolean } = {},
+  path: string,
+  options: { unchecked?: boolean; shownAs?: string } = {},
 ): Promise<{ nodes: number; relationships: number; keysLeftOut: number }> {
-  const { nodes, relationships, keysLeftOut } = await readExport(file, options.unchecked === true);
+  // Messages name the file as the admin knows it (an upload's name), never where this process keeps a copy.
+  const file = options.shownAs ?? path;
+  const { nodes, relationships, keysLeftOut } = await readExport(path, options.unchecked === true, file);
   const session = writeSession(db);
   try {
     return await inTransaction(session, async (tx, writer) => {
-      const existing = await tx.run(`MATCH (n) WHERE NOT n:${MIGRATION_LABEL} RETURN count(n) AS n`);
+      // What an export leaves out is not data here either: the keys an admin restores with, the import lease.
+      const existing = await tx.run(`MATCH (n) WHERE ${exported('n')} RETURN count(n) AS n`);
       if (Number(existing.records[0]?.get('n')) > 0)
-        throw new RestoreError(
-          'The database already holds data. Fix: restore into an empty database (a new DATA_DIR, or delete the data first).',
+        throw new DatabaseNotEmptyError(
+          `The database already holds ${Number(existing.records[0]?.get('n'))} records. Fix: restore into an empty database (a new DATA_DIR, or delete the data first; a service that restores must start with SEED_ON_EMPTY=false, or it seeds the empty database first).`,
         );
       await writeNodes(writer, file, nodes);
       // Links need their ends written first.

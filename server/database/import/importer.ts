@@ -51,7 +51,7 @@ async function oneTransaction(
   const { report, checkMs, writeMs } = await inTransaction(
     session,
     async (tx, writer) => {
-      const plan = await planImport(tx, batch, dryRun, Boolean(options.preferFile));
+      const plan = await planImport(tx, batch, dryRun, options.preferFile ?? false);
       const checkMs = clock();
       if (!dryRun) {
         await writePlan(writer, plan, options);

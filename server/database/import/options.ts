@@ -12,10 +12,11 @@ export interface ImportOptions {
   actor?: string;
   sources?: readonly string[];
   /**
-   * Apply the file's values where an admin corrected a property or removed a link by hand (and forget those marks).
+   * Apply the file's values where an admin corrected a property or removed a link by hand (and forget those marks):
+   * true for every conflict, or the ids of the conflicts (as a dry run's report gives them) to decide one by one.
    * Without it, an import leaves the admin's value and lists each such conflict in its report.
    */
-  preferFile?: boolean;
+  preferFile?: boolean | ReadonlySet<string>;
   onProgress?: (progress: ImportProgress) => void;
   /**
    * A bulk load: for a large first load into a database that holds none of the batch's records. The same checks,

@@ -60,24 +60,52 @@ const pick = (values: Readonly<Record<string, unknown>>, names: readonly string[
   Object.fromEntries(names.map((name) => [name, values[name] ?? null]));
 
 /**
+ * Whether the file's value is taken over an admin's for one conflict: every conflict when the whole import prefers the
+ * file, else only those whose ids the admin chose (from a dry run's report), one by one.
+ */
+export type PreferFile = boolean | ReadonlySet<string>;
+const prefers = (preferFile: PreferFile, conflictId: string) =>
+  preferFile === true || (preferFile !== false && preferFile.has(conflictId));
+
+/** A conflict's id: the same in a dry run and in the import after it, so an admin can decide on each by its id. */
+export const conflictId = (record: string, field?: string) => (field === undefined ? record : `${record}#${field}`);
+
+/**
  * Sorts what the file would change into what it may change and what an admin corrected by hand (`corrected`), which
- * it changes only when the file is preferred. Each such conflict is reported.
+ * it changes only where the file is preferred. Each such conflict is reported. `taken` are the conflicting names
+ * whose file's value is applied, `kept` those where the admin's stays.
  */
 function settle(
   changed: readonly string[],
   corrected: ReadonlySet<string>,
-  preferFile: boolean,
-  conflict: (name: string) => Omit<ImportConflict, 'field' | 'applied'>,
+  preferFile: PreferFile,
+  conflict: (name: string) => Omit<ImportConflict, 'field' | 'applied' | 'id'>,
   report: ImportReport,
-): { applied: string[]; conflicting: string[] } {
+): { applied: string[]; taken: string[]; kept: string[] } {
   const conflicting = changed.filter((name) => corrected.has(name));
-  for (const field of conflicting) report.conflicts.push({ ...conflict(field), field, applied: preferFile });
-  return { applied: preferFile ? [...changed] : changed.filter((name) => !corrected.has(name)), conflicting };
+  const taken: string[] = [];
+  const kept: string[] = [];
+  for (const field of conflicting) {
+    const details = conflict(field);
+    const id = conflictId(details.link ?? details.record, field);
+    const applied = prefers(preferFile, id);
+    (applied ? taken : kept).push(field);
+    report.conflicts.push({ ...details, id, field, applied });
+  }
+  return { applied: changed.filter((name) => !kept.includes(name)), taken, kept };
 }
 
 /** The record's properties without those an admin's correction keeps. */
 const without = (properties: Properties, kept: readonly string[]): Properties =>
   Object.fromEntries(Object.entries(properties).filter(([name]) => !kept.includes(name)));
+
+/** The record a conflict is about, as an admin finds it again: its id, label, key and name. */
+const recordOf = (label: Label, key: string, props: Readonly<Record<string, unknown>>) => ({
+  id: String(props.id),
+  label,
+  key,
+  ...(typeof props.name === 'string' ? { name: props.name } : {}),
+});
 
 /** A link's identity within one type: its ends' labels as well as keys, since a council and its borough share a code. */
 const linkRef = (rel: RelationshipRecord) =>
@@ -92,9 +120,9 @@ export async function planImport(
   tx: Transaction,
   batch: GraphBatch,
   dryRun: boolean,
-  preferFile = false,
+  preferFile: PreferFile = false,
 ): Promise<Plan> {
-  const report = emptyReport(dryRun, preferFile);
+  const report = emptyReport(dryRun, preferFile === true);
   const problems: ImportProblem[] = [];
 
   // Which nodes exist already, for the report and for links into reference data loaded earlier. A label with no
@@ -181,13 +209,14 @@ export async function planImport(
       plan.creates.push(node);
       continue;
     }
-    const { applied, conflicting } = settle(
+    const { applied, taken, kept } = settle(
       changedNames(node.properties, before),
       correctedNames(before),
       preferFile,
       (name) => ({
         origin: node.origin,
         record: nodeRef(node.label, node.key),
+        node: recordOf(node.label, node.key, before),
         adminValue: before[name] ?? null,
         fileValue: node.properties[name] ?? null,
       }),
@@ -198,9 +227,7 @@ export async function planImport(
       continue;
     }
     count(report.nodes, node.label, 'updated');
-    plan.updates.push(
-      preferFile ? { ...node, cleared: conflicting } : { ...node, properties: without(node.properties, conflicting) },
-    );
+    plan.updates.push({ ...node, properties: without(node.properties, kept), cleared: taken });
     plan.corrections.push({
       nodeId: String(before.id),
       before: pick(before, applied),
@@ -233,15 +260,19 @@ export async function planImport(
         const ref = unlinkedRef(rel.type, String(stored.get(rel.to.label, rel.to.key)!.props.id));
         const removedByHand = unlinkedRefs(stored.get(rel.from.label, rel.from.key)!.props).has(ref);
         if (removedByHand) {
+          const applied = prefers(preferFile, conflictId(link));
           report.conflicts.push({
+            id: conflictId(link),
             origin: rel.origin,
             record: link,
+            node: recordOf(rel.from.label, rel.from.key, stored.get(rel.from.label, rel.from.key)!.props),
+            link,
             field: rel.type,
             adminValue: 'removed',
             fileValue: 'present',
-            applied: preferFile,
+            applied,
           });
-          if (!preferFile) {
+          if (!applied) {
             count(report.relationships, rel.type, 'unchanged');
             continue;
           }
@@ -250,13 +281,15 @@ export async function planImport(
         plan.linkUpdates.push(removedByHand ? { ...rel, unlinked: [ref] } : rel);
         continue;
       }
-      const { applied, conflicting } = settle(
+      const { applied, taken, kept } = settle(
         changedNames(rel.properties, before),
         correctedNames(before),
         preferFile,
         (name) => ({
           origin: rel.origin,
           record: link,
+          node: recordOf(rel.from.label, rel.from.key, stored.get(rel.from.label, rel.from.key)!.props),
+          link,
           adminValue: before[name] ?? null,
           fileValue: rel.properties[name] ?? null,
         }),
@@ -267,9 +300,7 @@ export async function planImport(
         continue;
       }
       count(report.relationships, rel.type, 'updated');
-      plan.linkUpdates.push(
-        preferFile ? { ...rel, cleared: conflicting } : { ...rel, properties: without(rel.properties, conflicting) },
-      );
+      plan.linkUpdates.push({ ...rel, properties: without(rel.properties, kept), cleared: taken });
     }
   }
   for (const rel of relationships) {

@@ -19,10 +19,16 @@ export interface SkippedLink {
  * it, unless the import prefers the file's values, when `applied` is true.
  */
 export interface ImportConflict {
+  /** Names the conflict, the same in a dry run and the import after it: an admin prefers the file's value by it. */
+  id: string;
   /** The file and row the file's value came from. */
   origin: Origin;
   /** The record (`Label/key`) or, for a removed link, the link (`Label/key TYPE Label/key`). */
   record: string;
+  /** The record the value is on (for a link, the record it starts from), as an admin finds it again. */
+  node: { id: string; label: Label; key: string; name?: string };
+  /** For a link's property or a removed link: the link, as `Label/key TYPE Label/key`. */
+  link?: string;
   /** The property, or the link type for a removed link. */
   field: string;
   /** The admin's value: null where they removed the property; "removed" for a link. */
