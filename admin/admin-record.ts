@@ -274,10 +274,11 @@ export class AdminRecordScreen extends AdminScreen {
     const describedBy = `${hintId}${problem ? ` ${errorId}` : ''}`;
     const draft = draftOf(property, record[name]);
     return html`<div class="summary-row editing">
-      <form @submit=${(e: SubmitEvent) => void this.save(e, property)} novalidate>
+      <dt class="visually-hidden">${title}</dt>
+      <dd><form @submit=${(e: SubmitEvent) => void this.save(e, property)} novalidate>
         <div class="form-group ${problem ? 'form-group-error' : ''}">
           ${property.type === 'boolean' ? nothing : html`<label for="field-${name}">${title}</label>`}
-          <span class="hint" id=${hintId}>${property.description} (${type}${property.required ? ', required' : ', leave empty to remove'}${property.type === 'strings' ? ', one a line' : ''})</span>
+          <span class="hint" id=${hintId}>${property.description} (${type}${property.required ? ', required' : ', leave empty to remove'}${property.type === 'strings' || property.type === 'integers' ? ', one a line' : ''})</span>
           ${problem ? html`<span class="field-error" id=${errorId}><span class="visually-hidden">Error:</span> ${problem.message}${problem.fix ? ` ${problem.fix}` : ''}</span>` : nothing}
           ${this.renderInput(property, draft, describedBy, Boolean(problem))}
         </div>
@@ -285,7 +286,7 @@ export class AdminRecordScreen extends AdminScreen {
           <button class="button" type="submit" ?disabled=${this.busy}>Save ${title.toLowerCase()}</button>
           <button type="button" class="link-button" @click=${() => this.cancelEditing(name)}>Cancel</button>
         </div>
-      </form>
+      </form></dd>
     </div>`;
   }
 
@@ -296,6 +297,7 @@ export class AdminRecordScreen extends AdminScreen {
       case 'text':
         return html`<textarea id=${id} name=${id} class=${cls} aria-describedby=${describedBy} .value=${draft}></textarea>`;
       case 'strings':
+      case 'integers':
         return html`<textarea id=${id} name=${id} class=${cls} aria-describedby=${describedBy} .value=${draft}></textarea>`;
       case 'choice':
         return html`<select id=${id} name=${id} class=${cls} aria-describedby=${describedBy}>
@@ -317,6 +319,17 @@ export class AdminRecordScreen extends AdminScreen {
     }
   }
 
+  /** What the other admin changed, property by property, against the version this admin read. */
+  private theirChanges(theirs: RecordData) {
+    const read = this.record!;
+    const changed = this.label!.properties.filter((p) => !sameValue(read[p.name], theirs[p.name]));
+    if (changed.length === 0) return html`<p class="hint">They changed only its links or its status.</p>`;
+    return html`<p>They changed:</p>
+      <ul>
+        ${changed.map((p) => html`<li>${propertyLabel(p.name)}: ${showValue(read[p.name])} → ${showValue(theirs[p.name])}</li>`)}
+      </ul>`;
+  }
+
   private renderConflict(conflict: PendingChange) {
     const { property, base, mine, theirs } = conflict;
     const title = propertyLabel(property.name);
@@ -327,7 +340,7 @@ export class AdminRecordScreen extends AdminScreen {
         <section aria-labelledby="theirs-heading">
           <h3 id="theirs-heading">Their version (version ${theirs.version})</h3>
           <p><strong>${title}:</strong> ${showValue(theirs[property.name])}</p>
-          ${sameValue(theirs[property.name], base) ? html`<p class="hint">They did not change ${title.toLowerCase()}; they changed other properties.</p>` : nothing}
+          ${this.theirChanges(theirs)}
         </section>
         <section aria-labelledby="mine-heading">
           <h3 id="mine-heading">Your version</h3>

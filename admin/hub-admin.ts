@@ -107,6 +107,7 @@ export class HubAdmin extends LitElement {
       return;
     }
     this.checking = true;
+    performance.mark('admin-sign-in-submitted');
     try {
       const api = new AdminApi(secret);
       await api.graphql(WHO_AM_I);

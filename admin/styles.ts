@@ -47,7 +47,7 @@ const console = css`
   .summary-row dt { font-weight: 700; }
   .summary-row dd { margin: 0; overflow-wrap: anywhere; }
   .summary-row.editing { grid-template-columns: 1fr; }
-  .layout { display: grid; grid-template-columns: 2fr 1fr; gap: calc(var(--_space) * 2); }
+  .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16em, 1fr); gap: calc(var(--_space) * 2); }
   @container (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
   .compare { display: grid; grid-template-columns: 1fr 1fr; gap: var(--_space); }
   .compare section { border: 2px solid var(--_border); padding: var(--_space); }

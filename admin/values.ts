@@ -17,7 +17,7 @@ export function showValue(value: unknown): string {
 /** A value as a form field holds it. */
 export function draftOf(property: AdminProperty, value: unknown): string {
   if (isEmpty(value)) return '';
-  if (property.type === 'strings' && Array.isArray(value)) return value.join('\n');
+  if ((property.type === 'strings' || property.type === 'integers') && Array.isArray(value)) return value.join('\n');
   return String(value);
 }
 
@@ -31,6 +31,12 @@ export function parseDraft(property: AdminProperty, draft: string): unknown {
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean);
+    case 'integers':
+      return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => (/^-?\d+$/.test(line) ? Number(line) : line));
     case 'integer':
     case 'number':
       // Anything that is not a number goes as written, so the model's own check says what is wrong with it.

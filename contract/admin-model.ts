@@ -11,6 +11,7 @@ export type AdminPropertyType =
   | 'date'
   | 'url'
   | 'strings'
+  | 'integers'
   | 'choice';
 
 export interface AdminProperty {
