@@ -166,6 +166,23 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
       side: 'ours',
       request: post(`{ coverageGaps(footprint: "${s.footprint}", topic: "${s.topic}") { name } }`, admin),
     },
+    {
+      // A shaped list (issue 22.2), as an analyst pages it: filtered by borough and topic, most connected first.
+      name: 'services list (borough, topic, by degree)',
+      side: 'ours',
+      request: post(
+        `{ services(area: "${s.borough}", topic: "${s.topic}", orderBy: { field: DEGREE, direction: DESC }, first: 20) { edges { cursor node { name provider { name } } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+        admin,
+      ),
+    },
+    {
+      name: 'organisations list (footprint, by name, last page)',
+      side: 'ours',
+      request: post(
+        `{ organisations(area: "${s.footprint}", last: 20) { totalCount edges { cursor node { name kind } } pageInfo { hasPreviousPage startCursor } } }`,
+        admin,
+      ),
+    },
   ];
 }
 

@@ -84,11 +84,17 @@ export const FILTERS_OF: Readonly<Record<keyof ListFilters, readonly Label[]>> =
 };
 
 /** The WHERE conditions of a list's filters; names come from this module and the schema, values are parameters. */
-function filterConditions(label: Label, filters: ListFilters): { where: string[]; params: Record<string, unknown> } {
+function filterConditions(
+  source: ListSource,
+  filters: ListFilters,
+): { where: string[]; params: Record<string, unknown> } {
+  const label = source.label;
   const where = [filters.retired ? 'n.retired = true' : 'coalesce(n.retired, false) = false'];
   const params: Record<string, unknown> = {};
   const area = AREA_LINK[label];
-  if (filters.area !== undefined && area) {
+  if (filters.area !== undefined && area) params.area = filters.area;
+  // A root list starts from the area's side (matchClause); a parent's list, already narrow, is tested record by record.
+  if (filters.area !== undefined && area && source.fromParent) {
     // A borough is served by what serves it, anything inside it, or the footprint or region it lies in.
     where.push(`(EXISTS { ${area}(:${Label.Area})-[:${Rel.AREA_PART_OF}*0..3]->(:${Label.Area} {key: $area}) }
       OR EXISTS { ${area}(:${Label.Area})<-[:${Rel.AREA_PART_OF}*1..3]-(:${Label.Area} {key: $area}) })`);
@@ -192,8 +198,23 @@ function beyond(position: string, descending: boolean): string {
   return `(sortKey ${op} $${position}Key OR (sortKey = $${position}Key AND n.id ${op} $${position}Id))`;
 }
 
-function matchClause(source: ListSource): string {
-  return source.fromParent ?? `MATCH (n:\`${source.label}\`)`;
+/**
+ * Where a list's records are found. A root list filtered by area starts from the areas that count (the area, what lies
+ * inside it, what it lies in) and follows their links in, so a borough's few hundred records are read rather than
+ * every record of the label tested against the area.
+ */
+function matchClause(source: ListSource, filters: ListFilters): string {
+  if (source.fromParent) return source.fromParent;
+  const area = AREA_LINK[source.label];
+  if (filters.area === undefined || !area) return `MATCH (n:\`${source.label}\`)`;
+  return `MATCH (scope:${Label.Area} {key: $area})
+       CALL (scope) {
+         MATCH (scope)<-[:${Rel.AREA_PART_OF}*0..3]-(x:${Label.Area}) RETURN x
+         UNION
+         MATCH (scope)-[:${Rel.AREA_PART_OF}*1..3]->(x:${Label.Area}) RETURN x
+       }
+       MATCH ${area}(x) WHERE n:\`${source.label}\`
+       WITH DISTINCT n`;
 }
 
 /**
@@ -210,7 +231,7 @@ export async function listPages(
   window: Window,
   parents: readonly string[],
 ): Promise<ListResult> {
-  const { where, params } = filterConditions(source.label, filters);
+  const { where, params } = filterConditions(source, filters);
   // Reading backwards walks the list in reverse: its own order flipped.
   const walk = order.descending !== window.backwards;
   const direction = walk ? 'DESC' : 'ASC';
@@ -219,7 +240,7 @@ export async function listPages(
   const pageConditions: string[] = [];
   if (from) pageConditions.push(beyond('from', walk));
   if (to) pageConditions.push(beyond('to', !walk));
-  const head = `${matchClause(source)} WHERE ${where.join(' AND ')}
+  const head = `${matchClause(source, filters)} WHERE ${where.join(' AND ')}
        WITH DISTINCT n, ${sortKey(source, order.field)} AS sortKey`;
   const cypher = `WITH ${knownKeys(filters)} AS known
      UNWIND $parents AS parent
@@ -285,10 +306,10 @@ export async function countLists(
   filters: ListFilters,
   parents: readonly string[],
 ): Promise<number[]> {
-  const { where, params } = filterConditions(source.label, filters);
+  const { where, params } = filterConditions(source, filters);
   const result = await db.run(
     `UNWIND $parents AS parent
-     CALL (parent) { ${matchClause(source)} WHERE ${where.join(' AND ')} RETURN count(DISTINCT n) AS total }
+     CALL (parent) { ${matchClause(source, filters)} WHERE ${where.join(' AND ')} RETURN count(DISTINCT n) AS total }
      RETURN parent, total`,
     { ...params, parents },
   );
