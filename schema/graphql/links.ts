@@ -2,6 +2,12 @@
 import { createUnionType, Field, ObjectType } from 'type-graphql';
 import { EngagementLevelKeyEnum, LeadPartEnum, PartnershipRoleEnum } from './enums.js';
 import { EngagementLevel, Organisation, Person, Programme, Role } from './index.js';
+import { Passage, passageOf } from './passage.js';
+
+const QUOTATION = {
+  nullable: true,
+  description: 'The passage of its document this was read from; null when no document states it (an admin added it).',
+} as const;
 
 /** Who can lead, deliver or produce something: a role, a person or an organisation. */
 export const Actor = createUnionType({
@@ -27,6 +33,9 @@ export class Partnership {
   @Field(() => String, { nullable: true, description: 'Why an inferred partnership was read into its document.' })
   inference?: string;
 
+  @Field(() => Passage, QUOTATION)
+  quotation?: Passage | null;
+
   @Field(() => Organisation, { description: 'The organisation.' })
   organisation!: object;
 
@@ -40,6 +49,7 @@ export function partnership(rel: Record<string, unknown>, organisation: object, 
     role: String(rel.role),
     inferred: rel.inferred === true,
     inference: typeof rel.inference === 'string' ? rel.inference : undefined,
+    quotation: passageOf(rel),
     organisation,
     programme,
   };
@@ -67,6 +77,9 @@ export class Lead {
 
   @Field(() => String, { nullable: true, description: 'Why an inferred lead was read into its document.' })
   inference?: string;
+
+  @Field(() => Passage, QUOTATION)
+  quotation?: Passage | null;
 
   @Field(() => Actor, { description: 'The role, person or organisation.' })
   by!: typeof Actor;

@@ -1,5 +1,6 @@
 // What every node of the graph has in GraphQL: a stable id, its natural key, and whether it is demo data.
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Passage } from './passage.js';
 
 @InterfaceType({
   description:
@@ -33,6 +34,15 @@ export class SourceReference {
   @Field(() => String, { description: "The document's title." })
   title!: string;
 
+  @Field(() => String, { description: "The document's key: its text and passages are sourceDocument(key:)'s." })
+  key!: string;
+
+  @Field(() => String, {
+    description:
+      "The document's plain page, at the first passage that holds the record when there is one (/documents/<key>#q-<start>).",
+  })
+  url!: string;
+
   @Field(() => String, { nullable: true, description: 'What sort of document (action plan, reference data, ...).' })
   kind?: string;
 
@@ -41,4 +51,10 @@ export class SourceReference {
 
   @Field(() => String, { nullable: true, description: 'Licence and credit, for reference data.' })
   attribution?: string;
+
+  @Field(() => [Passage], {
+    description:
+      "The passages of the document that hold the record, in the document's order; empty for reference data.",
+  })
+  passages!: Passage[];
 }

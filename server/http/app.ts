@@ -28,6 +28,7 @@ import { orukFeed } from './oruk.js';
 import { demoPage } from './demo.js';
 import { embedPages } from './embed.js';
 import { directoryPages } from './pages/directory.js';
+import { documentPages } from './pages/document.js';
 import { networkPage } from './pages/network.js';
 import { programmePages } from './pages/programme.js';
 import { restErrorHandler, sendError } from './errors.js';
@@ -142,6 +143,7 @@ export async function createApp(
   // Every widget's fallback: a programme's plans and a network as plain pages, and each widget alone for a frame.
   await app.register(programmePages, { schema: deps.schema, db: deps.db, version: deps.version });
   await app.register(networkPage, { schema: deps.schema, db: deps.db, version: deps.version });
+  await app.register(documentPages, { schema: deps.schema, db: deps.db, version: deps.version });
   await app.register(embedPages);
   // The admins' console: its page and scripts hold no data; every change it makes goes through /graphql and /admin/api.
   await app.register(adminConsole);

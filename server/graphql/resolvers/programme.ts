@@ -6,6 +6,7 @@ import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Action, Programme, Target, TargetReading } from '../../../schema/graphql/index.js';
 import { Lead, Partnership, partnership } from '../../../schema/graphql/links.js';
+import { passageOf } from '../../../schema/graphql/passage.js';
 import { LINKS, linkSpec } from '../../../schema/model.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
@@ -107,6 +108,7 @@ export class ActionResolver {
       shared: l.rel.shared === true,
       inferred: l.rel.inferred === true,
       inference: l.rel.inference,
+      quotation: passageOf(l.rel),
       by: l.node,
     }));
   }

@@ -60,6 +60,9 @@ export function sendPage(reply: FastifyReply, t: Strings, title: string, body: H
     .send(layout(`${title}: Partnership Hub`, body, PAGES_STYLESHEET, [], { head, lang: t.locale }));
 }
 
-/** A path on this service in the page's language: Welsh pages link to Welsh pages. */
-export const inLanguage = (t: Strings, path: string): string =>
-  t.locale === 'en-GB' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(t.locale)}`;
+/** A path on this service in the page's language: Welsh pages link to Welsh pages (the fragment, if any, kept last). */
+export const inLanguage = (t: Strings, path: string): string => {
+  if (t.locale === 'en-GB') return path;
+  const [before, fragment] = path.split(/(?=#)/, 2) as [string, string | undefined];
+  return `${before}${before.includes('?') ? '&' : '?'}lang=${encodeURIComponent(t.locale)}${fragment ?? ''}`;
+};

@@ -5,7 +5,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorNames } from '../../../contract/actors.js';
 import { deliveriesOf, dueOf, leadOf, levelsOf, targetOf } from '../../../contract/plan-text.js';
 import { COMMS_PLAN, type CommsPlan } from '../../../contract/queries/comms-plan.js';
+import { PROGRAMME_SOURCES, type ProgrammeSources, type SourceLink } from '../../../contract/queries/document.js';
 import { PROGRAMME_PLAN, type PlanAction, type ProgrammePlan } from '../../../contract/queries/programme.js';
+import { documentStrings } from '../../../contract/strings-document.js';
 import type { Strings } from '../../../contract/strings.js';
 import { html, type Html } from './html.js';
 import { inLanguage, type PageDependencies, pageStrings, type QueryResult, runQuery, sendPage } from './page.js';
@@ -45,7 +47,14 @@ export const programmePages: FastifyPluginAsync<PageDependencies> = async (app, 
       byKeyOrId(request.params.programme),
     );
     if (!data?.programme) return failed(reply, t, error);
-    return sendPage(reply, t, data.programme.name, actionPlan(t, data.programme));
+    // Where the programme and its actions were read from, for links to the words (the widget's own query lacks it).
+    const sources = await runQuery<ProgrammeSources>(
+      deps,
+      request,
+      PROGRAMME_SOURCES,
+      byKeyOrId(request.params.programme),
+    );
+    return sendPage(reply, t, data.programme.name, actionPlan(t, data.programme, sources.data?.programme));
   });
 
   app.get('/programmes/:programme/communication-plan', async (request: ProgrammeRequest, reply) => {
@@ -56,15 +65,29 @@ export const programmePages: FastifyPluginAsync<PageDependencies> = async (app, 
   });
 };
 
-function actionPlan(t: Strings, plan: ProgrammePlan['programme']): Html {
+/**
+ * Links to the passages a record was read from: its documents' plain pages, at the first passage in each. Each link's
+ * name starts with its visible word (WCAG 2.5.3) and then says whose source it is.
+ */
+function sourceLinks(t: Strings, documents: readonly SourceLink[] | undefined, whose: string): Html {
+  const source = documentStrings(t.locale).source;
+  return html`${(documents ?? []).map(
+    (d) =>
+      html` <a class="source" href="${inLanguage(t, d.url)}" aria-label="${source}: ${whose} (${d.title})">${source}</a>`,
+  )}`;
+}
+
+function actionPlan(t: Strings, plan: ProgrammePlan['programme'], sources?: ProgrammeSources['programme']): Html {
   const c = t.actionColumns;
+  const d = documentStrings(t.locale);
+  const actionSources = new Map((sources?.actions ?? []).map((a) => [a.id, a.sourceDocuments]));
   const table = (id: string, title: string, actions: PlanAction[]) => html`<section aria-labelledby="ws-${id}">
     <h2 id="ws-${id}">${title}</h2>
     <table>
       <thead><tr><th scope="col">${c.action}</th><th scope="col">${c.status}</th><th scope="col">${c.due}</th><th scope="col">${c.lead}</th></tr></thead>
       <tbody>${actions.map(
         (a) => html`<tr>
-        <td>${a.name}</td>
+        <td>${a.name}${sourceLinks(t, actionSources.get(a.id), a.name)}</td>
         <td>${t.statuses[a.status] ?? a.status}${a.overdue ? html` <strong class="overdue">${t.overdue}</strong>` : ''}</td>
         <td>${dueOf(t, a)}</td>
         <td>${leadOf(t, a)}</td>
@@ -79,7 +102,20 @@ function actionPlan(t: Strings, plan: ProgrammePlan['programme']): Html {
   ${plan.period ? html`<p class="meta">${plan.period}</p>` : ''}
   ${plan.demo ? html`<p><strong>${t.demoTag}</strong></p>` : ''}
   ${plan.description ? html`<p>${plan.description}</p>` : ''}
+  ${
+    sources?.sourceDocuments.length
+      ? html`<p>${sources.sourceDocuments.map((s) => html`<a href="${inLanguage(t, s.url)}">${d.readInDocument(s.title)}</a> `)}</p>`
+      : ''
+  }
   <p><strong>${summary}</strong></p>
+  ${
+    plan.partners.length > 0
+      ? html`<section aria-labelledby="partners"><h2 id="partners">${t.partnersHeading}</h2><ul>${plan.partners.map(
+          (p) =>
+            html`<li>${p.organisation.name} (${t.roles[p.role] ?? p.role})${p.inferred ? html` <em class="inferred">${t.inferred(p.inference ?? '')}</em>` : ''}</li>`,
+        )}</ul></section>`
+      : ''
+  }
   <ul>${plan.actionPlan.byStatus.map((s) => html`<li>${t.statuses[s.status] ?? s.status}: ${t.number(s.count)}</li>`)}</ul>
   ${
     plan.targets.length > 0

@@ -1,0 +1,169 @@
+// Provenance to the words, served: a source document's text and passages in GraphQL, each record's and link's
+// quotation, and the document's plain page with every quoted passage marked, checked in Chromium with axe-core.
+// The facts asserted are read from the documents' own text, not from the seed's data files.
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRICT_CSP } from '../../../server/http/pages/html.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
+import { createLogger } from '../../../server/logger.js';
+import type { RunningService } from '../../../server/service.js';
+import { accessibilityViolations, collectProblems, launchBrowser } from '../../support/browser.js';
+import { useTestDatabase, testTarget } from '../../support/database.js';
+import { graphql, startTestService } from '../../support/service.js';
+
+const LONDON = 'london-mecc-work-programme-2017-18';
+const london = readFileSync(`seed/documents/${LONDON}.txt`, 'utf8');
+const barnet = readFileSync('seed/documents/barnet-immunisation-action-plan-2017-18.txt', 'utf8');
+
+interface Passage {
+  quote: string;
+  document: string;
+  line: number;
+  start: number;
+  end: number;
+  url: string;
+}
+
+/** The passage as a reader finds it: the words at its offsets, on the line it names. */
+function expectVerbatim(text: string, p: Passage) {
+  expect(text.slice(p.start, p.end)).toBe(p.quote);
+  expect(text.split('\n')[p.line - 1]).toContain(p.quote);
+  expect(p.url).toBe(`/documents/${p.document}#q-${p.start}`);
+}
+
+describe('source documents to the words', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    service = await startTestService(testTarget());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  const query = async (text: string, variables: Record<string, unknown> = {}) => {
+    const { status, body } = await graphql(service, text, variables);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    expect(status).toBe(200);
+    return body.data;
+  };
+
+  it("serves a document's text and its passages, each the document's words at its place, with what it holds", async () => {
+    const { sourceDocument } = await query(`{ sourceDocument(key: "${LONDON}") {
+      title text url
+      passages(first: 200) { quote document line start end url records(first: 20) { __typename key } links(first: 20) { type inferred inference from { key } to { key } } }
+    } }`);
+    expect(sourceDocument.text).toBe(london);
+    expect(sourceDocument.url).toBe(`/documents/${LONDON}`);
+    for (const p of sourceDocument.passages) expectVerbatim(london, p);
+    const starts = sourceDocument.passages.map((p: Passage) => p.start);
+    expect(starts).toEqual([...starts].sort((a: number, b: number) => a - b));
+    // Line 32 of the document names the Fire Brigade; the partnership read from it is an inference, and says so.
+    const fire = sourceDocument.passages.find((p: Passage) => p.quote === 'Fire Brigade');
+    expect(london.split('\n')[31]).toContain('Fire Brigade');
+    expect(fire.line).toBe(32);
+    expect(fire.records.map((r: { key: string }) => r.key)).toContain('london-fire-brigade');
+    expect(fire.links).toContainEqual(
+      expect.objectContaining({
+        type: 'PARTNER_IN',
+        inferred: true,
+        from: { key: 'london-fire-brigade' },
+        to: { key: 'london-mecc-2017-18' },
+      }),
+    );
+  });
+
+  it("gives every record's sources their passages and every link its quotation: partnerships and leads too", async () => {
+    const data = await query(`{
+      programme(key: "london-mecc-2017-18") {
+        sourceDocuments { key url passages { quote document line start end url } }
+        partners { inferred organisation { key } quotation { quote document line start end url } }
+      }
+      barnet: programme(key: "barnet-immunisation-2017-18") {
+        actions { key leads { inferred quotation { quote document line start end url } } }
+      }
+    }`);
+    const [source] = data.programme.sourceDocuments;
+    expect(source.key).toBe(LONDON);
+    expect(source.passages.length).toBeGreaterThan(1);
+    for (const p of source.passages) expectVerbatim(london, p);
+    expect(source.url).toBe(source.passages[0].url);
+    // The programme's "four key areas" come from the document's own sentence.
+    expect(source.passages.map((p: Passage) => p.quote)).toContain('on a work programme with four key areas');
+    for (const partner of data.programme.partners) expectVerbatim(london, partner.quotation);
+    const phe = data.programme.partners.find(
+      (p: { organisation: { key: string } }) => p.organisation.key === 'public-health-england',
+    );
+    expect(phe.quotation.quote).toContain('We are working with Public Health England');
+    const leads = data.barnet.actions.flatMap((a: { leads: { quotation: Passage }[] }) => a.leads);
+    expect(leads.length).toBeGreaterThan(5);
+    for (const lead of leads) expectVerbatim(barnet, lead.quotation);
+  });
+
+  it("answers a document's passages, their records and links in a fixed number of database round trips", async () => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({
+        query: `{ sourceDocument(key: "taking-care-24-7-communication-plan") {
+          passages(first: 200) { start records(first: 10) { key } links(first: 10) { type from { key } to { key } } } } }`,
+      }),
+    });
+    const body = (await response.json()) as { data: { sourceDocument: { passages: unknown[] } } };
+    expect(body.data.sourceDocument.passages.length).toBeGreaterThan(100);
+    expect(Number(response.headers.get('x-db-round-trips'))).toBe(2); // the lookup, then every passage at once
+  });
+
+  it("refuses an unknown document with the catalogue's NOT_FOUND, and its page with 404", async () => {
+    const { body } = await graphql(service, '{ sourceDocument(key: "no-such-document") { title } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const page = await fetch(`${service.url}/documents/no-such-document`);
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Not found');
+  });
+
+  it('shows the document as a plain page: every quoted passage marked and linked to what it holds', async () => {
+    const response = await fetch(`${service.url}/documents/${LONDON}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(STRICT_CSP);
+    const page = await response.text();
+    const at = london.indexOf('Develop a framework for London');
+    expect(page).toContain(`<mark id="q-${at}">Develop a framework for London</mark>`);
+    expect(page).toContain(`href="#h-${at}"`);
+    expect(page).toContain(`<li id="h-${at}">`);
+    expect(page).toMatch(/London Fire Brigade.*partner in.*inferred: /s);
+    // The programme page links to the words it was read from, and says which partners are inferred.
+    const programme = await (await fetch(`${service.url}/programmes/london-mecc-2017-18`)).text();
+    expect(programme).toMatch(new RegExp(`href="/documents/${LONDON}#q-\\d+"`));
+    expect(programme).toMatch(/London Fire Brigade[^<]*<em class="inferred">inferred: /);
+  });
+
+  it('is accessible in Chromium (WCAG 2.2 AA, axe-core), in English and in Welsh, and its marks lead both ways', async () => {
+    browser = await launchBrowser();
+    // The page has no script of its own; JavaScript stays on only so that axe-core can run in it.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${service.url}/documents/${LONDON}`);
+    expect(await page.locator('mark').count()).toBeGreaterThan(30);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const first = page.locator('mark').first();
+    const id = await first.getAttribute('id');
+    await page.locator(`a[href="#h-${id!.slice(2)}"]`).click();
+    expect(page.url()).toContain(`#h-${id!.slice(2)}`);
+    await page.goto(`${service.url}/documents/${LONDON}?lang=cy`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('cy');
+    expect(await page.locator('#passages-heading').textContent()).toBe('Beth mae pob darn yn ei ddal');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${service.url}/programmes/london-mecc-2017-18?lang=cy`);
+    expect(await page.locator('a.source').first().getAttribute('href')).toMatch(/\?lang=cy#q-\d+$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
