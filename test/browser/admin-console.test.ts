@@ -338,7 +338,62 @@ describe('the admin console in a real browser', () => {
     });
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor({ timeout: 30_000 });
+    // Each problem names its file (and row and field, where the reader knows them) and how to fix it.
+    const problemRows = page
+      .locator('admin-imports table')
+      .first()
+      .getByRole('row', { name: /broken\.csv/ });
+    expect(await problemRows.count()).toBeGreaterThan(0);
+    expect(await page.getByText('Nameless').count()).toBe(0);
     await axeClean(page);
+  });
+
+  it('keeps the other admin’s version when asked, dropping only the change not yet saved', async () => {
+    const { page, problems } = await open();
+    await signIn(page);
+    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Change postcode' }).click();
+    await page.getByLabel('Postcode').fill('SE1 0LL');
+    const { body } = await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`);
+    await graphql(
+      service,
+      'mutation($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { version } }',
+      { id: FIRE_BRIGADE, v: body.data.node.version, set: { postcode: 'SE1 8SW' } },
+      TEST_ADMIN_TOKEN,
+    );
+    await page.getByRole('button', { name: 'Save postcode' }).click();
+    const conflict = page.getByRole('region', { name: 'Someone else changed this record while you were editing' });
+    await conflict.getByText('Postcode: Not set → SE1 8SW').waitFor();
+    await conflict.getByRole('button', { name: 'Keep their version' }).click();
+    await page.getByText('Kept their version. Your change was not saved.').waitFor();
+    await poll(() => page.locator('admin-record .summary-row', { hasText: 'Postcode' }).textContent()).toContain(
+      'SE1 8SW',
+    );
+    const now = await graphql(service, `{ organisation(id: "${FIRE_BRIGADE}") { postcode } }`);
+    expect(now.body.data.organisation.postcode).toBe('SE1 8SW');
+    await expectClean(page, problems);
+  });
+
+  it('signs out, saying why, when its key is revoked mid-session', async () => {
+    const { page, problems } = await open();
+    const { secret, key } = await createKey(db(), 'Programme manager', 'admin', []);
+    await signIn(page, secret);
+    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+    const revoked = await graphql(
+      service,
+      'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+      { id: key.id },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(revoked.body.errors).toBeUndefined();
+    await page.getByLabel('Name, words from its description, or id').fill('Barnet');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the admin console' }).waitFor();
+    await page.getByText(/You have been signed out: This API key is not known or has been revoked/).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await axeClean(page);
+    await expectClean(page, problems, /^Failed to load resource: the server responded with a status of 401/);
   });
 
   it('downloads a backup through the bearer-authenticated export', async () => {
