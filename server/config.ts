@@ -52,6 +52,8 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** A Redis (redis:// or rediss://) that every instance shares the response cache through; unset, each keeps its own. */
   redisUrl: string | undefined;
+  /** A port of its own for /metrics (METRICS_PORT), open to whoever reaches it; unset, /metrics needs an analyst key. */
+  metricsPort: number | undefined;
   /** The largest upload the admin routes accept (an import's files together, a backup to restore), in MB. */
   adminUploadLimitMb: number;
 }
@@ -291,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     oidc: undefined,
     redisUrl: undefined,
+    metricsPort: text('METRICS_PORT', '') === '' ? undefined : port('METRICS_PORT', 9464),
     adminUploadLimitMb: positive('ADMIN_UPLOAD_LIMIT_MB', 100, 'megabytes'),
   };
   const trustProxy = text('TRUST_PROXY', '');

@@ -13,6 +13,9 @@ import { hasLiveAdminKey } from './database/api-keys.js';
 import { migrate } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
 import { createOidcVerifier } from './graphql/oidc.js';
+import { countedResponseStore } from './metrics/response-cache.js';
+import { countRoundTrips, reportLocalNeo4j, reportResponseCache } from './metrics/registry.js';
+import { startMetricsServer } from './metrics/server.js';
 import { writeLocalAdminToken } from './local-admin-token.js';
 
 export const VERSION: string = (
@@ -80,7 +83,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     schema: await buildGraphQLSchema(),
     db,
     readiness,
-    responseCache,
+    responseCache: countedResponseStore(responseCache),
     log,
     version: VERSION,
     production: config.env === 'production',
@@ -93,14 +96,21 @@ export async function startService(config: Config, log: Logger): Promise<Running
     adminUploadLimitMb: config.adminUploadLimitMb,
     introspection: config.introspection,
     oidc: config.oidc ? createOidcVerifier(config.oidc, log) : undefined,
+    metricsHere: config.metricsPort === undefined,
   });
   const url = await app.listen({ host: config.host, port: config.port });
+  countRoundTrips();
+  reportResponseCache(() => responseCache.state);
+  reportLocalNeo4j(localNeo4j ? () => localNeo4j.health() : undefined);
+  const metricsServer =
+    config.metricsPort === undefined ? undefined : await startMetricsServer(config.host, config.metricsPort, log);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       const grace = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs);
       try {
+        await metricsServer?.close();
         await app.close();
       } finally {
         clearTimeout(grace);

@@ -31,6 +31,49 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** One statement's trip to Neo4j, as observers (the metrics) are told of it. */
+export interface RoundTrip {
+  mode: 'READ' | 'WRITE';
+  /** From sending the statement to holding its whole result, as this process saw it. */
+  seconds: number;
+  /** Neo4j's own time (until the first record, plus until the last), when the statement succeeded. */
+  neo4jMs?: number;
+  failed: boolean;
+}
+
+const roundTripObservers = new Set<(trip: RoundTrip) => void>();
+
+/**
+ * Tells `observer` of every round trip any Database in this process makes; returns the way to stop. A hook rather
+ * than an import, so that this layer knows nothing of metrics or tracing.
+ */
+export function observeRoundTrips(observer: (trip: RoundTrip) => void): () => void {
+  roundTripObservers.add(observer);
+  return () => roundTripObservers.delete(observer);
+}
+
+/** Runs `statement`, telling the observers how it went; free when nobody observes. */
+async function observed<R extends RecordShape>(
+  mode: 'READ' | 'WRITE',
+  statement: () => Promise<QueryResult<R>>,
+): Promise<QueryResult<R>> {
+  if (roundTripObservers.size === 0) return statement();
+  const started = performance.now();
+  const tell = (trip: Omit<RoundTrip, 'mode' | 'seconds'>) => {
+    const seconds = (performance.now() - started) / 1000;
+    for (const observer of roundTripObservers) observer({ mode, seconds, ...trip });
+  };
+  try {
+    const result = await statement();
+    const { resultAvailableAfter, resultConsumedAfter } = result.summary;
+    tell({ failed: false, neo4jMs: Number(resultAvailableAfter) + Number(resultConsumedAfter) });
+    return result;
+  } catch (error) {
+    tell({ failed: true });
+    throw error;
+  }
+}
+
 /** Reads retried after a transient error (a leader change, a lost connection), spaced out a little each time. */
 const READ_ATTEMPTS = 3;
 
@@ -65,12 +108,14 @@ export function connect(target: Neo4jTarget, queryTimeoutMs = 10_000): Database 
     name: target.database,
     run: (cypher, params = {}, mode = 'READ') =>
       mode === 'READ'
-        ? read(cypher, params)
-        : driver.executeQuery(cypher, params, {
-            database: target.database,
-            routing: neo4j.routing.WRITE,
-            transactionConfig,
-          }),
+        ? observed(mode, () => read(cypher, params))
+        : observed(mode, () =>
+            driver.executeQuery(cypher, params, {
+              database: target.database,
+              routing: neo4j.routing.WRITE,
+              transactionConfig,
+            }),
+          ),
     close: () => driver.close(),
   };
 }

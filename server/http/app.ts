@@ -34,6 +34,8 @@ import { programmePages } from './pages/programme.js';
 import { restErrorHandler, sendError } from './errors.js';
 import { rateLimits } from './rate-limit.js';
 import { widgetScripts } from './widgets.js';
+import { graphqlMetrics } from '../metrics/graphql.js';
+import { httpMetrics, metricsRoute } from '../metrics/http.js';
 
 export interface AppDependencies {
   schema: GraphQLSchema;
@@ -62,6 +64,8 @@ export interface AppDependencies {
   oidc?: OidcVerifier;
   /** Where public answers are cached: this process's memory unless given (Redis, to share it between instances). */
   responseCache?: ResponseStore;
+  /** Whether /metrics is served here, for analyst and admin keys; false when METRICS_PORT gives it a port of its own. */
+  metricsHere?: boolean;
   /** The most one admin upload (an import's files, a backup to restore) may hold, in MB: 100 unless given. */
   adminUploadLimitMb?: number;
 }
@@ -98,6 +102,8 @@ export async function createApp(
   });
 
   app.setErrorHandler(restErrorHandler);
+  // Every request is counted and timed, refusals included (server/metrics/).
+  await app.register(httpMetrics);
 
   // While the embedded Neo4j is being restarted (or could not be), answer at once with why, rather than let each
   // request wait on a driver that cannot connect. Health, metrics and the static widget scripts need no database.
@@ -161,6 +167,13 @@ export async function createApp(
   // may not introspect the schema, gets only the sign-in screen.
   await app.register(analystConsole);
 
+  if (deps.metricsHere ?? true)
+    await app.register(metricsRoute, {
+      roleOf: async (request) =>
+        (await accessOf(deps.db, request.headers, deps.adminToken, deps.oidc, request.log, deps.localAdminToken)).role,
+      refuse: sendError,
+    });
+
   app.get('/health/ready', async (_request, reply) => {
     const report = await deps.readiness.check();
     // Not ready means Neo4j cannot serve yet (down, or its migrations not applied): the report says which.
@@ -189,6 +202,7 @@ export async function createApp(
       // developer's own machine should.
       ...(deps.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       roundTripReport(deps.production),
+      graphqlMetrics<Context>(),
       ...responseCaching(responseCache),
     ],
   });

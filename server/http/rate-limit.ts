@@ -7,6 +7,7 @@ import type { ApiKey } from '../database/api-keys.js';
 import type { Database } from '../database/database.js';
 import { cachedKeyFor, keyFor, presentedSecret } from '../graphql/access.js';
 import { keyUsage } from '../graphql/key-usage.js';
+import { rateLimitRefusals } from '../metrics/registry.js';
 
 export interface RateLimitOptions {
   db: Database;
@@ -87,6 +88,7 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
     // The plugin throws what this returns, and the app's error handler sends it with the catalogue's status.
     errorResponseBuilder: (request, context) => {
       const bucket = buckets.get(request);
+      rateLimitRefusals.inc({ bucket: bucket?.slice(0, bucket.indexOf(':')) ?? 'address' });
       if (bucket?.startsWith('address:')) {
         const address = bucket.slice('address:'.length);
         if (!refused.has(address) || (refused.get(address)?.until ?? 0) <= Date.now())

@@ -1,0 +1,36 @@
+// Counts GraphQL operations by type and name, and the error codes their answers carry, as clients see them.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { graphqlErrors, graphqlOperations } from './registry.js';
+
+/** Names are the client's choice: a bounded set of them is counted by name, any beyond it as `other`. */
+const MOST_NAMES = 200;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const seen = new Set<string>();
+
+function nameLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (!NAME.test(name)) return 'other';
+  if (seen.has(name)) return name;
+  if (seen.size >= MOST_NAMES) return 'other';
+  seen.add(name);
+  return name;
+}
+
+export function graphqlMetrics<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName }) {
+          if (!operation) return;
+          graphqlOperations.inc({ type: operation.operation, name: nameLabel(operationName ?? operation.name?.value) });
+        },
+        // The answer's own errors, after formatError: the codes counted are the ones clients branch on.
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? [])
+            graphqlErrors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        },
+      };
+    },
+  };
+}

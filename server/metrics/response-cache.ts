@@ -1,0 +1,25 @@
+// The response cache with its lookups counted: each public request's one look for a stored answer is a hit or a miss.
+import type { ResponseStore } from '../graphql/response-cache.js';
+import { responseCacheLookups } from './registry.js';
+
+export function countedResponseStore(store: ResponseStore): ResponseStore {
+  return {
+    get state() {
+      return store.state;
+    },
+    forRequest() {
+      const cache = store.forRequest();
+      return {
+        get: async (key) => {
+          const value = await cache.get(key);
+          responseCacheLookups.inc({ result: value === undefined ? 'miss' : 'hit' });
+          return value;
+        },
+        set: (key, value, options) => cache.set(key, value, options),
+        delete: (key) => cache.delete(key),
+      };
+    },
+    invalidate: () => store.invalidate(),
+    close: () => store.close(),
+  };
+}
