@@ -48,6 +48,18 @@
       { type: 'button', className: 'console-sign-out', onClick: signOut },
       'Sign out',
     );
+    // GraphiQL's editors are CodeMirror text areas without a name; screen readers should hear which is which.
+    const names = [
+      ['.graphiql-query-editor textarea', 'GraphQL query'],
+      ['.graphiql-editor-tool > .graphiql-editor:nth-child(1) textarea', 'Variables (JSON)'],
+      ['.graphiql-editor-tool > .graphiql-editor:nth-child(2) textarea', 'Request headers (JSON)'],
+      ['.result-window textarea', 'Response'],
+    ];
+    new MutationObserver(() => {
+      for (const [selector, name] of names)
+        for (const area of mount.querySelectorAll(selector))
+          if (!area.hasAttribute('aria-label')) area.setAttribute('aria-label', name);
+    }).observe(mount, { childList: true, subtree: true });
     const root = ReactDOM.createRoot(mount);
     root.render(
       React.createElement(
