@@ -171,7 +171,7 @@ export async function exportGraph(
   db: Database,
   file: string,
   options: ExportOptions = {},
-): Promise<{ nodes: number; relationships: number; attempts: number }> {
+): Promise<{ nodes: number; relationships: number }> {
   // Written beside the target and renamed over it: the file is created 0600 whatever was there before, and a
   // reader never sees half an export under the final name.
   const partial = `${file}.${process.pid}.partial`;
@@ -188,7 +188,7 @@ export async function exportGraph(
       }
       if (result.consistent) {
         await rename(partial, file);
-        return { nodes: result.nodes, relationships: result.relationships, attempts: attempt };
+        return { nodes: result.nodes, relationships: result.relationships };
       }
     }
     throw new SnapshotBusyError(SNAPSHOT_ATTEMPTS);

@@ -1,6 +1,7 @@
 // Online backup: GET /admin/api/export streams one consistent snapshot; POST /admin/api/restore fills an empty database.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '../../../schema/errors.js';
 import { DatabaseNotEmptyError, exportGraph, RestoreError, restoreGraph } from '../../database/backup.js';
@@ -22,9 +23,6 @@ export interface BackupRouteOptions {
 export const BACKUP_TYPE = 'application/x-ndjson';
 
 export function backupRoutes(app: FastifyInstance, options: BackupRouteOptions): void {
-  // The body is handed over as a stream and saved under the upload limit, never buffered whole in memory.
-  app.addContentTypeParser(BACKUP_TYPE, (_request, payload, done) => done(null, payload));
-
   app.get('/admin/api/export', async (request, reply) => {
     const admin = await adminOf(options.access, request, reply);
     if (!admin) return reply;
@@ -80,7 +78,10 @@ export function backupRoutes(app: FastifyInstance, options: BackupRouteOptions):
             }
             upload = await saveUpload(part.file, dir, safeName(part.filename) ?? 'backup.jsonl', budget);
           }
-        } else upload = await saveUpload(request.body as NodeJS.ReadableStream as never, dir, 'backup.jsonl', budget);
+        } else {
+          // Any body but a form reaches here as a stream (server/http/admin/index.ts), saved under the upload limit.
+          upload = await saveUpload(request.body as Readable, dir, 'backup.jsonl', budget);
+        }
         if (!upload) throw new FormProblem('the form holds no "file" part');
       } catch (error) {
         if (!(error instanceof FormProblem)) throw error;

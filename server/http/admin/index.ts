@@ -57,6 +57,10 @@ function adminErrors(limitMb: number) {
 /** Registered as its own plugin, so multipart parsing and these error answers stay within /admin/api/. */
 export async function adminApi(app: FastifyInstance, options: AdminApiOptions): Promise<void> {
   const access = { db: options.db, adminToken: options.adminToken, localToken: options.localToken, oidc: options.oidc };
+  // Every body reaches the routes as a stream, read under ADMIN_UPLOAD_LIMIT_MB: a body of a type they do not take is
+  // theirs to refuse (415, saying what to send), not a parser's 413 for being over the 1 MB that JSON may be.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
   await app.register(multipart, { throwFileSizeLimit: true });
   app.setErrorHandler(adminErrors(options.uploadLimitMb));
   const routes = { access, db: options.db, cache: options.cache, uploadLimitMb: options.uploadLimitMb };
