@@ -97,7 +97,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: {
-      path: '^(node_modules|widgets/dist|admin/dist|widgets/releases|server/database/launcher/target|bench/results|test-results|\\.data)/',
+      path: '^(node_modules|dist|widgets/dist|admin/dist|widgets/releases|server/database/launcher/target|bench/results|test-results|\\.data)/',
     },
     // Type-only imports are dependencies too (no-circular counts them), so cruise the TypeScript before it is compiled.
     tsPreCompilationDeps: true,
