@@ -97,6 +97,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     introspection: config.introspection,
     oidc: config.oidc ? createOidcVerifier(config.oidc, log) : undefined,
     metricsHere: config.metricsPort === undefined,
+    redisUrl: config.redisUrl,
   });
   const url = await app.listen({ host: config.host, port: config.port });
   countRoundTrips();

@@ -64,6 +64,8 @@ export interface AppDependencies {
   oidc?: OidcVerifier;
   /** Where public answers are cached: this process's memory unless given (Redis, to share it between instances). */
   responseCache?: ResponseStore;
+  /** A Redis shared by every instance (REDIS_URL), where rate-limit budgets are kept so that each is one across them. */
+  redisUrl?: string;
   /** Whether /metrics is served here, for analyst and admin keys; false when METRICS_PORT gives it a port of its own. */
   metricsHere?: boolean;
   /** The most one admin upload (an import's files, a backup to restore) may hold, in MB: 100 unless given. */
@@ -120,7 +122,12 @@ export async function createApp(
   });
 
   // Every route registered after this is counted, per live key or else per client address (server/http/rate-limit.ts).
-  await app.register(rateLimits, { db: deps.db, perMinute: deps.rateLimitPerMinute ?? 600 });
+  await app.register(rateLimits, {
+    db: deps.db,
+    perMinute: deps.rateLimitPerMinute ?? 600,
+    redisUrl: deps.redisUrl,
+    log: deps.log,
+  });
   // Keys' daily request counts reach the database every minute and when the service stops.
   const usageFlush = setInterval(
     () => keyUsage.flush(deps.db).catch((error: unknown) => deps.log.warn({ err: error }, 'could not write key usage')),

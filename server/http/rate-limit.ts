@@ -8,11 +8,16 @@ import type { Database } from '../database/database.js';
 import { cachedKeyFor, keyFor, presentedSecret } from '../graphql/access.js';
 import { keyUsage } from '../graphql/key-usage.js';
 import { rateLimitRefusals } from '../metrics/registry.js';
+import type { Logger } from '../logger.js';
+import { redisBudgets } from './rate-limit-redis.js';
 
 export interface RateLimitOptions {
   db: Database;
   /** Requests a bucket may make in a minute before it is answered with RATE_LIMITED. */
   perMinute: number;
+  /** A Redis every instance shares (REDIS_URL): then a bucket is one budget across them, not one per instance. */
+  redisUrl?: string;
+  log?: Logger;
 }
 
 /** Buckets held at once, and addresses remembered as refused: the least recently used go first, so memory is bounded. */
@@ -44,7 +49,9 @@ export class RateLimitRefusal extends Error {
   readonly error = ErrorCode.RATE_LIMITED;
 }
 
-const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute }) => {
+const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute, redisUrl, log }) => {
+  const budgets = redisUrl ? redisBudgets(redisUrl, log ?? app.log) : undefined;
+  if (budgets) app.addHook('onClose', () => budgets.close());
   /**
    * Addresses over their limit, until their window ends, with the lookups of unknown secrets they may still have:
    * enough for a partner's server behind a busy address to bring its key, too few for a stream of made-up ones.
@@ -77,6 +84,7 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
     max: perMinute,
     timeWindow: 60_000,
     cache: BUCKETS,
+    ...(budgets ? { store: budgets.Store } : {}),
     // Widget scripts are static and cached for a year; counting them would spend a page's budget on its own script
     // tags. Health checks are exempt so that a busy service is not taken out of its load balancer.
     allowList: (request) => request.url.startsWith('/health/') || request.url.startsWith('/widgets/'),
