@@ -51,6 +51,15 @@ export class NetworkEdge {
 
   @Field(() => PartnershipRoleEnum, { nullable: true, description: "For PARTNER_IN, the organisation's role." })
   role?: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True for a partnership its document does not state and that was read into it; inference says why. Draw it as an inference.',
+  })
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why an inferred partnership was read into its document.' })
+  inference?: string;
 }
 
 @ObjectType({

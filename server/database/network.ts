@@ -31,6 +31,9 @@ export interface NetworkEdge {
   target: string;
   type: typeof Rel.PARTNER_IN | typeof Rel.PROGRAMME_PART_OF;
   role?: string;
+  /** Present only on a partnership its document does not state (issue 18), with why it was read into it. */
+  inferred?: true;
+  inference?: string;
 }
 
 export interface Network {
@@ -79,8 +82,12 @@ export async function footprintsOf(db: Database, ids: readonly string[]): Promis
   return ids.map((id) => byId.get(id) ?? []);
 }
 
-/** An edge as a list, [source id, target id, type, role]: smaller on the wire than a map, for networks of thousands. */
-const EDGE = '[startNode(r).id, endNode(r).id, type(r), r.role]';
+/**
+ * An edge as a list, [source id, target id, type, role, inference when inferred]: smaller on the wire than a map, for
+ * networks of thousands.
+ */
+const EDGE =
+  "[startNode(r).id, endNode(r).id, type(r), r.role, CASE WHEN r.inferred THEN coalesce(r.inference, '') END]";
 const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
 
 /**
@@ -137,12 +144,24 @@ export class NetworkTooLargeError extends Error {
   }
 }
 
-type RawEdge = [source: string, target: string, type: NetworkEdge['type'], role: string | null];
+type RawEdge = [
+  source: string,
+  target: string,
+  type: NetworkEdge['type'],
+  role: string | null,
+  inference: string | null,
+];
 
 function toEdges(edges: readonly (RawEdge | null)[]): NetworkEdge[] {
   return edges
     .filter((e) => e !== null)
-    .map(([source, target, type, role]) => ({ source, target, type, ...(role ? { role } : {}) }));
+    .map(([source, target, type, role, inference]) => ({
+      source,
+      target,
+      type,
+      ...(role ? { role } : {}),
+      ...(inference !== null && inference !== undefined ? { inferred: true as const, inference } : {}),
+    }));
 }
 
 /** The shortest chain of partnerships from one organisation to another, or null when they are not connected. */

@@ -8,6 +8,7 @@ import { linkSpec } from '../../../schema/model.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { SourceDocumentResolver } from './documents.js';
+import { NetworkEdgeInferenceResolver } from './inferences.js';
 import { follow } from './support.js';
 
 function provenanceResolver(label: Label, type: ClassType): ClassType {
@@ -41,4 +42,5 @@ export const PROVENANCE_RESOLVERS = [
     .filter(([label]) => label !== Label.SourceDocument)
     .map(([l, type]) => provenanceResolver(l, type)),
   SourceDocumentResolver,
+  NetworkEdgeInferenceResolver,
 ];

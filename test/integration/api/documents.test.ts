@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeId } from '../../../schema/ids.js';
 import { STRICT_CSP } from '../../../server/http/pages/html.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { createLogger } from '../../../server/logger.js';
@@ -103,6 +104,21 @@ describe('source documents to the words', () => {
     const leads = data.barnet.actions.flatMap((a: { leads: { quotation: Passage }[] }) => a.leads);
     expect(leads.length).toBeGreaterThan(5);
     for (const lead of leads) expectVerbatim(barnet, lead.quotation);
+  });
+
+  it("marks a network's inferred partnerships as inferences, with their reasons, as the network widget would draw them", async () => {
+    const { network } = await query(
+      `query ($around: ID!) { network(around: $around, depth: 1) { nodes { id key } edges { source target type inferred inference } } }`,
+      { around: nodeId('Programme', 'london-mecc-2017-18') },
+    );
+    const keyOf = new Map(network.nodes.map((n: { id: string; key: string }) => [n.id, n.key]));
+    const inferred = network.edges
+      .filter((e: { inferred: boolean }) => e.inferred)
+      .map((e: { source: string }) => keyOf.get(e.source))
+      .sort();
+    expect(inferred).toEqual(['london-fire-brigade', 'voluntary-sector']);
+    for (const e of network.edges) expect(typeof e.inference === 'string').toBe(e.inferred);
+    expect(network.edges.filter((e: { inferred: boolean }) => !e.inferred).length).toBeGreaterThanOrEqual(5);
   });
 
   it("answers a document's passages, their records and links in a fixed number of database round trips", async () => {
