@@ -1,6 +1,7 @@
-// A record's links: each link field the model gives its kind, with the linked records and a button to unlink each,
-// and a form to link it to another record by any relationship the model allows from or to its kind.
-import { html, LitElement, nothing } from 'lit';
+// A record's links: every link it has, both ways and by type (partnerships with their roles among them, and links to
+// retired records), each with a button to unlink it, and a form to link it to another record by any relationship the
+// model allows from or to its kind.
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   type AdminLabel,
   type AdminModel,
@@ -11,8 +12,9 @@ import {
 import {
   type AdminRecord,
   LINK_RECORDS,
-  type LinkedRecord,
   LINKS_SHOWN,
+  RECORD_LINKS,
+  type RecordLinkGroup,
   type SearchAnswer,
   type SearchHit,
   searchDocument,
@@ -22,7 +24,7 @@ import { AdminError, type AdminApi } from './api.js';
 import { errorSummary, focusSummary } from './error-summary.js';
 import { emitAdmin } from './events.js';
 import { adminStyles } from './styles.js';
-import { parseDraft } from './values.js';
+import { isEmpty, parseDraft, showValue } from './values.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,6 +53,7 @@ export class AdminLinks extends LitElement {
     errors: { state: true },
     message: { state: true },
     busy: { state: true },
+    groups: { state: true },
   };
 
   declare api: AdminApi;
@@ -62,6 +65,8 @@ export class AdminLinks extends LitElement {
   declare errors: { text: string; field?: string }[];
   declare message: string;
   declare busy: boolean;
+  /** Every link the record has, read afresh whenever the record is. */
+  declare groups: RecordLinkGroup[] | undefined;
 
   constructor() {
     super();
@@ -69,6 +74,23 @@ export class AdminLinks extends LitElement {
     this.errors = [];
     this.message = '';
     this.busy = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('record') && this.record) void this.loadLinks();
+  }
+
+  private async loadLinks(): Promise<void> {
+    try {
+      const answer = await this.api.graphql<{ recordLinks: RecordLinkGroup[] }>(RECORD_LINKS, {
+        id: this.record.id,
+        perType: LINKS_SHOWN,
+      });
+      this.groups = answer.recordLinks;
+    } catch (error) {
+      this.groups = [];
+      this.fail(error);
+    }
   }
 
   private get choices(): LinkChoice[] {
@@ -93,13 +115,13 @@ export class AdminLinks extends LitElement {
     void this.updateComplete.then(() => focusSummary(this.shadowRoot));
   }
 
-  private async unlink(rel: string, direction: 'out' | 'in', other: LinkedRecord): Promise<void> {
+  private async unlink(rel: string, direction: 'out' | 'in', other: { id: string; name: string }): Promise<void> {
     const [from, to] = direction === 'out' ? [this.record.id, other.id] : [other.id, this.record.id];
     this.busy = true;
     try {
       await this.api.graphql(UNLINK_RECORDS, { type: rel, from, to });
       this.errors = [];
-      this.message = `Unlinked ${other.name ?? other.key} (${relationshipLabel(rel)}).`;
+      this.message = `Unlinked ${other.name} (${relationshipLabel(rel)}).`;
       this.dispatchEvent(new CustomEvent('admin-links-changed', { bubbles: true, composed: true }));
     } catch (error) {
       this.fail(error);
@@ -170,38 +192,47 @@ export class AdminLinks extends LitElement {
   }
 
   override render() {
+    const groups = this.groups;
     return html`<section aria-labelledby="links-heading">
       <h2 id="links-heading">Links</h2>
       ${this.message ? html`<div class="banner banner-success" role="status"><p>${this.message}</p></div>` : nothing}
-      ${this.label.links.length === 0 ? html`<p>Records of this kind have no link fields of their own.</p>` : nothing}
-      ${this.label.links.map((field) => this.renderField(field))}
+      ${
+        groups === undefined
+          ? html`<p role="status">Loading links…</p>`
+          : groups.length === 0
+            ? html`<p class="muted">This record has no links yet.</p>`
+            : groups.map((group) => this.renderGroup(group))
+      }
       ${this.renderForm()}
     </section>`;
   }
 
-  private renderField(field: AdminLabel['links'][number]) {
-    const value = this.record[field.field];
-    const linked = (
-      field.one ? (value ? [value] : []) : ((value as LinkedRecord[] | undefined) ?? [])
-    ) as LinkedRecord[];
-    const title = propertyLabel(field.field);
-    return html`<h3>${title}</h3>
-      <p class="hint">${field.description} (${relationshipLabel(field.rel)})</p>
-      ${
-        linked.length === 0
-          ? html`<p class="muted">None.</p>`
-          : html`<ul class="results">
-            ${linked.slice(0, LINKS_SHOWN).map(
-              (other) => html`<li>
-                <a href="#record/${other.id}">${other.name ?? other.key}</a> <span class="tag">${other.__typename}</span>
-                <button type="button" class="link-button" ?disabled=${this.busy}
-                  @click=${() => void this.unlink(field.rel, field.direction, other)}
-                  >Unlink<span class="visually-hidden"> ${other.name ?? other.key} from ${title.toLowerCase()}</span></button>
-              </li>`,
-            )}
-          </ul>
-          ${linked.length > LINKS_SHOWN ? html`<p class="hint">More than ${LINKS_SHOWN}: open a linked record to see the rest from its side.</p>` : nothing}`
-      }`;
+  /** A group's heading says which way the link runs: "Partner in" from this record, "Partner in this" towards it. */
+  private renderGroup(group: RecordLinkGroup) {
+    const direction = group.direction === 'OUT' ? 'out' : 'in';
+    const words = relationshipLabel(group.type);
+    const title = `${words.charAt(0).toUpperCase()}${words.slice(1)}${direction === 'in' ? ' this' : ''}`;
+    const relationship = this.model.relationships.find((r) => r.type === group.type);
+    const propertyNames = relationship?.properties.map((p) => p.name) ?? [];
+    const headingId = `links-${group.type}-${direction}`;
+    return html`<section aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${title} <span class="muted">(${group.totalCount.toLocaleString('en-GB')})</span></h3>
+      ${relationship ? html`<p class="hint">${relationship.description}</p>` : nothing}
+      <ul class="results">
+        ${group.links.map((link) => {
+          const shown = propertyNames.filter((name) => !isEmpty(link.properties[name]));
+          return html`<li>
+            <a href="#record/${link.other.id}">${link.name}</a> <span class="tag">${link.other.__typename}</span>
+            ${link.other.retired ? html`<strong class="tag tag-warning">Retired</strong>` : nothing}
+            ${shown.length > 0 ? html`<span class="link-properties">${shown.map((name) => `${propertyLabel(name)}: ${showValue(link.properties[name])}`).join('; ')}</span>` : nothing}
+            <button type="button" class="link-button" ?disabled=${this.busy}
+              @click=${() => void this.unlink(group.type, direction, { id: link.other.id, name: link.name })}
+              >Unlink<span class="visually-hidden"> ${link.name} from ${title.toLowerCase()}</span></button>
+          </li>`;
+        })}
+      </ul>
+      ${group.totalCount > group.links.length ? html`<p class="hint">Showing ${group.links.length} of ${group.totalCount.toLocaleString('en-GB')}: open a linked record to see the rest from its side.</p>` : nothing}
+    </section>`;
   }
 
   private renderForm() {

@@ -13,6 +13,7 @@ import {
 } from '../contract/queries/admin.js';
 import { AdminError, type FieldProblem } from './api.js';
 import { errorSummary, focusSummary, type SummaryEntry } from './error-summary.js';
+import { draftIn, fieldInput, typeWords } from './field-input.js';
 import { AdminScreen } from './screen.js';
 import { draftOf, isEmpty, sameValue, showValue, parseDraft } from './values.js';
 
@@ -30,6 +31,7 @@ export class AdminRecordScreen extends AdminScreen {
   static override properties = {
     ...AdminScreen.properties,
     recordId: { type: String },
+    opening: { attribute: false },
     record: { state: true },
     label: { state: true },
     editing: { state: true },
@@ -41,6 +43,8 @@ export class AdminRecordScreen extends AdminScreen {
   };
 
   declare recordId: string;
+  /** What to say once the record is open, such as that it was just created. */
+  declare opening: string;
   declare record: RecordData | undefined;
   declare label: AdminLabel | undefined;
   /** The property being changed, if any. */
@@ -65,7 +69,7 @@ export class AdminRecordScreen extends AdminScreen {
       this.record = undefined;
       this.editing = undefined;
       this.conflict = undefined;
-      this.message = '';
+      this.message = this.opening ?? '';
       void this.load();
     }
   }
@@ -97,14 +101,8 @@ export class AdminRecordScreen extends AdminScreen {
     (this.renderRoot.querySelector('admin-history') as { load?: () => Promise<void> } | null)?.load?.();
   }
 
-  private input(name: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
-    return this.renderRoot.querySelector(`[name="field-${name}"]`);
-  }
-
   private draft(property: AdminProperty): string {
-    if (property.type === 'boolean')
-      return this.renderRoot.querySelector<HTMLInputElement>(`[name="field-${property.name}"]:checked`)?.value ?? '';
-    return this.input(property.name)?.value ?? '';
+    return draftIn(this.renderRoot as ShadowRoot, property);
   }
 
   private startEditing(name: string): void {
@@ -260,7 +258,6 @@ export class AdminRecordScreen extends AdminScreen {
   private renderRow(property: AdminProperty, record: RecordData) {
     const name = property.name;
     const title = propertyLabel(name);
-    const type = property.type === 'choice' ? 'one of a list' : property.type;
     if (this.editing !== name)
       return html`<div class="summary-row">
         <dt>${title}</dt>
@@ -278,9 +275,9 @@ export class AdminRecordScreen extends AdminScreen {
       <dd><form @submit=${(e: SubmitEvent) => void this.save(e, property)} novalidate>
         <div class="form-group ${problem ? 'form-group-error' : ''}">
           ${property.type === 'boolean' ? nothing : html`<label for="field-${name}">${title}</label>`}
-          <span class="hint" id=${hintId}>${property.description} (${type}${property.required ? ', required' : ', leave empty to remove'}${property.type === 'strings' || property.type === 'integers' ? ', one a line' : ''})</span>
+          <span class="hint" id=${hintId}>${property.description} (${typeWords(property)}${property.required ? ', required' : ', leave empty to remove'})</span>
           ${problem ? html`<span class="field-error" id=${errorId}><span class="visually-hidden">Error:</span> ${problem.message}${problem.fix ? ` ${problem.fix}` : ''}</span>` : nothing}
-          ${this.renderInput(property, draft, describedBy, Boolean(problem))}
+          ${fieldInput(property, draft, describedBy, Boolean(problem))}
         </div>
         <div class="actions">
           <button class="button" type="submit" ?disabled=${this.busy}>Save ${title.toLowerCase()}</button>
@@ -288,35 +285,6 @@ export class AdminRecordScreen extends AdminScreen {
         </div>
       </form></dd>
     </div>`;
-  }
-
-  private renderInput(property: AdminProperty, draft: string, describedBy: string, invalid: boolean) {
-    const id = `field-${property.name}`;
-    const cls = invalid ? 'input-error' : '';
-    switch (property.type) {
-      case 'text':
-        return html`<textarea id=${id} name=${id} class=${cls} aria-describedby=${describedBy} .value=${draft}></textarea>`;
-      case 'strings':
-      case 'integers':
-        return html`<textarea id=${id} name=${id} class=${cls} aria-describedby=${describedBy} .value=${draft}></textarea>`;
-      case 'choice':
-        return html`<select id=${id} name=${id} class=${cls} aria-describedby=${describedBy}>
-          <option value="" ?selected=${draft === ''}>Not set</option>
-          ${property.choices!.map((c) => html`<option value=${c} ?selected=${c === draft}>${c}</option>`)}
-        </select>`;
-      case 'boolean':
-        return html`<fieldset aria-describedby=${describedBy}>
-          <legend>${propertyLabel(property.name)}</legend>
-          <div class="inline">
-            <input type="radio" id=${id} name=${id} value="true" ?checked=${draft === 'true'} /><label for=${id}>Yes</label>
-            <input type="radio" id="${id}-no" name=${id} value="false" ?checked=${draft !== 'true'} /><label for="${id}-no">No</label>
-          </div>
-        </fieldset>`;
-      default:
-        return html`<input id=${id} name=${id} class=${cls} aria-describedby=${describedBy} .value=${draft}
-          type=${property.type === 'integer' || property.type === 'number' ? 'text' : 'text'}
-          inputmode=${property.type === 'integer' || property.type === 'number' ? 'decimal' : 'text'} />`;
-    }
   }
 
   /** What the other admin changed, property by property, against the version this admin read. */

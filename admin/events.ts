@@ -3,8 +3,8 @@
 export interface AdminEventMap {
   /** The key stopped working (revoked, or never an admin's): the shell signs out and says why. */
   'admin-signed-out': { message: string };
-  /** Open a record by id. */
-  'admin-open': { id: string };
+  /** Open a record by id; `message` is said above it once it opens (a record just created). */
+  'admin-open': { id: string; message?: string };
 }
 
 export function emitAdmin<K extends keyof AdminEventMap>(from: HTMLElement, type: K, detail: AdminEventMap[K]): void {

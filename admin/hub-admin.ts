@@ -12,6 +12,7 @@ import { adminStyles } from './styles.js';
 
 const SCREENS = [
   { route: 'records', title: 'Records' },
+  { route: 'new', title: 'Create a record' },
   { route: 'imports', title: 'Imports' },
   { route: 'keys', title: 'API keys' },
   { route: 'backup', title: 'Backup' },
@@ -44,6 +45,7 @@ export class HubAdmin extends LitElement {
     signInError: { state: true },
     notice: { state: true },
     checking: { state: true },
+    opened: { state: true },
   };
 
   declare api: AdminApi | undefined;
@@ -52,6 +54,8 @@ export class HubAdmin extends LitElement {
   declare signInError: string;
   declare notice: string;
   declare checking: boolean;
+  /** What to say above a record the console has just opened (one it created), until the admin goes elsewhere. */
+  declare opened: { id: string; message: string } | undefined;
 
   constructor() {
     super();
@@ -65,12 +69,15 @@ export class HubAdmin extends LitElement {
       this.signOut((event as CustomEvent<AdminEventMap['admin-signed-out']>).detail.message),
     );
     this.addEventListener('admin-open', (event) => {
-      location.hash = `record/${(event as CustomEvent<AdminEventMap['admin-open']>).detail.id}`;
+      const { id, message } = (event as CustomEvent<AdminEventMap['admin-open']>).detail;
+      this.opened = message ? { id, message } : undefined;
+      location.hash = `record/${id}`;
     });
   }
 
   private readonly onHashChange = () => {
     this.route = location.hash.slice(1) || 'records';
+    if (this.opened && this.route !== `record/${this.opened.id}`) this.opened = undefined;
     // The new screen's heading takes focus, as a page load would put a screen reader at the top.
     void this.updateComplete.then(() =>
       (this.renderRoot.querySelector('[data-screen]') as AdminScreen | null)?.focusHeading(),
@@ -189,7 +196,10 @@ export class HubAdmin extends LitElement {
     const { api, model } = this;
     switch (screen) {
       case 'record':
-        return html`<admin-record data-screen .api=${api} .model=${model} .recordId=${decodeURIComponent(argument)}></admin-record>`;
+        return html`<admin-record data-screen .api=${api} .model=${model} .recordId=${decodeURIComponent(argument)}
+          .opening=${this.opened?.id === argument ? this.opened.message : ''}></admin-record>`;
+      case 'new':
+        return html`<admin-create data-screen .api=${api} .model=${model}></admin-create>`;
       case 'imports':
         return html`<admin-imports data-screen .api=${api} .model=${model}></admin-imports>`;
       case 'keys':

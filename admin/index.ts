@@ -1,6 +1,7 @@
 // The admin console's entry: registers its elements; the page at /admin places <hub-admin>.
 import { define } from '../widgets/core/define.js';
 import { AdminBackup } from './admin-backup.js';
+import { AdminCreate } from './admin-create.js';
 import { AdminFinder } from './admin-finder.js';
 import { AdminHistory } from './admin-history.js';
 import { AdminImports } from './admin-imports.js';
@@ -10,6 +11,7 @@ import { AdminRecordScreen } from './admin-record.js';
 import { HubAdmin } from './hub-admin.js';
 
 define('admin-finder', AdminFinder);
+define('admin-create', AdminCreate);
 define('admin-record', AdminRecordScreen);
 define('admin-links', AdminLinks);
 define('admin-history', AdminHistory);

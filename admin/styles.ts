@@ -59,6 +59,7 @@ const console = css`
   nav a[aria-current='page'] { border-bottom: 4px solid var(--_primary); text-decoration: none; }
   .results { list-style: none; padding: 0; }
   .results li { padding: 8px 0; border-bottom: 1px solid var(--_border); }
+  .link-properties { display: block; color: var(--_secondary-text); }
   td .link-button, td button { min-height: 24px; }
   fieldset { border: 0; padding: 0; margin: 0 0 var(--_space); }
   legend { font-size: 1.1em; }

@@ -155,3 +155,37 @@ export interface ImportProblem {
 
 /** The admin routes the console calls besides /graphql. */
 export const ADMIN_API = { imports: '/admin/api/imports', export: '/admin/api/export' } as const;
+
+/** Every link of a record both ways, by type, each with the other record's name and the link's own properties. */
+export const RECORD_LINKS = `query AdminRecordLinks($id: ID!, $perType: Int) {
+  recordLinks(id: $id, perType: $perType) {
+    type direction totalCount
+    links(first: ${LINKS_SHOWN}) { name properties other { __typename id key retired } }
+  }
+}`;
+
+export interface RecordLinkGroup {
+  type: string;
+  direction: 'OUT' | 'IN';
+  totalCount: number;
+  links: {
+    name: string;
+    properties: Record<string, unknown>;
+    other: { __typename: string; id: string; key: string; retired: boolean };
+  }[];
+}
+
+export const CREATE_RECORD = `mutation AdminCreate($kind: RecordKind!, $key: String!, $properties: JSONObject!) {
+  createRecord(kind: $kind, key: $key, properties: $properties) { __typename id key }
+}`;
+
+/** What POST /admin/api/restore answers when the database was empty and the file sound. */
+export interface RestoreCounts {
+  nodes: number;
+  relationships: number;
+  /** API keys in an old (version 1) file, never restored. */
+  keysLeftOut: number;
+}
+
+/** Where a backup file is sent to be restored (into an empty database only). */
+export const RESTORE_PATH = '/admin/api/restore';

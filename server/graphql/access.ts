@@ -25,6 +25,7 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   'Query.history': 'admin',
   'Query.imports': 'admin',
   'Query.apiKeys': 'admin',
+  'Query.recordLinks': 'admin',
   'Mutation.*': 'admin',
 };
 

@@ -23,6 +23,7 @@ import { LookupResolver } from './resolvers/lookups.js';
 import { OrganisationResolver } from './resolvers/organisation.js';
 import { ActionResolver, ProgrammeResolver, TargetResolver } from './resolvers/programme.js';
 import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
+import { RecordLinksResolver } from './resolvers/record-links.js';
 import { SearchResolver } from './resolvers/search.js';
 
 export const RESOLVERS: NonEmptyArray<ClassType> = [
@@ -36,6 +37,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   LeadLoadResolver,
   AdminResolver,
   ApiKeyResolver,
+  RecordLinksResolver,
   OrganisationResolver,
   AreaResolver,
   ProgrammeResolver,

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import {
   API_KEYS,
   CREATE_API_KEY,
+  CREATE_RECORD,
   HISTORY,
   IMPORT_LOG,
   LINK_RECORDS,
   RECORD_KIND,
+  RECORD_LINKS,
   RESTORE_RECORD,
   RETIRE_RECORD,
   REVOKE_API_KEY,
@@ -35,7 +37,7 @@ describe("the admin console's documents", () => {
     expect(model.labels.map((l) => l.label)).toContain('Organisation');
   });
 
-  it('search, change, link, keys and logs fit the schema', async () => {
+  it('search, create, change, link, every link, keys and logs fit the schema', async () => {
     const schema = buildSchema(await printSdl());
     const documents = [
       searchDocument(model),
@@ -51,6 +53,8 @@ describe("the admin console's documents", () => {
       REVOKE_API_KEY,
       WHO_AM_I,
       IMPORT_LOG,
+      RECORD_LINKS,
+      CREATE_RECORD,
     ];
     const problems = documents.flatMap((document) =>
       validate(schema, parse(document)).map((e) => `${document.slice(0, 40)}: ${e.message}`),
