@@ -8,6 +8,7 @@ import { openDatabase } from '../server/database/open.js';
 import { formatProblem, type ImportProblem, ImportValidationError } from '../schema/records.js';
 import {
   importBatch,
+  type ConflictRecord,
   type Counts,
   type ImportConflict,
   type ImportReport,
@@ -155,7 +156,6 @@ async function main(): Promise<number> {
       preferFile: Boolean(args.values['prefer-file']),
       kind,
     });
-  console.error(WORKING_DIRECTLY);
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const files = args.positionals.length > 0 ? args.positionals : await defaultSources();
   const started = performance.now();
@@ -165,6 +165,8 @@ async function main(): Promise<number> {
     `Read ${files.length} file(s): ${batch.nodes.length} node records, ${batch.relationships.length} links in ${(readMs / 1000).toFixed(1)} s.`,
   );
 
+  // Said once the files are read: a file that cannot be read touches no database, whichever way it would have gone.
+  console.error(WORKING_DIRECTLY);
   const { db, close } = await openDatabase(config, log);
   try {
     await migrate(db);
@@ -233,16 +235,19 @@ function fromJson(json: ImportReportJson): ImportReport {
       origin: { file: s.file, row: s.row },
     })),
     conflicts: json.conflicts.map((c) => ({
-      id: c.id,
       origin: { file: c.file, row: c.row },
       record: c.link ?? `${c.record.label}/${c.record.key}`,
-      node: c.record as ImportConflict['node'],
-      link: c.link,
       field: c.field ?? '',
       adminValue: c.adminValue,
       fileValue: c.fileValue,
       applied: c.resolution === 'took-file',
     })),
+    conflictRecords: Object.fromEntries(
+      json.conflicts.map((c) => [
+        c.link ?? `${c.record.label}/${c.record.key}`,
+        { node: c.record as ConflictRecord, link: c.link },
+      ]),
+    ),
     timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 },
     transactions: 1,
   };

@@ -13,7 +13,7 @@ import { writePlan } from './write-plan.js';
 
 export { BulkLoadFailedError, BulkLoadRefusedError } from './bulk-errors.js';
 export type { ImportOptions, ImportProgress } from './options.js';
-export type { Counts, ImportConflict, ImportReport, ImportTimings, SkippedLink } from './report.js';
+export type { ConflictRecord, Counts, ImportConflict, ImportReport, ImportTimings, SkippedLink } from './report.js';
 
 /**
  * Validates the batch, checks every link reaches a node in the import or the database, then writes what changed

@@ -67,8 +67,12 @@ export type PreferFile = boolean | ReadonlySet<string>;
 const prefers = (preferFile: PreferFile, conflictId: string) =>
   preferFile === true || (preferFile !== false && preferFile.has(conflictId));
 
-/** A conflict's id: the same in a dry run and in the import after it, so an admin can decide on each by its id. */
-export const conflictId = (record: string, field?: string) => (field === undefined ? record : `${record}#${field}`);
+/**
+ * A conflict's id: its record (or link) and field, the same in a dry run and in the import after it, so an admin can
+ * decide on each by its id.
+ */
+export const conflictId = (conflict: Pick<ImportConflict, 'record' | 'field'>) =>
+  `${conflict.record}#${conflict.field}`;
 
 /**
  * Sorts what the file would change into what it may change and what an admin corrected by hand (`corrected`), which
@@ -79,7 +83,7 @@ function settle(
   changed: readonly string[],
   corrected: ReadonlySet<string>,
   preferFile: PreferFile,
-  conflict: (name: string) => Omit<ImportConflict, 'field' | 'applied' | 'id'>,
+  conflict: (name: string) => Omit<ImportConflict, 'field' | 'applied'>,
   report: ImportReport,
 ): { applied: string[]; taken: string[]; kept: string[] } {
   const conflicting = changed.filter((name) => corrected.has(name));
@@ -87,10 +91,9 @@ function settle(
   const kept: string[] = [];
   for (const field of conflicting) {
     const details = conflict(field);
-    const id = conflictId(details.link ?? details.record, field);
-    const applied = prefers(preferFile, id);
+    const applied = prefers(preferFile, conflictId({ record: details.record, field }));
     (applied ? taken : kept).push(field);
-    report.conflicts.push({ ...details, id, field, applied });
+    report.conflicts.push({ ...details, field, applied });
   }
   return { applied: changed.filter((name) => !kept.includes(name)), taken, kept };
 }
@@ -216,12 +219,13 @@ export async function planImport(
       (name) => ({
         origin: node.origin,
         record: nodeRef(node.label, node.key),
-        node: recordOf(node.label, node.key, before),
         adminValue: before[name] ?? null,
         fileValue: node.properties[name] ?? null,
       }),
       report,
     );
+    if (taken.length + kept.length > 0)
+      report.conflictRecords[nodeRef(node.label, node.key)] = { node: recordOf(node.label, node.key, before) };
     if (applied.length === 0) {
       count(report.nodes, node.label, 'unchanged');
       continue;
@@ -240,6 +244,10 @@ export async function planImport(
   const isNew = (rel: RelationshipRecord) =>
     !stored.has(rel.from.label, rel.from.key) || !stored.has(rel.to.label, rel.to.key);
   const elementIdOf = (end: NodeRef) => stored.get(end.label, end.key)!.elementId;
+  /** The record a link starts from, which an admin opens to see the link. */
+  const startOf = (rel: RelationshipRecord) => ({
+    node: recordOf(rel.from.label, rel.from.key, stored.get(rel.from.label, rel.from.key)!.props),
+  });
   const betweenStored = relationships.filter((rel) => !isNew(rel));
   plan.linksBetweenStored = betweenStored.length;
   for (const [type, group] of groupBy(betweenStored, (r) => r.type)) {
@@ -260,13 +268,11 @@ export async function planImport(
         const ref = unlinkedRef(rel.type, String(stored.get(rel.to.label, rel.to.key)!.props.id));
         const removedByHand = unlinkedRefs(stored.get(rel.from.label, rel.from.key)!.props).has(ref);
         if (removedByHand) {
-          const applied = prefers(preferFile, conflictId(link));
+          const applied = prefers(preferFile, conflictId({ record: link, field: rel.type }));
+          report.conflictRecords[link] = { ...startOf(rel), link };
           report.conflicts.push({
-            id: conflictId(link),
             origin: rel.origin,
             record: link,
-            node: recordOf(rel.from.label, rel.from.key, stored.get(rel.from.label, rel.from.key)!.props),
-            link,
             field: rel.type,
             adminValue: 'removed',
             fileValue: 'present',
@@ -288,13 +294,12 @@ export async function planImport(
         (name) => ({
           origin: rel.origin,
           record: link,
-          node: recordOf(rel.from.label, rel.from.key, stored.get(rel.from.label, rel.from.key)!.props),
-          link,
           adminValue: before[name] ?? null,
           fileValue: rel.properties[name] ?? null,
         }),
         report,
       );
+      if (taken.length + kept.length > 0) report.conflictRecords[link] = { ...startOf(rel), link };
       if (applied.length === 0) {
         count(report.relationships, rel.type, 'unchanged');
         continue;

@@ -19,16 +19,10 @@ export interface SkippedLink {
  * it, unless the import prefers the file's values, when `applied` is true.
  */
 export interface ImportConflict {
-  /** Names the conflict, the same in a dry run and the import after it: an admin prefers the file's value by it. */
-  id: string;
   /** The file and row the file's value came from. */
   origin: Origin;
-  /** The record (`Label/key`) or, for a removed link, the link (`Label/key TYPE Label/key`). */
+  /** The record (`Label/key`) or, for a link, the link (`Label/key TYPE Label/key`). */
   record: string;
-  /** The record the value is on (for a link, the record it starts from), as an admin finds it again. */
-  node: { id: string; label: Label; key: string; name?: string };
-  /** For a link's property or a removed link: the link, as `Label/key TYPE Label/key`. */
-  link?: string;
   /** The property, or the link type for a removed link. */
   field: string;
   /** The admin's value: null where they removed the property; "removed" for a link. */
@@ -36,6 +30,14 @@ export interface ImportConflict {
   /** The file's value: for a link, "present". */
   fileValue: unknown;
   applied: boolean;
+}
+
+/** A record as an admin finds it again: its id, label, key and name. */
+export interface ConflictRecord {
+  id: string;
+  label: Label;
+  key: string;
+  name?: string;
 }
 
 /** Where an import's time went, in milliseconds: a large load is judged by these, not guessed at. */
@@ -61,6 +63,11 @@ export interface ImportReport {
   skippedLinks: SkippedLink[];
   /** Values and links an admin corrected by hand that the file would change. */
   conflicts: ImportConflict[];
+  /**
+   * The records the conflicts are about, by their `record`: for a link, the record it starts from, which an admin opens
+   * to see it, and the link. What a console shows beside each conflict.
+   */
+  conflictRecords: Record<string, { node: ConflictRecord; link?: string }>;
   /** Whether the file's values were applied over admins' corrections. */
   preferFile: boolean;
   durationMs: number;
@@ -73,6 +80,7 @@ export function emptyReport(dryRun: boolean, preferFile = false): ImportReport {
   return {
     dryRun,
     conflicts: [],
+    conflictRecords: {},
     preferFile,
     nodes: {},
     relationships: {},

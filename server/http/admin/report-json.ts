@@ -1,6 +1,7 @@
 // The import report as the admin routes send it (the shared contract with the console and the command line).
 import type { ImportProblem } from '../../../schema/records.js';
 import type { Counts, ImportReport } from '../../database/import/importer.js';
+import { conflictId } from '../../database/import/plan.js';
 
 /** One value (or removed link) an admin corrected by hand that the files would change, and what the import did. */
 export interface ConflictJson {
@@ -39,12 +40,12 @@ export function reportJson(report: ImportReport): ImportReportJson {
     nodes: report.nodes as Record<string, Counts>,
     relationships: report.relationships as Record<string, Counts>,
     conflicts: report.conflicts.map((c) => ({
-      id: c.id,
+      id: conflictId(c),
       file: c.origin.file,
       ...(c.origin.row === undefined ? {} : { row: c.origin.row }),
-      record: c.node,
+      record: report.conflictRecords[c.record]!.node,
       field: c.field,
-      ...(c.link === undefined ? {} : { link: c.link }),
+      ...(report.conflictRecords[c.record]?.link === undefined ? {} : { link: report.conflictRecords[c.record]!.link }),
       adminValue: c.adminValue,
       fileValue: c.fileValue,
       resolution: c.applied ? 'took-file' : 'kept-admin',
