@@ -8,7 +8,7 @@ import { type Ledger, type LedgerEntry, lineOf, lineStarts, locate, PROJECT_DIR,
 export { COVERAGE_DIR, type Ledger, type LedgerEntry, readLedgers } from './passages.js';
 
 const SIGNIFICANT = /[\p{L}\p{N}]/u;
-const ENTRY_FIELDS = new Set(['line', 'quote', 'held', 'notModelled']);
+const ENTRY_FIELDS = new Set(['line', 'quote', 'held', 'notModelled', 'inference']);
 
 export interface DocumentCoverage {
   document: string;
@@ -72,6 +72,9 @@ export function checkLedger(ledger: Ledger, text: string, index: BatchIndex): Do
     const held = entry.held ?? [];
     if (held.length === 0 && !entry.notModelled)
       problems.push(`${where(entry)} names no record and gives no reason for not modelling it`);
+    // An inference is about links only: a record or property a passage does not state has no place in the graph.
+    if (entry.inference !== undefined && (held.length === 0 || held.some((h) => h.split(' ').length !== 3)))
+      problems.push(`${where(entry)} gives an inference, so it must hold links and nothing else`);
     for (const holder of held) {
       const missing = missingHolder(holder, index);
       if (missing) problems.push(`${where(entry)}: ${missing}`);

@@ -17,6 +17,12 @@ export interface LedgerEntry {
   held?: string[];
   /** Why the passage is deliberately not in the graph. */
   notModelled?: string;
+  /**
+   * Set when the passage does not state the links this entry holds but they are read from it: why. The passage is
+   * still where each link is read from, so it stays the link's provenance; a link type that declares `inferred` must
+   * say so in the data too.
+   */
+  inference?: string;
 }
 
 export interface Ledger {

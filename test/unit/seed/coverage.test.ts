@@ -59,6 +59,34 @@ describe('the coverage ledgers', () => {
     expect(result.accountedFor).toBeCloseTo(25 / 42, 5);
   });
 
+  it('refuses an inference that names a record rather than links read into the passage', () => {
+    const index = indexBatch({
+      nodes: [{ label: 'Programme', key: 'p', properties: { name: 'P' }, origin: { file: 'x' } }],
+      relationships: [],
+    });
+    const result = checkLedger(
+      {
+        file: 'ledger.yaml',
+        document: 'doc.txt',
+        entries: [{ quote: 'Title', held: ['Programme/p'], inference: 'read from the title' }],
+      },
+      'Title\n',
+      index,
+    );
+    expect(result.problems).toEqual([
+      'ledger.yaml: entry "Title" gives an inference, so it must hold links and nothing else',
+    ]);
+  });
+
+  it('name each link once, so that a link has one passage', async () => {
+    const named = new Map<string, number>();
+    for (const ledger of await readLedgers())
+      for (const entry of ledger.entries)
+        for (const holder of entry.held ?? [])
+          if (holder.split(' ').length === 3) named.set(holder, (named.get(holder) ?? 0) + 1);
+    expect([...named].filter(([, times]) => times > 1)).toEqual([]);
+  });
+
   it('reads one ledger per document', async () => {
     const ledgers = await readLedgers();
     expect(new Set(ledgers.map((l) => l.document)).size).toBe(ledgers.length);

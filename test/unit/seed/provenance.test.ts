@@ -2,9 +2,10 @@
 // from, and each passage is the document's own words at the position it states (read from the document, not the data).
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSeedData } from '../../../seed/coverage/coverage.js';
+import { RELATIONSHIP_MODEL } from '../../../schema/model.js';
+import { type GraphBatch, ImportValidationError, type RelationshipRecord } from '../../../schema/records.js';
+import { readLedgers, readSeedData } from '../../../seed/coverage/coverage.js';
 import { addProvenance } from '../../../seed/coverage/provenance.js';
-import { ImportValidationError, type GraphBatch } from '../../../schema/records.js';
 
 const DOCUMENT_FILES = [
   'barnet-immunisation-action-plan-2017-18',
@@ -94,6 +95,84 @@ describe('provenance to the words', () => {
     )!;
     expect(fireBrigade.properties).toMatchObject({ inferred: true, quote: 'Fire Brigade', line: 32 });
     expect(texts.get('london-mecc-work-programme-2017-18')!.split('\n')[31]).toContain('Fire Brigade');
+  });
+
+  const linkName = (r: Pick<RelationshipRecord, 'from' | 'type' | 'to'>) =>
+    `${r.from.label}/${r.from.key} ${r.type} ${r.to.label}/${r.to.key}`;
+  const documentLinks = () =>
+    batch.relationships.filter((r) => r.type !== 'DOCUMENTED_IN' && fromDocuments(r.origin.file));
+
+  /** The links each ledger says are read into their passage rather than stated by it, with the reason. */
+  async function inferredInLedgers(): Promise<Map<string, string>> {
+    const inferred = new Map<string, string>();
+    for (const ledger of await readLedgers())
+      for (const entry of ledger.entries)
+        if (entry.inference) for (const link of entry.held ?? []) inferred.set(link, entry.inference);
+    return inferred;
+  }
+
+  it("quotes a stakeholder group's needed engagement from its summary of need, which names each level", () => {
+    const needs = documentLinks().filter((r) => r.type === 'NEEDS');
+    expect(needs.length).toBeGreaterThan(25);
+    const text = texts.get('taking-care-24-7-communication-plan')!;
+    for (const need of needs) {
+      const quote = String(need.properties.quote);
+      expect(quote.toLowerCase(), linkName(need)).toContain(need.to.key);
+      // The summary-of-need cell is the line after the group's name in the plan's table.
+      const lines = text.split('\n');
+      const group = lines[(need.properties.line as number) - 2]?.trim();
+      expect(group, linkName(need)).toBe(batch.nodes.find((n) => n.key === need.from.key)?.properties.name);
+    }
+  });
+
+  it('quotes each topic link from words naming the topic, unless its ledger says the link is read into them', async () => {
+    // The words that name each topic in the documents: its name, or the abbreviation the documents use.
+    const names: Record<string, RegExp> = {
+      immunisation: /immunisation/i,
+      'making-every-contact-count': /making every contact count|MECC/i,
+      'personalised-care': /personalised care/i,
+      'social-prescribing': /social prescribing/i,
+      'workplace-health': /workplace health/i,
+      'stop-smoking': /smoking/i,
+      alcohol: /alcohol/i,
+      'healthy-weight': /weight/i,
+    };
+    const inferred = await inferredInLedgers();
+    const unnamed = documentLinks()
+      .filter((r) => r.type === 'ABOUT' && !inferred.has(linkName(r)))
+      .filter((r) => !(names[r.to.key] ?? /$^/).test(String(r.properties.quote)))
+      .map((r) => `${linkName(r)}: "${r.properties.quote}"`);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('marks as inferred in the data exactly the links its ledger reads into a passage, where the link can say so', async () => {
+    const inferred = await inferredInLedgers();
+    const canSay = documentLinks().filter((r) => 'inferred' in RELATIONSHIP_MODEL[r.type].properties);
+    const markedInData = canSay
+      .filter((r) => r.properties.inferred === true)
+      .map(linkName)
+      .sort();
+    const readInLedgers = canSay
+      .map(linkName)
+      .filter((l) => inferred.has(l))
+      .sort();
+    expect(markedInData.length).toBeGreaterThan(3);
+    expect(markedInData).toEqual(readInLedgers);
+    for (const r of canSay.filter((l) => l.properties.inferred === true))
+      expect(String(r.properties.inference ?? ''), linkName(r)).not.toBe('');
+  });
+
+  it("gives Barnet's table 2 actions to the key area only as an inference, its cells being blank", async () => {
+    const inferred = await inferredInLedgers();
+    const text = texts.get('barnet-immunisation-action-plan-2017-18')!.split('\n');
+    for (const link of documentLinks().filter((r) => r.type === 'HAS_ACTION' && r.from.key.startsWith('barnet'))) {
+      const row = text[(link.properties.line as number) - 1]!;
+      if (row.startsWith('Communication, Stakeholder & Community Engagement'))
+        expect(link.properties.quote, linkName(link)).toBe(
+          'Communication, Stakeholder & Community Engagement (Including Voluntary Sector)',
+        );
+      else expect(inferred.get(linkName(link)), linkName(link)).toMatch(/Key Area cells are blank/);
+    }
   });
 
   it('refuses a ledger whose quotation is not in its document, naming the ledger and the words', async () => {
