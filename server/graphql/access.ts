@@ -22,6 +22,10 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   'Query.shortestPath': 'analyst',
   'Query.mostConnected': 'analyst',
   'Query.coverageGaps': 'analyst',
+  'Query.communities': 'analyst',
+  'Query.programmeAsOf': 'analyst',
+  // Entries carry who made each change and records' values, people's contact details among them, as history does.
+  'Query.changesBetween': 'admin',
   'Query.history': 'admin',
   'Query.imports': 'admin',
   'Query.apiKeys': 'admin',

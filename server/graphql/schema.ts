@@ -15,6 +15,8 @@ import {
   NetworkNodeResolver,
 } from './resolvers/analytics.js';
 import { AreaResolver } from './resolvers/area.js';
+import { HistoryResolver } from './resolvers/history.js';
+import { CommunitiesResolver, TrajectoryResolver } from './resolvers/patterns.js';
 import { TopicResolver } from './resolvers/directory.js';
 import { CommunicationActivityResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
 import { LINK_RESOLVERS } from './resolvers/links.js';
@@ -31,6 +33,9 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   LookupResolver,
   SearchResolver,
   AnalyticsResolver,
+  CommunitiesResolver,
+  TrajectoryResolver,
+  HistoryResolver,
   NetworkNodeResolver,
   ActionPlanResolver,
   ActionPlanListsResolver,
