@@ -111,7 +111,7 @@ export async function createApp(
   // request wait on a driver that cannot connect. Health, metrics and the static widget scripts need no database.
   app.addHook('onRequest', async (request, reply) => {
     const reason = deps.readiness.unavailable();
-    if (reason === undefined || /^\/(health|widgets|metrics)(\/|$)/.test(request.url)) return;
+    if (reason === undefined || /^\/(health|widgets|metrics)([/?]|$)/.test(request.url)) return;
     const message = `${reason} Try again in a few seconds.`;
     reply.header('retry-after', '5');
     if (request.url === '/graphql' || request.url.startsWith('/graphql?'))
