@@ -128,8 +128,8 @@ describe('the embedded Neo4j supervised', () => {
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ ready: false, neo4j: 'restarting' });
     expect((await status(service, '/health/live')).status).toBe(200);
-    // A probe with a query string is still a probe, not a request the outage refuses.
-    expect((await status(service, '/health/live?probe=kubelet')).status).toBe(200);
+    // A scrape with a query string is still a scrape, not a request the outage refuses: here, keyless, a 401.
+    expect((await status(service, '/metrics?name[]=hub_neo4j_local_state')).status).toBe(401);
 
     let readyAt = 0;
     while (Date.now() - killedAt < 120_000) {
