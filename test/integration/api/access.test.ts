@@ -23,6 +23,7 @@ const RULE_QUERIES: Record<string, string> = {
   'Query.history': `{ history(id: "${nodeId('Topic', 'alcohol')}") { action } }`,
   'Query.imports': '{ imports { actor after } }',
   'Query.apiKeys': '{ apiKeys { id usage { day requests } } }',
+  'Query.recordLinks': `{ recordLinks(id: "${nodeId('Topic', 'alcohol')}") { type totalCount } }`,
   'Mutation.*': `mutation { updateRecord(id: "${nodeId('Topic', 'alcohol')}", version: 999, set: {}) { id } }`,
 };
 const RANK: Role[] = ['public', 'analyst', 'admin'];
