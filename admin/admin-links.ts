@@ -24,7 +24,8 @@ import { AdminError, type AdminApi } from './api.js';
 import { errorSummary, focusSummary } from './error-summary.js';
 import { emitAdmin } from './events.js';
 import { adminStyles } from './styles.js';
-import { isEmpty, parseDraft, showValue } from './values.js';
+import { draftIn, fieldInput, typeWords } from './field-input.js';
+import { draftOf, isEmpty, parseDraft, showValue } from './values.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +55,7 @@ export class AdminLinks extends LitElement {
     message: { state: true },
     busy: { state: true },
     groups: { state: true },
+    changing: { state: true },
   };
 
   declare api: AdminApi;
@@ -67,6 +69,8 @@ export class AdminLinks extends LitElement {
   declare busy: boolean;
   /** Every link the record has, read afresh whenever the record is. */
   declare groups: RecordLinkGroup[] | undefined;
+  /** The link whose properties are being changed (`type:direction:other id`), if any. */
+  declare changing: string | undefined;
 
   constructor() {
     super();
@@ -113,6 +117,30 @@ export class AdminLinks extends LitElement {
     if (error instanceof AdminError && error.signedOut) emitAdmin(this, 'admin-signed-out', { message: error.message });
     this.errors = [{ text: (error as Error).message, field }];
     void this.updateComplete.then(() => focusSummary(this.shadowRoot));
+  }
+
+  /** Sets a link's own properties (a partner's role) with linkRecords, which changes an existing link in place. */
+  private async changeLink(event: SubmitEvent, group: RecordLinkGroup, other: { id: string; name: string }) {
+    event.preventDefault();
+    const relationship = this.model.relationships.find((r) => r.type === group.type)!;
+    const properties: Record<string, unknown> = {};
+    for (const property of relationship.properties) {
+      const value = parseDraft(property, draftIn(this.renderRoot as ShadowRoot, property));
+      if (value !== undefined) properties[property.name] = value;
+    }
+    const [from, to] = group.direction === 'OUT' ? [this.record.id, other.id] : [other.id, this.record.id];
+    this.busy = true;
+    try {
+      await this.api.graphql(LINK_RECORDS, { type: group.type, from, to, properties });
+      this.errors = [];
+      this.changing = undefined;
+      this.message = `Changed the link with ${other.name} (${relationshipLabel(group.type)}).`;
+      this.dispatchEvent(new CustomEvent('admin-links-changed', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async unlink(rel: string, direction: 'out' | 'in', other: { id: string; name: string }): Promise<void> {
@@ -225,14 +253,49 @@ export class AdminLinks extends LitElement {
             <a href="#record/${link.other.id}">${link.name}</a> <span class="tag">${link.other.__typename}</span>
             ${link.other.retired ? html`<strong class="tag tag-warning">Retired</strong>` : nothing}
             ${shown.length > 0 ? html`<span class="link-properties">${shown.map((name) => `${propertyLabel(name)}: ${showValue(link.properties[name])}`).join('; ')}</span>` : nothing}
+            ${
+              propertyNames.length > 0
+                ? html`<button type="button" class="link-button" ?disabled=${this.busy} aria-expanded=${this.changing === `${headingId}:${link.other.id}` ? 'true' : 'false'}
+                  @click=${() => {
+                    const key = `${headingId}:${link.other.id}`;
+                    this.changing = this.changing === key ? undefined : key;
+                  }}
+                  >Change<span class="visually-hidden"> the link with ${link.name}</span></button>`
+                : nothing
+            }
             <button type="button" class="link-button" ?disabled=${this.busy}
               @click=${() => void this.unlink(group.type, direction, { id: link.other.id, name: link.name })}
               >Unlink<span class="visually-hidden"> ${link.name} from ${title.toLowerCase()}</span></button>
+            ${this.changing === `${headingId}:${link.other.id}` && relationship ? this.renderChange(group, relationship, link) : nothing}
           </li>`;
         })}
       </ul>
       ${group.totalCount > group.links.length ? html`<p class="hint">Showing ${group.links.length} of ${group.totalCount.toLocaleString('en-GB')}: open a linked record to see the rest from its side.</p>` : nothing}
     </section>`;
+  }
+
+  /** The link's own properties, each with its current value, in the model's inputs. */
+  private renderChange(
+    group: RecordLinkGroup,
+    relationship: AdminRelationship,
+    link: RecordLinkGroup['links'][number],
+  ) {
+    return html`<form class="link-change" aria-label="The link with ${link.name}"
+      @submit=${(e: SubmitEvent) => void this.changeLink(e, group, { id: link.other.id, name: link.name })} novalidate>
+      ${relationship.properties.map(
+        (p) => html`<div class="form-group">
+          ${p.type === 'boolean' ? nothing : html`<label for="field-${p.name}">${propertyLabel(p.name)}${p.required ? '' : ' (optional)'}</label>`}
+          <span class="hint" id="hint-${p.name}">${p.description} (${typeWords(p)})</span>
+          ${fieldInput(p, draftOf(p, link.properties[p.name]), `hint-${p.name}`, false)}
+        </div>`,
+      )}
+      <div class="actions">
+        <button class="button" type="submit" ?disabled=${this.busy}>Save the link</button>
+        <button type="button" class="link-button" @click=${() => {
+          this.changing = undefined;
+        }}>Cancel</button>
+      </div>
+    </form>`;
   }
 
   private renderForm() {

@@ -105,6 +105,20 @@ describe('the admin console: every link, new records and restore', () => {
     await gla.getByText('Retired').waitFor();
     await axeClean(page);
 
+    // A partnership's role changed in place.
+    await fireBrigade.getByRole('button', { name: 'Change the link with London Fire Brigade' }).click();
+    const change = fireBrigade.getByRole('form', { name: 'The link with London Fire Brigade' });
+    expect(await change.getByLabel('Role').inputValue()).toBe('PROPOSED_PARTNER');
+    await axeClean(page);
+    await change.getByLabel('Role').selectOption('DELIVERY_PARTNER');
+    await change.getByRole('button', { name: 'Save the link' }).click();
+    await links.getByText('Changed the link with London Fire Brigade (partner in).').waitFor();
+    await fireBrigade.getByText(/Role: DELIVERY_PARTNER/).waitFor();
+    const changed = (await linksOf(LONDON_MECC)).data.recordLinks
+      .find((g: { type: string; direction: string }) => g.type === 'PARTNER_IN' && g.direction === 'IN')
+      .links.find((l: { name: string }) => l.name === 'London Fire Brigade');
+    expect(changed.properties.role).toBe('DELIVERY_PARTNER');
+
     await links.getByRole('button', { name: 'Unlink London Councils from partner in this' }).click();
     await links.getByText('Unlinked London Councils (partner in).').waitFor();
     const after = (await linksOf(LONDON_MECC)).data.recordLinks.find(
