@@ -5,7 +5,7 @@ import { LocalNeo4jError } from '../server/database/local-neo4j.js';
 import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';
 import { exportGraph, RestoreError, restoreGraph, SnapshotBusyError } from '../server/database/backup.js';
-import { ImportRunningError } from '../server/database/import/lease.js';
+import { ImportRunningError, withImportLease } from '../server/database/import/lease.js';
 import { runCommand } from './run-command.js';
 import {
   downloadExport,
@@ -61,7 +61,10 @@ async function main(): Promise<number> {
     return report(
       command === 'export'
         ? { ...(await exportGraph(db, file)), keysLeftOut: 0 }
-        : await restoreGraph(db, file, { unchecked }),
+        : // Held like an import's, so no import through a service on the same Neo4j writes while it fills the database.
+          await withImportLease(db, `npm run restore (${process.env.USER ?? 'unknown user'})`, () =>
+            restoreGraph(db, file, { unchecked }),
+          ),
     );
   } finally {
     await close();
