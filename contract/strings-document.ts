@@ -17,7 +17,81 @@ export interface DocumentStrings {
   /** The programme page's link to the words a programme or action was read from. */
   readInDocument: (title: string) => string;
   source: string;
+  /** A kind of record (a GraphQL type name: StakeholderGroup) in words. */
+  kindName: (typename: string) => string;
+  /** A link's relationship (PARTNER_IN) as words between its two ends; `to` is the far end's name. */
+  relationName: (type: string, to: string) => string;
 }
+
+/** A kind of record in English words: StakeholderGroup → Stakeholder group. */
+const englishKind = (typename: string) =>
+  typename.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').replace(/ [A-Z]/g, (c) => c.toLowerCase());
+
+/** A relationship in English words: PARTNER_IN → partner in. */
+const englishRelation = (type: string) => type.toLowerCase().replace(/_/g, ' ');
+
+/** Welsh names of the kinds of record a passage holds. */
+const WELSH_KINDS: Readonly<Record<string, string>> = {
+  Action: 'Cam gweithredu',
+  Area: 'Ardal',
+  CommunicationActivity: 'Gweithgaredd cyfathrebu',
+  EngagementLevel: 'Lefel ymgysylltu',
+  Event: 'Digwyddiad',
+  Finding: 'Canfyddiad',
+  Location: 'Lleoliad',
+  Organisation: 'Sefydliad',
+  Person: 'Person',
+  Programme: 'Rhaglen',
+  Resource: 'Adnodd',
+  Role: 'Rôl',
+  Service: 'Gwasanaeth',
+  StakeholderGroup: 'Grŵp rhanddeiliaid',
+  Target: 'Targed',
+  Topic: 'Pwnc',
+  Workstream: 'Ffrwd waith',
+};
+
+/**
+ * Welsh words for each relationship, read between its ends ("X yn bartner yn Y"). Chosen so that they agree with
+ * any record: impersonal forms (a gyhoeddwyd gan, a ddarperir gan) rather than wedi'i…, whose form follows the
+ * gender of the noun before it. The ends are names as the data has them, mostly English, so they are not mutated.
+ */
+const WELSH_RELATIONS: Readonly<Record<string, string | ((to: string) => string)>> = {
+  PARTNER_IN: 'yn bartner yn',
+  BASED_IN: 'a leolir yn',
+  ORGANISATION_COVERS: 'yn gyfrifol am',
+  ORGANISATION_PART_OF: 'yn rhan o',
+  SUCCEEDED_BY: 'a olynwyd gan',
+  AREA_PART_OF: 'yn rhan o',
+  PROGRAMME_PART_OF: 'yn rhan o',
+  PROGRAMME_COVERS: 'yn cwmpasu',
+  SIGNPOSTS_TO: 'yn cyfeirio at',
+  HAS_WORKSTREAM: 'yn cynnwys y ffrwd waith',
+  HAS_ACTION: 'yn cynnwys y cam gweithredu',
+  HAS_TARGET: 'yn anelu at y targed',
+  // â becomes ag before a vowel.
+  ENGAGES: (to) => (/^[aeiou]/i.test(to) ? 'yn ymgysylltu ag' : 'yn ymgysylltu â'),
+  PLANS: 'yn cynllunio',
+  LED_BY: 'dan arweiniad',
+  HOLDS: 'yn dal y rôl',
+  ROLE_IN: 'yn rôl yn',
+  PUBLISHED_BY: 'a gyhoeddwyd gan',
+  SUPPORTS: 'yn cefnogi',
+  PROVIDED_BY: 'a ddarperir gan',
+  AVAILABLE_IN: 'ar gael yn',
+  AT: 'a leolir yn',
+  ABOUT: 'ynghylch',
+  NEEDS: 'yn gofyn am',
+  FOR: 'ar gyfer',
+  PRODUCED_BY: 'a gynhyrchir gan',
+  DELIVERED_BY: 'a gyflwynir gan',
+  ORGANISED: 'a drefnodd',
+  TOOK_PART_IN: 'a gymerodd ran yn',
+  EVENT_OF: 'yn ddigwyddiad yn',
+  FINDING_OF: 'yn ganfyddiad yn',
+  IN_AREA: 'yn gorwedd yn',
+  DOCUMENTED_IN: 'a gofnodwyd yn',
+};
 
 export const documentEn: DocumentStrings = {
   textHeading: 'The document',
@@ -33,6 +107,8 @@ export const documentEn: DocumentStrings = {
   noPassages: 'No passage of this document is quoted by the graph.',
   readInDocument: (title) => `Read it in its document: ${title}`,
   source: 'Source',
+  kindName: englishKind,
+  relationName: englishRelation,
 };
 
 export const documentCy: DocumentStrings = {
@@ -50,6 +126,12 @@ export const documentCy: DocumentStrings = {
   noPassages: 'Nid yw’r graff yn dyfynnu unrhyw ddarn o’r ddogfen hon.',
   readInDocument: (title) => `Darllenwch ef yn ei ddogfen: ${title}`,
   source: 'Ffynhonnell',
+  // A kind or relationship added to the model before its Welsh is written here shows in English rather than not at all.
+  kindName: (typename) => WELSH_KINDS[typename] ?? englishKind(typename),
+  relationName: (type, to) => {
+    const words = WELSH_RELATIONS[type];
+    return typeof words === 'function' ? words(to) : (words ?? englishRelation(type));
+  },
 };
 
 /** The page's words for a language tag (cy for Welsh), British English otherwise. */

@@ -15,14 +15,36 @@ import {
   type Option,
   type SearchPage,
 } from '../../../contract/queries/directory.js';
+import type { SourceLink } from '../../../contract/queries/document.js';
+import { documentStrings } from '../../../contract/strings-document.js';
 import type { Strings } from '../../../contract/strings.js';
 import { html, jsonLd, type Html } from './html.js';
-import { inLanguage, type PageDependencies, pageStrings, runQuery, sendPage } from './page.js';
+import { inLanguage, type PageDependencies, pageStrings, runQuery, sendPage, sourceLinks } from './page.js';
 
 const PAGE_SIZE = 20;
 /** Boroughs come 100 to a page; England has about 300, so a few pages, with a bound in case the data grows wild. */
 const MAX_AREA_PAGES = 20;
 const stylesheet = fileURLToPath(new URL('./pages.css', import.meta.url));
+
+/** A record's documents, with the first passage that holds it when there is one (reference data has none). */
+type Sourced = { sourceDocuments?: (SourceLink & { passages: { line: number }[] })[] };
+
+/**
+ * The widget's own document, each record also asked where it was read from (the widget does not show it): the same
+ * query, and a constant number of round trips more, however many results the page has.
+ */
+function withSources(document: string): string {
+  const sources = 'sourceDocuments { title url passages(first: 1) { line } }';
+  const fragments = ['Service', 'Resource', 'Organisation'].map((t) => `... on ${t} { ${sources} }`).join(' ');
+  const extended = document.replace('__typename', `__typename ${fragments}`);
+  if (extended === document) throw new Error('the directory document no longer asks for __typename');
+  return extended;
+}
+const SEARCH_WITH_SOURCES = withSources(SEARCH);
+const DETAIL_WITH_SOURCES = withSources(DETAIL);
+
+/** The documents that hold a record's words: a link to the passage, not to a document that only lists it. */
+const quoted = (record: object) => ((record as Sourced).sourceDocuments ?? []).filter((d) => d.passages.length > 0);
 
 interface DirectoryQuery {
   text?: string;
@@ -71,7 +93,7 @@ export const directoryPages: FastifyPluginAsync<PageDependencies> = async (app, 
     const filters = { text, topic: one(q.topic), area: one(q.area), postcode, kinds };
     const [choices, results] = await Promise.all([
       options(request, t),
-      runQuery<SearchPage>(deps, request, SEARCH, {
+      runQuery<SearchPage>(deps, request, SEARCH_WITH_SOURCES, {
         text: text || null,
         topic: filters.topic || null,
         area: postcode ? null : filters.area || null,
@@ -95,7 +117,9 @@ export const directoryPages: FastifyPluginAsync<PageDependencies> = async (app, 
 
   app.get<{ Params: { id: string }; Querystring: { lang?: string } }>('/directory/:id', async (request, reply) => {
     const t = pageStrings(request);
-    const { data, error } = await runQuery<{ node: Detail | null }>(deps, request, DETAIL, { id: request.params.id });
+    const { data, error } = await runQuery<{ node: (Detail & Sourced) | null }>(deps, request, DETAIL_WITH_SOURCES, {
+      id: request.params.id,
+    });
     if (
       error?.code === 'BAD_USER_INPUT' ||
       !data?.node ||
@@ -215,7 +239,7 @@ function searchPage(
   <ol class="results">${search.edges.map(
     ({ node, distanceKm }) => html`<li>
     <h2><a href="${inLanguage(t, `/directory/${node.id}`)}">${node.name}</a></h2>
-    <p class="meta">${t.kindSingular[node.__typename]}${node.demo ? html` · <strong>${t.demoTag}</strong>` : ''}${node.provider ? ` · ${t.providedBy(node.provider.name)}` : ''}${node.publisher ? ` · ${t.publishedBy(node.publisher.name)}` : ''}${distanceKm != null ? ` · ${t.distance(distanceKm)}` : ''}</p>
+    <p class="meta">${t.kindSingular[node.__typename]}${sourceLinks(t, quoted(node), node.name)}${node.demo ? html` · <strong>${t.demoTag}</strong>` : ''}${node.provider ? ` · ${t.providedBy(node.provider.name)}` : ''}${node.publisher ? ` · ${t.publishedBy(node.publisher.name)}` : ''}${distanceKm != null ? ` · ${t.distance(distanceKm)}` : ''}</p>
     ${node.description ? html`<p>${node.description}</p>` : ''}
   </li>`,
   )}</ol>
@@ -225,7 +249,7 @@ function searchPage(
 </main>`;
 }
 
-function detailPage(t: Strings, d: Detail): Html {
+function detailPage(t: Strings, d: Detail & Sourced): Html {
   const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   const safeUrl = (href: string | null | undefined) =>
     href && /^https?:\/\//i.test(href) ? html`<a href="${href}" rel="noopener">${href}</a>` : href;
@@ -234,6 +258,11 @@ function detailPage(t: Strings, d: Detail): Html {
   <p><a href="${inLanguage(t, '/directory')}">${t.directoryHeading}</a></p>
   <h1>${d.name}</h1>
   <p class="meta">${t.kindSingular[d.__typename]}${d.demo ? html` · <strong>${t.demoTag}</strong>` : ''}${d.provider ? ` · ${t.providedBy(d.provider.name)}` : ''}${d.publisher ? ` · ${t.publishedBy(d.publisher.name)}` : ''}</p>
+  ${
+    quoted(d).length > 0
+      ? html`<p>${quoted(d).map((s) => html`<a href="${inLanguage(t, s.url)}">${documentStrings(t.locale).readInDocument(s.title)}</a> `)}</p>`
+      : ''
+  }
   <dl>
     ${row(l.description, d.description)}
     ${row(l.eligibility, d.eligibility)}

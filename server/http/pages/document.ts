@@ -14,17 +14,10 @@ import { inLanguage, type PageDependencies, pageStrings, runQuery, sendPage } fr
 
 type DocumentRequest = FastifyRequest<{ Params: { document: string }; Querystring: { lang?: string } }>;
 
-/** A kind of record in words: StakeholderGroup → Stakeholder group. */
-const kindOf = (typename: string) =>
-  typename.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').replace(/ [A-Z]/g, (c) => c.toLowerCase());
-
-/** A relationship type in words: PARTNER_IN → partner in. */
-const relationOf = (type: string) => type.toLowerCase().replace(/_/g, ' ');
-
-/** A record by name and kind; a programme links to its own page, the one record page every programme has. */
+/** A record by name and kind (in the page's language); a programme links to its own page, as every programme has one. */
 function recordName(t: Strings, record: QuotedRecord): Html {
   const name = record.name ?? record.key;
-  const label = html`${name} <span class="meta">(${kindOf(record.__typename)})</span>`;
+  const label = html`${name} <span class="meta">(${documentStrings(t.locale).kindName(record.__typename)})</span>`;
   return record.__typename === 'Programme'
     ? html`<a href="${inLanguage(t, `/programmes/${encodeURIComponent(record.key)}`)}">${label}</a>`
     : label;
@@ -78,7 +71,7 @@ function whatItHolds(t: Strings, d: DocumentStrings, passage: DocumentPassage, n
       passage.links.length > 0
         ? html`<p>${d.links}:</p><ul>${passage.links.map(
             (l) =>
-              html`<li>${recordName(t, l.from)} ${relationOf(l.type)} ${recordName(t, l.to)}${
+              html`<li>${recordName(t, l.from)} ${d.relationName(l.type, l.to.name ?? l.to.key)} ${recordName(t, l.to)}${
                 l.inferred ? html` <em class="inferred">(${d.inferred(l.inference ?? '')})</em>` : ''
               }</li>`,
           )}</ul>`

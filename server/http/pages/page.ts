@@ -4,10 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { stringsFor } from '../../../contract/catalogues.js';
 import type { ErrorCode } from '../../../contract/errors.js';
+import type { SourceLink } from '../../../contract/queries/document.js';
+import { documentStrings } from '../../../contract/strings-document.js';
 import type { Strings } from '../../../contract/strings.js';
 import type { Database } from '../../database/database.js';
 import { createContext } from '../../graphql/context.js';
-import { type Html, layout, STRICT_CSP } from './html.js';
+import { type Html, html, layout, STRICT_CSP } from './html.js';
 
 export const PAGES_STYLESHEET = '/directory/assets/pages.css';
 
@@ -66,3 +68,15 @@ export const inLanguage = (t: Strings, path: string): string => {
   const [before, fragment] = path.split(/(?=#)/, 2) as [string, string | undefined];
   return `${before}${before.includes('?') ? '&' : '?'}lang=${encodeURIComponent(t.locale)}${fragment ?? ''}`;
 };
+
+/**
+ * Links to the passages a record was read from: its documents' plain pages, at the first passage in each. Each link's
+ * name starts with its visible word (WCAG 2.5.3) and then says whose source it is.
+ */
+export function sourceLinks(t: Strings, documents: readonly SourceLink[] | undefined, whose: string): Html {
+  const source = documentStrings(t.locale).source;
+  return html`${(documents ?? []).map(
+    (d) =>
+      html` <a class="source" href="${inLanguage(t, d.url)}" aria-label="${source}: ${whose} (${d.title})">${source}</a>`,
+  )}`;
+}

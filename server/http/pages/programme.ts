@@ -5,12 +5,20 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorNames } from '../../../contract/actors.js';
 import { deliveriesOf, dueOf, leadOf, levelsOf, targetOf } from '../../../contract/plan-text.js';
 import { COMMS_PLAN, type CommsPlan } from '../../../contract/queries/comms-plan.js';
-import { PROGRAMME_SOURCES, type ProgrammeSources, type SourceLink } from '../../../contract/queries/document.js';
+import { PROGRAMME_SOURCES, type ProgrammeSources } from '../../../contract/queries/document.js';
 import { PROGRAMME_PLAN, type PlanAction, type ProgrammePlan } from '../../../contract/queries/programme.js';
 import { documentStrings } from '../../../contract/strings-document.js';
 import type { Strings } from '../../../contract/strings.js';
 import { html, type Html } from './html.js';
-import { inLanguage, type PageDependencies, pageStrings, type QueryResult, runQuery, sendPage } from './page.js';
+import {
+  inLanguage,
+  type PageDependencies,
+  pageStrings,
+  type QueryResult,
+  runQuery,
+  sendPage,
+  sourceLinks,
+} from './page.js';
 
 type ProgrammeRequest = FastifyRequest<{ Params: { programme: string }; Querystring: { lang?: string } }>;
 
@@ -64,18 +72,6 @@ export const programmePages: FastifyPluginAsync<PageDependencies> = async (app, 
     return sendPage(reply, t, t.commsHeading(data.programme.name), communicationPlan(t, data.programme));
   });
 };
-
-/**
- * Links to the passages a record was read from: its documents' plain pages, at the first passage in each. Each link's
- * name starts with its visible word (WCAG 2.5.3) and then says whose source it is.
- */
-function sourceLinks(t: Strings, documents: readonly SourceLink[] | undefined, whose: string): Html {
-  const source = documentStrings(t.locale).source;
-  return html`${(documents ?? []).map(
-    (d) =>
-      html` <a class="source" href="${inLanguage(t, d.url)}" aria-label="${source}: ${whose} (${d.title})">${source}</a>`,
-  )}`;
-}
 
 function actionPlan(t: Strings, plan: ProgrammePlan['programme'], sources?: ProgrammeSources['programme']): Html {
   const c = t.actionColumns;

@@ -182,4 +182,63 @@ describe('source documents to the words', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('names kinds and relationships in Welsh on the Welsh document page', async () => {
+    const page = await (await fetch(`${service.url}/documents/${LONDON}?lang=cy`)).text();
+    // Line 32 names the Fire Brigade, read as a proposed partner of the programme: in Welsh, with its kinds.
+    expect(page).toMatch(
+      /London Fire Brigade <span class="meta">\(Sefydliad\)<\/span> yn bartner yn <a [^>]*>[^<]*<span class="meta">\(Rhaglen\)<\/span><\/a>/,
+    );
+    expect(page).toContain('yn cynnwys y cam gweithredu');
+    expect(page).not.toMatch(/\(Organisation\)|\(Programme\)| partner in | has action /);
+    // English pages keep their English words.
+    const english = await (await fetch(`${service.url}/documents/${LONDON}`)).text();
+    expect(english).toMatch(/London Fire Brigade <span class="meta">\(Organisation\)<\/span> partner in /);
+  });
+
+  it('links each directory record read from a document to its words, and no other, in English and Welsh', async () => {
+    const letter = nodeId('Resource', 'barnet-school-leavers-immunisation-letter');
+    const detail = await (await fetch(`${service.url}/directory/${letter}`)).text();
+    const [, href] = detail.match(/<a href="(\/documents\/[^"]+)">Read it in its document: [^<]+<\/a>/) ?? [];
+    expect(href).toMatch(/^\/documents\/barnet-immunisation-action-plan-2017-18#q-\d+$/);
+    // The passage linked to is the plan's own words about the letter, read from the document, not the data.
+    const start = Number(href!.split('#q-')[1]);
+    expect(barnet.slice(start)).toMatch(/^to send a school leavers immunisation letter/);
+    const document = await (await fetch(`${service.url}${href!.split('#')[0]}`)).text();
+    expect(document).toContain(`<mark id="q-${start}">to send a school leavers immunisation letter`);
+    // A demo service was read from no document, so it has no link to words.
+    const demo = await (
+      await fetch(`${service.url}/directory/${nodeId('Service', 'demo-barnet-stop-smoking')}`)
+    ).text();
+    expect(demo).not.toContain('/documents/');
+    // Each result read from a document links to its words from the results list too.
+    const results = await (await fetch(`${service.url}/directory?text=school+leavers+letter`)).text();
+    expect(results).toMatch(
+      /<a class="source" href="\/documents\/barnet-immunisation-action-plan-2017-18#q-\d+" aria-label="Source: School leavers&#39; immunisation letter/,
+    );
+    const welsh = await (await fetch(`${service.url}/directory/${letter}?lang=cy`)).text();
+    expect(welsh).toContain(`href="/documents/barnet-immunisation-action-plan-2017-18?lang=cy#q-${start}"`);
+    expect(welsh).toContain('Darllenwch ef yn ei ddogfen: ');
+  });
+
+  it('keeps the directory pages with their links to the words accessible in Chromium, in English and Welsh', async () => {
+    browser ??= await launchBrowser();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    for (const lang of ['', '&lang=cy']) {
+      await page.goto(`${service.url}/directory?text=school+leavers+letter${lang}`);
+      expect(await page.locator('a.source').count()).toBeGreaterThan(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.locator('a.source').first().click();
+      expect(page.url()).toMatch(/\/documents\/barnet-immunisation-action-plan-2017-18(\?lang=cy)?#q-\d+$/);
+      expect(await page.locator('mark:target').textContent()).toContain('school leavers immunisation letter');
+    }
+    await page.goto(
+      `${service.url}/directory/${nodeId('Resource', 'barnet-school-leavers-immunisation-letter')}?lang=cy`,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
