@@ -23,6 +23,7 @@ import { adminConsole } from './admin-console.js';
 import { adminApi } from './admin/index.js';
 import { analystConsole } from './console.js';
 import { keyOriginsCors } from './cors.js';
+import { listExport } from './list-export.js';
 import { networkExport } from './network-export.js';
 import { orukFeed } from './oruk.js';
 import { demoPage } from './demo.js';
@@ -149,6 +150,7 @@ export async function createApp(
     return { status: 'not live', reason };
   });
   await app.register(networkExport, { db: deps.db });
+  await app.register(listExport, { schema: deps.schema, db: deps.db, version: deps.version });
   await app.register(orukFeed, { db: deps.db, prefix: '/oruk', publicUrl });
   await app.register(widgetScripts);
   await app.register(demoPage, { version: deps.version, publicUrl });

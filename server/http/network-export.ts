@@ -1,4 +1,4 @@
-// Network downloads for analysts who continue in Gephi or Kumu: GEXF, and CSV edge lists, both safe to open: no
+// Network downloads for analysts who continue in Gephi, networkx, igraph or Kumu: GEXF, GraphML and CSV edge lists, all safe to open: no
 // retired records, no characters that break XML, and no cell a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync } from 'fastify';
@@ -8,6 +8,14 @@ import { ErrorCode, errorMessage } from '../../schema/errors.js';
 import { MAX_DEPTH, NetworkTooLargeError, networkAround, toGraphology, type Network } from '../database/network.js';
 import type { Database } from '../database/database.js';
 import { sendError } from './errors.js';
+import { writeGraphml } from './graphml.js';
+
+/** Each download's format, with its media type. */
+const FORMATS: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  gexf: 'application/gexf+xml; charset=utf-8',
+  graphml: 'application/graphml+xml; charset=utf-8',
+};
 
 /**
  * Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE and U+FFFF; surrogates
@@ -70,15 +78,15 @@ function toCsv(network: Network): string {
   );
 }
 
-/** GET /networks/<id>.csv and /networks/<id>.gexf, with ?depth=1..4 (2 if not given). */
+/** GET /networks/<id>.csv, /networks/<id>.gexf and /networks/<id>.graphml, with ?depth=1..4 (2 if not given). */
 export const networkExport: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
   app.get<{ Params: { id: string; format: string }; Querystring: { depth?: string } }>(
     '/networks/:id.:format',
     async (request, reply) => {
       const { id, format } = request.params;
       const depth = Number(request.query.depth ?? 2);
-      const problem = !['csv', 'gexf'].includes(format)
-        ? 'the format must be csv or gexf, as in /networks/<id>.gexf'
+      const problem = !Object.hasOwn(FORMATS, format)
+        ? 'the format must be csv, gexf or graphml, as in /networks/<id>.graphml'
         : !isUuid(id)
           ? `"${id}" is not an id: use the id of an organisation or programme`
           : !Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH
@@ -102,8 +110,10 @@ export const networkExport: FastifyPluginAsync<{ db: Database }> = async (app, {
         );
       const filename = `partnership-network-${id}.${format}`;
       reply.header('content-disposition', `attachment; filename="${filename}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(network));
-      return reply.type('application/gexf+xml; charset=utf-8').send(writeGexf(toGraphology(network)));
+      reply.type(FORMATS[format]!);
+      if (format === 'csv') return reply.send(toCsv(network));
+      if (format === 'graphml') return reply.send(writeGraphml(network));
+      return reply.send(writeGexf(toGraphology(network)));
     },
   );
 };

@@ -130,7 +130,7 @@ describe('REST refusals', () => {
     expect(pdf.statusCode).toBe(400);
     expect(pdf.json()).toEqual({
       error: 'BAD_USER_INPUT',
-      message: 'the format must be csv or gexf, as in /networks/<id>.gexf',
+      message: 'the format must be csv, gexf or graphml, as in /networks/<id>.graphml',
     });
     expect((await app.inject('/networks/3f2c7a1e-0000-4000-8000-000000000000.csv?depth=9')).json()).toMatchObject({
       error: 'BAD_USER_INPUT',
