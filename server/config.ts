@@ -56,6 +56,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** The largest upload the admin routes accept (an import's files together, a backup to restore), in MB. */
   adminUploadLimitMb: number;
+  /** An OpenTelemetry collector (OTEL_EXPORTER_OTLP_ENDPOINT, OTLP over HTTP) to send traces to; unset, no tracing. */
+  tracesEndpoint: string | undefined;
 }
 
 /**
@@ -295,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: undefined,
     metricsPort: text('METRICS_PORT', '') === '' ? undefined : port('METRICS_PORT', 9464),
     adminUploadLimitMb: positive('ADMIN_UPLOAD_LIMIT_MB', 100, 'megabytes'),
+    tracesEndpoint: undefined,
   };
   const trustProxy = text('TRUST_PROXY', '');
   if (trustProxy !== '') {
@@ -307,6 +310,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const problem = redisUrlProblem(redisUrl);
     if (problem) problems.push(problem);
     else config.redisUrl = redisUrl;
+  }
+  const tracesEndpoint = text('OTEL_EXPORTER_OTLP_ENDPOINT', '');
+  if (tracesEndpoint !== '') {
+    if (URL.canParse(tracesEndpoint) && /^https?:$/.test(new URL(tracesEndpoint).protocol))
+      config.tracesEndpoint = tracesEndpoint;
+    else
+      problems.push(
+        "OTEL_EXPORTER_OTLP_ENDPOINT is not an http(s) address (not shown, as it may hold a password): give the collector's OTLP/HTTP address, such as http://collector:4318 (traces go to its /v1/traces), or unset it to trace nothing.",
+      );
   }
   // Outside production the service has development defaults (the console, introspection, open error detail), which
   // must not face the network.

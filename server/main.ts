@@ -2,7 +2,8 @@
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { LocalNeo4jError } from './database/local-neo4j.js';
-import { type RunningService, startService } from './service.js';
+import { type RunningService, startService, VERSION } from './service.js';
+import { startTracing, type Tracing } from './tracing/tracer.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
 
   let service: RunningService;
+  let tracing: Tracing | undefined;
   try {
+    // Before the service is put together, whose hooks trace only when a tracer exists by then.
+    if (config.tracesEndpoint)
+      tracing = await startTracing({ endpoint: config.tracesEndpoint, serviceVersion: VERSION });
     service = await startService(config, log);
   } catch (error) {
     if (error instanceof LocalNeo4jError) {
@@ -40,16 +45,20 @@ async function main(): Promise<void> {
     }
     firstSignalAt = Date.now();
     log.info({ signal }, 'shutting down: draining requests');
-    service.stop().then(
-      () => {
-        log.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    service
+      .stop()
+      // The spans still buffered are sent before the process ends.
+      .then(() => tracing?.stop())
+      .then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -34,6 +34,10 @@ export interface Database {
 /** One statement's trip to Neo4j, as observers (the metrics) are told of it. */
 export interface RoundTrip {
   mode: 'READ' | 'WRITE';
+  /** The statement's text, never its parameters: tracing keeps its first words. */
+  cypher: string;
+  /** When the statement was sent, in milliseconds since the epoch. */
+  startedAt: number;
   /** From sending the statement to holding its whole result, as this process saw it. */
   seconds: number;
   /** Neo4j's own time (until the first record, plus until the last), when the statement succeeded. */
@@ -55,13 +59,15 @@ export function observeRoundTrips(observer: (trip: RoundTrip) => void): () => vo
 /** Runs `statement`, telling the observers how it went; free when nobody observes. */
 async function observed<R extends RecordShape>(
   mode: 'READ' | 'WRITE',
+  cypher: string,
   statement: () => Promise<QueryResult<R>>,
 ): Promise<QueryResult<R>> {
   if (roundTripObservers.size === 0) return statement();
   const started = performance.now();
-  const tell = (trip: Omit<RoundTrip, 'mode' | 'seconds'>) => {
+  const tell = (trip: Pick<RoundTrip, 'neo4jMs' | 'failed'>) => {
     const seconds = (performance.now() - started) / 1000;
-    for (const observer of roundTripObservers) observer({ mode, seconds, ...trip });
+    const startedAt = performance.timeOrigin + started;
+    for (const observer of roundTripObservers) observer({ mode, cypher, startedAt, seconds, ...trip });
   };
   try {
     const result = await statement();
@@ -108,8 +114,8 @@ export function connect(target: Neo4jTarget, queryTimeoutMs = 10_000): Database 
     name: target.database,
     run: (cypher, params = {}, mode = 'READ') =>
       mode === 'READ'
-        ? observed(mode, () => read(cypher, params))
-        : observed(mode, () =>
+        ? observed(mode, cypher, () => read(cypher, params))
+        : observed(mode, cypher, () =>
             driver.executeQuery(cypher, params, {
               database: target.database,
               routing: neo4j.routing.WRITE,

@@ -37,6 +37,8 @@ import { rateLimits } from './rate-limit.js';
 import { widgetScripts } from './widgets.js';
 import { graphqlMetrics } from '../metrics/graphql.js';
 import { httpMetrics, metricsRoute } from '../metrics/http.js';
+import { graphqlTracing } from '../tracing/graphql.js';
+import { httpTracing } from '../tracing/http.js';
 
 export interface AppDependencies {
   schema: GraphQLSchema;
@@ -105,6 +107,8 @@ export async function createApp(
   });
 
   app.setErrorHandler(restErrorHandler);
+  // First, so that every later hook runs inside the request's span; adds nothing unless tracing started (server/tracing/).
+  await app.register(httpTracing);
   // Every request is counted and timed, refusals included (server/metrics/).
   await app.register(httpMetrics);
 
@@ -204,6 +208,7 @@ export async function createApp(
     introspection: true,
     validationRules: limits.validationRules,
     plugins: [
+      ...graphqlTracing<Context>(),
       introspectionByRole(deps.introspection ?? !deps.production),
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       fastifyApolloDrainPlugin(app),
