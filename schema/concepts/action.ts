@@ -54,12 +54,6 @@ export const Action = concept({
           description:
             "True when the document names this lead in a Led by cell shared by several actions without saying which of them it leads: the row's lead, not necessarily this action's.",
         },
-        inferred: {
-          type: 'boolean',
-          description:
-            'True when the document does not pair this lead with this action and it was read so (see inference).',
-        },
-        inference: { type: 'text', description: 'Why an inferred lead was read into its document.' },
       },
     },
   },

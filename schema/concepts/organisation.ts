@@ -53,11 +53,6 @@ export const Organisation = concept({
       description: 'An organisation takes part in a programme: as lead, partner, funder or delivery partner.',
       properties: {
         role: { type: PartnershipRole, required: true, description: "The organisation's part in the programme." },
-        inferred: {
-          type: 'boolean',
-          description: 'True when the document does not state the partnership and it was read into it (see inference).',
-        },
-        inference: { type: 'text', description: 'Why an inferred partnership was read into its document.' },
       },
     },
     BASED_IN: { from: ['Organisation'], to: ['Area'], description: 'Where an organisation is based.' },

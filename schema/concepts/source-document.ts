@@ -2,8 +2,9 @@
 import { concept, type PropertySpecs } from '../define.js';
 
 /**
- * The passage of its document a link was read from, on every link a document can state (all but DOCUMENTED_IN). Filled
- * at seed time from the document's coverage ledger (seed/coverage/), never written by hand. Positions count the
+ * The passage of its document a link was read from, on every link a document can state (all but DOCUMENTED_IN), and
+ * whether the passage states the link or only implies it. Filled at seed time from the document's coverage ledger
+ * (seed/coverage/: an entry's `inference` is the reason), never written by hand. Positions count the
  * document's text as SourceDocument.text holds it: UTF-16 code units from 0, `end` exclusive, lines from 1.
  */
 export const LINK_PASSAGE: PropertySpecs = {
@@ -12,6 +13,11 @@ export const LINK_PASSAGE: PropertySpecs = {
   line: { type: 'integer', description: 'The line of the document the quotation starts on, from 1.' },
   start: { type: 'integer', description: "Where the quotation starts in the document's text (from 0)." },
   end: { type: 'integer', description: "Where the quotation ends in the document's text (exclusive)." },
+  inferred: {
+    type: 'boolean',
+    description: 'True when the document does not state this link and it was read into the quotation (see inference).',
+  },
+  inference: { type: 'text', description: 'Why an inferred link was read into its document.' },
 };
 
 export const SourceDocument = concept({

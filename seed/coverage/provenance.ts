@@ -19,6 +19,13 @@ export interface Passage {
   end: number;
 }
 
+/** A ledger entry placed in its document: its passage, what it holds, and why, when it only implies its links. */
+interface PlacedEntry {
+  passage: Passage;
+  held: string[];
+  inference?: string;
+}
+
 const linkId = (r: Pick<RelationshipRecord, 'from' | 'type' | 'to'>) =>
   `${r.from.label}/${r.from.key} ${r.type} ${r.to.label}/${r.to.key}`;
 
@@ -26,9 +33,9 @@ const linkId = (r: Pick<RelationshipRecord, 'from' | 'type' | 'to'>) =>
 const recordOf = (holder: string) => holder.replace(/\.[a-zA-Z]+$/, '');
 
 /** Every passage of a ledger that holds something, placed in its document, in the document's order. */
-export function placePassages(ledger: Ledger, text: string): { passage: Passage; held: string[] }[] | ImportProblem[] {
+export function placePassages(ledger: Ledger, text: string): PlacedEntry[] | ImportProblem[] {
   const starts = lineStarts(text);
-  const placed: { passage: Passage; held: string[] }[] = [];
+  const placed: PlacedEntry[] = [];
   const problems: ImportProblem[] = [];
   for (const entry of ledger.entries) {
     if (!entry.held?.length) continue;
@@ -43,7 +50,7 @@ export function placePassages(ledger: Ledger, text: string): { passage: Passage;
       continue;
     }
     const passage = { quote: entry.quote, line: lineOf(starts, at), start: at, end: at + entry.quote.length };
-    placed.push({ passage, held: entry.held });
+    placed.push({ passage, held: entry.held, ...(entry.inference ? { inference: entry.inference } : {}) });
   }
   if (problems.length > 0) return problems;
   return placed.sort((a, b) => a.passage.start - b.passage.start);
@@ -86,7 +93,7 @@ export async function addProvenance(batch: GraphBatch, ledgers?: readonly Ledger
       if (!passages.some((p) => p.start === passage.start)) passages.push(passage);
       map.set(record, passages);
     };
-    for (const { passage, held } of placed as { passage: Passage; held: string[] }[]) {
+    for (const { passage, held, inference } of placed as PlacedEntry[]) {
       for (const holder of held) {
         const parts = holder.split(' ');
         if (parts.length !== 3) {
@@ -96,7 +103,11 @@ export async function addProvenance(batch: GraphBatch, ledgers?: readonly Ledger
         for (const end of [parts[0]!, parts[2]!]) add(asEnd, recordOf(end), passage);
         for (const link of links.get(holder) ?? [])
           if (link.properties.quote === undefined)
-            Object.assign(link.properties, { ...passage, document: document.key });
+            Object.assign(link.properties, {
+              ...passage,
+              document: document.key,
+              ...(inference ? { inferred: true, inference } : {}),
+            });
       }
     }
     const byRecord = new Map(direct);

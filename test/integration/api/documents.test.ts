@@ -114,9 +114,18 @@ describe('source documents to the words', () => {
     const keyOf = new Map(network.nodes.map((n: { id: string; key: string }) => [n.id, n.key]));
     const inferred = network.edges
       .filter((e: { inferred: boolean }) => e.inferred)
-      .map((e: { source: string }) => keyOf.get(e.source))
+      .map(
+        (e: { source: string; type: string; target: string }) =>
+          `${keyOf.get(e.source)} ${e.type} ${keyOf.get(e.target)}`,
+      )
       .sort();
-    expect(inferred).toEqual(['london-fire-brigade', 'voluntary-sector']);
+    // The two partnerships the document only implies, and London's work as part of the national programme, which
+    // its ledger reads into the paragraph introducing MECC as a national priority: any type of link can say so.
+    expect(inferred).toEqual([
+      'london-fire-brigade PARTNER_IN london-mecc-2017-18',
+      'london-mecc-2017-18 PROGRAMME_PART_OF making-every-contact-count',
+      'voluntary-sector PARTNER_IN london-mecc-2017-18',
+    ]);
     for (const e of network.edges) expect(typeof e.inference === 'string').toBe(e.inferred);
     expect(network.edges.filter((e: { inferred: boolean }) => !e.inferred).length).toBeGreaterThanOrEqual(5);
   });
