@@ -5,9 +5,10 @@ import { ErrorCode, errorStatus } from '../../../schema/errors.js';
 import { formatProblem, ImportValidationError, type GraphBatch, type ImportProblem } from '../../../schema/records.js';
 import { defaultSources, readSources, REFERENCE } from '../../../seed/sources.js';
 import { importBatch } from '../../database/import/importer.js';
-import { withImportLease } from '../../database/import/lease.js';
+import { ImportRunningError, withImportLease } from '../../database/import/lease.js';
 import type { Database } from '../../database/database.js';
 import type { ResponseStore } from '../../graphql/response-cache.js';
+import { countImportRun } from '../../metrics/registry.js';
 import { sendError } from '../errors.js';
 import { adminOf, type AdminAccess } from './auth.js';
 import { reportJson } from './report-json.js';
@@ -123,6 +124,7 @@ function renameOrigins(batch: GraphBatch, named: (file: string) => string): void
 
 /** 400 with every problem, each with its file, row, field and fix, as `npm run seed` prints them. */
 function refuseProblems(reply: FastifyReply, problems: readonly ImportProblem[]): FastifyReply {
+  countImportRun('refused');
   return reply.code(errorStatus(ErrorCode.BAD_USER_INPUT)).send({
     error: ErrorCode.BAD_USER_INPUT,
     message: `Nothing was imported: ${problems.length} problem(s) to fix first. ${problems
@@ -194,6 +196,7 @@ export function importRoute(app: FastifyInstance, options: ImportRouteOptions): 
         const report = settings.dryRun ? await run() : await withImportLease(options.db, admin.principal, run);
         // Awaited before answering: by the time the admin sees the report, no reader is served the old graph.
         if (!settings.dryRun) await options.cache.invalidate();
+        countImportRun(settings.dryRun ? 'dry-run' : 'applied');
         request.log.info(
           { principal: admin.principal, sources: sources.map(named), dryRun: settings.dryRun },
           'import',
@@ -205,6 +208,8 @@ export function importRoute(app: FastifyInstance, options: ImportRouteOptions): 
             reply,
             error.problems.map((p) => ({ ...p, file: named(p.file) })),
           );
+        // Another import holding the lease is a refusal (409, try again); anything else, a failure.
+        countImportRun(error instanceof ImportRunningError ? 'refused' : 'failed');
         throw error;
       }
     } finally {

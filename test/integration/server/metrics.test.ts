@@ -1,4 +1,5 @@
 // /metrics scraped after known traffic: requests, GraphQL operations and codes, cache, round trips, refusals, imports.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
 import { freePort } from '../../../server/database/local-neo4j.js';
@@ -8,6 +9,9 @@ import { testTarget } from '../../support/database.js';
 import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 type Scrape = Map<string, number>;
+
+/** A small reference file the admin route imports as it is (the CCGs of England). */
+const ECCG = 'seed/reference/ods/eccg.csv';
 
 /** Prometheus's text format as a map from `name{label="value",…}` (labels sorted) to the value. */
 function parse(text: string): Scrape {
@@ -103,6 +107,31 @@ describe('/metrics', () => {
     expect(after.get('hub_response_cache_state{state="redis unavailable"}')).toBe(0);
     expect(after.get('process_cpu_user_seconds_total{}')).toBeGreaterThan(0);
     expect(after.get('nodejs_heap_size_used_bytes{}')).toBeGreaterThan(0);
+  });
+
+  it('counts imports through the admin route by how they ended: dry run, refused, applied', async () => {
+    const importing = async (withFile: boolean, fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      if (withFile) form.append('file', new Blob([await readFile(ECCG, 'utf8')]), ECCG);
+      const response = await fetch(`${service.url}/admin/api/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+        body: form,
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    const before = await scrape(service.url);
+    expect(await importing(true, { dryRun: 'true' })).toBe(200);
+    // A form with no file is refused whole, saying what to send.
+    expect(await importing(false, {})).toBe(400);
+    expect(await importing(true, {})).toBe(200);
+    const after = await scrape(service.url);
+    expect(grew(before, after, 'hub_import_runs_total{outcome="dry-run"}')).toBe(1);
+    expect(grew(before, after, 'hub_import_runs_total{outcome="refused"}')).toBe(1);
+    expect(grew(before, after, 'hub_import_runs_total{outcome="applied"}')).toBe(1);
+    expect(grew(before, after, 'hub_import_runs_total{outcome="failed"}')).toBe(0);
   });
 
   it('counts rate-limit refusals by the budget spent', async () => {
