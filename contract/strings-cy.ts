@@ -103,6 +103,12 @@ export const cy: Strings = {
   targetsHeading: 'Targedau',
   targetProgress: (share) => `${Math.round(share * 100)}% o’r targed`,
   noReading: 'Dim cynnydd wedi’i adrodd eto',
+  trajectoryTitle: (name) => `${name}: darlleniadau yn erbyn llinell y targed`,
+  trajectoryDescription: (readings, target, deadline) =>
+    `${number(readings)} darlleniad; mae llinell y targed yn codi o’r darlleniad cyntaf i ${target} erbyn ${deadline}.`,
+  trajectoryColumns: { date: 'Dyddiad', reading: 'Darlleniad', expected: 'Llinell y targed' },
+  onTrack: 'Ar y trywydd iawn',
+  behindTrack: 'Y tu ôl i linell y targed',
   programmeWideActions: 'Camau gweithredu ar draws y rhaglen',
   actionColumns: { action: 'Cam gweithredu', status: 'Statws', due: 'Erbyn', lead: 'Arweinydd' },
   overdue: 'Yn hwyr',

@@ -83,6 +83,13 @@ export const en = {
   targetsHeading: 'Targets',
   targetProgress: (share: number) => `${Math.round(share * 100)}% of target`,
   noReading: 'No progress reported yet',
+  /** The trajectory chart of a target: its readings against the straight line to the target by its deadline. */
+  trajectoryTitle: (name: string) => `${name}: readings against the target line`,
+  trajectoryDescription: (readings: number, target: string, deadline: string) =>
+    `${plural(readings, 'reading', 'readings')}; the target line rises from the first reading to ${target} by ${deadline}.`,
+  trajectoryColumns: { date: 'Date', reading: 'Reading', expected: 'Target line' },
+  onTrack: 'On track',
+  behindTrack: 'Behind the target line',
   programmeWideActions: 'Programme-wide actions',
   actionColumns: { action: 'Action', status: 'Status', due: 'Due', lead: 'Lead' },
   overdue: 'Overdue',

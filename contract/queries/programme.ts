@@ -27,6 +27,8 @@ export interface PlanTarget {
   deadline: string | null;
   progress: number | null;
   readings: { date: string; value: number }[];
+  /** The line its readings are measured against (empty without a reading or a deadline), and whether on track. */
+  trajectory?: { line: { date: string; value: number }[]; onTrack: boolean | null } | null;
 }
 
 export interface PlanPartner {
@@ -58,7 +60,7 @@ export const PROGRAMME_PLAN = `query ProgrammePlan($key: String, $id: ID) {
     partners { role inferred inference organisation { id name } }
     workstreams { id name position group }
     actions { id name status dueDate dueText recurrence overdue overdueAsOfDocument lastReported leadText leads { part by { ${ACTOR_NAME} } } workstream { id } }
-    targets { id name metric value unit deadline progress readings { date value } }
+    targets { id name metric value unit deadline progress readings { date value } trajectory { line { date value } onTrack } }
     actionPlan { total byStatus { status count } overdue { id } }
   }
 }`;

@@ -1,9 +1,7 @@
 // A target's trajectory: its readings against the straight line from the first reading to the target at the deadline.
+import { along, dayTime as time, endDay, type TrajectoryPoint as Point } from '../../contract/trajectory.js';
 
-export interface Point {
-  date: string;
-  value: number;
-}
+export { endDay };
 
 export interface Trajectory {
   target: number;
@@ -17,25 +15,6 @@ export interface Trajectory {
 }
 
 const DAY = 86_400_000;
-
-/** A date or month as the day it ends on: a target due in March 2018 is due by its last day. */
-export function endDay(date: string): string {
-  if (/^\d{4}-\d{2}$/.test(date)) {
-    const [year, month] = date.split('-').map(Number) as [number, number];
-    return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-  }
-  return date.slice(0, 10);
-}
-
-const time = (date: string) => Date.parse(`${endDay(date)}T00:00:00Z`);
-
-/** Where the line from `from` to `to` is on `date`, held at the target once the deadline has passed. */
-function along(from: Point, to: Point, date: string): number {
-  const span = time(to.date) - time(from.date);
-  if (span <= 0) return to.value;
-  const share = Math.min(1, Math.max(0, (time(date) - time(from.date)) / span));
-  return from.value + share * (to.value - from.value);
-}
 
 /**
  * The trajectory of a target from its readings (any order). The baseline is the first reading, since the model holds

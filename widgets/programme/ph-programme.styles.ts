@@ -11,6 +11,15 @@ export const programmeStyles = css`
   .target { border: 1px solid var(--_border); border-top: 4px solid var(--_primary); padding: 12px; }
   .bar { height: 12px; background: var(--_surface); border: 1px solid var(--_secondary-text); margin: 8px 0 4px; }
   .bar > span { display: block; height: 100%; background: var(--_primary); }
+  .trajectory { margin: 8px 0 0; }
+  .trajectory svg { display: block; width: 100%; height: auto; }
+  .trajectory .axis { stroke: var(--_secondary-text); stroke-width: 1; }
+  .trajectory .tick { fill: var(--_text); font-size: 10px; }
+  .trajectory .expected { stroke: var(--_secondary-text); stroke-width: 1.5; stroke-dasharray: 5 4; }
+  .trajectory .readings { fill: none; stroke: var(--_primary); stroke-width: 2; }
+  .trajectory .reading { fill: var(--_primary); }
+  .trajectory-table { margin-top: 8px; font-size: 0.875em; }
+  .trajectory-table caption { text-align: left; font-weight: 600; }
   td.due { white-space: nowrap; }
   .partners { list-style: none; padding: 0; margin: 0 0 var(--_space); }
   .partners li { padding: 4px 0; }

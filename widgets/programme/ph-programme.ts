@@ -14,6 +14,7 @@ import { ConfigError, PhElement } from '../core/base.js';
 import { emit } from '../core/events.js';
 import { theme } from '../core/theme.js';
 import { programmeStyles } from './ph-programme.styles.js';
+import { renderTrajectory } from './trajectory-chart.js';
 
 /**
  * Sets how full a progress bar is through the element's style object. Not a style attribute (styleMap writes one on
@@ -38,6 +39,8 @@ const fill = (share: number) => (element?: Element) =>
  * @csspart summary - the counts by status
  * @csspart targets - the list of targets
  * @csspart target - one target with its progress bar
+ * @csspart trajectory - a target's chart of readings against its line to the target by the deadline
+ * @csspart trajectory-table - the chart's values as a table
  * @csspart actions - each table of actions
  * @csspart partners - the list of partners, inferred ones said to be so
  * @csspart inferred - why a partnership the document does not state was read into it
@@ -160,6 +163,7 @@ export class PhProgramme extends PhElement {
                     aria-valuenow=${Math.round(share * 100)} aria-valuetext=${t.targetProgress(share)}><span ${ref(fill(share))}></span></div>
                   <p>${t.targetProgress(share)}${latest ? ` (${t.number(latest.value)}${unit}, ${t.date(latest.date)})` : ''}</p>`
             }
+            ${renderTrajectory(t, target)}
           </li>`;
         })}
       </ul>
