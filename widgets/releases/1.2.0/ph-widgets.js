@@ -1,0 +1,1 @@
+import"./chunks/directory-XuJZ62Dl.js";import"./chunks/programme-YacVGtux.js";import"./chunks/comms-plan-Cmrx-rde.js";import"./chunks/network-C1Ixo-iX.js";
