@@ -5,8 +5,8 @@ import { Label as L, Rel } from '../../../schema/graph.js';
 import { Target } from '../../../schema/graphql/index.js';
 import { Communities, TargetTrajectory } from '../../../schema/graphql/patterns.js';
 import { linkSpec } from '../../../schema/model.js';
-import { findCommunities, ProjectionTooLargeError } from '../../database/communities.js';
-import { MAX_RANKED_MEMBERS, networkInArea } from '../../database/network.js';
+import { findCommunities, MAX_COMMUNITY_MEMBERS, ProjectionTooLargeError } from '../../database/communities.js';
+import { networkInArea } from '../../database/network.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { trajectoryOf } from '../trajectory.js';
@@ -43,11 +43,11 @@ export class CommunitiesResolver {
       throw clientError(ErrorCode.BAD_USER_INPUT, `resolution must be from 0.1 to 10, not ${resolution}.`, {
         argument: 'resolution',
       });
-    const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_RANKED_MEMBERS);
+    const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_COMMUNITY_MEMBERS);
     if (!network)
       throw clientError(
         ErrorCode.BAD_USER_INPUT,
-        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_RANKED_MEMBERS} one request may partition: give a smaller area (a region, footprint or borough key).`,
+        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_COMMUNITY_MEMBERS} one request may partition: give a smaller area (a region, footprint or borough key).`,
         { argument: 'area' },
       );
     try {
