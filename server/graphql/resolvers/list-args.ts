@@ -1,23 +1,40 @@
 // The arguments every shaped list takes, described once: paging both ways, an order, and retired records.
+import { ArgsType, Field, Int } from 'type-graphql';
 import type { ListFilters } from '../../database/lists.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './support.js';
 
-export const FIRST_ARG = {
+const FIRST_ARG = {
   nullable: true,
   description: `How many items to read forwards: 1 to ${MAX_PAGE}, ${DEFAULT_PAGE} if neither first nor last is given.`,
 } as const;
-export const AFTER_ARG = {
+const AFTER_ARG = {
   nullable: true,
   description: 'Return the items after this cursor (pageInfo.endCursor of the page before).',
 } as const;
-export const LAST_ARG = {
+const LAST_ARG = {
   nullable: true,
   description: `How many items to read backwards, ending at before (or the end of the list): 1 to ${MAX_PAGE}; not with first.`,
 } as const;
-export const BEFORE_ARG = {
+const BEFORE_ARG = {
   nullable: true,
   description: 'Return the items before this cursor (pageInfo.startCursor of the page after).',
 } as const;
+/** Relay paging, both ways: the same four arguments on every shaped list and connection. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, FIRST_ARG)
+  first?: number;
+
+  @Field(() => String, AFTER_ARG)
+  after?: string;
+
+  @Field(() => Int, LAST_ARG)
+  last?: number;
+
+  @Field(() => String, BEFORE_ARG)
+  before?: string;
+}
+
 export const ORDER_ARG = {
   nullable: true,
   description: 'The order of the list; cursors belong to one order, so keep it while paging.',

@@ -1,5 +1,5 @@
 // Relationship connections analysts can shape: a programme's actions and an organisation's services, paged both ways.
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../../schema/graphql/connection.js';
 import { ActionStatusEnum } from '../../../schema/graphql/enums.js';
 import { Action, Organisation, Programme, Service } from '../../../schema/graphql/index.js';
@@ -7,7 +7,7 @@ import { Ordering, type OrderInput } from '../../../schema/graphql/ordering.js';
 import { ORGANISATION_SERVICES, PROGRAMME_ACTIONS } from '../../database/lists.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { AFTER_ARG, BEFORE_ARG, FIRST_ARG, given, LAST_ARG, ORDER_ARG, RETIRED_ARG } from './list-args.js';
+import { given, ORDER_ARG, PageArgs, RETIRED_ARG } from './list-args.js';
 import { checkDateRange, shapedConnection } from './lists.js';
 
 const ActionConnection = Connection(Action);
@@ -42,10 +42,7 @@ export class ProgrammeListsResolver {
     dueTo: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => ActionOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     checkDateRange(dueFrom ?? undefined, dueTo ?? undefined, ['dueFrom', 'dueTo']);
@@ -55,7 +52,7 @@ export class ProgrammeListsResolver {
       filters: given({ status, topic, dateFrom: dueFrom, dateTo: dueTo, retired }),
       order: orderBy,
       defaultOrder: { field: 'POSITION', direction: 'ASC' },
-      paging: { first, after, last, before },
+      paging,
       parentId: programme.id,
     });
   }
@@ -78,10 +75,7 @@ export class OrganisationListsResolver {
     topic: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => ProvidedServiceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     return shapedConnection(ctx, {
@@ -90,7 +84,7 @@ export class OrganisationListsResolver {
       filters: given({ area, topic, retired }),
       order: orderBy,
       defaultOrder: { field: 'NAME', direction: 'ASC' },
-      paging: { first, after, last, before },
+      paging,
       parentId: organisation.id,
     });
   }

@@ -1,5 +1,5 @@
 // Root queries: a node by id, one record of a concept by id or key, and lists of the main concepts analysts can shape.
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { EventKind, EventStatus, Label, ResourceKind, ResourceStatus } from '../../../schema/graph.js';
 import { Connection } from '../../../schema/graphql/connection.js';
 import { AreaLevelEnum, enumOf, OrganisationKindEnum } from '../../../schema/graphql/enums.js';
@@ -19,7 +19,7 @@ import { Node } from '../../../schema/graphql/node.js';
 import { Ordering, type OrderInput } from '../../../schema/graphql/ordering.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { AFTER_ARG, BEFORE_ARG, FIRST_ARG, given, LAST_ARG, ORDER_ARG, RETIRED_ARG } from './list-args.js';
+import { given, ORDER_ARG, PageArgs, RETIRED_ARG } from './list-args.js';
 import { checkDateRange, shapedConnection } from './lists.js';
 import { checkId, lookup } from './support.js';
 
@@ -172,10 +172,7 @@ export class LookupResolver {
     programme: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => OrganisationOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     return shapedConnection(ctx, {
@@ -184,7 +181,7 @@ export class LookupResolver {
       filters: given({ kind, area, programme, retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
-      paging: { first, after, last, before },
+      paging,
     });
   }
 
@@ -200,10 +197,7 @@ export class LookupResolver {
     within: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => AreaOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     if (within != null) checkId(within, 'within');
@@ -213,7 +207,7 @@ export class LookupResolver {
       filters: given({ level, within, retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
-      paging: { first, after, last, before },
+      paging,
     });
   }
 
@@ -235,10 +229,7 @@ export class LookupResolver {
     programme: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => ProgrammeOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     return shapedConnection(ctx, {
@@ -247,7 +238,7 @@ export class LookupResolver {
       filters: given({ area, topic, programme, retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
-      paging: { first, after, last, before },
+      paging,
     });
   }
 
@@ -275,10 +266,7 @@ export class LookupResolver {
     programme: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => ServiceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     return shapedConnection(ctx, {
@@ -287,7 +275,7 @@ export class LookupResolver {
       filters: given({ area, topic, provider, programme, retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
-      paging: { first, after, last, before },
+      paging,
     });
   }
 
@@ -313,10 +301,7 @@ export class LookupResolver {
     programme: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => ResourceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     return shapedConnection(ctx, {
@@ -325,7 +310,7 @@ export class LookupResolver {
       filters: given({ kind, status, topic, programme, retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
-      paging: { first, after, last, before },
+      paging,
     });
   }
 
@@ -335,10 +320,7 @@ export class LookupResolver {
   topics(
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => TopicOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     return shapedConnection(ctx, {
@@ -347,7 +329,7 @@ export class LookupResolver {
       filters: given({ retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
-      paging: { first, after, last, before },
+      paging,
     });
   }
 
@@ -380,10 +362,7 @@ export class LookupResolver {
     to: string | undefined,
     @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
     @Arg('orderBy', () => EventOrder, ORDER_ARG) orderBy: OrderInput | undefined,
-    @Arg('first', () => Int, FIRST_ARG) first: number | undefined,
-    @Arg('after', () => String, AFTER_ARG) after: string | undefined,
-    @Arg('last', () => Int, LAST_ARG) last: number | undefined,
-    @Arg('before', () => String, BEFORE_ARG) before: string | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
   ) {
     checkDateRange(from ?? undefined, to ?? undefined, ['from', 'to']);
@@ -393,7 +372,7 @@ export class LookupResolver {
       filters: given({ kind, status, topic, programme, dateFrom: from, dateTo: to, retired }),
       order: orderBy,
       defaultOrder: { field: 'DATE', direction: 'ASC' },
-      paging: { first, after, last, before },
+      paging,
     });
   }
 }
