@@ -46,6 +46,26 @@ export interface RelationshipRecord {
 export interface GraphBatch {
   nodes: NodeRecord[];
   relationships: RelationshipRecord[];
+  /** What a tolerant reader changed to understand the file (a time zone supplied, HTML made text), said per record and field. */
+  warnings?: ImportWarning[];
+}
+
+/** Something a reader normalised or set aside rather than refused, phrased for the admin who may want to fix it. */
+export interface ImportWarning {
+  file: string;
+  row?: number;
+  /** The record it is about, e.g. "service 3f1c…". */
+  record?: string;
+  field: string;
+  /** What was done, e.g. "2025-09-02T12:06:15.654 has no offset: read as Europe/London time (BST, +01:00)". */
+  message: string;
+}
+
+export function formatWarning(w: ImportWarning): string {
+  const where = [w.file, w.row !== undefined ? `row ${w.row}` : undefined, w.record, `field "${w.field}"`]
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${w.message}`;
 }
 
 /** One problem in an input file, phrased for the admin who has to fix it. */

@@ -5,7 +5,7 @@ import { loadConfig, localAdminTokenFile } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { migrate } from '../server/database/migrate.js';
 import { openDatabase } from '../server/database/open.js';
-import { formatProblem, type ImportProblem, ImportValidationError } from '../schema/records.js';
+import { formatProblem, formatWarning, type ImportProblem, ImportValidationError } from '../schema/records.js';
 import {
   importBatch,
   type ConflictRecord,
@@ -43,6 +43,9 @@ Options:
   --coverage       report how much of each seed document its coverage ledger accounts for (seed/coverage/), and
                    every line left unaccounted for; needs no database
   --kind KIND      organisation kind for an ODS file whose name does not say it (${OrganisationKind.join(', ')})
+  --strict         refuse Open Referral UK files that deviate from the standard's schema at all, as its validator
+                   does; without it, what can be read without guessing (a timestamp without a time zone, numbers
+                   sent as text, HSDS 3.0 names, HTML) is normalised and each change listed as a warning
   --quiet          no progress lines
   -h, --help       this help
 
@@ -88,6 +91,12 @@ export function formatReport(report: ImportReport): string {
     );
   }
   if (report.conflicts.length > 0) parts.push(formatConflicts(report.conflicts, report.preferFile));
+  if (report.warnings?.length) {
+    const shown = report.warnings.slice(0, 50).map((w) => `  ${formatWarning(w)}`);
+    parts.push(
+      `${report.warnings.length} warning(s): the files deviate from their standard and were read as follows (--strict refuses them instead):\n${shown.join('\n')}${report.warnings.length > 50 ? `\n  … and ${report.warnings.length - 50} more` : ''}`,
+    );
+  }
   return parts.join('\n\n');
 }
 
@@ -117,6 +126,7 @@ function readArguments() {
         'prefer-file': { type: 'boolean' },
         coverage: { type: 'boolean' },
         kind: { type: 'string' },
+        strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -155,11 +165,15 @@ async function main(): Promise<number> {
       dryRun: Boolean(args.values['dry-run']),
       preferFile: Boolean(args.values['prefer-file']),
       kind,
+      strict: Boolean(args.values.strict),
     });
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const files = args.positionals.length > 0 ? args.positionals : await defaultSources();
   const started = performance.now();
-  const batch = await readSources(files, kind ? { odsKind: kind as OrganisationKind } : {});
+  const batch = await readSources(files, {
+    ...(kind ? { odsKind: kind as OrganisationKind } : {}),
+    strict: Boolean(args.values.strict),
+  });
   const readMs = performance.now() - started;
   console.error(
     `Read ${files.length} file(s): ${batch.nodes.length} node records, ${batch.relationships.length} links in ${(readMs / 1000).toFixed(1)} s.`,
@@ -250,6 +264,7 @@ function fromJson(json: ImportReportJson): ImportReport {
     ),
     timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 },
     transactions: 1,
+    ...(json.warnings?.length ? { warnings: json.warnings } : {}),
   };
 }
 
@@ -257,7 +272,7 @@ function fromJson(json: ImportReportJson): ImportReport {
 async function viaService(
   service: Service,
   positionals: readonly string[],
-  options: { dryRun: boolean; preferFile: boolean; kind: string | undefined },
+  options: { dryRun: boolean; preferFile: boolean; kind: string | undefined; strict: boolean },
 ): Promise<number> {
   console.error(sentTo(service));
   const started = performance.now();

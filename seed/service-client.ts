@@ -133,6 +133,8 @@ export interface ImportRequest {
   dryRun: boolean;
   preferFile: boolean;
   kind: string | undefined;
+  /** Refuse Open Referral UK deviations instead of normalising them. */
+  strict?: boolean;
 }
 
 /** The name a file is uploaded under: its path as given when it stays inside this folder, else its own name. */
@@ -150,6 +152,7 @@ async function importForm(request: ImportRequest): Promise<FormData> {
   if (request.dryRun) form.append('dryRun', 'true');
   if (request.preferFile) form.append('preferFile', 'all');
   if (request.kind) form.append('kind', request.kind);
+  if (request.strict) form.append('strict', 'true');
   // Blobs backed by the files, read as they are sent rather than all at once.
   for (const file of request.files) form.append('file', await openAsBlob(file), uploadName(file));
   return form;

@@ -24,6 +24,8 @@ export type Format = 'native' | 'ods' | 'onspd' | 'oruk' | 'reference';
 export interface ReadOptions {
   /** Organisation kind for ODS files whose name does not tell it. */
   odsKind?: OrganisationKind;
+  /** Refuse Open Referral UK files' every deviation from the standard's schema, instead of normalising with warnings. */
+  strict?: boolean;
 }
 
 /** Decides a file's format from its name and first line, so admins need not say it. */
@@ -56,7 +58,7 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
     case 'onspd':
       return readOnspd(file);
     case 'oruk':
-      return readOruk(file);
+      return readOruk(file, { strict: options.strict });
     case 'reference':
       return readReference(REFERENCE_DIR);
   }
@@ -73,6 +75,7 @@ export async function readSources(files: readonly string[], options: ReadOptions
       const part = await readSource(file, options);
       batch.nodes.push(...part.nodes);
       batch.relationships.push(...part.relationships);
+      if (part.warnings) batch.warnings = [...(batch.warnings ?? []), ...part.warnings];
     } catch (error) {
       if (error instanceof ImportValidationError) problems.push(...error.problems);
       else if ((error as NodeJS.ErrnoException).code === 'ENOENT')

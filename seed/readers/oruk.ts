@@ -1,5 +1,6 @@
 // Reads Open Referral UK 3.0 JSON (a /services page, /services/{id} bodies, or a file of them) into a GraphBatch,
-// validated against the standard's compiled schemas; HTML in descriptions becomes plain text.
+// validated against the standard's compiled schemas; HTML in descriptions becomes plain text. Tolerant by default:
+// real feeds' deviations that can be read without guessing are made standard first, each with a warning.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -10,10 +11,12 @@ import {
   ImportValidationError,
   type GraphBatch,
   type ImportProblem,
+  type ImportWarning,
   type NodeRef,
   type Properties,
 } from '../../schema/records.js';
 import { parseJson } from './json.js';
+import { normaliseService } from './oruk-tolerance.js';
 import { readText } from './text.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -78,8 +81,21 @@ function describe(error: ErrorObject): { field: string; message: string } {
   return { field, message: `${field} ${error.message ?? 'is invalid'}` };
 }
 
-export async function readOruk(file: string): Promise<GraphBatch> {
-  return parseOruk(file, parseJson(file, await readText(file)));
+export interface OrukReadOptions {
+  /** Refuse every deviation from the standard's schema, as its validator does, instead of normalising it. */
+  strict?: boolean;
+}
+
+export async function readOruk(file: string, options: OrukReadOptions = {}): Promise<GraphBatch> {
+  return parseOruk(file, parseJson(file, await readText(file)), options);
+}
+
+/** Plain text from a field that may hold HTML, with a warning when markup was taken out. */
+function textOf(value: unknown, field: string, warn: (field: string, message: string) => void): string | undefined {
+  const text = safeText(value);
+  if (typeof value === 'string' && text !== undefined && text !== value.trim() && /<[a-z!/]/i.test(value))
+    warn(field, 'HTML turned to plain text (markup, scripts and images removed, entities decoded)');
+  return text;
 }
 
 /** The parts of an Open Referral UK 3.0 service this reader uses; the JSON schema has checked their shapes before. */
@@ -105,9 +121,10 @@ interface OrukLocation {
   addresses?: { address_1?: string; address_2?: string; city?: string; postal_code?: string }[];
 }
 
-export function parseOruk(file: string, json: unknown): GraphBatch {
+export function parseOruk(file: string, json: unknown, options: OrukReadOptions = {}): GraphBatch {
   const { full, listed } = validatorsFor();
   const problems: ImportProblem[] = [];
+  const warnings: ImportWarning[] = [];
   const batch: GraphBatch = { nodes: [], relationships: [] };
   const seen = new Set<string>();
   const node = (label: Label, id: string, properties: Properties, row: number): NodeRef => {
@@ -119,8 +136,9 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
     return ref;
   };
 
-  servicesIn(json).forEach((candidate, index) => {
+  servicesIn(json).forEach((sent, index) => {
     const row = index + 1;
+    const { service: candidate, changes } = options.strict ? { service: sent, changes: [] } : normaliseService(sent);
     const service = candidate as OrukService;
     const nested =
       service &&
@@ -142,13 +160,16 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
       }
       return;
     }
+    const record = `service ${service.id}`;
+    const warn = (field: string, message: string) => warnings.push({ file, row, record, field, message });
+    for (const change of changes) warn(change.field, change.message);
     const extra = Object.fromEntries(Object.entries(service).filter(([k]) => !MODELLED.has(k)));
     const self = node(
       Label.Service,
       service.id,
       {
-        name: safeText(service.name) ?? service.name,
-        description: safeText(service.description),
+        name: textOf(service.name, 'name', warn) ?? service.name,
+        description: textOf(service.description, 'description', warn),
         url: service.url,
         email: service.email,
         minimumAge: service.minimum_age,
@@ -168,9 +189,9 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
           Label.Organisation,
           organisation.id,
           {
-            name: safeText(organisation.name) ?? organisation.name,
+            name: textOf(organisation.name, 'organization.name', warn) ?? organisation.name,
             kind: 'OTHER',
-            description: safeText(organisation.description),
+            description: textOf(organisation.description, 'organization.description', warn),
             website: organisation.website,
           },
           row,
@@ -218,5 +239,6 @@ export function parseOruk(file: string, json: unknown): GraphBatch {
     }
   });
   if (problems.length > 0) throw new ImportValidationError(problems);
+  if (warnings.length > 0) batch.warnings = warnings;
   return batch;
 }

@@ -34,6 +34,8 @@ export async function importBatch(db: Database, batch: GraphBatch, options: Impo
       : await oneTransaction(session, validated, options);
     report.durationMs = Math.round(performance.now() - started);
     report.timings = { validateMs: Math.round(validateMs), ...timings };
+    // What the readers normalised rather than refused travels with the report, so the admin sees it beside the counts.
+    if (batch.warnings?.length) report.warnings = batch.warnings;
     return report;
   } finally {
     await session.close();

@@ -1,6 +1,6 @@
 // What an import tells its caller: counts per label and type, links it skipped, and where its time went.
 import type { Label, Rel } from '../../../schema/graph.js';
-import type { Origin } from '../../../schema/records.js';
+import type { ImportWarning, Origin } from '../../../schema/records.js';
 
 export interface Counts {
   created: number;
@@ -74,6 +74,8 @@ export interface ImportReport {
   timings: ImportTimings;
   /** How many transactions wrote it: 1, except for a bulk load. */
   transactions: number;
+  /** What the readers normalised rather than refused (a time zone supplied, HTML made text); absent when nothing was. */
+  warnings?: ImportWarning[];
 }
 
 export function emptyReport(dryRun: boolean, preferFile = false): ImportReport {

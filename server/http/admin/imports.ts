@@ -22,7 +22,7 @@ export interface ImportRouteOptions {
 }
 
 /** What an import form may hold besides its files, each field once but preferFile, which may repeat. */
-const FIELDS = ['dryRun', 'preferFile', 'kind', 'reference', 'defaultSeed'] as const;
+const FIELDS = ['dryRun', 'preferFile', 'kind', 'reference', 'defaultSeed', 'strict'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface ImportForm {
@@ -143,7 +143,7 @@ export function importRoute(app: FastifyInstance, options: ImportRouteOptions): 
       return sendError(
         reply,
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        'An import is sent as multipart/form-data: one "file" part per file (or reference=true, defaultSeed=true), with dryRun, preferFile and kind as fields.',
+        'An import is sent as multipart/form-data: one "file" part per file (or reference=true, defaultSeed=true), with dryRun, preferFile, kind and strict as fields.',
       );
     const budget = new UploadBudget(options.uploadLimitMb);
     budget.checkDeclared(request);
@@ -151,10 +151,21 @@ export function importRoute(app: FastifyInstance, options: ImportRouteOptions): 
     try {
       let form: ImportForm;
       let sources: string[];
-      let settings: { dryRun: boolean; preferFile: boolean | ReadonlySet<string>; kind?: OrganisationKind };
+      let settings: {
+        dryRun: boolean;
+        preferFile: boolean | ReadonlySet<string>;
+        kind?: OrganisationKind;
+        strict: boolean;
+      };
       try {
         form = await readForm(request, dir, budget);
-        settings = { dryRun: flag(form, 'dryRun'), preferFile: preference(form), kind: organisationKind(form) };
+        settings = {
+          dryRun: flag(form, 'dryRun'),
+          preferFile: preference(form),
+          kind: organisationKind(form),
+          // strict=true refuses Open Referral UK deviations as the standard's validator does, instead of warning.
+          strict: flag(form, 'strict'),
+        };
         const defaultSeed = flag(form, 'defaultSeed');
         sources = [
           ...(defaultSeed ? await defaultSources() : flag(form, 'reference') ? [REFERENCE] : []),
@@ -175,7 +186,10 @@ export function importRoute(app: FastifyInstance, options: ImportRouteOptions): 
       const named = asUploaded(form.files);
       let batch: GraphBatch;
       try {
-        batch = await readSources(sources, settings.kind ? { odsKind: settings.kind } : {});
+        batch = await readSources(sources, {
+          ...(settings.kind ? { odsKind: settings.kind } : {}),
+          strict: settings.strict,
+        });
       } catch (error) {
         if (!(error instanceof ImportValidationError)) throw error;
         return refuseProblems(
@@ -184,6 +198,7 @@ export function importRoute(app: FastifyInstance, options: ImportRouteOptions): 
         );
       }
       renameOrigins(batch, named);
+      for (const warning of batch.warnings ?? []) warning.file = named(warning.file);
       const run = () =>
         importBatch(options.db, batch, {
           dryRun: settings.dryRun,

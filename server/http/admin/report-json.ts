@@ -1,5 +1,5 @@
 // The import report as the admin routes send it (the shared contract with the console and the command line).
-import type { ImportProblem } from '../../../schema/records.js';
+import type { ImportProblem, ImportWarning } from '../../../schema/records.js';
 import type { Counts, ImportReport } from '../../database/import/importer.js';
 import { conflictId } from '../../database/import/plan.js';
 
@@ -30,6 +30,8 @@ export interface ImportReportJson {
   skippedLinks: { link: string; missing: string; file: string; row?: number }[];
   /** Always empty in a 200: an import with problems is refused whole, with them, as a 400. */
   problems: ImportProblem[];
+  /** What the readers normalised rather than refused, each with its file, row, record and field: empty when nothing. */
+  warnings: ImportWarning[];
 }
 
 export function reportJson(report: ImportReport): ImportReportJson {
@@ -57,5 +59,6 @@ export function reportJson(report: ImportReport): ImportReportJson {
       ...(s.origin.row === undefined ? {} : { row: s.origin.row }),
     })),
     problems: [],
+    warnings: report.warnings ?? [],
   };
 }
