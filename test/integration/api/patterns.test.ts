@@ -1,6 +1,9 @@
 // Patterns for analysts over the seed: communities and brokers, a target's trajectory, a programme as of a moment and what changed.
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Label, Rel } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
+import { MAX_COMMUNITY_MEMBERS, MAX_PROJECTED_LINKS } from '../../../server/database/communities.js';
 import { createLogger } from '../../../server/logger.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
@@ -172,5 +175,31 @@ describe('patterns', () => {
     expect(await refusal(CHANGES, { from: '2018-03-01', to: 'tomorrow' })).toMatch(/to "tomorrow" is not/);
     const anonymous = await call(CHANGES, { from: '2018-03-01', to: '2018-04-01' }, null);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  // Last, as it crowds the graph: a programme whose partners all work together, then a network over the member limit.
+  it('refuses to partition over its budgets, saying the count and what to give instead', async () => {
+    const crowd = (key: string, from: number, count: number) =>
+      db().run(
+        `MERGE (p:${Label.Programme} {key: $key}) ON CREATE SET p.id = randomUUID(), p.name = $key
+         WITH p UNWIND range($from, $from + $count - 1) AS i
+         CREATE (:${Label.Organisation} {id: randomUUID(), key: 'crowd-org-' + i, name: 'Crowd org ' + i, kind: 'OTHER'})
+                -[:${Rel.PARTNER_IN} {role: 'PARTNER'}]->(p)`,
+        { key, from: neo4j.int(from), count: neo4j.int(count) },
+        'WRITE',
+      );
+    // 700 partners of one programme are 244,650 pairs: past the projection's budget, though few members.
+    await crowd('crowded-programme', 1, 700);
+    const pairs = await refusal(COMMUNITIES, {});
+    expect((700 * 699) / 2).toBeGreaterThan(MAX_PROJECTED_LINKS);
+    expect(pairs).toMatch(
+      /has \d+ pairs of organisations sharing a programme.*more than the 200000.*Give a smaller area/,
+    );
+    await crowd('another-crowded-programme', 701, MAX_COMMUNITY_MEMBERS);
+    expect(await refusal(COMMUNITIES, {})).toMatch(
+      new RegExp(
+        `everywhere has \\d+ organisations and programmes, more than the ${MAX_COMMUNITY_MEMBERS} one request may partition: give a smaller area`,
+      ),
+    );
   });
 });
