@@ -104,4 +104,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE CONSTRAINT apikey_hash IF NOT EXISTS FOR (k:${API_KEY_LABEL}) REQUIRE k.hash IS UNIQUE`,
     ],
   },
+  {
+    id: '007-location-latitude',
+    description:
+      'Locations found by latitude, so a search near a point reads only the band of locations around it, not them all',
+    // A range index rather than a point index: locations keep latitude and longitude as numbers (the model has no
+    // point type), and a range on latitude bounds the search as well for a radius of at most 100 km.
+    statements: [`CREATE INDEX location_latitude IF NOT EXISTS FOR (n:${Label.Location}) ON (n.latitude)`],
+  },
+  {
+    id: '008-change-time',
+    description: 'The audit trail found by time, for what changed between two dates and a programme as of one',
+    statements: [`CREATE INDEX change_at IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.at)`],
+  },
 ];
