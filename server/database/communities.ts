@@ -1,7 +1,7 @@
 // Communities of the partnership network (Louvain, seeded so an answer is the same each time) and the brokers between them.
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
-import { type Network, type NetworkNode, toGraphology } from './network.js';
+import { MAX_RANKED_MEMBERS, type Network, type NetworkNode, toGraphology } from './network.js';
 
 // Both ship CommonJS with a default export typed for bundlers; require gives the function itself.
 const louvain = createRequire(import.meta.url)(
@@ -19,11 +19,10 @@ const betweennessCentrality = createRequire(import.meta.url)('graphology-metrics
 export const MAX_PROJECTED_LINKS = 200_000;
 
 /**
- * The most organisations and programmes one request partitions. Betweenness (for the brokers) costs members × links
- * on the event loop: on the generated England graph, 1,908 members took 0.7 s and 4,114 took 7 s (Louvain itself
- * 0.1 s), so the limit is the one a network answer has, not mostConnected's 5,000.
+ * The most organisations and programmes one request partitions: the brokers' betweenness costs what mostConnected's
+ * does (members × links on the event loop), so the bound is the same one (Louvain itself took 0.1 s at 1,908).
  */
-export const MAX_COMMUNITY_MEMBERS = 2_000;
+export const MAX_COMMUNITY_MEMBERS = MAX_RANKED_MEMBERS;
 
 /** The most brokers a community names: the few that bridge it most. */
 export const MAX_BROKERS = 5;
