@@ -16,6 +16,8 @@ export interface OrukFilters {
   /** Services available where this postcode's local authority is (or an area containing it). */
   postcodeArea?: string;
   near?: { latitude: number; longitude: number; metres: number };
+  /** A postcode's centroid to put results in distance order from, nearest first, each with its distance. */
+  from?: { latitude: number; longitude: number };
 }
 
 export interface ServiceRow {
@@ -24,10 +26,13 @@ export interface ServiceRow {
   areas: Record<string, unknown>[];
   locations: { location: Record<string, unknown>; linkId: string }[];
   topics: Record<string, unknown>[];
+  /** Metres from `from` to the service's nearest location (or, for a service-at-location, to that location). */
+  distance?: number | null;
 }
 
 /** Everything a full ORUK service needs, as one map per service, fetched for a whole page in the same query. */
 const DETAILS = `{
+  distance: distance,
   service: s {.*},
   provider: head(COLLECT { MATCH (s)-[:${Rel.PROVIDED_BY}]->(o:${Label.Organisation}) RETURN o {.*} }),
   areas: COLLECT { MATCH (s)-[:${Rel.AVAILABLE_IN}]->(a:${Label.Area}) RETURN a {.*} ORDER BY a.name },
@@ -61,8 +66,8 @@ function params(filters: OrukFilters, offset: number, limit: number): Record<str
     minimumAge: filters.minimumAge ?? null,
     maximumAge: filters.maximumAge ?? null,
     postcodeArea: filters.postcodeArea ?? null,
-    lat: filters.near?.latitude ?? null,
-    lon: filters.near?.longitude ?? null,
+    lat: (filters.from ?? filters.near)?.latitude ?? null,
+    lon: (filters.from ?? filters.near)?.longitude ?? null,
     metres: filters.near?.metres ?? null,
     query: filters.search ? (luceneQuery(filters.search) ?? null) : null,
   };
@@ -74,7 +79,17 @@ const servicesMatching = (query: unknown): string =>
     ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS s, score WHERE s:${Label.Service}`
     : `MATCH (s:${Label.Service}) WITH s, 0.0 AS score WHERE true`;
 
-/** One page of services, by relevance when searching and by name otherwise, with the total. */
+/** Metres from the postcode's centroid to a location `l` with a point; null without one. */
+const METRES_TO_L = `point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon}))`;
+
+/** Nearest first when a postcode gives a point to measure from (what has no location last), else as `otherwise`. */
+const order = (filters: OrukFilters, otherwise: string): string =>
+  filters.from ? `distance IS NULL, distance, ${otherwise}` : otherwise;
+
+/**
+ * One page of services, nearest first given a postcode (by each one's nearest location), else by relevance when
+ * searching and by name otherwise, with the total.
+ */
 export async function servicePage(
   db: Database,
   filters: OrukFilters,
@@ -83,11 +98,20 @@ export async function servicePage(
 ): Promise<{ total: number; rows: ServiceRow[] }> {
   const p = params(filters, offset, limit);
   const source = servicesMatching(p.query);
+  const distance = filters.from
+    ? `COLLECT { MATCH (s)-[:${Rel.AT}]->(l:${Label.Location}) WHERE l.latitude IS NOT NULL
+        RETURN ${METRES_TO_L} AS d ORDER BY d LIMIT 1 }[0]`
+    : 'null';
   const result = await db.run(
     `${source} AND ${conditions(filters).join(' AND ')}
-     WITH s, score ORDER BY score DESC, toLower(s.name), s.id
-     WITH collect(s) AS sorted
-     CALL (sorted) { UNWIND sorted[$offset..($offset + $limit)] AS s RETURN collect(${DETAILS}) AS page }
+     WITH s, score, ${distance} AS distance
+     ORDER BY ${order(filters, 'score DESC, toLower(s.name), s.id')}
+     WITH collect([s, distance]) AS sorted
+     CALL (sorted) {
+       UNWIND sorted[$offset..($offset + $limit)] AS item
+       WITH item[0] AS s, item[1] AS distance
+       RETURN collect(${DETAILS}) AS page
+     }
      RETURN size(sorted) AS total, page`,
     p,
   );
@@ -96,8 +120,9 @@ export async function servicePage(
 }
 
 /**
- * One page of services at locations, one item per service and location it is at (the feed's unit), in the services'
- * order and then by location name. The pairs are sorted and counted as references; only the page's services have
+ * One page of services at locations, one item per service and location it is at (the feed's unit), only the locations
+ * within `proximity` when it is given: nearest first given a postcode, else in the services' order and then by
+ * location name. The pairs are sorted and counted as references; only the page's services have
  * their details read, so a page costs the same whether the directory holds a hundred services or a hundred thousand.
  */
 export async function serviceAtLocationPage(
@@ -111,11 +136,13 @@ export async function serviceAtLocationPage(
   const result = await db.run(
     `${source} AND ${conditions(filters).join(' AND ')}
      MATCH (s)-[r:${Rel.AT}]->(l:${Label.Location})
-     WITH s, r ORDER BY score DESC, toLower(s.name), s.id, l.name, r.id
-     WITH collect([s, r.id]) AS pairs
+     ${filters.near ? `WHERE l.latitude IS NOT NULL AND ${METRES_TO_L} <= $metres` : ''}
+     WITH s, r, ${filters.from ? `CASE WHEN l.latitude IS NULL THEN null ELSE ${METRES_TO_L} END` : 'null'} AS distance
+     ORDER BY ${order(filters, 'score DESC, toLower(s.name), s.id, l.name, r.id')}
+     WITH collect([s, r.id, distance]) AS pairs
      CALL (pairs) {
        UNWIND pairs[$offset..($offset + $limit)] AS pair
-       WITH pair[0] AS s, pair[1] AS linkId
+       WITH pair[0] AS s, pair[1] AS linkId, pair[2] AS distance
        RETURN collect({row: ${DETAILS}, linkId: linkId}) AS page
      }
      RETURN size(pairs) AS total, page`,
@@ -130,7 +157,7 @@ export async function serviceAtLocationPage(
 
 export async function serviceById(db: Database, id: string): Promise<ServiceRow | undefined> {
   const result = await db.run(
-    `MATCH (s:${Label.Service} {id: $id}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`,
+    `MATCH (s:${Label.Service} {id: $id}) WHERE coalesce(s.retired, false) = false WITH s, null AS distance RETURN ${DETAILS} AS row`,
     { id },
   );
   return result.records[0]?.get('row') as ServiceRow | undefined;
@@ -142,7 +169,7 @@ export async function serviceAtLocationById(
   id: string,
 ): Promise<{ row: ServiceRow; linkId: string } | undefined> {
   const result = await db.run(
-    `MATCH (s:${Label.Service})-[:${Rel.AT} {id: $id}]->(:${Label.Location}) WHERE coalesce(s.retired, false) = false RETURN ${DETAILS} AS row`,
+    `MATCH (s:${Label.Service})-[:${Rel.AT} {id: $id}]->(:${Label.Location}) WHERE coalesce(s.retired, false) = false WITH s, null AS distance RETURN ${DETAILS} AS row`,
     { id },
   );
   const row = result.records[0]?.get('row') as ServiceRow | undefined;

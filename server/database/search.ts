@@ -132,6 +132,15 @@ export async function searchDirectory(
           ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE n IN inArea AND ${live}`
           : `UNWIND inArea AS n WITH n, 0.0 AS score WHERE ${live}`
       }`;
+  } else if (filters.near && !query) {
+    // From the locations' side, through the latitude index: only those in a box around the circle, then what is at them.
+    const box = boundingBox(filters.near);
+    Object.assign(params, box);
+    candidates = `MATCH (place:${Label.Location})
+        WHERE place.latitude >= $minLat AND place.latitude <= $maxLat
+          AND place.longitude >= $minLon AND place.longitude <= $maxLon
+        MATCH (n)-[:${Rel.AT}]->(place)
+        WITH DISTINCT n, 0.0 AS score WHERE ${live}`;
   } else {
     candidates = query
       ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE ${live}`
@@ -157,7 +166,8 @@ export async function searchDirectory(
       RETURN point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon})) AS d
       ORDER BY d LIMIT 1 }[0] / 1000.0 AS distanceKm`;
   }
-  const order = query ? 'score DESC, ' : filters.near ? 'distanceKm, ' : '';
+  // Near a place, nearest first even when searching by words: what a person near it wants first is what is closest.
+  const order = filters.near ? 'distanceKm, score DESC, ' : query ? 'score DESC, ' : '';
   const result = await db.run(
     `${filters.areaKey ? AREA_SCOPE : 'WITH [] AS upIds, [] AS withinIds'}
      CALL (upIds, withinIds) {
@@ -196,6 +206,21 @@ export async function searchDirectory(
       score: h.score,
       distanceKm: h.distanceKm ?? undefined,
     })),
+  };
+}
+
+/**
+ * A latitude and longitude box holding every point within `radiusKm` of the centre, a little wider to be safe: a degree
+ * of latitude is 111.2 km everywhere, one of longitude that times the cosine of the latitude.
+ */
+export function boundingBox(near: { latitude: number; longitude: number; radiusKm: number }) {
+  const dLat = (near.radiusKm / 111.2) * 1.01;
+  const dLon = dLat / Math.max(0.01, Math.cos(((Math.abs(near.latitude) + dLat) * Math.PI) / 180));
+  return {
+    minLat: near.latitude - dLat,
+    maxLat: near.latitude + dLat,
+    minLon: near.longitude - dLon,
+    maxLon: near.longitude + dLon,
   };
 }
 

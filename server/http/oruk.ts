@@ -21,6 +21,7 @@ import {
   serviceSummary,
   taxonomyTerm,
   TAXONOMY,
+  withDistance,
 } from '../oruk/mapping.js';
 import { sendError } from './errors.js';
 
@@ -67,7 +68,7 @@ function uuidParam(query: Query, name: string): string | undefined {
   return value;
 }
 
-async function filtersOf(db: Database, query: Query, withPlace: boolean): Promise<OrukFilters> {
+async function filtersOf(db: Database, query: Query): Promise<OrukFilters> {
   const filters: OrukFilters = { search: query.search || undefined };
   filters.taxonomyTermId = uuidParam(query, 'taxonomy_term_id');
   const taxonomyId = uuidParam(query, 'taxonomy_id');
@@ -76,16 +77,18 @@ async function filtersOf(db: Database, query: Query, withPlace: boolean): Promis
   else if (taxonomyId) filters.noTerm = true;
   if (query.minimum_age) filters.minimumAge = whole(query, 'minimum_age', 0, 0, 150);
   if (query.maximum_age) filters.maximumAge = whole(query, 'maximum_age', 0, 0, 150);
-  if (withPlace && query.postcode) {
+  if (query.postcode) {
     const postcode = normalisePostcode(query.postcode);
     if (!postcode) throw new BadRequest('postcode must be a UK postcode, such as SE1 2DL.');
     const centre = await postcodeCentroid(db, postcode);
     if (!centre) throw new BadRequest(`The postcode ${postcode} is not in this directory's postcode data.`);
+    // Given a postcode, results come nearest first, each with its distance in metres, as ORUK's users ask.
+    filters.from = centre;
     if (query.proximity) filters.near = { ...centre, metres: whole(query, 'proximity', 0, 1, 200_000) };
     else {
       filters.postcodeArea = (await postcodeAreaCode(db, postcode)) ?? '-';
     }
-  } else if (withPlace && query.proximity) {
+  } else if (query.proximity) {
     throw new BadRequest('proximity needs a postcode to measure from.');
   }
   return filters;
@@ -119,8 +122,13 @@ export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => strin
 
   app.get<{ Querystring: Query }>('/services', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
-    const { total, rows } = await servicePage(db, await filtersOf(db, request.query, false), offset, perPage);
-    return page(rows.map(serviceSummary), total, pageNumber, perPage);
+    const { total, rows } = await servicePage(db, await filtersOf(db, request.query), offset, perPage);
+    return page(
+      rows.map((row) => withDistance(row, serviceSummary(row))),
+      total,
+      pageNumber,
+      perPage,
+    );
   });
   app.get<{ Params: { id: string } }>('/services/:id', async (request, reply) => {
     if (!isUuid(request.params.id)) throw new BadRequest('The service id must be a UUID.');
@@ -131,12 +139,12 @@ export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => strin
   app.get<{ Querystring: Query }>('/service_at_locations', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
     // Paged by service-at-location in Cypher: a page reads the details of its own services, never the directory's.
-    const filters = await filtersOf(db, request.query, true);
+    const filters = await filtersOf(db, request.query);
     const { total, rows } = await serviceAtLocationPage(db, filters, offset, perPage);
     const items = rows.flatMap(({ row, linkId }) =>
       row.locations
         .filter((link) => link.linkId === linkId)
-        .map((link) => ({ ...serviceAtLocation(row, link), service: serviceSummary(row) })),
+        .map((link) => withDistance(row, { ...serviceAtLocation(row, link), service: serviceSummary(row) })),
     );
     return page(items, total, pageNumber, perPage);
   });

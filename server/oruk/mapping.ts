@@ -155,3 +155,11 @@ export function serviceAtLocationFull(row: ServiceRow, linkId: string) {
   const link = row.locations.find((l) => l.linkId === linkId)!;
   return compact({ ...serviceAtLocation(row, link), service: serviceSummary(row) });
 }
+
+/**
+ * An item with `distance`, whole metres from the postcode asked with, when there was one: not a field of the standard,
+ * which lets a feed add its own, and what ORUK's users asked for beside the nearest-first order.
+ */
+export function withDistance<T extends object>(row: ServiceRow, item: T): T & { distance?: number } {
+  return typeof row.distance === 'number' ? { ...item, distance: Math.round(row.distance) } : item;
+}
