@@ -117,12 +117,13 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
   const admin = { authorization: `Bearer ${adminToken}` };
   const search = directorySearch(s);
   const persisted = persistedGet(search);
+  const persistedNetwork = persistedGet(network);
   return [
     { name: COMPARED[0], side: 'ours', request: post(search, admin) },
     // What widgets send: public, so answered from the response cache after the first time.
     { name: 'directory search, public (cached)', side: 'ours', request: post(search, {}) },
     {
-      name: 'directory search, public, persisted query over GET',
+      name: 'directory search, public (cached), persisted query over GET',
       side: 'ours',
       request: persisted.request,
       prepare: [persisted.register],
@@ -156,6 +157,13 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
     { name: 'network to depth 2', side: 'ours', request: post(network, admin) },
     // What the network widget asks, public: from the response cache after the first time.
     { name: 'network to depth 2, public (cached)', side: 'ours', request: post(network, {}) },
+    // A large public answer as a widget asks for it: answered from the HTTP-level cache (server/http/answer-cache.ts).
+    {
+      name: 'network to depth 2, public (cached), persisted query over GET',
+      side: 'ours',
+      request: persistedNetwork.request,
+      prepare: [persistedNetwork.register],
+    },
     {
       name: 'shortest path',
       side: 'ours',

@@ -28,6 +28,12 @@ export interface ResponseStore {
   forRequest(): KeyValueCache<string>;
   /** Empties the cache for every reader. Never throws: a cache problem must not fail a write that succeeded. */
   invalidate(): Promise<void>;
+  /**
+   * The generation readers are in now, which only ever grows, so that other caches of public answers (the HTTP-level
+   * one, server/http/answer-cache.ts) empty when this one does. Undefined when it cannot be known (Redis down):
+   * then nothing may be served from them.
+   */
+  currentGeneration(): Promise<number | undefined>;
   readonly state: ResponseCacheState;
   close(): Promise<void>;
 }
@@ -56,6 +62,10 @@ export class GenerationalCache implements ResponseStore {
 
   async invalidate(): Promise<void> {
     this.generation += 1;
+  }
+
+  async currentGeneration(): Promise<number> {
+    return this.generation;
   }
 
   async close(): Promise<void> {}
@@ -211,6 +221,13 @@ export class RedisResponseCache implements ResponseStore {
   async invalidate(): Promise<void> {
     this.invalidationsAsked += 1;
     await this.recordInvalidation();
+  }
+
+  async currentGeneration(): Promise<number | undefined> {
+    // As for an entry: after a change this instance could not announce, the generation Redis holds is out of date.
+    if (this.owesInvalidation() && !(await this.recordInvalidation())) return undefined;
+    const read = await this.attempt(() => this.client.get(this.generationKey));
+    return read === undefined ? undefined : Number(read.result ?? '0');
   }
 
   async close(): Promise<void> {

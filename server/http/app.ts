@@ -21,6 +21,7 @@ import type { Logger } from '../logger.js';
 import type { Database } from '../database/database.js';
 import { adminConsole } from './admin-console.js';
 import { adminApi } from './admin/index.js';
+import { publicAnswerCache } from './answer-cache.js';
 import { analystConsole } from './console.js';
 import { keyOriginsCors } from './cors.js';
 import { listExport } from './list-export.js';
@@ -226,6 +227,14 @@ export async function createApp(
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.url === '/graphql')
       reply.header('vary', varyAlso(reply.getHeader('vary'), ['Origin', 'Authorization', 'X-Api-Key']));
+  });
+  // Public GETs answered as stored bytes when the response cache's generation has not moved since (answer-cache.ts).
+  await app.register(publicAnswerCache, {
+    responseCache,
+    adminToken: deps.adminToken,
+    localAdminToken: deps.localAdminToken,
+    oidc: deps.oidc !== undefined,
+    production: deps.production,
   });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => {

@@ -20,6 +20,7 @@ export function countedResponseStore(store: ResponseStore): ResponseStore {
       };
     },
     invalidate: () => store.invalidate(),
+    currentGeneration: () => store.currentGeneration(),
     close: () => store.close(),
   };
 }

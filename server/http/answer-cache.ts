@@ -1,0 +1,221 @@
+// Public GraphQL GETs (the widgets' persisted queries) answered as stored bytes before Apollo's pipeline runs at all.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { cachedKeyFor, presentedSecret } from '../graphql/access.js';
+import { looksLikeJwt } from '../graphql/oidc.js';
+import type { ResponseStore } from '../graphql/response-cache.js';
+
+/** The most the answers held here may weigh together, bodies and keys: the least recently used go first. */
+export const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** An answer heavier than this is left to Apollo's response cache, so that one network cannot push out hundreds of searches. */
+const LARGEST_ANSWER = ANSWER_CACHE_BYTES / 4;
+
+/** One stored answer: its bytes and the headers that describe them, as Apollo sent them the first time. */
+interface StoredAnswer {
+  body: Buffer;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  storedAt: number;
+  /** Never later than the Cache-Control max-age allows: the staleness bound an import by another process relies on. */
+  expiresAt: number;
+  weight: number;
+}
+
+/**
+ * Answers of one generation, bounded in bytes. A Map kept in insertion order doubles as the LRU. Generations only
+ * grow, so meeting a newer one empties the lot at once, and an answer read under an older one is never stored.
+ */
+export class AnswerBytes {
+  private readonly answers = new Map<string, StoredAnswer>();
+  private generation = Number.NEGATIVE_INFINITY;
+  private weight = 0;
+
+  constructor(readonly bound = ANSWER_CACHE_BYTES) {}
+
+  get(key: string, generation: number, now: number): StoredAnswer | undefined {
+    if (!this.follow(generation)) return undefined;
+    const answer = this.answers.get(key);
+    if (!answer) return undefined;
+    this.forget(key, answer);
+    if (answer.expiresAt <= now) return undefined;
+    this.answers.set(key, answer);
+    this.weight += answer.weight;
+    return answer;
+  }
+
+  set(key: string, generation: number, answer: StoredAnswer): void {
+    if (
+      !this.follow(generation) ||
+      generation !== this.generation ||
+      answer.weight > Math.min(this.bound, LARGEST_ANSWER)
+    )
+      return;
+    const earlier = this.answers.get(key);
+    if (earlier) this.forget(key, earlier);
+    this.answers.set(key, answer);
+    this.weight += answer.weight;
+    for (const [oldest, stored] of this.answers) {
+      if (this.weight <= this.bound) break;
+      this.forget(oldest, stored);
+    }
+  }
+
+  /** What is held, for tests and the memory report. */
+  get usage(): { answers: number; bytes: number; bound: number } {
+    return { answers: this.answers.size, bytes: this.weight, bound: this.bound };
+  }
+
+  /** Moves to `generation` when it is newer (emptying everything); false when it is older than what is held. */
+  private follow(generation: number): boolean {
+    if (generation < this.generation) return false;
+    if (generation > this.generation) {
+      this.answers.clear();
+      this.weight = 0;
+      this.generation = generation;
+    }
+    return true;
+  }
+
+  private forget(key: string, answer: StoredAnswer): void {
+    this.answers.delete(key);
+    this.weight -= answer.weight;
+  }
+}
+
+export interface AnswerCacheOptions {
+  /** The response cache whose generation this one follows: a write, an import or a restore empties both. */
+  responseCache: ResponseStore;
+  adminToken?: string;
+  localAdminToken?: string;
+  /** Whether sign-in tokens are accepted: a JWT then names a role only the identity provider can tell. */
+  oidc: boolean;
+  production: boolean;
+  answers?: AnswerBytes;
+}
+
+/** What a public GET looked up and did not find: stored on the way out if Apollo answers it cleanly. */
+interface Lookup {
+  key: string;
+  generation: number;
+  hit: boolean;
+}
+
+const GRAPHQL = '/graphql';
+const digest = (value: string) => createHash('sha256').update(value).digest();
+const sameSecret = (secret: string, known: string | undefined) =>
+  known !== undefined && timingSafeEqual(digest(secret), digest(known));
+
+/**
+ * Whether Apollo's CSRF prevention would let this GET through: only then may it be answered here, so that a
+ * cross-site image or form is refused by Apollo as before, not served from the cache.
+ */
+function preflighted(request: FastifyRequest): boolean {
+  return ['apollo-require-preflight', 'x-apollo-operation-name'].some((name) => {
+    const value = request.headers[name];
+    return typeof value === 'string' && value !== '';
+  });
+}
+
+/**
+ * Whether the request is surely public, decided without the database: no key, or a public key already known to the
+ * key cache (the rate limit looked it up moments ago) and used from one of its origins. Anything else (a token, an
+ * analyst's or admin's key, a key not known yet or refused) goes to Apollo, which decides and refuses as before.
+ */
+function surelyPublic(request: FastifyRequest, options: AnswerCacheOptions): boolean {
+  const secret = presentedSecret(request.headers);
+  if (secret === undefined) return true;
+  if (sameSecret(secret, options.localAdminToken) || sameSecret(secret, options.adminToken)) return false;
+  if (options.oidc && looksLikeJwt(secret)) return false;
+  const key = cachedKeyFor(secret);
+  if (key?.role !== 'public') return false;
+  const origin = request.headers.origin;
+  return key.origins.length === 0 || typeof origin !== 'string' || key.origins.includes(origin);
+}
+
+/** Apollo negotiates the body's media type from Accept, so the same URL may be answered in two types. */
+function keyOf(request: FastifyRequest): string {
+  const accept = request.headers.accept ?? '';
+  return `public\n${accept}\n${request.url}`;
+}
+
+/** Whether If-None-Match names this answer (weak comparison, as RFC 9110 asks for GET). */
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const given = tag.trim();
+    return given === '*' || given.replace(/^W\//, '') === etag;
+  });
+}
+
+/** How long an answer marked publicly cacheable may be reused, in seconds; 0 when it is not so marked. */
+function publicMaxAge(cacheControl: unknown): number {
+  if (typeof cacheControl !== 'string' || !/\bpublic\b/.test(cacheControl)) return 0;
+  const maxAge = /\bmax-age=(\d+)/.exec(cacheControl);
+  return maxAge ? Number(maxAge[1]) : 0;
+}
+
+function sendStored(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: StoredAnswer,
+  production: boolean,
+): FastifyReply {
+  const now = Date.now();
+  void reply
+    .header('etag', answer.etag)
+    .header('cache-control', answer.cacheControl)
+    // As Apollo's response cache says on its hits: a browser then keeps the answer only for what is left of max-age.
+    .header('age', String(Math.floor((now - answer.storedAt) / 1000)))
+    .header('x-cache', 'hit');
+  if (!production) void reply.header('x-db-round-trips', '0');
+  if (notModified(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+  return reply.code(200).header('content-type', answer.contentType).send(answer.body);
+}
+
+const answerCache: FastifyPluginAsync<AnswerCacheOptions> = async (app, options) => {
+  const answers = options.answers ?? new AnswerBytes();
+  const lookups = new WeakMap<FastifyRequest, Lookup>();
+
+  // A preHandler, so that everything before it still runs for a stored answer: the rate limit counts it against its
+  // budget (and a key's usage), CORS sets its headers, an outage refuses it.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== GRAPHQL) return;
+    if (!preflighted(request) || !surelyPublic(request, options)) return;
+    const generation = await options.responseCache.currentGeneration();
+    if (generation === undefined) return;
+    const key = keyOf(request);
+    const answer = answers.get(key, generation, Date.now());
+    lookups.set(request, { key, generation, hit: answer !== undefined });
+    if (answer) return sendStored(request, reply, answer, options.production);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const lookup = lookups.get(request);
+    if (!lookup || lookup.hit || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const cacheControl = reply.getHeader('cache-control');
+    const maxAge = publicMaxAge(cacheControl);
+    const contentType = reply.getHeader('content-type');
+    // Apollo marks an answer public only for a query without errors; the body is checked too, as that is what matters.
+    if (maxAge <= 0 || typeof contentType !== 'string' || payload.startsWith('{"errors"')) return payload;
+    const body = Buffer.from(payload);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const storedAt = Date.now();
+    answers.set(lookup.key, lookup.generation, {
+      body,
+      etag,
+      contentType,
+      cacheControl: String(cacheControl),
+      storedAt,
+      expiresAt: storedAt + maxAge * 1000,
+      weight: body.length + lookup.key.length,
+    });
+    void reply.header('etag', etag).header('x-cache', 'miss');
+    return payload;
+  });
+};
+
+/** Registered after the rate limit and CORS and before Apollo's route, whose GETs it may answer first. */
+export const publicAnswerCache = fp(answerCache, { name: 'public-answer-cache' });

@@ -1,0 +1,214 @@
+// The HTTP-level cache of public GraphQL GETs: stored bytes served before Apollo, emptied by every change, 304 for a
+// browser's copy, never crossing roles, still rate-limited and counted, with the CORS headers the request deserves.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKey } from '../../../server/database/api-keys.js';
+import { PUBLIC_MAX_AGE_S } from '../../../server/graphql/response-cache.js';
+import { createLogger } from '../../../server/logger.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
+import type { RunningService } from '../../../server/service.js';
+import { testTarget, useTestDatabase } from '../../support/database.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+
+const LIMIT = 8;
+const COUNCIL = 'https://www.enfield.gov.uk';
+const ECCG = 'seed/reference/ods/eccg.csv';
+const SEARCH =
+  'query CachedSearch { search(text: "stop smoking", kinds: [SERVICE]) { edges { node { ... on Service { id name version } } } } }';
+
+let addresses = 0;
+/** A fresh client address, as the load balancer names it, so that each test has its own rate-limit budget. */
+const newAddress = () => {
+  addresses += 1;
+  return `203.0.113.${addresses}`;
+};
+
+/** The hash-only GET a widget sends once its query is registered. */
+const byHash = (query: string) =>
+  `/graphql?extensions=${encodeURIComponent(
+    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } }),
+  )}`;
+const registering = (query: string) => `${byHash(query)}&query=${encodeURIComponent(query)}`;
+
+describe('HTTP-level cache of public GETs', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  let widgetKey: string;
+  let analystKey: string;
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    // Made before the service starts, so that CORS knows the council's origin from the first request.
+    widgetKey = (await createKey(db(), 'Enfield council website', 'public', [COUNCIL])).secret;
+    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
+    service = await startTestService(testTarget(), {
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      TRUST_PROXY: '1',
+    });
+  });
+  afterAll(async () => service?.stop());
+
+  /** A GET as a widget sends it (with the header CSRF prevention asks for), from a fresh address unless given. */
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${service.url}${path}`, {
+      headers: { 'apollo-require-preflight': 'true', 'x-forwarded-for': newAddress(), ...headers },
+    });
+
+  /** Registers `query` and asks for it by hash until the answer is stored here; returns the hash-only path. */
+  async function stored(query: string): Promise<string> {
+    const registered = await get(registering(query));
+    expect(registered.status).toBe(200);
+    await registered.arrayBuffer();
+    const path = byHash(query);
+    const first = await get(path);
+    await first.arrayBuffer();
+    return path;
+  }
+
+  it('stores a public answer on the way out and serves the same bytes, headers and ETag from then on', async () => {
+    const query = 'query TopicsFromTheHttpCache { topics(first: 3) { edges { node { key name } } } }';
+    await (await get(registering(query))).arrayBuffer();
+    const path = byHash(query);
+    const miss = await get(path);
+    const missBody = await miss.text();
+    expect(miss.status).toBe(200);
+    expect(miss.headers.get('x-cache')).toBe('miss');
+    const etag = miss.headers.get('etag');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+
+    const hit = await get(path);
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    expect(await hit.text()).toBe(missBody);
+    expect(hit.headers.get('etag')).toBe(etag);
+    expect(hit.headers.get('content-type')).toBe(miss.headers.get('content-type'));
+    expect(hit.headers.get('cache-control')).toBe(`max-age=${PUBLIC_MAX_AGE_S}, public`);
+    expect(Number(hit.headers.get('age'))).toBeLessThanOrEqual(PUBLIC_MAX_AGE_S);
+    expect(hit.headers.get('x-db-round-trips')).toBe('0');
+    // Browsers keep one copy per key and origin, as for Apollo's own answers.
+    expect(hit.headers.get('vary')).toMatch(/Authorization/);
+  });
+
+  it('answers 304 with no body when the browser already holds the answer', async () => {
+    const path = await stored('query TopicsForA304 { topics(first: 2) { edges { node { key } } } }');
+    const etag = (await get(path)).headers.get('etag') ?? '';
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"something-else", ${etag}`]) {
+      const again = await get(path, { 'if-none-match': ifNoneMatch });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('etag')).toBe(etag);
+      expect(again.headers.get('cache-control')).toBe(`max-age=${PUBLIC_MAX_AGE_S}, public`);
+    }
+    const changed = await get(path, { 'if-none-match': '"an-older-answer"' });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('x-cache')).toBe('hit');
+  });
+
+  it("serves an admin's change at once: the mutation empties the stored answers", async () => {
+    const path = await stored(SEARCH);
+    const before = await get(path);
+    expect(before.headers.get('x-cache')).toBe('hit');
+    const node = ((await before.json()) as { data: { search: { edges: { node: Record<string, any> }[] } } }).data.search
+      .edges[0]!.node;
+    const renamed = `${node.name} (renamed for the HTTP cache)`;
+    const update = await graphql(
+      service,
+      'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
+      { id: node.id, v: node.version, set: { name: renamed } },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(update.body.errors).toBeUndefined();
+    const after = await get(path);
+    expect(after.headers.get('x-cache')).not.toBe('hit');
+    expect(await after.text()).toContain(renamed);
+  });
+
+  it('serves an import at once: an import through the admin API empties the stored answers', async () => {
+    const path = await stored('query OrganisationsBeforeAnImport { organisations(first: 5) { totalCount } }');
+    expect((await get(path)).headers.get('x-cache')).toBe('hit');
+    const form = new FormData();
+    form.append('file', new Blob([await readFile(ECCG, 'utf8')]), ECCG);
+    const imported = await fetch(`${service.url}/admin/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'x-forwarded-for': newAddress() },
+      body: form,
+    });
+    expect(imported.status).toBe(200);
+    await imported.arrayBuffer();
+    const after = await get(path);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('x-cache')).not.toBe('hit');
+  });
+
+  it("never gives an analyst the public's stored bytes, and never stores an analyst's answer for the public", async () => {
+    const path = await stored('query TopicsByRole { topics(first: 4) { edges { node { key name } } } }');
+    expect((await get(path)).headers.get('x-cache')).toBe('hit');
+    const analyst = await get(path, { authorization: `Bearer ${analystKey}` });
+    expect(analyst.status).toBe(200);
+    expect(analyst.headers.get('x-cache')).toBeNull();
+    expect(analyst.headers.get('cache-control') ?? '').not.toContain('public');
+    expect(Number(analyst.headers.get('x-db-round-trips'))).toBeGreaterThan(0);
+
+    // The other way: asked first by an analyst, the answer is not kept for the public.
+    const query = 'query TopicsAnalystFirst { topics(first: 5) { edges { node { key } } } }';
+    await (await get(registering(query), { authorization: `Bearer ${analystKey}` })).arrayBuffer();
+    const analystAgain = await get(byHash(query), { authorization: `Bearer ${analystKey}` });
+    await analystAgain.arrayBuffer();
+    expect(analystAgain.headers.get('x-cache')).toBeNull();
+    const publicAfter = await get(byHash(query));
+    await publicAfter.arrayBuffer();
+    expect(publicAfter.headers.get('x-cache')).toBe('miss');
+    expect(publicAfter.headers.get('cache-control')).toBe(`max-age=${PUBLIC_MAX_AGE_S}, public`);
+  });
+
+  it('leaves a GET without the CSRF header, and every POST, to Apollo as before', async () => {
+    const query = 'query TopicsGuarded { topics(first: 1) { edges { node { key } } } }';
+    const path = await stored(query);
+    expect((await get(path)).headers.get('x-cache')).toBe('hit');
+    const unguarded = await fetch(`${service.url}${path}`, { headers: { 'x-forwarded-for': newAddress() } });
+    expect(unguarded.status).toBe(400);
+    expect(unguarded.headers.get('x-cache')).toBeNull();
+    const posted = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': newAddress() },
+      body: JSON.stringify({ query }),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get('x-cache')).toBeNull();
+  });
+
+  it("counts stored answers against the client's budget, and a widget key's usage", async () => {
+    const path = await stored('query TopicsWithinBudget { topics(first: 6) { edges { node { key } } } }');
+    const client = { 'x-forwarded-for': newAddress() };
+    const answers: string[] = [];
+    for (let i = 0; i < LIMIT; i += 1) {
+      const response = await get(path, client);
+      await response.arrayBuffer();
+      answers.push(`${response.status} ${response.headers.get('x-cache')}`);
+    }
+    expect(answers).toEqual(Array(LIMIT).fill('200 hit'));
+    const refused = await get(path, client);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: 'RATE_LIMITED' });
+
+    const widget = { authorization: `Bearer ${widgetKey}`, origin: COUNCIL, 'x-forwarded-for': newAddress() };
+    for (let i = 0; i < 3; i += 1) expect((await get(path, widget)).headers.get('x-cache')).toBe('hit');
+    const keys = await graphql(service, '{ apiKeys { name usage { requests } } }', {}, TEST_ADMIN_TOKEN);
+    const usage = (keys.body.data.apiKeys as { name: string; usage: { requests: number }[] }[]).find(
+      (key) => key.name === 'Enfield council website',
+    )?.usage;
+    expect(usage?.reduce((sum, day) => sum + day.requests, 0)).toBe(3);
+  });
+
+  it('gives a cross-origin answer from the cache the CORS headers the request deserves', async () => {
+    const path = await stored('query TopicsAcrossOrigins { topics(first: 7) { edges { node { key } } } }');
+    const anonymous = await get(path, { origin: 'https://www.example.org' });
+    expect(anonymous.headers.get('x-cache')).toBe('hit');
+    expect(anonymous.headers.get('access-control-allow-origin')).toBe('*');
+    const widget = await get(path, { origin: COUNCIL, 'x-api-key': widgetKey });
+    expect(widget.headers.get('x-cache')).toBe('hit');
+    expect(widget.headers.get('access-control-allow-origin')).toBe(COUNCIL);
+    expect(widget.headers.get('vary')).toMatch(/Origin/);
+  });
+});
