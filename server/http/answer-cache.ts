@@ -9,9 +9,6 @@ import type { ResponseStore } from '../graphql/response-cache.js';
 /** The most the answers held here may weigh together, bodies and keys: the least recently used go first. */
 export const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
-/** An answer heavier than this is left to Apollo's response cache, so that one network cannot push out hundreds of searches. */
-const LARGEST_ANSWER = ANSWER_CACHE_BYTES / 4;
-
 /** One stored answer: its bytes and the headers that describe them, as Apollo sent them the first time. */
 interface StoredAnswer {
   body: Buffer;
@@ -33,6 +30,7 @@ export class AnswerBytes {
   private generation = Number.NEGATIVE_INFINITY;
   private weight = 0;
 
+  /** An answer heavier than a quarter of the bound is left to Apollo's response cache: one network must not push out hundreds of searches. */
   constructor(readonly bound = ANSWER_CACHE_BYTES) {}
 
   get(key: string, generation: number, now: number): StoredAnswer | undefined {
@@ -47,12 +45,7 @@ export class AnswerBytes {
   }
 
   set(key: string, generation: number, answer: StoredAnswer): void {
-    if (
-      !this.follow(generation) ||
-      generation !== this.generation ||
-      answer.weight > Math.min(this.bound, LARGEST_ANSWER)
-    )
-      return;
+    if (!this.follow(generation) || generation !== this.generation || answer.weight > this.bound / 4) return;
     const earlier = this.answers.get(key);
     if (earlier) this.forget(key, earlier);
     this.answers.set(key, answer);
