@@ -83,7 +83,15 @@ export async function createApp(
   deps: AppDependencies,
 ): Promise<FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>> {
   /** Absolute links are built on this, never on the Host header a client may set to anything. */
-  const publicUrl = (): string => deps.publicUrl ?? listeningUrl(app.server.address() as AddressInfo | null);
+  // Remembered once listening: asking the socket its address is a system call, and every response asks (for HSTS).
+  let listenedAt: string | undefined;
+  const publicUrl = (): string => {
+    if (deps.publicUrl !== undefined) return deps.publicUrl;
+    if (listenedAt !== undefined) return listenedAt;
+    const address = app.server.address() as AddressInfo | null;
+    if (address) listenedAt = listeningUrl(address);
+    return listeningUrl(address);
+  };
   const app = Fastify({
     loggerInstance: deps.log,
     genReqId: (req) => {
