@@ -118,6 +118,8 @@ export async function searchDirectory(
   // would walk each one's links. Only the kinds asked for are gathered (a services directory asks for services).
   // Without an area, the full-text index or every searchable record.
   let candidates: string;
+  // Near a point with no words to match, the candidates are found from the locations (see below).
+  const fromPlaces = filters.near !== undefined && !query && !filters.areaKey;
   if (filters.areaKey) {
     candidates = `CALL (upIds, withinIds) {
         UNWIND upIds + withinIds AS areaId
@@ -132,15 +134,18 @@ export async function searchDirectory(
           ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE n IN inArea AND ${live}`
           : `UNWIND inArea AS n WITH n, 0.0 AS score WHERE ${live}`
       }`;
-  } else if (filters.near && !query) {
-    // From the locations' side, through the latitude index: only those in a box around the circle, then what is at them.
-    const box = boundingBox(filters.near);
-    Object.assign(params, box);
-    candidates = `MATCH (place:${Label.Location})
+  } else if (fromPlaces) {
+    // From the locations' side, through the latitude index: only those in a box around the circle, then what is at
+    // them, each at its nearest such location. A record with a location inside the radius has it inside the box, so
+    // the nearest found here is its nearest of all whenever it is near enough to be kept.
+    Object.assign(params, boundingBox(filters.near!));
+    candidates = `MATCH (place:${Label.Location}) USING INDEX place:${Label.Location}(latitude)
         WHERE place.latitude >= $minLat AND place.latitude <= $maxLat
           AND place.longitude >= $minLon AND place.longitude <= $maxLon
         MATCH (n)-[:${Rel.AT}]->(place)
-        WITH DISTINCT n, 0.0 AS score WHERE ${live}`;
+        WITH n, min(point.distance(point({latitude: place.latitude, longitude: place.longitude}),
+          point({latitude: $lat, longitude: $lon}))) / 1000.0 AS placeKm
+        WITH n, 0.0 AS score, placeKm WHERE ${live}`;
   } else {
     candidates = query
       ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE ${live}`
@@ -162,7 +167,9 @@ export async function searchDirectory(
     params.lat = filters.near.latitude;
     params.lon = filters.near.longitude;
     params.radiusM = filters.near.radiusKm * 1000;
-    distance = `COLLECT { MATCH (n)-[:${Rel.AT}]->(l:${Label.Location}) WHERE l.latitude IS NOT NULL
+    distance = fromPlaces
+      ? 'placeKm AS distanceKm'
+      : `COLLECT { MATCH (n)-[:${Rel.AT}]->(l:${Label.Location}) WHERE l.latitude IS NOT NULL
       RETURN point.distance(point({latitude: l.latitude, longitude: l.longitude}), point({latitude: $lat, longitude: $lon})) AS d
       ORDER BY d LIMIT 1 }[0] / 1000.0 AS distanceKm`;
   }
@@ -173,7 +180,7 @@ export async function searchDirectory(
      CALL (upIds, withinIds) {
        ${candidates}
        ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}
-       RETURN n, score
+       RETURN n, score${fromPlaces ? ', placeKm' : ''}
      }
      WITH n, score, ${distance}
      ${filters.near ? 'WHERE distanceKm IS NOT NULL AND distanceKm * 1000 <= $radiusM' : ''}
