@@ -9,6 +9,7 @@ import { createLogger } from '../../../server/logger.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
+import { startTestRedis, type TestRedis } from '../../support/redis.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const LIMIT = 8;
@@ -210,5 +211,54 @@ describe('HTTP-level cache of public GETs', () => {
     expect(widget.headers.get('x-cache')).toBe('hit');
     expect(widget.headers.get('access-control-allow-origin')).toBe(COUNCIL);
     expect(widget.headers.get('vary')).toMatch(/Origin/);
+  });
+});
+
+describe('HTTP-level cache of public GETs across instances sharing Redis', () => {
+  const db = useTestDatabase();
+  let redis: TestRedis;
+  let a: RunningService;
+  let b: RunningService;
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    redis = await startTestRedis();
+    const env = { ADMIN_TOKEN: TEST_ADMIN_TOKEN, REDIS_URL: redis.url };
+    [a, b] = await Promise.all([startTestService(testTarget(), env), startTestService(testTarget(), env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await redis?.stop();
+  });
+
+  const get = (instance: RunningService, path: string) =>
+    fetch(`${instance.url}${path}`, { headers: { 'apollo-require-preflight': 'true' } });
+
+  it("empties every instance's stored answers on a change made through one, and stands aside while Redis is down", async () => {
+    await (await get(b, registering(SEARCH))).arrayBuffer();
+    const path = byHash(SEARCH);
+    await (await get(b, path)).arrayBuffer();
+    const before = await get(b, path);
+    expect(before.headers.get('x-cache')).toBe('hit');
+    const node = ((await before.json()) as { data: { search: { edges: { node: Record<string, any> }[] } } }).data.search
+      .edges[0]!.node;
+    const renamed = `${node.name} (renamed through the other instance)`;
+    const update = await graphql(
+      a,
+      'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
+      { id: node.id, v: node.version, set: { name: renamed } },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(update.body.errors).toBeUndefined();
+    const after = await get(b, path);
+    expect(after.headers.get('x-cache')).not.toBe('hit');
+    expect(await after.text()).toContain(renamed);
+    expect((await get(b, path)).headers.get('x-cache')).toBe('hit');
+
+    // Without Redis no instance can know of another's changes, so none serves stored bytes; Neo4j answers.
+    await redis.stop();
+    const withoutRedis = await get(b, path);
+    expect(withoutRedis.status).toBe(200);
+    expect(withoutRedis.headers.get('x-cache')).not.toBe('hit');
+    expect(await withoutRedis.text()).toContain(renamed);
   });
 });
