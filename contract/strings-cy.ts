@@ -100,6 +100,8 @@ export const cy: Strings = {
   },
 
   programmeSummary: (total, overdue) => `${number(total)} cam gweithredu, ${number(overdue)} yn hwyr`,
+  programmeSummaryWhenWritten: (total, overdue) =>
+    `${number(total)} cam gweithredu, ${number(overdue)} yn hwyr pan ysgrifennwyd y cynllun`,
   targetsHeading: 'Targedau',
   targetProgress: (share) => `${Math.round(share * 100)}% o’r targed`,
   noReading: 'Dim cynnydd wedi’i adrodd eto',
@@ -176,6 +178,9 @@ export const cy: Strings = {
   graphHelp:
     'Defnyddiwch y bysellau saeth i symud rhwng aelodau, Enter i ddangos y partneriaid o gwmpas un, ac Escape i glirio.',
   graphLabel: 'Graff y rhwydwaith partneriaeth',
+  graphLegend: 'Allwedd',
+  legendStated: 'Partneriaeth y mae ei dogfen yn ei nodi (llinell solet)',
+  legendInferred: 'Partneriaeth wedi’i chasglu o’i dogfen, heb ei nodi (llinell doriedig)',
   graphFocus: (name, links) => `${name}: ${number(links)} cyswllt.`,
   organisationKinds: labels<OrganisationKind>({
     NHS_TRUST: 'Ymddiriedolaeth GIG',

@@ -80,6 +80,8 @@ export const en = {
   // Programme
   programmeSummary: (total: number, overdue: number) =>
     `${plural(total, 'action', 'actions')}, ${number(overdue)} overdue`,
+  programmeSummaryWhenWritten: (total: number, overdue: number) =>
+    `${plural(total, 'action', 'actions')}, ${number(overdue)} overdue when the plan was written`,
   targetsHeading: 'Targets',
   targetProgress: (share: number) => `${Math.round(share * 100)}% of target`,
   noReading: 'No progress reported yet',
@@ -160,6 +162,9 @@ export const en = {
   graphUnavailable: 'The graph cannot be drawn in this browser. The table shows the same partnerships.',
   graphHelp: 'Use the arrow keys to move between members, Enter to show partners around one, and Escape to clear.',
   graphLabel: 'Partnership network graph',
+  graphLegend: 'Key',
+  legendStated: 'Partnership its document states (solid line)',
+  legendInferred: 'Partnership read into its document, not stated (dashed line)',
   graphFocus: (name: string, links: number) => `${name}: ${plural(links, 'link', 'links')}.`,
   organisationKinds: labels<OrganisationKind>({
     NHS_TRUST: 'NHS trust',

@@ -15,6 +15,9 @@ export interface NetEdge {
   target: string;
   type: 'PARTNER_IN' | 'PROGRAMME_PART_OF';
   role: string | null;
+  /** True when the document does not state the partnership and it was read into it; `inference` says why. */
+  inferred: boolean;
+  inference: string | null;
 }
 
 export interface Net {
@@ -28,7 +31,8 @@ export const CENTRE = `query NetworkCentre($programme: String, $organisation: St
   organisation(key: $organisation) @include(if: $byOrganisation) { id name }
 }`;
 
-const MEMBERS = 'nodes { id key type name organisationKind demo footprints } edges { source target type role }';
+const MEMBERS =
+  'nodes { id key type name organisationKind demo footprints } edges { source target type role inferred inference }';
 
 /** The network with the footprints' names, for the footprint filter. */
 export const NETWORK = `query Network($around: ID!, $depth: Int!) {

@@ -396,6 +396,68 @@ describe('widgets in a real browser', () => {
     await closeDemo();
   });
 
+  it('the network shows inferred partnerships as inferences: "inferred: <reason>" in its table, dashed in its graph with a key, in English and Welsh, axe clean', async () => {
+    const { page, problems } = await openDemo();
+    // London's work programme: the Fire Brigade and the voluntary sector are proposed partners read into the document.
+    await page.evaluate(() => {
+      const section = document.createElement('section');
+      section.id = 'inferred-network';
+      section.innerHTML =
+        '<ph-network programme="london-mecc-2017-18" depth="1"></ph-network><div lang="cy"><ph-network programme="london-mecc-2017-18" depth="1"></ph-network></div>';
+      document.querySelector('main')!.append(section);
+    });
+    const network = page.locator('#inferred-network > ph-network');
+    await network.getByRole('table').waitFor();
+    const inferredRows = network.locator('tbody tr', { has: page.locator('[part~="inferred"]') });
+    expect(await inferredRows.count()).toBe(2);
+    const rows = await inferredRows.allTextContents();
+    expect(rows.some((r) => r.includes('London Fire Brigade'))).toBe(true);
+    expect(rows.some((r) => /voluntary/i.test(r))).toBe(true);
+    for (const reason of await network.locator('[part~="inferred"]').allTextContents())
+      expect(reason).toMatch(/^inferred: \S/);
+    // Stated partnerships say nothing of the kind.
+    expect(await network.locator('tbody tr', { hasNotText: 'inferred:' }).count()).toBeGreaterThan(0);
+
+    const welsh = page.locator('#inferred-network div[lang="cy"] ph-network');
+    await welsh.getByRole('table').waitFor();
+    expect(await welsh.locator('[part~="inferred"]').count()).toBe(2);
+    expect((await welsh.locator('[part~="inferred"]').first().textContent())!).toMatch(/^wedi’i gasglu: \S/);
+
+    // The graph: inferred partnerships drawn dashed on their own layer (not by colour alone), and a key saying so.
+    await network.getByRole('radio', { name: 'Graph' }).check();
+    await network.locator('.graph canvas.sigma-inferred').waitFor();
+    const legend = network.locator('[part~="legend"]');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.getByRole('listitem').allTextContents()).toEqual([
+      'Partnership its document states (solid line)',
+      'Partnership read into its document, not stated (dashed line)',
+    ]);
+    expect(await legend.locator('.line.dashed').evaluate((line) => getComputedStyle(line).borderTopStyle)).toBe(
+      'dashed',
+    );
+    // The dashed layer has something drawn on it: the two inferred partnerships.
+    await poll(() =>
+      network.locator('.graph canvas.sigma-inferred').evaluate((element) => {
+        const canvas = element as HTMLCanvasElement;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+        return painted;
+      }),
+    ).toBeGreaterThan(50);
+    // Strict CSP: nothing in the widget's own markup carries a style attribute, and nothing was refused.
+    expect(
+      await network.evaluate(
+        (element) =>
+          [...element.shadowRoot!.querySelectorAll('[style]')].filter((styled) => !styled.closest('.graph')).length,
+      ),
+    ).toBe(0);
+    expect(problems).toEqual([]);
+    await network.screenshot({ path: path.join(SCREENSHOTS, 'ph-network-inferred.png') });
+    expect(await accessibilityViolations(page, '#inferred-network')).toEqual([]);
+    await closeDemo();
+  });
+
   it('takes theming through --ph-* properties and ::part, and lets no page style leak in', async () => {
     const { page } = await openDemo();
     const directory = page.locator('ph-directory');

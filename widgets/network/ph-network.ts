@@ -38,6 +38,8 @@ type View = 'table' | 'graph';
  * @csspart heading - the widget's heading
  * @csspart filters - the filters
  * @csspart table - the table of partnerships
+ * @csspart inferred - why a partnership its document does not state was read into it
+ * @csspart legend - the graph's key: stated partnerships solid, inferred ones dashed
  * @csspart graph - the graph's drawing area
  * @csspart status - loading and error messages
  */
@@ -283,7 +285,12 @@ export class PhNetwork extends PhElement {
       .sort((a, b) => a.name.localeCompare(b.name, locale));
     const roles = [...new Set(this.net.edges.map((e) => e.role).filter((r): r is string => !!r))];
     const rows = this.partnerships()
-      .map((e) => ({ organisation: nodes.get(e.source)!, programme: nodes.get(e.target)!, role: e.role ?? '' }))
+      .map((e) => ({
+        organisation: nodes.get(e.source)!,
+        programme: nodes.get(e.target)!,
+        role: e.role ?? '',
+        inference: e.inferred ? (e.inference ?? '') : undefined,
+      }))
       .sort(
         (a, b) =>
           a.programme.name.localeCompare(b.programme.name, locale) ||
@@ -343,7 +350,7 @@ export class PhNetwork extends PhElement {
           <tbody>${rows.map(
             (r) => html`<tr>
             <td>${member(r.organisation)}${r.organisation.organisationKind ? html`<br /><span class="muted">${t.organisationKinds[r.organisation.organisationKind]}</span>` : nothing}</td>
-            <td>${t.roles[r.role] ?? r.role}</td>
+            <td>${t.roles[r.role] ?? r.role}${r.inference === undefined ? nothing : html`<br /><span class="inferred" part="inferred">${t.inferred(r.inference)}</span>`}</td>
             <td>${member(r.programme)}</td>
           </tr>`,
           )}</tbody>
@@ -379,6 +386,13 @@ export class PhNetwork extends PhElement {
       ${this.graphState === 'unavailable' ? html`<p class="status" role="status">${t.graphUnavailable}</p>` : nothing}
       <p id="graph-help" class="hint">${t.graphHelp}</p>
       <div class="graph" part="graph" tabindex="0" role="application" aria-label=${t.graphLabel} aria-describedby="graph-help"
-        ?hidden=${this.graphState === 'unavailable'} @keydown=${this.onGraphKey}></div>`;
+        ?hidden=${this.graphState === 'unavailable'} @keydown=${this.onGraphKey}></div>
+      <div class="legend" part="legend" ?hidden=${this.graphState === 'unavailable'}>
+        <h3 id="graph-legend">${t.graphLegend}</h3>
+        <ul aria-labelledby="graph-legend">
+          <li><span class="line stated" aria-hidden="true"></span>${t.legendStated}</li>
+          <li><span class="line dashed" aria-hidden="true"></span>${t.legendInferred}</li>
+        </ul>
+      </div>`;
   }
 }
