@@ -9,6 +9,7 @@ import { PROGRAMME_SOURCES, type ProgrammeSources } from '../../../contract/quer
 import { PROGRAMME_PLAN, type PlanAction, type ProgrammePlan } from '../../../contract/queries/programme.js';
 import { documentStrings } from '../../../contract/strings-document.js';
 import type { Strings } from '../../../contract/strings.js';
+import { timingOf } from '../../../contract/timing.js';
 import { html, type Html } from './html.js';
 import {
   inLanguage,
@@ -73,6 +74,12 @@ export const programmePages: FastifyPluginAsync<PageDependencies> = async (app, 
   });
 };
 
+/** How an action stands in time, told as its document's date allows: overdue when written, or no report since. */
+function timingCell(t: Strings, a: PlanAction): Html | string {
+  const timing = timingOf(t, a);
+  return timing ? html` <strong class="overdue">${timing}</strong>` : '';
+}
+
 function actionPlan(t: Strings, plan: ProgrammePlan['programme'], sources?: ProgrammeSources['programme']): Html {
   const c = t.actionColumns;
   const d = documentStrings(t.locale);
@@ -84,7 +91,7 @@ function actionPlan(t: Strings, plan: ProgrammePlan['programme'], sources?: Prog
       <tbody>${actions.map(
         (a) => html`<tr>
         <td>${a.name}${sourceLinks(t, actionSources.get(a.id), a.name)}</td>
-        <td>${t.statuses[a.status] ?? a.status}${a.overdue ? html` <strong class="overdue">${t.overdue}</strong>` : ''}</td>
+        <td>${t.statuses[a.status] ?? a.status}${timingCell(t, a)}</td>
         <td>${dueOf(t, a)}</td>
         <td>${leadOf(t, a)}</td>
       </tr>`,
@@ -92,7 +99,12 @@ function actionPlan(t: Strings, plan: ProgrammePlan['programme'], sources?: Prog
     </table>
   </section>`;
   const own = plan.actions.filter((a) => !a.workstream);
-  const summary = t.programmeSummary(plan.actionPlan.total, plan.actionPlan.overdue.length);
+  // These are dated plans: "overdue" means overdue when the plan was written, as the widget says (contract/timing.ts),
+  // not by today's date, when an action with no later report may long since have been done.
+  const summary = t.programmeSummaryWhenWritten(
+    plan.actionPlan.total,
+    plan.actions.filter((a) => a.overdueAsOfDocument === true).length,
+  );
   return html`<main>
   <h1>${plan.name}</h1>
   ${plan.period ? html`<p class="meta">${plan.period}</p>` : ''}

@@ -168,6 +168,16 @@ describe('source documents to the words', () => {
     expect(programme).toMatch(/London Fire Brigade[^<]*<em class="inferred">inferred: /);
   });
 
+  it("tells a dated plan's time as the widget does: overdue when written, or no report since, never by today", async () => {
+    const page = await (await fetch(`${service.url}/programmes/barnet-immunisation-2017-18`)).text();
+    // The plan speaks from June 2017 (barnet-immunisation-action-plan-2017-18.txt): its MMR2 data row, due September
+    // 2017, was not late then, and nothing later has been reported of it.
+    const row = page.match(/<tr>\s*<td>To share practice level data[\s\S]*?<\/tr>/)?.[0];
+    expect(row).toContain('<strong class="overdue">No report since June 2017</strong>');
+    expect(page).not.toContain('>Overdue<');
+    expect(page).toMatch(/\d+ actions, 0 overdue when the plan was written/);
+  });
+
   it('is accessible in Chromium (WCAG 2.2 AA, axe-core), in English and in Welsh, and its marks lead both ways', async () => {
     browser = await launchBrowser();
     // The page has no script of its own; JavaScript stays on only so that axe-core can run in it.
