@@ -1,0 +1,1 @@
+import"./chunks/directory-DozuGqkb.js";import"./chunks/programme-C0tKIliZ.js";import"./chunks/comms-plan-BNcyzrOD.js";import"./chunks/network-CZeLQI5h.js";
