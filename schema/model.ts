@@ -37,7 +37,8 @@ export const RELATIONSHIP_MODEL = Object.fromEntries(
         from: r.from === 'any' ? LABELS : r.from,
         to: r.to,
         description: r.description,
-        properties: { ...(r.quoted === false ? {} : LINK_PASSAGE), ...r.properties },
+        // The link's own properties first (a partner's role), then where it was read from.
+        properties: { ...r.properties, ...(r.quoted === false ? {} : LINK_PASSAGE) },
       },
     ]),
   ),

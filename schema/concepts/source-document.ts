@@ -2,23 +2,29 @@
 import { concept, type PropertySpecs } from '../define.js';
 
 /**
- * The passage of its document a link was read from, on every link a document can state (all but DOCUMENTED_IN), and
- * whether the passage states the link or only implies it. Filled at seed time from the document's coverage ledger
- * (seed/coverage/: an entry's `inference` is the reason), never written by hand. Positions count the
+ * The passage of its document a link was read from, on every link a document can state (all but DOCUMENTED_IN).
+ * Filled at seed time from the document's coverage ledger (seed/coverage/), never written by hand. Positions count the
  * document's text as SourceDocument.text holds it: UTF-16 code units from 0, `end` exclusive, lines from 1.
  */
-export const LINK_PASSAGE: PropertySpecs = {
+export const LINK_QUOTATION: PropertySpecs = {
   quote: { type: 'text', description: "The document's words this link was read from, exactly." },
   document: { type: 'string', description: 'The key of the document the quotation is from.' },
   line: { type: 'integer', description: 'The line of the document the quotation starts on, from 1.' },
   start: { type: 'integer', description: "Where the quotation starts in the document's text (from 0)." },
   end: { type: 'integer', description: "Where the quotation ends in the document's text (exclusive)." },
+};
+
+/** Whether the quotation states the link or the link was read into it, and why (a ledger entry's `inference`). */
+export const LINK_INFERENCE: PropertySpecs = {
   inferred: {
     type: 'boolean',
     description: 'True when the document does not state this link and it was read into the quotation (see inference).',
   },
   inference: { type: 'text', description: 'Why an inferred link was read into its document.' },
 };
+
+/** Everything a link carries of its document. */
+export const LINK_PASSAGE: PropertySpecs = { ...LINK_QUOTATION, ...LINK_INFERENCE };
 
 export const SourceDocument = concept({
   label: 'SourceDocument',

@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AdminModel, AdminProperty } from '../../contract/admin-model.js';
 import { ErrorCode } from '../../schema/errors.js';
 import type { Label } from '../../schema/graph.js';
+import { LINK_QUOTATION } from '../../schema/concepts/source-document.js';
 import { SearchKindEnum } from '../../schema/graphql/search.js';
 import {
   DESCRIPTIONS,
@@ -66,7 +67,8 @@ export function adminModel(): AdminModel {
         from: spec.from.filter((l) => served.has(l)),
         to: spec.to.filter((l) => served.has(l)),
         description: spec.description,
-        properties: properties(spec.properties),
+        // The seed's quotation and its place are provenance, shown on the document's page, not an admin's to edit.
+        properties: properties(spec.properties).filter((p) => !Object.hasOwn(LINK_QUOTATION, p.name)),
       }))
       .filter((r) => r.from.length > 0 && r.to.length > 0),
   };
