@@ -1,4 +1,4 @@
-# The service's container image: built in one stage, run from the compiled build with production packages only.
+# The service's container image: built in one stage with every package, run in a second from the compiled build with production packages only.
 #
 # The image holds no Java and so no embedded Neo4j: it is for the scale-out topology, where every instance reaches one
 # Neo4j 5 (a server, an Enterprise cluster or Aura) by NEO4J_URI. compose.yaml runs that topology; README: Containers.
