@@ -1,5 +1,6 @@
 // What real Open Referral UK feeds send that the standard's schema refuses but a person reads without doubt, made
 // standard before validation, each change said as a warning; what still fails validation after it is refused.
+import { readFileSync } from 'node:fs';
 import { isLocalTimestamp, readLondonTime } from './london-time.js';
 
 /** One change made to a service, on its way to the import report. */
@@ -8,33 +9,16 @@ export interface Normalised {
   message: string;
 }
 
-/** The service fields the standard names (schema/oruk/service.json); any other top-level field is the publisher's own. */
-export const STANDARD_FIELDS = new Set([
-  'id',
-  'organization_id',
-  'name',
-  'description',
-  'url',
-  'email',
-  'status',
-  'fees',
-  'accreditations',
-  'minimum_age',
-  'maximum_age',
-  'assured_date',
-  'assurer_email',
-  'alert',
-  'last_modified',
-  'schedules',
-  'service_areas',
-  'service_at_locations',
-  'languages',
-  'organization',
-  'funding',
-  'cost_options',
-  'contacts',
-  'attributes',
-]);
+/** The service fields the standard names: its service schema's properties. Any other top-level field is the publisher's own. */
+export const STANDARD_FIELDS: ReadonlySet<string> = new Set(
+  Object.keys(
+    (
+      JSON.parse(readFileSync(new URL('../../schema/oruk/service.json', import.meta.url), 'utf8')) as {
+        properties: object;
+      }
+    ).properties,
+  ),
+);
 
 /** HSDS 3.0 names whose value the UK profile keeps under another name: read into the profile's, kept if both are sent. */
 const HSDS_NAMES: Record<string, string> = { fees_description: 'fees' };
