@@ -2,7 +2,7 @@
 /** Every folder of ours, and our top-level files: what the layer rules are about (packages and Node's own are not). */
 const OURS = '^(admin|bench|contract|schema|seed|server|test|widgets)/|^[^/]+\\.[cm]?[jt]s$';
 /** The command-line tools on top of seed/, which may use the service and the database like any other client. */
-const SEED_CLIS = '^seed/(cli|keys-cli|backup-cli|run-command|generate/cli)\\.ts$';
+const SEED_CLIS = '^seed/(cli|keys-cli|backup-cli|harvest-cli|run-command|generate/cli)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

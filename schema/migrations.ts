@@ -21,6 +21,9 @@ export const MIGRATION_LABEL = 'SchemaMigration';
 /** Label of the one node that says which import is running, so only one runs at a time across every instance. */
 export const IMPORT_LEASE_LABEL = 'ImportLease';
 
+/** Label of the Open Referral UK feeds admins register for harvesting, each with its last run and its own lease. */
+export const FEED_LABEL = 'HarvestFeed';
+
 /** The full-text index searched by the directory; one index over every label people look for by name. */
 export const SEARCH_INDEX = 'searchText';
 /** The labels the concepts declare searchable: what people look for by name. */
@@ -59,6 +62,8 @@ export const IDENTITY_CONSTRAINTS: readonly UniqueProperty[] = [
   unique(MIGRATION_LABEL, 'id'),
   // MERGE of the import lease is safe under concurrency only with a uniqueness constraint behind it.
   unique(IMPORT_LEASE_LABEL, 'id'),
+  // Feeds are MERGEd by their URL from several instances at once.
+  unique(FEED_LABEL, 'id'),
   ...LABELS.flatMap((label) => [unique(label, 'id'), unique(label, 'key')]),
 ];
 

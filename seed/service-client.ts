@@ -240,3 +240,13 @@ export async function uploadRestore(
   });
   return json(response);
 }
+
+/** Asks the service to harvest the feed at `url` now; returns its report of the run (ok: false when the feed failed). */
+export async function sendHarvest<T>(service: Service, url: string): Promise<T> {
+  const response = await fetch(`${service.url}/admin/api/harvests`, {
+    method: 'POST',
+    headers: headers(service, { 'content-type': 'application/json' }),
+    body: JSON.stringify({ url }),
+  });
+  return json(response);
+}

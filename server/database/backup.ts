@@ -6,7 +6,13 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { API_KEY_LABEL, CHANGE_LABEL, IMPORT_LEASE_LABEL, MIGRATION_LABEL } from '../../schema/migrations.js';
+import {
+  API_KEY_LABEL,
+  CHANGE_LABEL,
+  FEED_LABEL,
+  IMPORT_LEASE_LABEL,
+  MIGRATION_LABEL,
+} from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import type { Writer } from './write/statement.js';
 import { inTransaction, writeSession } from './write/transaction.js';
@@ -52,7 +58,7 @@ const PROPS = `[k IN keys(x) | [k, x[k], valueType(x[k])]]`;
  * import's, not the graph's) and API keys, whose hashes would let anyone holding the file try secrets offline, and
  * which a restore must not bring back into a new deployment.
  */
-const NOT_EXPORTED = [MIGRATION_LABEL, API_KEY_LABEL, IMPORT_LEASE_LABEL];
+const NOT_EXPORTED = [MIGRATION_LABEL, API_KEY_LABEL, IMPORT_LEASE_LABEL, FEED_LABEL];
 const exported = (x: string) => NOT_EXPORTED.map((label) => `NOT ${x}:${label}`).join(' AND ');
 
 /** The checksum line's form: the SHA-256 of every byte before it, and the counts, so a short file is told apart. */

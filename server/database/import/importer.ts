@@ -57,6 +57,7 @@ async function oneTransaction(
       const checkMs = clock();
       if (!dryRun) {
         await writePlan(writer, plan, options);
+        await options.alongside?.(tx, writer);
         await writeImportAudit(writer, plan, options, {});
         await writer.drain();
       }

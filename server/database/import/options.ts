@@ -1,4 +1,7 @@
 // What a caller may ask of an import: a dry run, who and what to record, progress, and bulk loading.
+import type { Transaction } from 'neo4j-driver';
+import type { Writer } from '../write/statement.js';
+
 export interface ImportProgress {
   phase: 'nodes' | 'relationships';
   done: number;
@@ -28,4 +31,9 @@ export interface ImportOptions {
   bulk?: boolean;
   /** Rows per transaction of a bulk load; 50,000 unless given. */
   bulkRows?: number;
+  /**
+   * More writes in the import's own transaction (not a bulk load), after its records and before its audit entry: a
+   * harvest retires what its feed withdrew, so the run commits, or fails, as one change. Not run in a dry run.
+   */
+  alongside?: (tx: Transaction, writer: Writer) => Promise<void>;
 }

@@ -1,4 +1,4 @@
-// The admin API under /admin/api/: imports, online backup and restore, for admins only, on the running service.
+// The admin API under /admin/api/: imports, online backup and restore, feeds to harvest, for admins only, on the running service.
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, errorMessage } from '../../../schema/errors.js';
@@ -9,6 +9,7 @@ import type { OidcVerifier } from '../../graphql/oidc.js';
 import type { ResponseStore } from '../../graphql/response-cache.js';
 import { restErrorHandler, sendError } from '../errors.js';
 import { backupRoutes } from './backup.js';
+import { feedRoutes } from './feeds.js';
 import { importRoute } from './imports.js';
 import { UploadTooLargeError } from './uploads.js';
 
@@ -66,4 +67,5 @@ export async function adminApi(app: FastifyInstance, options: AdminApiOptions): 
   const routes = { access, db: options.db, cache: options.cache, uploadLimitMb: options.uploadLimitMb };
   importRoute(app, routes);
   backupRoutes(app, routes);
+  feedRoutes(app, routes);
 }
