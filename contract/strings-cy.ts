@@ -8,10 +8,16 @@ import type {
   PartnershipRole,
   ResourceKind,
 } from './kinds.js';
-import { labels, type Strings } from './strings.js';
+import { clockTime, labels, type Strings } from './strings.js';
 
 /** Welsh writes numbers as English does (1,234.5); browsers without Welsh locale data fall back to exactly that. */
 const number = (n: number): string => n.toLocaleString('cy');
+
+/** "Only the first in the month", with the article each takes: yr un cyntaf, yr ail, y trydydd. */
+const ORDINALS = ['yr un cyntaf', 'yr ail', 'y trydydd', 'y pedwerydd', 'y pumed'];
+
+/** The soft mutation a time takes after i, o or tan: canol dydd becomes ganol dydd. */
+const soft = (time: string): string => time.replace(/^canol/, 'ganol');
 
 const MONTHS = [
   'Ionawr',
@@ -97,6 +103,41 @@ export const cy: Strings = {
     address: 'Cyfeiriad',
     services: 'Gwasanaethau',
     programmes: 'Rhaglenni',
+  },
+
+  openingHours: {
+    heading: 'Amseroedd agor',
+    day: 'Diwrnod',
+    times: 'Amseroedd',
+    notes: 'Nodiadau',
+    other: 'Amseroedd eraill',
+    notPublished: 'Nid yw’r amseroedd agor wedi’u cyhoeddi',
+    timesNotGiven: 'Ar agor, dim amseroedd wedi’u rhoi',
+    days: {
+      MONDAY: 'Dydd Llun',
+      TUESDAY: 'Dydd Mawrth',
+      WEDNESDAY: 'Dydd Mercher',
+      THURSDAY: 'Dydd Iau',
+      FRIDAY: 'Dydd Gwener',
+      SATURDAY: 'Dydd Sadwrn',
+      SUNDAY: 'Dydd Sul',
+    },
+    // "i" softens the day that follows (i ddydd Gwener); "a" leaves it (a dydd Sul), lower case within the phrase.
+    dayRange: (first, last) => `${first} i ${last.replace(/^Dydd/, 'ddydd')}`,
+    dayPair: (first, second) => `${first} a ${second.replace(/^Dydd/, 'dydd')}`,
+    // GOV.UK's Welsh pages write times as the English ones do (9am i 5pm), with canol dydd and hanner nos.
+    time: (hhmm) => clockTime(hhmm, { am: 'am', pm: 'pm', midday: 'canol dydd', midnight: 'hanner nos' }),
+    // i, o and tan soften what follows: i ganol dydd (hanner nos and the figures stay as they are).
+    range: (opens, closes) => `${opens} i ${soft(closes)}`,
+    from: (opens) => `O ${soft(opens)}`,
+    until: (closes) => `Tan ${soft(closes)}`,
+    and: (sessions) =>
+      sessions.length < 2 ? (sessions[0] ?? '') : `${sessions.slice(0, -1).join(', ')} a ${sessions.at(-1)}`,
+    weekOfMonth: (week) => `Dim ond ${week < 0 ? 'yr un olaf' : (ORDINALS[week - 1] ?? `y ${week}fed`)} yn y mis`,
+    everyWeeks: (weeks) => (weeks === 2 ? 'Bob yn ail wythnos' : `Bob ${number(weeks)} wythnos`),
+    validBetween: (from, to) => `O ${from} i ${to}`,
+    validFrom: (from) => `O ${from}`,
+    validTo: (to) => `Tan ${to}`,
   },
 
   programmeSummary: (total, overdue) => `${number(total)} cam gweithredu, ${number(overdue)} yn hwyr`,

@@ -3,7 +3,7 @@
 // custom properties). The widgets are versioned apart from the service, because pages pin the widgets, not the API.
 
 /** The version `npm run build` builds and `npm run release:widgets` releases. Bump it by CHANGELOG.md's rules. */
-export const WIDGETS_VERSION = '1.3.0';
+export const WIDGETS_VERSION = '1.4.0';
 
 /** A released or built version: major.minor.patch, with an optional pre-release (1.1.0-rc.1). */
 export interface Version {

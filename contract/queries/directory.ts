@@ -1,4 +1,5 @@
 // The directory's GraphQL documents and the shapes they return.
+import type { OpeningHours } from '../opening-hours.js';
 
 export interface Option {
   key: string;
@@ -69,13 +70,15 @@ export interface Detail extends ResultNode {
   areas?: { name: string }[];
   services?: { id: string; name: string }[];
   partnerships?: { role: string; programme: { name: string } }[];
+  /** A service's opening hours (widgets 1.4.0 on); released widgets' documents do not ask, and are still answered. */
+  openingHours?: OpeningHours[];
 }
 
 export const DETAIL = `query DirectoryDetail($id: ID!) {
   node(id: $id) {
     __typename
     ... on Service { id name description demo eligibility referralRoute phone email url provider { name } topics { name } areas { name }
-      locations { name addressLines town postcode } }
+      locations { name addressLines town postcode } openingHours { day opens closes weekOfMonth everyWeeks validFrom validTo note } }
     ... on Resource { id name description demo resourceKind: kind audience url publisher { name } topics { name } }
     ... on Organisation { id name description demo organisationKind: kind website addressLines town postcode services { id name } partnerships { role programme { name } } }
   }

@@ -27,6 +27,7 @@ import { ActionResolver, ProgrammeResolver, TargetResolver } from './resolvers/p
 import { PROVENANCE_RESOLVERS } from './resolvers/provenance.js';
 import { RecordLinksResolver } from './resolvers/record-links.js';
 import { SearchResolver } from './resolvers/search.js';
+import { ServiceResolver } from './resolvers/service.js';
 
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   AboutResolver,
@@ -44,6 +45,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ApiKeyResolver,
   RecordLinksResolver,
   OrganisationResolver,
+  ServiceResolver,
   AreaResolver,
   ProgrammeResolver,
   ProgrammeListsResolver,

@@ -20,4 +20,9 @@ export const directoryStyles = css`
   dt { font-weight: 600; margin-top: calc(var(--_space) / 2); }
   dd { margin: 0; white-space: pre-line; }
   ul.plain { padding-left: 1.25em; margin: 0; }
+  table.opening-hours { border-collapse: collapse; margin: 4px 0; }
+  .opening-hours th, .opening-hours td { text-align: left; vertical-align: top; padding: 4px 16px 4px 0; border-bottom: 1px solid var(--_border); }
+  .opening-hours thead th { font-weight: 600; }
+  .opening-hours tbody th { font-weight: 400; }
+  dd p { margin: 0; }
 `;

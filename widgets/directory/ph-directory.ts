@@ -2,6 +2,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { WidgetErrorCode } from '../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../contract/kinds.js';
+import { openingTimes } from '../../contract/opening-hours.js';
 import {
   DETAIL,
   OPTIONS,
@@ -55,6 +56,7 @@ type Result = SearchPage['search']['edges'][number];
  * @csspart results - the list of results
  * @csspart result - one result
  * @csspart detail - the detail view of one result
+ * @csspart opening-hours - a service's table of opening times, or the words saying they are not published
  * @csspart status - loading and error messages
  */
 export class PhDirectory extends PhElement {
@@ -362,6 +364,7 @@ export class PhDirectory extends PhElement {
             ? html`<ul class="plain">${d.locations.map((l) => html`<li>${[l.name, ...(l.addressLines ?? []), l.town, l.postcode].filter(Boolean).join(', ')}</li>`)}</ul>`
             : null,
         )}
+        ${d.__typename === 'Service' ? this.renderOpeningHours(d) : nothing}
         ${row(t.areas, d.areas?.map((a) => a.name).join(', '))}
         ${row(t.topics, d.topics?.map((x) => x.name).join(', '))}
         ${row(t.services, d.services?.length ? html`<ul class="plain">${d.services.map((s) => html`<li>${s.name}</li>`)}</ul>` : null)}
@@ -373,5 +376,27 @@ export class PhDirectory extends PhElement {
         )}
       </dl>
     </article>`;
+  }
+
+  /** A service's opening times as a table of days (a header cell per row), or the words saying they are not published. */
+  private renderOpeningHours(d: Detail) {
+    const o = this.t.openingHours;
+    const { rows, other } = openingTimes(d.openingHours, this.t);
+    const notes = rows.some((r) => r.note);
+    return html`<dt id="opening-hours">${o.heading}</dt>
+      <dd>${
+        rows.length === 0 && other.length === 0
+          ? html`<p class="not-published" part="opening-hours">${o.notPublished}</p>`
+          : html`${
+              rows.length > 0
+                ? html`<table class="opening-hours" part="opening-hours" aria-labelledby="opening-hours">
+                <thead><tr><th scope="col">${o.day}</th><th scope="col">${o.times}</th>${notes ? html`<th scope="col">${o.notes}</th>` : nothing}</tr></thead>
+                <tbody>${rows.map(
+                  (r) =>
+                    html`<tr><th scope="row">${r.days}</th><td>${r.times}</td>${notes ? html`<td>${r.note}</td>` : nothing}</tr>`,
+                )}</tbody></table>`
+                : nothing
+            }${other.map((text) => html`<p part="opening-hours">${text}</p>`)}`
+      }</dd>`;
   }
 }

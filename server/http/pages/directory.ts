@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../../contract/errors.js';
 import { DIRECTORY_KINDS, isDirectoryKind } from '../../../contract/kinds.js';
+import { type OpeningHours, openingTimes } from '../../../contract/opening-hours.js';
 import {
   DETAIL,
   OPTIONS,
@@ -178,6 +179,7 @@ function structuredDetail(d: Detail): Record<string, unknown> {
       d.eligibility || d.audience ? { '@type': 'Audience', audienceType: d.eligibility ?? d.audience } : undefined,
     ],
     ['keywords', d.topics?.length ? d.topics.map((x) => x.name).join(', ') : undefined],
+    ['hoursAvailable', hoursAvailable(d.openingHours ?? [])],
     ['telephone', d.phone],
     ['email', d.email],
     ['url', d.url ?? d.website],
@@ -273,10 +275,46 @@ function detailPage(t: Strings, d: Detail & Sourced): Html {
     ${row(l.website, safeUrl(d.url ?? d.website))}
     ${row(l.address, d.addressLines?.length ? [...d.addressLines, d.town, d.postcode].filter(Boolean).join(', ') : '')}
     ${row(l.locations, d.locations?.length ? html`<ul>${d.locations.map((x) => html`<li>${[x.name, ...(x.addressLines ?? []), x.town, x.postcode].filter(Boolean).join(', ')}</li>`)}</ul>` : '')}
+    ${d.__typename === 'Service' ? openingHoursRow(t, d.openingHours) : ''}
     ${row(l.areas, d.areas?.map((a) => a.name).join(', '))}
     ${row(l.topics, d.topics?.map((x) => x.name).join(', '))}
     ${row(l.services, d.services?.length ? html`<ul>${d.services.map((s) => html`<li><a href="${inLanguage(t, `/directory/${s.id}`)}">${s.name}</a></li>`)}</ul>` : '')}
     ${row(l.programmes, d.partnerships?.length ? html`<ul>${d.partnerships.map((p) => html`<li>${p.programme.name} (${t.roles[p.role] ?? p.role})</li>`)}</ul>` : '')}
   </dl>
 </main>`;
+}
+
+/** A service's opening times: a table of days (a header cell each), or the words saying they are not published. */
+function openingHoursRow(t: Strings, hours: OpeningHours[] | undefined): Html {
+  const o = t.openingHours;
+  const { rows, other } = openingTimes(hours, t);
+  const notes = rows.some((r) => r.note);
+  const table =
+    rows.length > 0
+      ? html`<table class="opening-hours" aria-labelledby="opening-hours">
+      <thead><tr><th scope="col">${o.day}</th><th scope="col">${o.times}</th>${notes ? html`<th scope="col">${o.notes}</th>` : ''}</tr></thead>
+      <tbody>${rows.map((r) => html`<tr><th scope="row">${r.days}</th><td>${r.times}</td>${notes ? html`<td>${r.note}</td>` : ''}</tr>`)}</tbody>
+    </table>`
+      : '';
+  return html`<dt id="opening-hours">${o.heading}</dt>
+    <dd>${rows.length === 0 && other.length === 0 ? html`<p>${o.notPublished}</p>` : html`${table}${other.map((text) => html`<p>${text}</p>`)}`}</dd>`;
+}
+
+/**
+ * The weekly hours as schema.org's OpeningHoursSpecification, for search engines; a day of the month or a fortnightly
+ * session has no such form, so only the table says those.
+ */
+function hoursAvailable(hours: OpeningHours[]): Record<string, unknown>[] | undefined {
+  const day = (d: string) => `https://schema.org/${d.charAt(0)}${d.slice(1).toLowerCase()}`;
+  const weekly = hours
+    .filter((h) => h.day && h.opens && h.closes && !h.weekOfMonth && !h.everyWeeks)
+    .map((h) => ({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: day(h.day!),
+      opens: h.opens,
+      closes: h.closes,
+      ...(h.validFrom ? { validFrom: h.validFrom } : {}),
+      ...(h.validTo ? { validThrough: h.validTo } : {}),
+    }));
+  return weekly.length > 0 ? weekly : undefined;
 }
