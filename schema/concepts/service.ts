@@ -14,6 +14,8 @@ export const Service = concept({
     referralRoute: { type: 'text', description: 'How to be referred, or refer yourself.' },
     minimumAge: { type: 'integer', description: 'Youngest age served.' },
     maximumAge: { type: 'integer', description: 'Oldest age served.' },
+    // The one copy of a service's schedules too: Service.openingHours reads them from here for people to read
+    // (server/graphql/resolvers/service.ts says why they are not a property of their own).
     oruk: {
       type: 'text',
       internal: true,

@@ -1,0 +1,1 @@
+export{t as PhCommsPlan}from"./chunks/comms-plan-CrfZIkgD.js";

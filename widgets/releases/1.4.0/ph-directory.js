@@ -1,0 +1,1 @@
+export{t as PhDirectory}from"./chunks/directory-BZqBG5Tk.js";

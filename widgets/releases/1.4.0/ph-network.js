@@ -1,0 +1,1 @@
+export{t as PhNetwork}from"./chunks/network-CCRUWxFW.js";

@@ -1,0 +1,1 @@
+export{t as PhProgramme}from"./chunks/programme-C3oI2bZ0.js";

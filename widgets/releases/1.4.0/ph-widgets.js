@@ -1,0 +1,1 @@
+import"./chunks/directory-BZqBG5Tk.js";import"./chunks/programme-C3oI2bZ0.js";import"./chunks/comms-plan-CrfZIkgD.js";import"./chunks/network-CCRUWxFW.js";
