@@ -15,7 +15,10 @@ export async function send(
   return {
     status: response.status,
     headers: response.headers,
-    body: (await response.json()) as { data?: unknown; errors?: unknown },
+    // A CSV export answers with text: only a JSON answer has data or errors to check.
+    body: (response.headers.get('content-type')?.includes('json')
+      ? await response.json()
+      : { text: await response.text() }) as { data?: unknown; errors?: unknown },
   };
 }
 

@@ -191,6 +191,37 @@ export function ourScenarios(s: Subjects, adminToken: string): Scenario[] {
         admin,
       ),
     },
+    // Issue 22.4's patterns and 22.5's exports, named alike so that BENCH_ONLY=pattern measures them together.
+    {
+      name: 'pattern: communities (footprint)',
+      side: 'ours',
+      request: post(
+        `{ communities(area: "${s.footprint}") { count modularity organisations communities { number size members { name } brokers { betweenness node { name } } } } }`,
+        admin,
+      ),
+    },
+    {
+      name: "pattern: a programme's target trajectories",
+      side: 'ours',
+      request: post(
+        `{ programme(key: "${s.programme}") { targets { metric trajectory { target deadline readings { date value } line { date value } onTrack basis } } } }`,
+        admin,
+      ),
+    },
+    {
+      name: 'pattern: programmeAsOf',
+      side: 'ours',
+      request: post(
+        `{ programmeAsOf(id: "${nodeId('Programme', s.programme)}", asOf: "2026-01-01") { existed partners { name role } actions { name status } changesSince } }`,
+        admin,
+      ),
+    },
+    {
+      // GET /exports/<list>.csv, the list's filters in the query string; an export reads as the public.
+      name: 'pattern: services CSV export (borough)',
+      side: 'ours',
+      request: { method: 'GET', path: `/exports/services.csv?area=${s.borough}`, headers: admin },
+    },
   ];
 }
 

@@ -2,6 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
+import { enumValueError } from './enum-errors.js';
 
 /**
  * An error in a GraphQL answer: the field is null, the code is in `extensions.code`, and the response stays
@@ -68,6 +69,11 @@ function replaced(code: ErrorCode, formatted: GraphQLFormattedError): GraphQLFor
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = rootCause(error);
   const code = formatted.extensions?.code;
+  // GraphQL refuses an unknown enum value before any resolver runs, in words that name neither the argument nor what
+  // it takes: the client's mistake, so BAD_USER_INPUT saying both (enum-errors.ts).
+  const badEnum = enumValueError(error);
+  if (badEnum)
+    return { message: badEnum.message, locations: formatted.locations, extensions: { ...badEnum.extensions } };
   if (isDatabaseUnavailable(original)) return replaced(ErrorCode.DB_UNAVAILABLE, formatted);
   const driverCode = (original as { code?: unknown } | null)?.code;
   if (typeof driverCode === 'string' && driverCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut'))

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, errorStatus } from '../../schema/errors.js';
+import { enumValuesNamed } from '../graphql/enum-errors.js';
 import { formatError } from '../graphql/errors.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { accessOf } from '../graphql/access.js';
@@ -215,7 +216,8 @@ export async function createApp(
     csrfPrevention: true,
     // On for every request here; introspectionByRole refuses it per request, by role (analysts and admins always).
     introspection: true,
-    validationRules: limits.validationRules,
+    // enumValuesNamed notes where an unknown enum value was given, for formatError to name the argument.
+    validationRules: [...limits.validationRules, enumValuesNamed],
     plugins: [
       ...graphqlTracing<Context>(),
       introspectionByRole(deps.introspection ?? !deps.production),

@@ -1,13 +1,21 @@
-// `search`: the directory query behind the directory widget and analysts' look-ups.
+// `search`: the directory query behind the directory widget and analysts' look-ups, paged both ways.
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { OrganisationKindEnum } from '../../../schema/graphql/enums.js';
 import { normalisePostcode } from '../../../schema/postcodes.js';
 import { NearInput, SearchConnection, SearchKindEnum } from '../../../schema/graphql/search.js';
 import { ErrorCode } from '../../../schema/errors.js';
-import { DIRECTORY_KINDS, postcodeCentroid, searchDirectory, type SearchKind } from '../../database/search.js';
+import {
+  DIRECTORY_KINDS,
+  postcodeCentroid,
+  type SearchFilters,
+  searchDirectory,
+  type SearchKind,
+} from '../../database/search.js';
 import type { Context } from '../context.js';
-import { asksFor, clientError, cursorAt, paging } from './support.js';
+import { PageArgs } from './list-args.js';
+import { pageOf, searchCursor, searchFingerprint, searchWindow } from './search-paging.js';
+import { asksFor, clientError } from './support.js';
 
 async function resolveNear(
   ctx: Context,
@@ -75,38 +83,39 @@ export class SearchResolver {
         'Only what has a location within the radius of this place (services, organisations and events have locations; other kinds are left out).',
     })
     near: NearInput | null | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'How many results to return: 1 to 100, 20 if not given.' })
-    first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'Return the results after this cursor.' }) after:
-      | string
-      | null
-      | undefined,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const { offset, limit } = paging(first, after);
     if (text != null && text.length > 200)
       throw clientError(ErrorCode.BAD_USER_INPUT, 'text is longer than 200 characters; search with fewer words.', {
         argument: 'text',
       });
-    const { hits, total, hasMore } = await searchDirectory(
-      ctx.db,
-      {
-        text: text ?? undefined,
-        kinds: kinds && kinds.length > 0 ? kinds : DIRECTORY_KINDS,
-        topicKey: topic ?? undefined,
-        areaKey: area ?? undefined,
-        organisationKind: organisationKind ?? undefined,
-        near: near ? await resolveNear(ctx, near) : undefined,
-      },
-      offset,
-      limit,
-      // Counting every match costs a sort of them all; a page without totalCount keeps only the top of it.
-      asksFor(info, 'totalCount'),
-    );
+    const filters: SearchFilters = {
+      text: text ?? undefined,
+      kinds: kinds && kinds.length > 0 ? kinds : DIRECTORY_KINDS,
+      topicKey: topic ?? undefined,
+      areaKey: area ?? undefined,
+      organisationKind: organisationKind ?? undefined,
+      near: near ? await resolveNear(ctx, near) : undefined,
+    };
+    const fingerprint = searchFingerprint(filters);
+    const window = searchWindow(paging, fingerprint);
+    // Counting every match costs a sort of them all; a page without totalCount keeps only the top of it.
+    const wantsTotal = asksFor(info, 'totalCount');
+    // Read backwards from the end, the page's place is known only once the results are counted.
+    let total =
+      window.backwards && window.end === undefined
+        ? (await searchDirectory(ctx.db, filters, 0, 0, true)).total
+        : undefined;
+    const { offset, limit } = pageOf(window, total);
+    const found = await searchDirectory(ctx.db, filters, offset, limit, wantsTotal && total === undefined);
+    total ??= found.total;
+    const { hits } = found;
+    const end = offset + hits.length;
     return {
       edges: hits.map((hit, i) => ({
-        cursor: cursorAt(offset + i),
+        cursor: searchCursor(fingerprint, offset + i),
         node: hit.node,
         kind: hit.node.__label,
         highlight: hit.highlight,
@@ -114,11 +123,11 @@ export class SearchResolver {
         distanceKm: hit.distanceKm,
       })),
       pageInfo: {
-        hasNextPage: hasMore,
-        // Search pages forwards by relevance; what precedes is the pages already read.
+        // Read backwards, what follows is the results from the page's end on (the before cursor's own at least).
+        hasNextPage: window.backwards ? (total !== undefined ? end < total : window.end !== undefined) : found.hasMore,
         hasPreviousPage: offset > 0,
-        startCursor: hits.length > 0 ? cursorAt(offset) : null,
-        endCursor: hits.length > 0 ? cursorAt(offset + hits.length - 1) : null,
+        startCursor: hits.length > 0 ? searchCursor(fingerprint, offset) : null,
+        endCursor: hits.length > 0 ? searchCursor(fingerprint, end - 1) : null,
       },
       totalCount: total,
     };

@@ -103,6 +103,79 @@ describe('the directory search', () => {
     expect(first.totalCount).toBe(all.length);
   });
 
+  it('pages backwards as well, through the same ranking, with startCursor and hasPreviousPage', async () => {
+    const PAGED = `query ($text: String, $kinds: [SearchKind!], $first: Int, $after: String, $last: Int, $before: String) {
+      search(text: $text, kinds: $kinds, first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ... on Node { id } } } } }`;
+    type Paged = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+      edges: { node: { id: string } }[];
+    };
+    const page = async (variables: Record<string, unknown>) => {
+      const { body } = await graphql(service, PAGED, variables);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data.search as Paged;
+    };
+    for (const query of [{ kinds: ['RESOURCE'] }, { text: 'london', kinds: ['PROGRAMME', 'ORGANISATION', 'EVENT'] }]) {
+      const all = (await page({ ...query, first: 100 })).edges.map((e) => e.node.id);
+      expect(all.length).toBeGreaterThan(6);
+      // From the end, three at a time, back to the start: the same ranking in the same order.
+      const pages: string[][] = [];
+      let before: string | null = null;
+      let last = await page({ ...query, last: 3 });
+      expect(last.pageInfo.hasNextPage).toBe(false);
+      expect(last.totalCount).toBe(all.length);
+      for (;;) {
+        pages.unshift(last.edges.map((e) => e.node.id));
+        if (!last.pageInfo.hasPreviousPage) break;
+        before = last.pageInfo.startCursor;
+        last = await page({ ...query, last: 3, before });
+        expect(last.pageInfo.hasNextPage).toBe(true);
+      }
+      expect(pages.flat()).toEqual(all);
+      // Forwards from a page read backwards, and backwards from one read forwards, meet where they should.
+      const middle = await page({ ...query, first: 3, after: (await page({ ...query, first: 3 })).pageInfo.endCursor });
+      expect(middle.pageInfo.hasPreviousPage).toBe(true);
+      expect(
+        (await page({ ...query, last: 3, before: middle.pageInfo.startCursor })).edges.map((e) => e.node.id),
+      ).toEqual(all.slice(0, 3));
+      const between = await page({
+        ...query,
+        first: 10,
+        after: middle.pageInfo.startCursor,
+        before: middle.pageInfo.endCursor,
+      });
+      expect(between.edges.map((e) => e.node.id)).toEqual(all.slice(4, 5));
+    }
+  });
+
+  it('refuses a cursor from another search or a list, and still reads the old offset cursors forwards', async () => {
+    const resources = await search({ kinds: ['RESOURCE'], first: 2 });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ kinds: ['SERVICE'], after: resources.pageInfo.endCursor }, /after is a cursor of another search/],
+      [{ kinds: ['RESOURCE'], text: 'smoking', after: resources.pageInfo.endCursor }, /another search .*same search/],
+      [{ kinds: ['RESOURCE'], topic: 'stop-smoking', after: resources.pageInfo.endCursor }, /another search/],
+      [{ after: 'not-a-cursor' }, /after is not a cursor, not of search/],
+    ];
+    const { body } = await graphql(service, '{ topics(first: 1) { pageInfo { endCursor } } }');
+    cases.push([{ after: body.data.topics.pageInfo.endCursor }, /after is a cursor of topics, not of search/]);
+    for (const [variables, message] of cases) {
+      const error = await errorOf(variables);
+      expect(error?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+      expect(error?.message).toMatch(message);
+    }
+    // The same words and filters, in another order or case, are the same search.
+    const mixed = await search({ kinds: ['RESOURCE', 'SERVICE'], first: 2 });
+    expect(
+      (await search({ kinds: ['SERVICE', 'RESOURCE'], first: 2, after: mixed.pageInfo.endCursor })).edges,
+    ).toHaveLength(2);
+    // A link made before search cursors named their query (offset:1 is the second result) reads on from it.
+    const all = keys(await search({ kinds: ['RESOURCE'], first: 100 }));
+    const old = await search({ kinds: ['RESOURCE'], first: 2, after: Buffer.from('offset:1').toString('base64url') });
+    expect(keys(old)).toEqual(all.slice(2, 4));
+  });
+
   it('treats search syntax as words, and answers mistakes with coded errors', async () => {
     expect((await search({ text: 'smoking) OR (*:* AND "' })).totalCount).toBeGreaterThanOrEqual(0);
     expect((await search({ text: '   ' })).totalCount).toBeGreaterThan(0);
