@@ -3,18 +3,19 @@ import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
 import { CHANGE_LABEL } from '../../schema/migrations.js';
 import type { Database } from './database.js';
-import type { ChangeRecord } from './write/audit.js';
+import { CREATED_PREFIX, createdBucket, type ChangeRecord } from './write/audit.js';
 
 /** The most audit entries one programme's past is rebuilt from: beyond it the answer would take seconds. */
 export const MAX_SCOPE_CHANGES = 20_000;
 
-/** A programme's past asks for more changes than one request may replay. */
+/** A programme's or network's past asks for more changes than one request may replay. */
 export class TooManyChangesError extends Error {
   constructor(
     readonly changes: number,
     readonly max: number,
+    what = 'The programme',
   ) {
-    super(`The programme has ${changes} recorded changes, more than the ${max} one request may replay.`);
+    super(`${what} has ${changes} recorded changes, more than the ${max} one request may replay.`);
   }
 }
 
@@ -40,12 +41,120 @@ export async function changesBetween(
   scope?: readonly string[],
 ): Promise<{ total: number; changes: ChangeRecord[] }> {
   const result = await db.run(
-    `MATCH (c:${CHANGE_LABEL}) WHERE c.at > $from AND c.at <= $to AND c.nodeId <> 'import'
+    `MATCH (c:${CHANGE_LABEL}) WHERE c.at > $from AND c.at <= $to AND c.nodeId <> 'import' AND NOT c.nodeId STARTS WITH $created
        AND ($scope IS NULL OR c.nodeId IN $scope OR any(id IN $scope WHERE c.after CONTAINS id OR c.before CONTAINS id))
      WITH c ORDER BY c.at, c.id
      WITH collect(c) AS entries
      RETURN size(entries) AS total, [c IN entries[..$first] | properties(c)] AS changes`,
-    { from, to, first: neo4j.int(first), scope: scope ?? null },
+    { from, to, first: neo4j.int(first), scope: scope ?? null, created: CREATED_PREFIX },
+  );
+  const record = result.records[0];
+  return {
+    total: Number(record?.get('total') ?? 0),
+    changes: ((record?.get('changes') ?? []) as Record<string, unknown>[]).map(toChange),
+  };
+}
+
+/**
+ * When each of these records was created, where the audit trail says: an admin's CREATE, or an import's entry of
+ * what it created (read by bucket through the nodeId index, so the work follows the ids asked about, not the trail).
+ * Records the trail does not name (made before it began) are left out: they are taken to have been there always.
+ */
+export async function createdAt(db: Database, ids: readonly string[]): Promise<Map<string, ChangeRecord>> {
+  const found = new Map<string, ChangeRecord>();
+  if (ids.length === 0) return found;
+  const result = await db.run(
+    `CALL () {
+       UNWIND $buckets AS bucket MATCH (c:${CHANGE_LABEL} {nodeId: bucket})
+       UNWIND [id IN c.created WHERE id IN $ids] AS id RETURN id, c
+       UNION ALL
+       UNWIND $ids AS id MATCH (c:${CHANGE_LABEL} {nodeId: id}) WHERE c.action = 'CREATE' RETURN id, c
+     }
+     RETURN id, c.id AS change, c.nodeId = id AS own, c.at AS at, c.actor AS actor ORDER BY at`,
+    { ids, buckets: [...new Set(ids.map(createdBucket))] },
+  );
+  for (const r of result.records) {
+    const id = r.get('id') as string;
+    if (found.has(id)) continue;
+    found.set(id, {
+      // An admin's CREATE is its own entry; an import's names many records, each given an id of its own here.
+      id: r.get('own') ? (r.get('change') as string) : `${r.get('change') as string} ${id}`,
+      nodeId: id,
+      at: r.get('at') as string,
+      actor: r.get('actor') as string,
+      action: 'CREATE',
+      before: null,
+      after: null,
+    });
+  }
+  return found;
+}
+
+/** An entry's link, [from, type, to], when it is about one: made (LINK), removed (UNLINK) or changed by an import. */
+export function linkOf(change: ChangeRecord): [string, string, string] | undefined {
+  if (change.action !== 'LINK' && change.action !== 'UNLINK' && change.action !== 'IMPORT') return undefined;
+  const side = change.after ?? change.before;
+  return side && typeof side.type === 'string' && typeof side.to === 'string'
+    ? [change.nodeId, side.type, side.to]
+    : undefined;
+}
+
+/** A link's own properties from what an entry says of it, without its type and far end. */
+function linkProperties(side: Record<string, unknown> | null): Record<string, unknown> {
+  const { type: _type, to: _to, ...props } = side ?? {};
+  return props;
+}
+
+/**
+ * A link at `asOf` from its entries (oldest first) and its properties now (undefined: it does not stand now), or
+ * undefined when it did not stand. Its last entry up to the moment says whether it stood (removed, no; made or
+ * changed, yes); with none, its first later entry does (a removal or change, yes; a LINK that had no link before,
+ * no), and with no entry at all it stood as it stands now. Its properties are today's with every later entry's
+ * `before` put back, newest first: an unlink keeps the properties the link had, so the role it had comes back.
+ */
+export function linkAt(
+  entries: readonly ChangeRecord[],
+  asOf: string,
+  now: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  const upTo = entries.filter((c) => c.at <= asOf);
+  const later = entries.filter((c) => c.at > asOf);
+  const last = upTo.at(-1);
+  const first = later[0];
+  const stood = last
+    ? last.action !== 'UNLINK'
+    : first
+      ? first.action === 'UNLINK' || first.before !== null
+      : now !== undefined;
+  if (!stood) return undefined;
+  const recorded = last && last.action !== 'UNLINK' ? linkProperties(last.after) : {};
+  let props = now ?? recorded;
+  for (const c of [...later].reverse()) {
+    if (c.action === 'UNLINK') props = linkProperties(c.before);
+    else if (c.before) props = { ...props, ...linkProperties(c.before) };
+    // A later LINK that says nothing of before: the link had what was last recorded of it.
+    else props = recorded;
+  }
+  return props;
+}
+
+/**
+ * Every entry the trail holds about links of these types, oldest first, at most `first` of them, and how many there
+ * are: a network's past is rebuilt from them. The entries' JSON is written by JSON.stringify, so a link's type is
+ * found as the text `"type":"<TYPE>"`.
+ */
+export async function linkChanges(
+  db: Database,
+  types: readonly string[],
+  first: number,
+): Promise<{ total: number; changes: ChangeRecord[] }> {
+  const result = await db.run(
+    `MATCH (c:${CHANGE_LABEL}) WHERE c.action IN ['LINK', 'UNLINK', 'IMPORT']
+       AND any(t IN $types WHERE c.after CONTAINS t OR c.before CONTAINS t)
+     WITH c ORDER BY c.at, c.id
+     WITH collect(c) AS entries
+     RETURN size(entries) AS total, [c IN entries[..$first] | properties(c)] AS changes`,
+    { types: types.map((t) => JSON.stringify({ type: t }).slice(1, -1)), first: neo4j.int(first) },
   );
   const record = result.records[0];
   return {
@@ -123,21 +232,12 @@ export interface ProgrammePast {
 
 const linkKey = (from: string, type: string, to: string) => `${from} ${type} ${to}`;
 
-/** What an entry says about a link: [from, type, to] for LINK and UNLINK, else undefined. */
-function linkOf(change: ChangeRecord): [string, string, string] | undefined {
-  const side = change.action === 'LINK' ? change.after : change.action === 'UNLINK' ? change.before : null;
-  return side && typeof side.type === 'string' && typeof side.to === 'string'
-    ? [change.nodeId, side.type, side.to]
-    : undefined;
-}
-
 /**
  * A programme as it was at `asOf`: today's programme, workstreams, actions and partners with every audit entry after
- * `asOf` undone, newest first. A record's first entry after the moment says what it was: CREATE, it did not exist;
- * UPDATE or an import's correction, its `before`; RETIRE, it was live; RESTORE, retired. A link's last entry up to
- * the moment says whether it stood (LINK yes, UNLINK no); with none, it stood if its first later entry removes it
- * (it came with an import, which lists no links), and not if that entry makes it. Records an import created are
- * taken to have been there since (the trail names an import's corrections, not each record it adds).
+ * `asOf` undone, newest first. A record's first entry after the moment says what it was: CREATE (an admin's, or an
+ * import's record of what it created), it did not exist; UPDATE or an import's correction, its `before`; RETIRE, it
+ * was live; RESTORE, retired. A link stood as linkAt says, and only if both its ends existed then: a link to a record
+ * an import created came with it.
  */
 export async function programmeAsOf(db: Database, id: string, asOf: string): Promise<ProgrammePast> {
   const now = await currentProgramme(db, id);
@@ -146,8 +246,30 @@ export async function programmeAsOf(db: Database, id: string, asOf: string): Pro
   // Every entry about the scope, before and after the moment: a link's standing needs its entries up to it.
   const all = await changesBetween(db, '', '9999', MAX_SCOPE_CHANGES + 1, scope);
   if (all.total > MAX_SCOPE_CHANGES) throw new TooManyChangesError(all.total, MAX_SCOPE_CHANGES);
-  const after = all.changes.filter((c) => c.at > asOf);
-  const upTo = all.changes.filter((c) => c.at <= asOf);
+
+  const named = new Map<string, { from: string; type: string; to: string; entries: ChangeRecord[] }>();
+  for (const c of all.changes) {
+    const l = linkOf(c);
+    if (!l) continue;
+    const key = linkKey(...l);
+    const held = named.get(key);
+    if (held) held.entries.push(c);
+    else named.set(key, { from: l[0], type: l[1], to: l[2], entries: [c] });
+  }
+  // When the scope's records and every partner, now or named, appeared: imports' records of what they created.
+  const partners = new Set([
+    ...now.organisations.keys(),
+    ...[...named.values()].filter((l) => l.type === Rel.PARTNER_IN && l.to === id).map((l) => l.from),
+  ]);
+  const created = await createdAt(db, [...scope, ...partners]);
+  const existed = (recordId: string) => (created.get(recordId)?.at ?? '') <= asOf;
+  const seen = new Set(all.changes.map((c) => c.id));
+  const inScope = new Set(scope);
+  const changes = [
+    ...all.changes,
+    ...[...created.values()].filter((c) => inScope.has(c.nodeId) && !seen.has(c.id)),
+  ].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at.localeCompare(b.at)));
+  const after = changes.filter((c) => c.at > asOf);
 
   // Records: each one's first entry after the moment.
   const firstAfter = new Map<string, ChangeRecord>();
@@ -163,24 +285,15 @@ export async function programmeAsOf(db: Database, id: string, asOf: string): Pro
     return c.before ? { ...props, ...c.before } : props;
   };
 
-  // Links: standing now, and every link an entry names.
+  // Links: standing now, and every link an entry names, then only those whose ends were there.
   const stands = new Map<string, { from: string; type: string; to: string; props: Record<string, unknown> }>();
   for (const l of now.links) stands.set(linkKey(l.from, l.type, l.to), l);
-  const named = new Map<string, [string, string, string]>();
-  for (const c of all.changes) {
-    const l = linkOf(c);
-    if (l) named.set(linkKey(...l), l);
+  for (const [key, { from, type, to, entries }] of named) {
+    const props = linkAt(entries, asOf, stands.get(key)?.props);
+    if (props) stands.set(key, { from, type, to, props });
+    else stands.delete(key);
   }
-  for (const [key, [from, type, to]] of named) {
-    const lastUpTo = upTo.filter((c) => linkOf(c) && linkKey(...linkOf(c)!) === key).at(-1);
-    const firstLater = after.find((c) => linkOf(c) && linkKey(...linkOf(c)!) === key);
-    const stood = lastUpTo ? lastUpTo.action === 'LINK' : firstLater ? firstLater.action === 'UNLINK' : stands.has(key);
-    if (!stood) stands.delete(key);
-    else if (!stands.has(key)) {
-      const { type: _t, to: _to, ...props } = (lastUpTo?.after ?? {}) as Record<string, unknown>;
-      stands.set(key, { from, type, to, props });
-    }
-  }
+  for (const [key, l] of stands) if (!existed(l.from) || !existed(l.to)) stands.delete(key);
 
   const programme = past(id, now.programme);
   const links = [...stands.values()];

@@ -13,6 +13,7 @@ import {
 import { nodeRef } from '../../../schema/validate.js';
 import { correctedNames, unlinkedRef, unlinkedRefs } from '../write/corrections.js';
 import { ByNode, groupBy } from './batches.js';
+import { findMergeCandidates, withoutWithheld } from './merge-candidates.js';
 import { count, emptyReport, type ImportConflict, type ImportReport } from './report.js';
 import { clashingIds, existingNodes, existingRelationships, populatedLabels, type StoredNode } from './stored.js';
 
@@ -26,8 +27,15 @@ export interface Correction {
 /** A record to update, with the properties whose admin's mark it clears (the file's value preferred). */
 export type NodeUpdate = NodeRecord & { cleared?: readonly string[] };
 
-/** A link to write between existing records, with the admin's marks it clears on the link and on its start. */
-export type LinkUpdate = RelationshipRecord & { cleared?: readonly string[]; unlinked?: readonly string[] };
+/**
+ * A link to write between existing records, with the admin's marks it clears on the link and on its start, and (a
+ * link that exists already, for the audit trail) its changed properties' values before.
+ */
+export type LinkUpdate = RelationshipRecord & {
+  cleared?: readonly string[];
+  unlinked?: readonly string[];
+  before?: Record<string, unknown>;
+};
 
 export interface Plan {
   report: ImportReport;
@@ -205,7 +213,9 @@ export async function planImport(
     linkUpdates: [],
     linksBetweenStored: 0,
   };
-  for (const node of batch.nodes) {
+  // Organisations that look like one already held are reported, never merged; an ODS code stays with its holder.
+  report.mergeCandidates = await findMergeCandidates(tx, batch.nodes, populated);
+  for (const node of withoutWithheld(batch.nodes, report.mergeCandidates)) {
     const before = stored.get(node.label, node.key)?.props;
     if (before === undefined) {
       count(report.nodes, node.label, 'created');
@@ -305,7 +315,12 @@ export async function planImport(
         continue;
       }
       count(report.relationships, rel.type, 'updated');
-      plan.linkUpdates.push({ ...rel, properties: without(rel.properties, kept), cleared: taken });
+      plan.linkUpdates.push({
+        ...rel,
+        properties: without(rel.properties, kept),
+        cleared: taken,
+        before: pick(before, applied),
+      });
     }
   }
   for (const rel of relationships) {

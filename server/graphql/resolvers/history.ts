@@ -1,10 +1,14 @@
 // The graph over time: a programme as it was at a moment, and what changed between two, from the audit trail.
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ErrorCode } from '../../../schema/errors.js';
 import { Label as L } from '../../../schema/graph.js';
+import { PartnershipRoleEnum } from '../../../schema/graphql/enums.js';
+import { Network } from '../../../schema/graphql/network.js';
 import { ChangesBetween, ProgrammeAsOf } from '../../../schema/graphql/patterns.js';
 import { changesBetween, programmeAsOf, programmeScopeIds, TooManyChangesError } from '../../database/history.js';
 import { MAX_LINKS } from '../../database/links.js';
+import { networkAsOf } from '../../database/network-as-of.js';
+import { MAX_DEPTH, NetworkTooLargeError } from '../../database/network.js';
 import type { Context } from '../context.js';
 import { checkId, clientError } from './support.js';
 
@@ -63,6 +67,66 @@ export class HistoryResolver {
         argument: 'id',
       });
     }
+  }
+
+  /*
+   * A query of its own beside programmeAsOf rather than an `asOf` argument on `network`: the network is public and
+   * cached for widgets, while the audit trail it is rebuilt from is an analyst's to read, and access rules are kept
+   * per field (server/graphql/access.ts), not per argument. Its arguments are network's, plus the moment, and its
+   * answer is the same Network, so whatever draws or exports a network takes it as it is.
+   */
+  @Query(() => Network, {
+    description:
+      'The partnership network around an organisation or programme as it stood at a moment, from the audit trail: members named as they are now.',
+  })
+  async networkAsOf(
+    @Arg('around', () => ID, { description: 'Id of the organisation or programme at the centre.' }) around: string,
+    @Arg('asOf', () => String, {
+      description: 'The moment: an ISO date (its end) or date and time, not in the future.',
+    })
+    asOf: string,
+    @Arg('depth', () => Int, {
+      defaultValue: 2,
+      description: `Steps out from the centre, 1 to ${MAX_DEPTH}, as network counts them.`,
+    })
+    depth: number,
+    @Arg('roles', () => [PartnershipRoleEnum], {
+      nullable: true,
+      description: 'Only partnerships that had these roles then.',
+    })
+    roles: string[] | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    checkId(around, 'around');
+    const at = moment(asOf, 'asOf', true);
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH)
+      throw clientError(ErrorCode.BAD_USER_INPUT, `depth must be between 1 and ${MAX_DEPTH}.`, { argument: 'depth' });
+    const node = await ctx.loaders.node.load(around);
+    if (!node || (node.__label !== L.Organisation && node.__label !== L.Programme))
+      throw clientError(ErrorCode.NOT_FOUND, `No organisation or programme has id ${around}.`, { argument: 'around' });
+    let network: Awaited<ReturnType<typeof networkAsOf>>;
+    try {
+      network = await networkAsOf(ctx.db, around, depth, at, roles ?? undefined);
+    } catch (error) {
+      if (error instanceof TooManyChangesError)
+        throw clientError(ErrorCode.BAD_USER_INPUT, `${error.message} Ask changesBetween for a shorter period.`, {
+          argument: 'asOf',
+        });
+      if (error instanceof NetworkTooLargeError)
+        throw clientError(
+          ErrorCode.BAD_USER_INPUT,
+          `${error.message} Ask for a smaller depth than ${depth}, or only some roles.`,
+          { argument: 'depth' },
+        );
+      throw error;
+    }
+    if (!network)
+      throw clientError(
+        ErrorCode.NOT_FOUND,
+        `${node.__label === L.Programme ? 'The programme' : 'The organisation'} ${around} did not exist yet at ${at}: give a later moment.`,
+        { argument: 'asOf' },
+      );
+    return network;
   }
 
   @Query(() => ChangesBetween, {

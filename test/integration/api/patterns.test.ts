@@ -142,8 +142,8 @@ describe('patterns', () => {
     expect(statusOf(then)).toBe('PLANNED');
     expect(statusOf(now)).toBe('COMPLETED');
     expect(partnerIds(then)).toContain(FIRE_BRIGADE);
-    // The trail keeps a removed link's kind and ends, not its properties: the role it had is not known, and says so.
-    expect(then.partners.find((p: { id: string }) => p.id === FIRE_BRIGADE).role).toBeNull();
+    // The trail keeps a removed link's properties with its kind and ends: the role it had comes back.
+    expect(then.partners.find((p: { id: string }) => p.id === FIRE_BRIGADE).role).toBe('PROPOSED_PARTNER');
     expect(partnerIds(then)).not.toContain(BARNET);
     expect(partnerIds(now)).not.toContain(FIRE_BRIGADE);
     expect(now.partners.find((p: { id: string }) => p.id === BARNET)).toMatchObject({ role: 'PARTNER' });
