@@ -16,7 +16,6 @@ import { Role } from './role.js';
 import { Service } from './service.js';
 import { SourceDocument } from './source-document.js';
 import { EngagementLevel, StakeholderGroup } from './stakeholder-group.js';
-import { TaxonomyTerm } from './taxonomy-term.js';
 import { Target, TargetReading } from './target.js';
 import { Topic } from './topic.js';
 import { Workstream } from './workstream.js';
@@ -36,7 +35,6 @@ export const CONCEPTS = [
   Service,
   Location,
   Topic,
-  TaxonomyTerm,
   StakeholderGroup,
   EngagementLevel,
   CommunicationActivity,
@@ -51,12 +49,7 @@ export { AreaLevel } from './area.js';
 export { CodeSystem } from './area-code.js';
 export { EventKind, EventStatus } from './event.js';
 export { FindingKind } from './finding.js';
-export {
-  ORGANISATION_IDENTIFIERS,
-  type OrganisationIdentifier,
-  OrganisationKind,
-  PartnershipRole,
-} from './organisation.js';
+export { OrganisationKind, PartnershipRole } from './organisation.js';
 export { ResourceKind, ResourceStatus } from './resource.js';
 export { EngagementLevelKey } from './stakeholder-group.js';
 export { WorkstreamKind } from './workstream.js';

@@ -2,7 +2,6 @@
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
 import { CHANGE_LABEL } from '../../schema/migrations.js';
-import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
@@ -102,7 +101,7 @@ function filterConditions(
     params.area = filters.area;
   }
   if (filters.topic !== undefined) {
-    where.push(aboutTopic('n', `:${Label.Topic} {key: $topic}`, `:${Rel.ABOUT}|${Rel.SIGNPOSTS_TO}`));
+    where.push(`EXISTS { (n)-[:${Rel.ABOUT}|${Rel.SIGNPOSTS_TO}]->(:${Label.Topic} {key: $topic}) }`);
     params.topic = filters.topic;
   }
   const programme = PROGRAMME_LINK[label];

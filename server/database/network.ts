@@ -3,13 +3,12 @@ import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
-import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { MAX_LINKS } from './links.js';
 import { type GraphNode, toGraphNode } from './nodes.js';
 
 /** The relationships that make the partnership network: taking part in a programme, and programmes within programmes. */
-const NETWORK_RELS = `${Rel.PARTNER_IN}|${Rel.PROGRAMME_PART_OF}`;
+export const NETWORK_RELS = `${Rel.PARTNER_IN}|${Rel.PROGRAMME_PART_OF}`;
 export const MAX_DEPTH = 4;
 
 // graphology-metrics ships CommonJS with a default export typed for bundlers; require gives the function itself.
@@ -43,7 +42,7 @@ export interface Network {
 }
 
 /** A network member as a list of just what a network shows: a network of a footprint programme has hundreds. */
-type RawMember = [
+export type RawMember = [
   isOrganisation: boolean,
   id: string,
   key: string,
@@ -51,10 +50,10 @@ type RawMember = [
   kind: string | null,
   demo: boolean | null,
 ];
-const member = (m: string): string =>
+export const member = (m: string): string =>
   `[${m}:${Label.Organisation}, ${m}.id, ${m}.key, ${m}.name, ${m}.kind, ${m}.demo]`;
 
-function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): NetworkNode {
+export function toNetworkNode([organisation, id, key, name, kind, demo]: RawMember): NetworkNode {
   return {
     id,
     key,
@@ -387,7 +386,7 @@ export async function coverageGaps(
      OPTIONAL MATCH (b:${Label.Area} {level: 'BOROUGH'})-[:${Rel.AREA_PART_OF}]->(f)
      WHERE NOT EXISTS {
        MATCH (b)-[:${Rel.AREA_PART_OF}]->{0,3}(:${Label.Area})<-[:${Rel.AVAILABLE_IN}]-(s:${Label.Service})
-       WHERE ${aboutTopic('s', `:${Label.Topic} {key: $topic}`)} }
+       WHERE EXISTS { (s)-[:${Rel.ABOUT}]->(t:${Label.Topic}) WHERE t.key = $topic } }
      WITH f, b ORDER BY b.name
      RETURN f IS NOT NULL AS found, collect(properties(b)) AS boroughs`,
     { footprint: footprintKey, topic: topicKey },

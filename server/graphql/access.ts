@@ -24,6 +24,7 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   'Query.coverageGaps': 'analyst',
   'Query.communities': 'analyst',
   'Query.programmeAsOf': 'analyst',
+  'Query.networkAsOf': 'analyst',
   // Entries carry who made each change and records' values, people's contact details among them, as history does.
   'Query.changesBetween': 'admin',
   'Query.history': 'admin',

@@ -8,7 +8,6 @@ import {
   serviceAtLocationById,
   serviceAtLocationPage,
   serviceById,
-  publishedTerms,
   servicePage,
   topics,
   type OrukFilters,
@@ -24,7 +23,6 @@ import {
   TAXONOMY,
   withDistance,
 } from '../oruk/mapping.js';
-import { publishedTaxonomies, publishedTerm } from '../oruk/published.js';
 import { sendError } from './errors.js';
 
 const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);
@@ -74,9 +72,9 @@ async function filtersOf(db: Database, query: Query): Promise<OrukFilters> {
   const filters: OrukFilters = { search: query.search || undefined };
   filters.taxonomyTermId = uuidParam(query, 'taxonomy_term_id');
   const taxonomyId = uuidParam(query, 'taxonomy_id');
-  // Our taxonomy means any topic; another is a published one, whose terms its services were classified by.
+  // Our one taxonomy: asking for it means any term; asking for another means services without one of ours.
   if (taxonomyId === TAXONOMY.id) filters.anyTerm = true;
-  else if (taxonomyId) filters.taxonomyId = taxonomyId;
+  else if (taxonomyId) filters.noTerm = true;
   if (query.minimum_age) filters.minimumAge = whole(query, 'minimum_age', 0, 0, 150);
   if (query.maximum_age) filters.maximumAge = whole(query, 'maximum_age', 0, 0, 150);
   if (query.postcode) {
@@ -156,30 +154,21 @@ export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => strin
     return found ? serviceAtLocationFull(found.row, found.linkId) : notFound(reply, 'service_at_location');
   });
 
-  /** Every term served: our topics (our taxonomy), then other taxonomies' terms as their feeds published them. */
-  const allTerms = async () => [
-    ...(await topics(db)).map(taxonomyTerm),
-    ...(await publishedTerms(db)).map(publishedTerm),
-  ];
-
   app.get<{ Querystring: Query }>('/taxonomies', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
-    const taxonomies = [TAXONOMY, ...publishedTaxonomies(await publishedTerms(db))];
-    return page(taxonomies.slice(offset, offset + perPage), taxonomies.length, pageNumber, perPage);
+    return page([TAXONOMY].slice(offset, offset + perPage), 1, pageNumber, perPage);
   });
   app.get<{ Params: { id: string } }>('/taxonomies/:id', async (request, reply) => {
-    if (request.params.id === TAXONOMY.id) return { ...TAXONOMY, taxonomy_terms: (await topics(db)).map(taxonomyTerm) };
-    const terms = (await publishedTerms(db)).filter((t) => t.taxonomyId === request.params.id);
-    const [taxonomy] = publishedTaxonomies(terms);
-    return taxonomy ? { ...taxonomy, taxonomy_terms: terms.map(publishedTerm) } : notFound(reply, 'taxonomy');
+    if (request.params.id !== TAXONOMY.id) return notFound(reply, 'taxonomy');
+    return { ...TAXONOMY, taxonomy_terms: (await topics(db)).map(taxonomyTerm) };
   });
   app.get<{ Querystring: Query }>('/taxonomy_terms', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
-    const terms = await allTerms();
+    const terms = (await topics(db)).map(taxonomyTerm);
     return page(terms.slice(offset, offset + perPage), terms.length, pageNumber, perPage);
   });
   app.get<{ Params: { id: string } }>('/taxonomy_terms/:id', async (request, reply) => {
-    const term = (await allTerms()).find((t) => t.id === request.params.id);
-    return term ?? notFound(reply, 'taxonomy term');
+    const term = (await topics(db)).find((t) => t.id === request.params.id);
+    return term ? taxonomyTerm(term) : notFound(reply, 'taxonomy term');
   });
 };

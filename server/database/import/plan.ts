@@ -13,7 +13,6 @@ import {
 import { nodeRef } from '../../../schema/validate.js';
 import { correctedNames, unlinkedRef, unlinkedRefs } from '../write/corrections.js';
 import { ByNode, groupBy } from './batches.js';
-import { findMergeCandidates, withoutWithheld } from './merge-candidates.js';
 import { count, emptyReport, type ImportConflict, type ImportReport } from './report.js';
 import { clashingIds, existingNodes, existingRelationships, populatedLabels, type StoredNode } from './stored.js';
 
@@ -213,9 +212,7 @@ export async function planImport(
     linkUpdates: [],
     linksBetweenStored: 0,
   };
-  // Organisations that look like one already held are reported, never merged; an ODS code stays with its holder.
-  report.mergeCandidates = await findMergeCandidates(tx, batch.nodes, populated);
-  for (const node of withoutWithheld(batch.nodes, report.mergeCandidates)) {
+  for (const node of batch.nodes) {
     const before = stored.get(node.label, node.key)?.props;
     if (before === undefined) {
       count(report.nodes, node.label, 'created');

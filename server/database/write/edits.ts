@@ -5,7 +5,6 @@ import { nodeId, relationshipId } from '../../../schema/ids.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { Database } from '../database.js';
 import { toGraphNode, type GraphNode } from '../nodes.js';
-import { areaScopeAfterLink } from './area-scope.js';
 import { changeEntry, createChange, type ChangeAction } from './audit.js';
 import { CORRECTED, UNLINKED, unlinkedRef, withNames, withoutNames } from './corrections.js';
 import { toNeo4j } from './properties.js';
@@ -133,8 +132,7 @@ export async function link(
      SET r += $props, a.${UNLINKED} = ${withoutNames('a', UNLINKED, '[$ref]')}
      FOREACH (_ IN CASE WHEN size($corrected) = 0 THEN [] ELSE [1] END | SET r.${CORRECTED} = ${withNames('r', CORRECTED, '$corrected')})
      WITH a LIMIT 1
-     ${CHANGE}
-     ${areaScopeAfterLink(type, from.__label)}`,
+     ${CHANGE}`,
     params: {
       from: from.id,
       to: to.id,
@@ -149,25 +147,51 @@ export async function link(
   });
 }
 
-/** Removes a link; returns false when there was none. */
+/** Attempts to remove a link before giving up: each fails only when someone changed the link in between. */
+const UNLINK_ATTEMPTS = 3;
+
+/** A link's own properties as the model declares them, as JSON holds them (Neo4j's integers as numbers). */
+function linkProperties(type: Rel, stored: Record<string, unknown>): Record<string, unknown> {
+  const plain = (v: unknown): unknown =>
+    neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : Array.isArray(v) ? v.map(plain) : v;
+  return Object.fromEntries(
+    Object.keys(RELATIONSHIP_MODEL[type].properties)
+      .filter((name) => stored[name] !== undefined && stored[name] !== null)
+      .map((name) => [name, plain(stored[name])]),
+  );
+}
+
+/**
+ * Removes a link; returns false when there was none. The audit entry keeps the link's properties (a partner's role),
+ * so that history shows what was removed and as-of puts it back as it was. Cypher cannot write a map as JSON, so
+ * they are read first and the removal happens only if they are still what was read: if an admin changed the link in
+ * between, it reads again.
+ */
 export async function unlink(db: Database, type: Rel, from: GraphNode, to: GraphNode, actor: string): Promise<boolean> {
-  const result = await writeOne(db, {
-    cypher: `MATCH (a:\`${from.__label}\` {id: $from})-[r:\`${type}\`]->(b:\`${to.__label}\` {id: $to})
-     WITH a, r, properties(r) AS props
+  const match = `MATCH (a:\`${from.__label}\` {id: $from})-[r:\`${type}\`]->(b:\`${to.__label}\` {id: $to})`;
+  for (let attempt = 1; attempt <= UNLINK_ATTEMPTS; attempt += 1) {
+    const seen = await db.run(`${match} RETURN properties(r) AS props LIMIT 1`, { from: from.id, to: to.id }, 'WRITE');
+    const stored = seen.records[0]?.get('props') as Record<string, unknown> | undefined;
+    if (!stored) return false;
+    const result = await writeOne(db, {
+      cypher: `${match}
+     WITH a, r WHERE properties(r) = $stored
      DELETE r
-     WITH a, props LIMIT 1
+     WITH a LIMIT 1
      SET a.${UNLINKED} = ${withNames('a', UNLINKED, '[$ref]')}
      ${CHANGE}
-     ${areaScopeAfterLink(type, from.__label, 'props.id')}
      RETURN 1 AS removed`,
-    params: {
-      from: from.id,
-      to: to.id,
-      // Remembered on the record, so that a re-import of the file that made the link does not put it back.
-      ref: unlinkedRef(type, to.id),
-      change: changeEntry(from.id, actor, 'UNLINK', { type, to: to.id }, null),
-    },
-    rows: 1,
-  });
-  return Number(result.records[0]?.get('removed') ?? 0) > 0;
+      params: {
+        from: from.id,
+        to: to.id,
+        stored,
+        // Remembered on the record, so that a re-import of the file that made the link does not put it back.
+        ref: unlinkedRef(type, to.id),
+        change: changeEntry(from.id, actor, 'UNLINK', { type, to: to.id, ...linkProperties(type, stored) }, null),
+      },
+      rows: 1,
+    });
+    if (Number(result.records[0]?.get('removed') ?? 0) > 0) return true;
+  }
+  throw new Error(`The ${type} link kept changing while it was being removed: try again.`);
 }
