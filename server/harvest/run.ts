@@ -27,6 +27,8 @@ export interface HarvestReport {
   /** What the reader normalised rather than refused. */
   warnings?: number;
   requests?: { pages: number; details: number; sent: number; notModified: number; retried: number };
+  /** Where the run's time went: reading the feed, and the importer's whole transaction (waiting for its lease too). */
+  timings?: { readMs: number; writeMs: number };
 }
 
 export interface HarvestOptions extends HarvestReadOptions {
@@ -101,6 +103,7 @@ export async function harvestFeed(db: Database, url: string, options: HarvestOpt
     let read: FeedRead | undefined;
     try {
       read = await readFeed(url, { ...options, cache: options.cache ?? cacheFor(url) });
+      const readMs = Date.now() - startedAt.getTime();
       const feedRead = read;
       const keys = feedRead.batch.nodes.filter((n) => n.label === Label.Service).map((n) => n.key);
       let changes: FeedChanges = { withdrawn: [], restored: [], keptByAdmin: [] };
@@ -127,6 +130,7 @@ export async function harvestFeed(db: Database, url: string, options: HarvestOpt
         conflicts: report.conflicts,
         warnings: report.warnings?.length ?? 0,
         requests: requestsOf(feedRead),
+        timings: { readMs, writeMs: Date.now() - startedAt.getTime() - readMs },
       });
     } catch (error) {
       countHarvestRun('failed');

@@ -5,6 +5,8 @@ import { harvestFeed, type HarvestOptions, type HarvestReport } from './run.js';
 
 /** How often the service looks for feeds that are due: schedules are in minutes, so once a minute is enough. */
 export const TICK_MS = 60_000;
+/** How long stopping waits for a harvest in progress. */
+const STOP_GRACE_MS = 5_000;
 
 export interface ScheduleLog {
   info(details: object, message: string): void;
@@ -30,7 +32,7 @@ export async function runDueFeeds(db: Database, options: HarvestOptions, log?: S
   return reports;
 }
 
-/** Starts the schedule; the function it returns stops it and waits for a run in progress to end. */
+/** Starts the schedule; the function it returns stops it, waiting a little for a run in progress to end. */
 export function startHarvestSchedule(
   db: Database,
   options: HarvestOptions,
@@ -49,6 +51,8 @@ export function startHarvestSchedule(
   timer.unref();
   return async () => {
     clearInterval(timer);
-    await running;
+    // A run against a slow feed could hold shutdown for minutes: it is given a moment, then left to fail as the
+    // database closes (its transaction rolls back, its lease lapses, and the next run starts afresh).
+    await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
   };
 }

@@ -177,4 +177,28 @@ describe('harvesting a fixture feed', () => {
       await bad.close();
     }
   });
+
+  it('measures harvest throughput from a local feed of 2,000 services', async () => {
+    const count = 2_000;
+    const big = await startFixtureFeed(
+      JSON.parse(JSON.stringify(fixtureServices(count)).replaceAll('"00000000-', '"b0000000-')),
+    );
+    try {
+      big.behaviour.pageSize = 100;
+      for (const [label, summaries] of [
+        ['full services on the list pages (first run)', false],
+        ['full services on the list pages (unchanged, all 304)', false],
+        ['summaries on the list pages, details fetched (unchanged)', true],
+      ] as const) {
+        big.behaviour.summaries = summaries;
+        const report = await harvestFeed(db(), big.url, { politeness: { delayMs: 0, concurrency: 2 } });
+        expect(report.ok).toBe(true);
+        console.log(
+          `harvest throughput from a fixture feed, ${label}: ${count} services in ${(report.durationMs / 1000).toFixed(1)} s = ${(count / (report.durationMs / 1000)).toFixed(0)} services/s (reading ${report.timings?.readMs} ms, writing ${report.timings?.writeMs} ms; ${report.requests?.sent} requests, ${report.requests?.notModified} not modified)`,
+        );
+      }
+    } finally {
+      await big.close();
+    }
+  }, 300_000);
 });

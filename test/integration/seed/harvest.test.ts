@@ -185,7 +185,8 @@ describe('harvesting our own /oruk from a second instance', () => {
       {
         url: feedUrl,
         everyMinutes: 60,
-        lastRun: { ok: true, result: { services: { unchanged: SERVICES }, conflicts: 1 } },
+        // The source's change to the corrected service: its name kept (the conflict), its last_modified taken.
+        lastRun: { ok: true, result: { services: { updated: 1, unchanged: SERVICES - 1 }, conflicts: 1 } },
       },
     ]);
     const removed = await fetch(`${hub.url}/admin/api/feeds?url=${encodeURIComponent(feedUrl)}`, {
@@ -225,7 +226,7 @@ describe('harvesting our own /oruk from a second instance', () => {
       expect(report.ok).toBe(true);
       const perSecond = count / (report.durationMs / 1000);
       console.log(
-        `harvest throughput, ${label}: ${count} services in ${(report.durationMs / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} services/s (${report.requests?.sent} requests; ${JSON.stringify(report.services)})`,
+        `harvest throughput, ${label}: ${count} services in ${(report.durationMs / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} services/s (reading ${report.timings?.readMs} ms, writing ${report.timings?.writeMs} ms; ${report.requests?.sent} requests; ${JSON.stringify(report.services)})`,
       );
     }
   }, 600_000);
