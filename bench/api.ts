@@ -1,6 +1,7 @@
 // `npm run bench`: the GraphQL API on the seed graph (or BENCH_GRAPH=small|medium|england, generated and loaded
-// through the importer), driven on loopback with autocannon next to @neo4j/graphql on the same Neo4j; prints a table
-// and JSON, and writes the JSON to bench/results/<graph>.json.
+// by a bulk load), driven on loopback with autocannon next to @neo4j/graphql on the same Neo4j; prints a table, issue
+// 19's targets each with PASS or MISS (bench/targets.ts), and JSON, written to bench/results/<graph>-<connections>c.json
+// (…-partial.json for a run of BENCH_ONLY or shorter than 10 s).
 // It starts its own throwaway Neo4j and services, so it never touches the data under .data/. The graph is loaded here,
 // before the services start, and each service runs in a process of its own, so its memory is its own.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +29,7 @@ import {
   type Side,
   type Subjects,
 } from './scenarios.js';
+import { judgeTargets, readOtherRuns, resultFile } from './targets.js';
 
 /** seed (the default), or a generated scale: small, medium or england (`npm run generate`). */
 const GRAPH = process.env.BENCH_GRAPH ?? 'seed';
@@ -41,7 +43,8 @@ const NEO4J_MEMORY: Record<string, { heap: string; pageCache: string; txMemory: 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 /** Seconds of unmeasured load on every scenario before any is measured, so that compilers and caches are warm for all. */
 const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 2);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+/** Connection counts, one or several (`8,32`): each is measured in turn on the same services, the graph loaded once. */
+const CONNECTION_COUNTS = (process.env.BENCH_CONNECTIONS ?? '8').split(',').map((c) => Number(c.trim()));
 /** Only the scenarios whose name contains this (case ignored), on both sides. */
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** Some scenarios are analysts' analytics, which need a key. */
@@ -64,7 +67,20 @@ interface Row extends LoadResult {
 /** Loads the graph through a database handle of this process, so the generated batch never enters a service's memory. */
 async function loadGraph(
   db: Database,
-): Promise<{ subjects: Subjects; load?: { records: number; seconds: number; recordsPerSecond: number } }> {
+  neo4jPid: number,
+): Promise<{
+  subjects: Subjects;
+  load?: {
+    records: number;
+    seconds: number;
+    recordsPerSecond: number;
+    bulk: boolean;
+    /** Processor time the load took, this process's and Neo4j's: steadier than its rate on a shared machine. */
+    loaderCpuSeconds?: number;
+    neo4jCpuSeconds?: number;
+    loaderPeakMB?: number;
+  };
+}> {
   await migrate(db);
   if (GRAPH === 'seed') {
     await seedIfEmpty(db, createLogger('silent'));
@@ -72,19 +88,30 @@ async function loadGraph(
   }
   // The batch stays local to this function, so it can be collected once the import is done.
   const batch = generate(GRAPH as Scale);
+  const cpuBefore = { loader: cpuMsOf(process.pid), neo4j: cpuMsOf(neo4jPid) };
   const subjects = generatedSubjects(batch);
-  const report = await importBatch(db, batch, { actor: 'npm run bench', sources: [`generated:${GRAPH}`] });
+  // A first load into an empty database, as `npm run generate -- --load --bulk` does (issue 19's target is its rate).
+  const report = await importBatch(db, batch, { actor: 'npm run bench', sources: [`generated:${GRAPH}`], bulk: true });
+  console.log(`Load phases (ms): ${JSON.stringify(report.timings)}, ${report.transactions} transactions.`);
   const records = batch.nodes.length + batch.relationships.length;
   const load = {
     records,
     seconds: Math.round(report.durationMs / 100) / 10,
     recordsPerSecond: Math.round(records / (report.durationMs / 1000)),
+    bulk: true,
+    loaderCpuSeconds: cpuSecondsSince(cpuBefore.loader, cpuMsOf(process.pid)),
+    neo4jCpuSeconds: cpuSecondsSince(cpuBefore.neo4j, cpuMsOf(neo4jPid)),
+    // This process's peak, the generated batch included: the loader's memory, not a service's.
+    loaderPeakMB: mb(memoryOf(process.pid)?.peak),
   };
   console.log(
-    `Loaded the ${GRAPH} graph through the importer: ${records} records in ${load.seconds} s, ${load.recordsPerSecond} records/s (validation and one transaction included).`,
+    `Loaded the ${GRAPH} graph by a bulk load: ${records} records in ${load.seconds} s, ${load.recordsPerSecond} records/s (validation and checks included; CPU: loader ${load.loaderCpuSeconds} s, Neo4j ${load.neo4jCpuSeconds} s).`,
   );
   return { subjects, load };
 }
+
+const cpuSecondsSince = (before: number | undefined, after: number | undefined) =>
+  before === undefined || after === undefined ? undefined : Math.round((after - before) / 100) / 10;
 
 interface Step {
   scenario: Scenario;
@@ -95,25 +122,25 @@ interface Step {
  * Sends a scenario's preparing requests and checks its answer; then loads it, unmeasured, for the warm-up. Every step
  * is warmed before any is measured, so neither side is measured while Neo4j's and V8's compilers are still at work.
  */
-async function warm({ scenario, child }: Step): Promise<void> {
+async function warm({ scenario, child }: Step, connections: number): Promise<void> {
   for (const request of scenario.prepare ?? []) await send(child.url, request);
   const probe = await send(child.url, scenario.request);
   if (probe.status !== 200 || probe.body.errors)
     throw new Error(
       `${scenario.name} (${child.name}): HTTP ${probe.status} ${JSON.stringify(probe.body.errors ?? probe.body)}`,
     );
-  if (WARMUP_S > 0) await drive(child.url, scenario.request, CONNECTIONS, WARMUP_S);
+  if (WARMUP_S > 0) await drive(child.url, scenario.request, connections, WARMUP_S);
 }
 
 /** Measures one scenario while sampling the service's and Neo4j's memory. */
-async function measure({ scenario, child }: Step, neo4j: RunningNeo4j): Promise<Row> {
+async function measure({ scenario, child }: Step, neo4j: RunningNeo4j, connections: number): Promise<Row> {
   // Round trips of the steady state: a cached answer's are those of a hit, not of a miss. The warm-up may be more
   // than the cache's 60 s ago, so the first probe may refill it; the second is answered as the scenario will be.
   await send(child.url, scenario.request);
   const probe = await send(child.url, scenario.request);
   const sampler = sampleRss({ service: child.pid, neo4j: neo4j.pid });
   const cpuBefore = { service: cpuMsOf(child.pid), neo4j: cpuMsOf(neo4j.pid) };
-  const result = await drive(child.url, scenario.request, CONNECTIONS, DURATION_S);
+  const result = await drive(child.url, scenario.request, connections, DURATION_S);
   const perRequest = (before: number | undefined, after: number | undefined) =>
     before === undefined || after === undefined || result.requests === 0
       ? undefined
@@ -160,7 +187,11 @@ function ratios(rows: Row[]) {
 async function main(): Promise<void> {
   if (GRAPH !== 'seed' && !isScale(GRAPH))
     throw new Error(`BENCH_GRAPH=${GRAPH}: use seed, ${Object.keys(SCALES).join(', ')}.`);
+  if (CONNECTION_COUNTS.some((c) => !Number.isInteger(c) || c < 1))
+    throw new Error(`BENCH_CONNECTIONS=${process.env.BENCH_CONNECTIONS}: give one or more counts, such as 8 or 8,32.`);
   const memory = NEO4J_MEMORY[GRAPH]!;
+  // The machine is shared: its load when the run began and ended says how noisy the figures may be.
+  const loadAtStart = os.loadavg();
   const home = await mkdtemp(path.join(os.tmpdir(), 'partnership-hub-bench-'));
   process.env.NEO4J_TX_MEMORY = memory.txMemory; // read by the embedded Neo4j's launcher
   // APOC for the @neo4j/graphql baseline, which calls it; the service itself starts without it.
@@ -178,7 +209,7 @@ async function main(): Promise<void> {
     const db = connect(target, 3_600_000);
     let loaded: Awaited<ReturnType<typeof loadGraph>>;
     try {
-      loaded = await loadGraph(db);
+      loaded = await loadGraph(db, neo4j.pid);
       // Both services then search a complete full-text index.
       await db.run('CALL db.awaitIndexes(3600)');
     } finally {
@@ -224,70 +255,97 @@ async function main(): Promise<void> {
       { scenario: o, child: ours },
       ...pairs.filter((p) => p.ours === o).map((p) => ({ scenario: p.baseline, child: baseline! })),
     ]);
-    for (const step of steps) await warm(step);
-    const rows: Row[] = [];
-    for (const step of steps) rows.push(await measure(step, neo4j));
-    const peak = (pid: number | undefined) => (pid === undefined ? undefined : mb(memoryOf(pid)?.peak));
-    const peaks = { ours: peak(ours.pid), baseline: peak(baseline?.pid), neo4j: peak(neo4j.pid) };
+    for (const connections of CONNECTION_COUNTS) {
+      for (const step of steps) await warm(step, connections);
+      const rows: Row[] = [];
+      for (const step of steps) rows.push(await measure(step, neo4j, connections));
+      const peak = (pid: number | undefined) => (pid === undefined ? undefined : mb(memoryOf(pid)?.peak));
+      const peaks = { ours: peak(ours.pid), baseline: peak(baseline?.pid), neo4j: peak(neo4j.pid) };
 
-    const comparison = ratios(rows);
-    console.log(
-      `\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${CONNECTIONS} connections, ${DURATION_S} s each, after ${WARMUP_S} s of warm-up each; ` +
-        `services, Neo4j and load generator on one machine (${os.cpus().length} cores).`,
-    );
-    console.log(
-      "Latencies in milliseconds, percentiles of every response. Memory: resident set (RSS) of the service's own process, " +
-        "largest sample during the scenario; Neo4j's for information. CPU ms/req: processor time each process spent per request " +
-        '(less sensitive to a shared machine than latency).\n',
-    );
-    console.table(
-      rows.map((r) => ({
-        scenario: r.scenario,
-        service: r.service,
-        'p50 ms': r.p50ms,
-        'p95 ms': r.p95ms,
-        'p99 ms': r.p99ms,
-        'req/s': r.requestsPerSecond,
-        errors: r.errors,
-        'non-2xx': r.non2xx,
-        'round trips': r.roundTrips,
-        'service MB': r.serviceRssMB,
-        'Neo4j MB': r.neo4jRssMB,
-        'service CPU ms/req': r.serviceCpuMsPerRequest,
-        'Neo4j CPU ms/req': r.neo4jCpuMsPerRequest,
-      })),
-    );
-    console.log(
-      `Peak RSS over each process's life (VmHWM): ${SIDE_NAMES.ours} ${peaks.ours} MB` +
-        `${baseline ? `, ${SIDE_NAMES.baseline} ${peaks.baseline} MB` : ''}, Neo4j ${peaks.neo4j} MB (the graph's load included).`,
-    );
-    if (comparison.length > 0) {
+      const comparison = ratios(rows);
       console.log(
-        '\nOurs against @neo4j/graphql on the same questions (throughput: ours ÷ baseline; p95: baseline ÷ ours; above 1 is ours ahead):',
+        `\n${GRAPH === 'seed' ? 'Seed' : `Generated ${GRAPH}`} graph, ${connections} connections, ${DURATION_S} s each, after ${WARMUP_S} s of warm-up each; ` +
+          `services, Neo4j and load generator on one machine (${os.cpus().length} cores).`,
+      );
+      console.log(
+        "Latencies in milliseconds, percentiles of every response. Memory: resident set (RSS) of the service's own process, " +
+          "largest sample during the scenario; Neo4j's for information. CPU ms/req: processor time each process spent per request " +
+          '(less sensitive to a shared machine than latency).\n',
       );
       console.table(
-        comparison.map((c) => ({ scenario: c.scenario, 'throughput ×': c.throughputRatio, 'p95 ×': c.p95Ratio })),
+        rows.map((r) => ({
+          scenario: r.scenario,
+          service: r.service,
+          'p50 ms': r.p50ms,
+          'p95 ms': r.p95ms,
+          'p99 ms': r.p99ms,
+          'req/s': r.requestsPerSecond,
+          errors: r.errors,
+          'non-2xx': r.non2xx,
+          'round trips': r.roundTrips,
+          'service MB': r.serviceRssMB,
+          'Neo4j MB': r.neo4jRssMB,
+          'service CPU ms/req': r.serviceCpuMsPerRequest,
+          'Neo4j CPU ms/req': r.neo4jCpuMsPerRequest,
+        })),
       );
+      console.log(
+        `Peak RSS over each process's life (VmHWM): ${SIDE_NAMES.ours} ${peaks.ours} MB` +
+          `${baseline ? `, ${SIDE_NAMES.baseline} ${peaks.baseline} MB` : ''}, Neo4j ${peaks.neo4j} MB (the graph's load included).`,
+      );
+      if (comparison.length > 0) {
+        console.log(
+          '\nOurs against @neo4j/graphql on the same questions (throughput: ours ÷ baseline; p95: baseline ÷ ours; above 1 is ours ahead):',
+        );
+        console.table(
+          comparison.map((c) => ({ scenario: c.scenario, 'throughput ×': c.throughputRatio, 'p95 ×': c.p95Ratio })),
+        );
+      }
+      const partial = ONLY !== undefined || DURATION_S < 10;
+      const targets = judgeTargets(
+        {
+          graph: GRAPH,
+          connections: connections,
+          rows,
+          comparison,
+          load,
+          servicePeakMB: peaks.ours,
+        },
+        readOtherRuns(RESULTS_DIR, GRAPH, connections),
+      );
+      console.log(
+        `\nIssue 19's targets on this run (${GRAPH}, ${connections} connections${partial ? ', partial run' : ''}):`,
+      );
+      console.table(
+        targets.map((t) => ({ target: t.target, figure: t.figure ?? '—', verdict: t.verdict, note: t.note ?? '' })),
+      );
+      const report = {
+        graph: GRAPH,
+        load,
+        connections: connections,
+        durationSeconds: DURATION_S,
+        warmupSeconds: WARMUP_S,
+        cores: os.cpus().length,
+        only: process.env.BENCH_ONLY,
+        equivalence,
+        results: rows,
+        peakRssMB: peaks,
+        comparison,
+        targets,
+        loadAverage: Object.fromEntries(
+          [
+            ['start', loadAtStart],
+            ['end', os.loadavg()],
+          ].map(([when, l]) => [when, (l as number[]).map((x) => Math.round(x * 100) / 100)]),
+        ),
+      };
+      const json = JSON.stringify(report, null, 2);
+      console.log(json);
+      await mkdir(RESULTS_DIR, { recursive: true });
+      const file = path.join(RESULTS_DIR, resultFile(GRAPH, connections, partial));
+      await writeFile(file, `${json}\n`);
+      console.log(`\nWritten to ${path.relative(process.cwd(), file)}.`);
     }
-    const report = {
-      graph: GRAPH,
-      load,
-      connections: CONNECTIONS,
-      durationSeconds: DURATION_S,
-      warmupSeconds: WARMUP_S,
-      cores: os.cpus().length,
-      only: process.env.BENCH_ONLY,
-      equivalence,
-      results: rows,
-      peakRssMB: peaks,
-      comparison,
-    };
-    const json = JSON.stringify(report, null, 2);
-    console.log(json);
-    await mkdir(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `${GRAPH}.json`);
-    await writeFile(file, `${json}\n`);
-    console.log(`\nWritten to ${path.relative(process.cwd(), file)}.`);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await neo4j.stop();

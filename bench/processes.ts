@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { waitForExit } from '../server/database/local-neo4j.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const START_TIMEOUT_MS = 120_000;
+/** Long enough for a service starting beside a freshly loaded England graph on a busy machine. */
+const START_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** The line a child prints on stdout once it listens: `BENCH_READY <url>`. */
 export const READY = 'BENCH_READY';
