@@ -39,8 +39,8 @@ export interface OpeningTimes {
 /** Times and notes of one opening, as its row says them. */
 function timesOf(hours: OpeningHours, t: Strings): { times: string; note: string } {
   const o = t.openingHours;
-  const opens = hours.opens ? o.time(hours.opens) : '';
-  const closes = hours.closes ? o.time(hours.closes) : '';
+  const opens = hours.opens ? clockTime(hours.opens, t) : '';
+  const closes = hours.closes ? clockTime(hours.closes, t) : '';
   const times = opens && closes ? o.range(opens, closes) : opens ? o.from(opens) : closes ? o.until(closes) : '';
   const validity =
     hours.validFrom && hours.validTo
@@ -81,7 +81,7 @@ export function openingTimes(hours: readonly OpeningHours[] | null | undefined, 
   }
   const days = DAYS.filter((d) => byDay.has(d)).map((d) => ({
     index: DAYS.indexOf(d),
-    times: o.and(byDay.get(d)!.times),
+    times: joinSessions(byDay.get(d)!.times, t),
     note: byDay.get(d)!.notes.join('. '),
   }));
   const rows: OpeningRow[] = [];
@@ -105,4 +105,21 @@ export function openingTimes(hours: readonly OpeningHours[] | null | undefined, 
     start = end + 1;
   }
   return { rows, other };
+}
+
+/** A day's sessions in one phrase: "9am to midday and 1pm to 5pm", "a, b and c". */
+function joinSessions(sessions: readonly string[], t: Strings): string {
+  if (sessions.length < 2) return sessions[0] ?? '';
+  return t.openingHours.and(sessions.slice(0, -1).join(', '), sessions.at(-1)!);
+}
+
+/**
+ * A clock time (HH:MM, 24-hour) as GOV.UK's style guide writes it: 9am (not 9:00am), 5:30pm (not 1730), and the
+ * language's words for midday and midnight (not 12pm or 00:00). GOV.UK's Welsh pages write am and pm as well.
+ */
+export function clockTime(hhmm: string, t: Strings): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  if (m === 0 && (h === 0 || h === 24)) return t.openingHours.midnight;
+  if (m === 0 && h === 12) return t.openingHours.midday;
+  return `${h % 12 || 12}${m ? `:${String(m).padStart(2, '0')}` : ''}${h < 12 ? 'am' : 'pm'}`;
 }

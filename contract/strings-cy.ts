@@ -8,7 +8,7 @@ import type {
   PartnershipRole,
   ResourceKind,
 } from './kinds.js';
-import { clockTime, labels, type Strings } from './strings.js';
+import { labels, type Strings } from './strings.js';
 
 /** Welsh writes numbers as English does (1,234.5); browsers without Welsh locale data fall back to exactly that. */
 const number = (n: number): string => n.toLocaleString('cy');
@@ -123,16 +123,16 @@ export const cy: Strings = {
       SUNDAY: 'Dydd Sul',
     },
     // "i" softens the day that follows (i ddydd Gwener); "a" leaves it (a dydd Sul), lower case within the phrase.
-    dayRange: (first, last) => `${first} i ${last.replace(/^Dydd/, 'ddydd')}`,
-    dayPair: (first, second) => `${first} a ${second.replace(/^Dydd/, 'dydd')}`,
+    dayRange: (first, last) => `${first} i ${String(last).replace(/^Dydd/, 'ddydd')}`,
+    dayPair: (first, second) => `${first} a ${String(second).replace(/^Dydd/, 'dydd')}`,
     // GOV.UK's Welsh pages write times as the English ones do (9am i 5pm), with canol dydd and hanner nos.
-    time: (hhmm) => clockTime(hhmm, { am: 'am', pm: 'pm', midday: 'canol dydd', midnight: 'hanner nos' }),
+    midday: 'canol dydd',
+    midnight: 'hanner nos',
     // i, o and tan soften what follows: i ganol dydd (hanner nos and the figures stay as they are).
-    range: (opens, closes) => `${opens} i ${soft(closes)}`,
-    from: (opens) => `O ${soft(opens)}`,
-    until: (closes) => `Tan ${soft(closes)}`,
-    and: (sessions) =>
-      sessions.length < 2 ? (sessions[0] ?? '') : `${sessions.slice(0, -1).join(', ')} a ${sessions.at(-1)}`,
+    range: (opens, closes) => `${opens} i ${soft(String(closes))}`,
+    from: (opens) => `O ${soft(String(opens))}`,
+    until: (closes) => `Tan ${soft(String(closes))}`,
+    and: (earlier, last) => `${earlier} a ${last}`,
     weekOfMonth: (week) => `Dim ond ${week < 0 ? 'yr un olaf' : (ORDINALS[week - 1] ?? `y ${week}fed`)} yn y mis`,
     everyWeeks: (weeks) => (weeks === 2 ? 'Bob yn ail wythnos' : `Bob ${number(weeks)} wythnos`),
     validBetween: (from, to) => `O ${from} i ${to}`,

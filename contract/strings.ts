@@ -97,13 +97,14 @@ export const en = {
     } as Record<string, string>,
     dayRange: (first: string, last: string) => `${first} to ${last}`,
     dayPair: (first: string, second: string) => `${first} and ${second}`,
-    /** 9am, 5:30pm, midday, midnight (not 00:00 or 12pm). */
-    time: (hhmm: string) => clockTime(hhmm, { am: 'am', pm: 'pm', midday: 'midday', midnight: 'midnight' }),
+    /** GOV.UK's words for 12:00 and 00:00 (not 12pm, noon or 00:00); other times are 9am, 5:30pm in both languages. */
+    midday: 'midday',
+    midnight: 'midnight',
     range: (opens: string, closes: string) => `${opens} to ${closes}`,
     from: (opens: string) => `From ${opens}`,
     until: (closes: string) => `Until ${closes}`,
-    and: (sessions: string[]) =>
-      sessions.length < 2 ? (sessions[0] ?? '') : `${sessions.slice(0, -1).join(', ')} and ${sessions.at(-1)}`,
+    /** The last of a day's sessions joined to those before it (already joined by commas). */
+    and: (earlier: string, last: string) => `${earlier} and ${last}`,
     weekOfMonth: (week: number) => `Only the ${week < 0 ? 'last' : (ORDINALS[week - 1] ?? `${week}th`)} in the month`,
     everyWeeks: (weeks: number) => (weeks === 2 ? 'Every other week' : `Every ${weeks} weeks`),
     validBetween: (from: string, to: string) => `From ${from} to ${to}`,
@@ -238,18 +239,6 @@ export const en = {
 export type Strings = typeof en;
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
-
-/**
- * A clock time (HH:MM, 24-hour) as GOV.UK's style guide writes it: 9am (not 9:00am), 5:30pm (not 1730), midday and
- * midnight (not 12pm or 00:00), with the language's words for them.
- */
-export function clockTime(hhmm: string, words: { am: string; pm: string; midday: string; midnight: string }): string {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  if (m === 0 && (h === 0 || h === 24)) return words.midnight;
-  if (m === 0 && h === 12) return words.midday;
-  const hour = h % 12 || 12;
-  return `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''}${h < 12 || h === 24 ? words.am : words.pm}`;
-}
 
 /** Formats an ISO date (2018-03 or 2018-03-31) the British way: March 2018, 31 March 2018. */
 export function formatDate(iso: string | null | undefined, lang = 'en-GB'): string {

@@ -1,6 +1,6 @@
 // Reading opening hours from kept Open Referral UK schedules, and writing them as GOV.UK's style guide asks.
 import { describe, expect, it } from 'vitest';
-import { openingTimes } from '../../../contract/opening-hours.js';
+import { clockTime, openingTimes } from '../../../contract/opening-hours.js';
 import { cy } from '../../../contract/strings-cy.js';
 import { en } from '../../../contract/strings.js';
 import { openingHoursOf } from '../../../server/graphql/opening-hours.js';
@@ -10,7 +10,7 @@ const kept = (record: object) => JSON.stringify(record);
 describe('opening hours', () => {
   it('writes times as GOV.UK does: 9am, 5:30pm, midday, midnight, 12:30am, and canol dydd and hanner nos in Welsh', () => {
     const times = ['09:00', '17:30', '12:00', '00:00', '00:30', '12:15', '23:59'];
-    expect(times.map(en.openingHours.time)).toEqual([
+    expect(times.map((time) => clockTime(time, en))).toEqual([
       '9am',
       '5:30pm',
       'midday',
@@ -19,7 +19,7 @@ describe('opening hours', () => {
       '12:15pm',
       '11:59pm',
     ]);
-    expect(times.slice(2, 4).map(cy.openingHours.time)).toEqual(['canol dydd', 'hanner nos']);
+    expect(times.slice(2, 4).map((time) => clockTime(time, cy))).toEqual(['canol dydd', 'hanner nos']);
   });
 
   it('reads ORUK 1 regular_schedules and HSDS 3.0 names (until, notes), and leaves out times it cannot read', () => {
