@@ -7,6 +7,8 @@ export interface Migration {
   id: string;
   description: string;
   statements: string[];
+  /** Data the database layer derives for existing records after the statements (server/database/migrate.ts). */
+  backfill?: 'area-scope';
 }
 
 /** Label of the audit trail's records: one per admin change, kept apart from the graph's own labels. */
@@ -29,10 +31,18 @@ export const SEARCH_INDEX = 'searchText';
 /** The labels the concepts declare searchable: what people look for by name. */
 export { SEARCHABLE_LABELS };
 
-/** The properties the full-text index reads on each searchable label. */
+/** The properties the full-text index reads on each searchable label for people's words. */
 export const SEARCH_PROPERTIES: readonly string[] = ['name', 'description'];
+/**
+ * On each record a search by area can find: the tokens of the areas whose search finds it, space-separated, kept by
+ * the write path (server/database/write/area-scope.ts). In the full-text index too, so that words and area are one
+ * Lucene query; people's words are always asked of SEARCH_PROPERTIES by name, so they never match it.
+ */
+export const AREA_SCOPE_PROPERTY = '__areaScope';
+/** Everything the full-text index reads: people's words and the area scope. */
+export const SEARCH_INDEX_PROPERTIES: readonly string[] = [...SEARCH_PROPERTIES, AREA_SCOPE_PROPERTY];
 const searchedLabels = SEARCHABLE_LABELS.join('|');
-const searchedProperties = SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ');
+const searchedProperties = SEARCH_INDEX_PROPERTIES.map((p) => `n.${p}`).join(', ');
 export const SEARCH_INDEX_STATEMENT = `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchedLabels}) ON EACH [${searchedProperties}]`;
 
 /** A uniqueness constraint on one property of one label, with the statement that creates it if it is missing. */
@@ -121,5 +131,13 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '008-change-time',
     description: 'The audit trail found by time, for what changed between two dates and a programme as of one',
     statements: [`CREATE INDEX change_at IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.at)`],
+  },
+  {
+    id: '009-area-scope',
+    description:
+      'Each record a search by area finds holds the areas whose search finds it, so the search reads its answer, not the area hierarchy',
+    // The full-text index gains the property when migrate() reconciles it with SEARCH_INDEX_PROPERTIES.
+    statements: [],
+    backfill: 'area-scope',
   },
 ];

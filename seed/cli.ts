@@ -91,6 +91,10 @@ export function formatReport(report: ImportReport): string {
     );
   }
   if (report.conflicts.length > 0) parts.push(formatConflicts(report.conflicts, report.preferFile));
+  if (report.mergeCandidates.length > 0)
+    parts.push(
+      `${report.mergeCandidates.length} possible duplicate organisation(s), not merged (an admin decides):\n${report.mergeCandidates.map((m) => `  ${m.origin.file}${m.origin.row !== undefined ? ` row ${m.origin.row}` : ''}: ${m.message}`).join('\n')}`,
+    );
   if (report.warnings?.length) {
     const shown = report.warnings.slice(0, 50).map((w) => `  ${formatWarning(w)}`);
     parts.push(
@@ -264,6 +268,10 @@ function fromJson(json: ImportReportJson): ImportReport {
     ),
     timings: { validateMs: 0, checkMs: 0, writeMs: 0, commitMs: 0 },
     transactions: 1,
+    mergeCandidates: (json.mergeCandidates ?? []).map((m) => ({
+      ...m,
+      origin: { file: m.file, row: m.row },
+    })) as ImportReport['mergeCandidates'],
     ...(json.warnings?.length ? { warnings: json.warnings } : {}),
   };
 }

@@ -121,36 +121,96 @@ export const WHO_AM_I = 'query AdminSignIn { apiKeys { id } }';
 
 export const IMPORT_LOG = 'query AdminImports { imports { id action actor at after } }';
 
-/** The import report the service answers POST /admin/api/imports with. */
-export interface ImportReport {
-  importId?: string;
-  dryRun: boolean;
-  durationMs: number;
-  nodes: Record<string, { created: number; updated: number; unchanged: number }>;
-  relationships: Record<string, { created: number; updated: number; unchanged: number }>;
-  conflicts: ImportConflict[];
-  skippedLinks?: unknown[];
-  problems: ImportProblem[];
+/** How many records or links of one kind an import created, updated or found unchanged. */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
 }
 
+/**
+ * The import report the service answers POST /admin/api/imports with: the route builds exactly this type
+ * (server/http/admin/report-json.ts), so the console, the command line and the route cannot drift apart.
+ */
+export interface ImportReport {
+  dryRun: boolean;
+  durationMs: number;
+  /** Whether the file's values were taken over every admin's correction (preferFile=all). */
+  preferFile: boolean;
+  nodes: Record<string, ImportCounts>;
+  relationships: Record<string, ImportCounts>;
+  conflicts: ImportConflict[];
+  /** Optional links whose other end is neither in the import nor in the hub, left out. */
+  skippedLinks: { link: string; missing: string; file: string; row?: number }[];
+  /** Always empty in a 200: an import with problems is refused whole, with them, as a 400. */
+  problems: ImportProblem[];
+  /** What the readers normalised rather than refused, each with its file, row, record and field: empty when nothing. */
+  warnings: ImportWarning[];
+  /**
+   * Organisations in the file that share an identifier (charity or company number, ODS code) with another in the hub
+   * or in the file: reported for an admin to merge or not; the import never merges them.
+   */
+  mergeCandidates: MergeCandidate[];
+}
+
+/** One value (or removed link) an admin corrected by hand that the files would change, and what the import did. */
 export interface ImportConflict {
+  /** Send it back as a `preferFile` field to take the file's value for this conflict alone. */
   id: string;
   file: string;
   row?: number;
-  record: { id: string; label: string; key: string; name?: string };
+  record: ImportRecord;
+  /** The property, or the link's type where the admin removed the link. */
   field?: string;
+  /** For a link's property or a removed link: the link, as `Label/key TYPE Label/key`. */
   link?: string;
   adminValue: unknown;
   fileValue: unknown;
   resolution: 'kept-admin' | 'took-file';
 }
 
+/** A record as an admin finds it again: its id, label, key and name. */
+export interface ImportRecord {
+  id: string;
+  label: string;
+  key: string;
+  name?: string;
+}
+
+/** Two organisations that look like one: the file's, and the one that already has its identifier. */
+export interface MergeCandidate {
+  file: string;
+  row?: number;
+  /** The organisation in the file. */
+  record: ImportRecord;
+  /** The identifier they share, as the model names it (charityNumber, companyNumber, odsCode). */
+  identifier: string;
+  value: string;
+  /** The organisation that has it already: in the hub, or earlier in the file. */
+  existing: ImportRecord;
+  existingIn: 'hub' | 'file';
+  /** True when the file's value was left off its record (an ODS code belongs to one organisation). */
+  withheld: boolean;
+  /** "X in this file has charity number N, as Y already in the hub. Nothing was merged." */
+  message: string;
+}
+
 export interface ImportProblem {
   file: string;
   row?: number;
+  column?: number;
   field?: string;
   message: string;
   fix?: string;
+}
+
+/** Something a reader normalised or set aside rather than refused. */
+export interface ImportWarning {
+  file: string;
+  row?: number;
+  record?: string;
+  field: string;
+  message: string;
 }
 
 /** The admin routes the console calls besides /graphql. */

@@ -16,6 +16,7 @@ import { Role } from './role.js';
 import { Service } from './service.js';
 import { SourceDocument } from './source-document.js';
 import { EngagementLevel, StakeholderGroup } from './stakeholder-group.js';
+import { TaxonomyTerm } from './taxonomy-term.js';
 import { Target, TargetReading } from './target.js';
 import { Topic } from './topic.js';
 import { Workstream } from './workstream.js';
@@ -35,6 +36,7 @@ export const CONCEPTS = [
   Service,
   Location,
   Topic,
+  TaxonomyTerm,
   StakeholderGroup,
   EngagementLevel,
   CommunicationActivity,
@@ -49,7 +51,12 @@ export { AreaLevel } from './area.js';
 export { CodeSystem } from './area-code.js';
 export { EventKind, EventStatus } from './event.js';
 export { FindingKind } from './finding.js';
-export { OrganisationKind, PartnershipRole } from './organisation.js';
+export {
+  ORGANISATION_IDENTIFIERS,
+  type OrganisationIdentifier,
+  OrganisationKind,
+  PartnershipRole,
+} from './organisation.js';
 export { ResourceKind, ResourceStatus } from './resource.js';
 export { EngagementLevelKey } from './stakeholder-group.js';
 export { WorkstreamKind } from './workstream.js';

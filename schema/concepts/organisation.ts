@@ -27,6 +27,18 @@ export const PartnershipRole = vocabulary('PartnershipRole', "An organisation's 
   'PROPOSED_PARTNER',
 ]);
 
+/**
+ * The identifiers that name one organisation wherever it appears (a feed, an ODS extract, a spreadsheet), with how an
+ * admin says each: an import finding one on a different organisation reports the two as a merge candidate.
+ */
+export const ORGANISATION_IDENTIFIERS = {
+  charityNumber: 'charity number',
+  companyNumber: 'company number',
+  odsCode: 'ODS code',
+} as const;
+
+export type OrganisationIdentifier = keyof typeof ORGANISATION_IDENTIFIERS;
+
 export const Organisation = concept({
   label: 'Organisation',
   searchable: true,
@@ -38,6 +50,16 @@ export const Organisation = concept({
     shortName: { type: 'string', description: 'A shorter name in common use (PHE, GLA).' },
     odsCode: { type: 'string', description: 'NHS Organisation Data Service code, for NHS bodies.' },
     gssCode: { type: 'string', description: 'ONS GSS code, for local authorities and ICBs.' },
+    charityNumber: {
+      type: 'string',
+      description: 'Registered charity number (Charity Commission for England and Wales, OSCR or CCNI: SC…, NIC…).',
+    },
+    companyNumber: { type: 'string', description: 'Companies House registration number, eight characters (01234567).' },
+    otherIdentifiers: {
+      type: 'strings',
+      description:
+        'Other third-party identifiers as a feed published them, each as its org-id.guide scheme, a colon and the identifier (XI-EIN:12345).',
+    },
     addressLines: { type: 'strings', description: 'Postal address lines, without town and postcode.' },
     town: { type: 'string', description: 'Post town.' },
     postcode: { type: 'string', description: 'Postcode of the main address.' },

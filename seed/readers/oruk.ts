@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { convert } from 'html-to-text';
+import { v5 as uuidv5 } from 'uuid';
 import { Label, Rel } from '../../schema/graph.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
 import {
@@ -16,6 +17,7 @@ import {
   type Properties,
 } from '../../schema/records.js';
 import { parseJson } from './json.js';
+import { readIdentifiers, type OrukIdentifier } from './oruk-identifiers.js';
 import { normaliseService } from './oruk-tolerance.js';
 import { readText } from './text.js';
 
@@ -107,11 +109,38 @@ interface OrukService {
   email?: string;
   minimum_age?: number;
   maximum_age?: number;
-  organization?: { id: string; name: string; description?: string; website?: string };
+  organization?: {
+    id: string;
+    name: string;
+    description?: string;
+    website?: string;
+    organization_identifiers?: OrukIdentifier[];
+  };
   service_at_locations?: { id: string; location?: OrukLocation }[];
-  attributes?: { taxonomy_term?: { id: string; name: string; description?: string } }[];
+  attributes?: { taxonomy_term?: OrukTerm }[];
   [field: string]: unknown;
 }
+
+interface OrukTerm {
+  id: string;
+  name: string;
+  description?: string;
+  parent_id?: string;
+  taxonomy?: string;
+  taxonomy_id?: string;
+  term_uri?: string;
+  term?: string;
+}
+
+/**
+ * A term's taxonomy as published: its id where the feed gives one, else one derived from the taxonomy's name, so the
+ * same vocabulary named in two feeds is one taxonomy in /oruk/taxonomies.
+ */
+export function taxonomyIdOf(term: Pick<OrukTerm, 'taxonomy' | 'taxonomy_id'>): string {
+  if (term.taxonomy_id) return term.taxonomy_id;
+  return uuidv5(`taxonomy:${(term.taxonomy ?? '').trim().toLowerCase()}`, TAXONOMY_NAMESPACE);
+}
+const TAXONOMY_NAMESPACE = 'a4f0e3a6-8a3b-5d0e-9a49-0c5b5e7f7a51';
 
 interface OrukLocation {
   id: string;
@@ -183,6 +212,11 @@ export function parseOruk(file: string, json: unknown, options: OrukReadOptions 
 
     const organisation = service.organization;
     if (organisation) {
+      const identifiers = readIdentifiers(
+        organisation.organization_identifiers,
+        'organization.organization_identifiers',
+      );
+      for (const change of identifiers.changes) warn(change.field, change.message);
       link(
         Rel.PROVIDED_BY,
         node(
@@ -193,6 +227,7 @@ export function parseOruk(file: string, json: unknown, options: OrukReadOptions 
             kind: 'OTHER',
             description: textOf(organisation.description, 'organization.description', warn),
             website: organisation.website,
+            ...identifiers.properties,
           },
           row,
         ),
@@ -227,12 +262,21 @@ export function parseOruk(file: string, json: unknown, options: OrukReadOptions 
     for (const attribute of service.attributes ?? []) {
       const term = attribute.taxonomy_term;
       if (!term) continue;
+      // Kept as published, in its own taxonomy: an admin maps it to our topics (MAPPED_TO) where it means one.
       link(
-        Rel.ABOUT,
+        Rel.CLASSIFIED_AS,
         node(
-          Label.Topic,
+          Label.TaxonomyTerm,
           term.id,
-          { name: safeText(term.name) ?? term.name, description: safeText(term.description) },
+          {
+            name: safeText(term.name) ?? term.name,
+            description: safeText(term.description),
+            code: term.term,
+            taxonomy: safeText(term.taxonomy),
+            taxonomyId: taxonomyIdOf(term),
+            termUri: term.term_uri,
+            parentId: term.parent_id,
+          },
           row,
         ),
       );

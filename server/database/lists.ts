@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
 import { CHANGE_LABEL } from '../../schema/migrations.js';
+import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
@@ -101,7 +102,7 @@ function filterConditions(
     params.area = filters.area;
   }
   if (filters.topic !== undefined) {
-    where.push(`EXISTS { (n)-[:${Rel.ABOUT}|${Rel.SIGNPOSTS_TO}]->(:${Label.Topic} {key: $topic}) }`);
+    where.push(aboutTopic('n', `:${Label.Topic} {key: $topic}`, `:${Rel.ABOUT}|${Rel.SIGNPOSTS_TO}`));
     params.topic = filters.topic;
   }
   const programme = PROGRAMME_LINK[label];

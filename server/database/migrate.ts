@@ -2,14 +2,21 @@
 // reports which migrations are missing.
 import {
   IDENTITY_CONSTRAINTS,
+  type Migration,
   MIGRATIONS,
   MIGRATION_LABEL,
   SEARCH_INDEX,
+  SEARCH_INDEX_PROPERTIES,
   SEARCH_INDEX_STATEMENT,
-  SEARCH_PROPERTIES,
   SEARCHABLE_LABELS,
 } from '../../schema/migrations.js';
 import type { Database } from './database.js';
+import { backfillAreaScope } from './write/area-scope.js';
+
+/** How each backfill a migration names is done: data derived from the graph for records written before it. */
+const BACKFILLS: Record<NonNullable<Migration['backfill']>, (db: Database) => Promise<unknown>> = {
+  'area-scope': backfillAreaScope,
+};
 
 /** Ids of the migrations this database has recorded as applied. */
 export async function appliedMigrations(db: Database): Promise<Set<string>> {
@@ -35,6 +42,7 @@ export async function migrate(db: Database): Promise<string[]> {
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.id)) continue;
     for (const statement of migration.statements) await db.run(statement, {}, 'WRITE');
+    if (migration.backfill) await BACKFILLS[migration.backfill](db);
     await db.run(
       `MERGE (m:${MIGRATION_LABEL} {id: $id}) ON CREATE SET m.description = $description, m.appliedAt = datetime()`,
       { id: migration.id, description: migration.description },
@@ -48,8 +56,8 @@ export async function migrate(db: Database): Promise<string[]> {
 /**
  * Brings an existing store's schema up to what the model implies today, whatever migrations it has recorded: the id
  * and key constraints of every label (a label added after migration 001 ran would otherwise have none), and the
- * full-text index over exactly the searchable labels (an index cannot gain a label, so a different set means
- * dropping and rebuilding it). Costs two reads when nothing is missing. Returns the names of what it changed.
+ * full-text index over exactly the searchable labels and indexed properties (an index cannot gain either, so a
+ * different set means dropping and rebuilding it). Costs two reads when nothing is missing. Returns the names of what it changed.
  */
 export async function reconcileWithModel(db: Database): Promise<string[]> {
   const changed: string[] = [];
@@ -75,7 +83,7 @@ export async function reconcileWithModel(db: Database): Promise<string[]> {
     found !== undefined &&
     found.get('type') === 'FULLTEXT' &&
     sameMembers(found.get('labels'), SEARCHABLE_LABELS) &&
-    sameMembers(found.get('properties'), SEARCH_PROPERTIES);
+    sameMembers(found.get('properties'), SEARCH_INDEX_PROPERTIES);
   if (!asDeclared) {
     // Index names cannot be parameters; SEARCH_INDEX is our own constant, never input.
     if (found) await db.run(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`, {}, 'WRITE');

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
+import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { MAX_LINKS } from './links.js';
 import { type GraphNode, toGraphNode } from './nodes.js';
@@ -386,7 +387,7 @@ export async function coverageGaps(
      OPTIONAL MATCH (b:${Label.Area} {level: 'BOROUGH'})-[:${Rel.AREA_PART_OF}]->(f)
      WHERE NOT EXISTS {
        MATCH (b)-[:${Rel.AREA_PART_OF}]->{0,3}(:${Label.Area})<-[:${Rel.AVAILABLE_IN}]-(s:${Label.Service})
-       WHERE EXISTS { (s)-[:${Rel.ABOUT}]->(t:${Label.Topic}) WHERE t.key = $topic } }
+       WHERE ${aboutTopic('s', `:${Label.Topic} {key: $topic}`)} }
      WITH f, b ORDER BY b.name
      RETURN f IS NOT NULL AS found, collect(properties(b)) AS boroughs`,
     { footprint: footprintKey, topic: topicKey },

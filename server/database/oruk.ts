@@ -2,15 +2,18 @@
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
 import { SEARCH_INDEX } from '../../schema/migrations.js';
+import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { luceneQuery } from './search.js';
 
 export interface OrukFilters {
   search?: string;
+  /** A topic's id (directly, or through a published term mapped to it) or a published term's own id. */
   taxonomyTermId?: string;
-  /** Only our one taxonomy exists; any other id matches nothing. */
+  /** Our taxonomy: services about any topic, directly or through a mapped term. */
   anyTerm?: boolean;
-  noTerm?: boolean;
+  /** Another taxonomy, as published: services classified by any of its terms. */
+  taxonomyId?: string;
   minimumAge?: number;
   maximumAge?: number;
   /** Services available where this postcode's local authority is (or an area containing it). */
@@ -26,6 +29,8 @@ export interface ServiceRow {
   areas: Record<string, unknown>[];
   locations: { location: Record<string, unknown>; linkId: string }[];
   topics: Record<string, unknown>[];
+  /** Other taxonomies' terms the service was classified by, as published. */
+  terms: Record<string, unknown>[];
   /** Metres from `from` to the service's nearest location (or, for a service-at-location, to that location). */
   distance?: number | null;
 }
@@ -37,14 +42,19 @@ const DETAILS = `{
   provider: head(COLLECT { MATCH (s)-[:${Rel.PROVIDED_BY}]->(o:${Label.Organisation}) RETURN o {.*} }),
   areas: COLLECT { MATCH (s)-[:${Rel.AVAILABLE_IN}]->(a:${Label.Area}) RETURN a {.*} ORDER BY a.name },
   locations: COLLECT { MATCH (s)-[r:${Rel.AT}]->(l:${Label.Location}) RETURN {location: l {.*}, linkId: r.id} ORDER BY l.name },
-  topics: COLLECT { MATCH (s)-[:${Rel.ABOUT}]->(t:${Label.Topic}) RETURN t {.*} ORDER BY t.name }
+  topics: COLLECT { MATCH (s)-[:${Rel.ABOUT}]->(t:${Label.Topic}) RETURN t {.*} ORDER BY t.name },
+  terms: COLLECT { MATCH (s)-[:${Rel.CLASSIFIED_AS}]->(t:${Label.TaxonomyTerm}) RETURN t {.*} ORDER BY t.name, t.id }
 }`;
 
 function conditions(filters: OrukFilters): string[] {
   const where = ['coalesce(s.retired, false) = false'];
-  if (filters.taxonomyTermId) where.push(`EXISTS { (s)-[:${Rel.ABOUT}]->(:${Label.Topic} {id: $termId}) }`);
-  if (filters.anyTerm) where.push(`EXISTS { (s)-[:${Rel.ABOUT}]->(:${Label.Topic}) }`);
-  if (filters.noTerm) where.push('false');
+  if (filters.taxonomyTermId)
+    where.push(
+      `(${aboutTopic('s', `:${Label.Topic} {id: $termId}`)} OR EXISTS { (s)-[:${Rel.CLASSIFIED_AS}]->(:${Label.TaxonomyTerm} {id: $termId}) })`,
+    );
+  if (filters.anyTerm) where.push(aboutTopic('s', `:${Label.Topic}`));
+  if (filters.taxonomyId)
+    where.push(`EXISTS { (s)-[:${Rel.CLASSIFIED_AS}]->(:${Label.TaxonomyTerm} {taxonomyId: $taxonomyId}) }`);
   if (filters.minimumAge !== undefined) where.push('s.minimumAge >= $minimumAge');
   if (filters.maximumAge !== undefined) where.push('s.maximumAge <= $maximumAge');
   if (filters.postcodeArea)
@@ -63,6 +73,7 @@ function params(filters: OrukFilters, offset: number, limit: number): Record<str
     offset: neo4j.int(offset),
     limit: neo4j.int(limit),
     termId: filters.taxonomyTermId ?? null,
+    taxonomyId: filters.taxonomyId ?? null,
     minimumAge: filters.minimumAge ?? null,
     maximumAge: filters.maximumAge ?? null,
     postcodeArea: filters.postcodeArea ?? null,
@@ -181,4 +192,13 @@ export async function topics(db: Database): Promise<Record<string, unknown>[]> {
     `MATCH (t:${Label.Topic}) WHERE coalesce(t.retired, false) = false RETURN t {.*} AS topic ORDER BY toLower(t.name), t.id`,
   );
   return result.records.map((r) => r.get('topic') as Record<string, unknown>);
+}
+
+/** Every published term of other taxonomies the imports brought, by taxonomy and name. */
+export async function publishedTerms(db: Database): Promise<Record<string, unknown>[]> {
+  const result = await db.run(
+    `MATCH (t:${Label.TaxonomyTerm}) WHERE coalesce(t.retired, false) = false
+     RETURN t {.*} AS term ORDER BY toLower(coalesce(t.taxonomy, '')), t.taxonomyId, toLower(t.name), t.id`,
+  );
+  return result.records.map((r) => r.get('term') as Record<string, unknown>);
 }

@@ -1,10 +1,11 @@
 // The directory search: free text over the full-text index, and filters that combine with AND, in one query.
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
-import { SEARCH_INDEX, SEARCH_PROPERTIES, SEARCHABLE_LABELS } from '../../schema/migrations.js';
+import { AREA_SCOPE_PROPERTY, SEARCH_INDEX, SEARCH_PROPERTIES, SEARCHABLE_LABELS } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 import { highlight, type Highlight } from './search-highlight.js';
+import { areaScopeToken, SCOPED_LABELS } from './write/area-scope.js';
 
 /** Every kind the search can find: the labels the concepts declare searchable, so a new one is found unasked. */
 export const SEARCHABLE_KINDS: readonly Label[] = SEARCHABLE_LABELS;
@@ -54,35 +55,33 @@ export function searchWords(text: string): string[] {
 export function luceneQuery(text: string): string | undefined {
   const words = searchWords(text);
   if (words.length === 0) return undefined;
-  return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `(${w} OR ${w}*)` : w)).join(' AND ');
+  return words
+    .map((w, i) => (i === words.length - 1 && w.length >= 2 ? `(${inWords(w)} OR ${inWords(`${w}*`)})` : inWords(w)))
+    .join(' AND ');
 }
 
 /**
- * The areas that count as "in" an area: the area, everything inside it, and (for what serves a wider area) everything
- * it lies in. A borough finds services of its whole footprint; a footprint finds those of each of its boroughs.
+ * A term asked of the properties that hold people's words, by name: the index also holds each record's area scope
+ * (tokens of hex digits), which a bare term would search too ("ace" would find any record whose scope has a token
+ * starting so). Lucene scores the named fields exactly as it scores a bare term, which it expands to the same.
  */
-const AREA_SCOPE = `
-  OPTIONAL MATCH (scope:${Label.Area} {key: $areaKey})
-  OPTIONAL MATCH (scope)-[:${Rel.AREA_PART_OF}*0..3]->(up:${Label.Area})
-  OPTIONAL MATCH (down:${Label.Area})-[:${Rel.AREA_PART_OF}*1..2]->(scope)
-  WITH collect(DISTINCT up.id) AS upIds, collect(DISTINCT down.id) + collect(DISTINCT scope.id) AS withinIds`;
+function inWords(term: string): string {
+  return `(${SEARCH_PROPERTIES.map((p) => `${p}:${term}`).join(' OR ')})`;
+}
 
 /**
- * How each kind of record that has areas serves an area `a` (withinIds: the area and what lies inside it), as Cypher
- * branches. Kinds not listed have no areas (a person, a role, an event), so an area filter leaves them out.
+ * The Lucene clause that keeps only what a search by this area finds (its area scope, kept by the write path), with
+ * no weight: the area decides what is found, never how well it matches.
  */
-const SERVES_AREA: Partial<Record<SearchKind, string[]>> = {
-  [Label.Programme]: [`MATCH (n:${Label.Programme})-[:${Rel.PROGRAMME_COVERS}]->(a) RETURN n`],
-  [Label.Service]: [`MATCH (n:${Label.Service})-[:${Rel.AVAILABLE_IN}]->(a) RETURN n`],
-  [Label.Organisation]: [
-    `MATCH (n:${Label.Organisation})-[:${Rel.ORGANISATION_COVERS}]->(a) RETURN n`,
-    `MATCH (n:${Label.Organisation})-[:${Rel.BASED_IN}]->(a) WHERE a.id IN withinIds RETURN n`,
-  ],
-  [Label.Resource]: [
-    `MATCH (n:${Label.Resource})-[:${Rel.SUPPORTS}]->(:${Label.Programme})-[:${Rel.PROGRAMME_COVERS}]->(a) RETURN n`,
-    `MATCH (n:${Label.Resource})-[:${Rel.PUBLISHED_BY}]->(:${Label.Organisation})-[:${Rel.ORGANISATION_COVERS}]->(a) RETURN n`,
-  ],
-};
+function inAreaScope(areaKey: string): string {
+  return `${AREA_SCOPE_PROPERTY}:${areaScopeToken(areaKey)}^0`;
+}
+
+/**
+ * A record's properties without its area scope, which the answer never shows and which runs to hundreds of tokens on
+ * what serves all England. A map projection needs a variable, hence the list of one.
+ */
+const withoutScope = (node: string) => `[m IN [${node}] | m {.*, ${AREA_SCOPE_PROPERTY}: null}][0]`;
 
 /**
  * One page of the directory, sorted and cut in Cypher. With `withTotal` the matches are gathered (as references,
@@ -98,7 +97,8 @@ export async function searchDirectory(
 ): Promise<{ hits: SearchHit[]; total?: number; hasMore: boolean }> {
   // Only our own labels are ever written into the Cypher below, whatever a caller passes.
   const kinds = [...new Set(filters.kinds)].filter((k) => SEARCHABLE_KINDS.includes(k));
-  const areaKinds = kinds.filter((k) => SERVES_AREA[k] !== undefined);
+  // Kinds without areas (a person, a role, an event) have no area scope, so an area filter leaves them out.
+  const areaKinds = kinds.filter((k) => SCOPED_LABELS.includes(k));
   if (kinds.length === 0 || (filters.areaKey && areaKinds.length === 0))
     return { hits: [], total: withTotal ? 0 : undefined, hasMore: false };
   const params: Record<string, unknown> = {
@@ -106,34 +106,23 @@ export async function searchDirectory(
     limit: neo4j.int(withTotal ? limit : limit + 1),
     kinds,
     topicKey: filters.topicKey ?? null,
-    areaKey: filters.areaKey ?? null,
     organisationKind: filters.organisationKind ?? null,
   };
   const words = filters.text ? searchWords(filters.text) : [];
   const query = filters.text ? luceneQuery(filters.text) : undefined;
   if (query) params.query = query;
   const live = 'any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false';
-  // With an area, the candidates are what serves it, found from the area's side: a borough holds a few hundred
-  // records even when England holds a quarter of a million, where testing every text match against the area
-  // would walk each one's links. Only the kinds asked for are gathered (a services directory asks for services).
+  // With an area, the candidates are what its search finds, read from the full-text index by the area's token in each
+  // record's scope (kept at write time), with the words in the same Lucene query when there are any: the cost follows
+  // the answer, not the size of the graph or the number of records anywhere matching the words.
   // Without an area, the full-text index or every searchable record.
   let candidates: string;
   // Near a point with no words to match, the candidates are found from the locations (see below).
   const fromPlaces = filters.near !== undefined && !query && !filters.areaKey;
   if (filters.areaKey) {
-    candidates = `CALL (upIds, withinIds) {
-        UNWIND upIds + withinIds AS areaId
-        MATCH (a:${Label.Area} {id: areaId})
-        CALL (a, withinIds) {
-          ${areaKinds.flatMap((kind) => SERVES_AREA[kind] ?? []).join('\n          UNION ')}
-        }
-        RETURN collect(DISTINCT n) AS inArea
-      }
-      ${
-        query
-          ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE n IN inArea AND ${live}`
-          : `UNWIND inArea AS n WITH n, 0.0 AS score WHERE ${live}`
-      }`;
+    params.scopeQuery = query ? `(${query}) AND ${inAreaScope(filters.areaKey)}` : inAreaScope(filters.areaKey);
+    candidates = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $scopeQuery) YIELD node AS n, score
+      WITH n, ${query ? 'score' : '0.0 AS score'} WHERE ${live}`;
   } else if (fromPlaces) {
     // From the locations' side, through the latitude index: only those in a box around the circle, then what is at
     // them, each at its nearest such location. A record with a location inside the radius has it inside the box, so
@@ -176,8 +165,7 @@ export async function searchDirectory(
   // Near a place, nearest first even when searching by words: what a person near it wants first is what is closest.
   const order = filters.near ? 'distanceKm, score DESC, ' : query ? 'score DESC, ' : '';
   const result = await db.run(
-    `${filters.areaKey ? AREA_SCOPE : 'WITH [] AS upIds, [] AS withinIds'}
-     CALL (upIds, withinIds) {
+    `CALL () {
        ${candidates}
        ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}
        RETURN n, score${fromPlaces ? ', placeKm' : ''}
@@ -189,10 +177,10 @@ export async function searchDirectory(
        withTotal
          ? `WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits
      RETURN size(hits) AS total,
-       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: properties(h.n), score: h.score, distanceKm: h.distanceKm}] AS page`
+       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: ${withoutScope('h.n')}, score: h.score, distanceKm: h.distanceKm}] AS page`
          : `SKIP $offset LIMIT $limit
      RETURN null AS total,
-       collect({labels: labels(n), props: properties(n), score: score, distanceKm: distanceKm}) AS page`
+       collect({labels: labels(n), props: ${withoutScope('n')}, score: score, distanceKm: distanceKm}) AS page`
      }`,
     params,
   );

@@ -8,6 +8,7 @@ import {
   serviceAtLocationById,
   serviceAtLocationPage,
   serviceById,
+  publishedTerms,
   servicePage,
   topics,
   type OrukFilters,
@@ -23,6 +24,7 @@ import {
   TAXONOMY,
   withDistance,
 } from '../oruk/mapping.js';
+import { publishedTaxonomies, publishedTerm } from '../oruk/published.js';
 import { sendError } from './errors.js';
 
 const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);
@@ -72,9 +74,9 @@ async function filtersOf(db: Database, query: Query): Promise<OrukFilters> {
   const filters: OrukFilters = { search: query.search || undefined };
   filters.taxonomyTermId = uuidParam(query, 'taxonomy_term_id');
   const taxonomyId = uuidParam(query, 'taxonomy_id');
-  // Our one taxonomy: asking for it means any term; asking for another means services without one of ours.
+  // Our taxonomy means any topic; another is a published one, whose terms its services were classified by.
   if (taxonomyId === TAXONOMY.id) filters.anyTerm = true;
-  else if (taxonomyId) filters.noTerm = true;
+  else if (taxonomyId) filters.taxonomyId = taxonomyId;
   if (query.minimum_age) filters.minimumAge = whole(query, 'minimum_age', 0, 0, 150);
   if (query.maximum_age) filters.maximumAge = whole(query, 'maximum_age', 0, 0, 150);
   if (query.postcode) {
@@ -154,21 +156,30 @@ export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => strin
     return found ? serviceAtLocationFull(found.row, found.linkId) : notFound(reply, 'service_at_location');
   });
 
+  /** Every term served: our topics (our taxonomy), then other taxonomies' terms as their feeds published them. */
+  const allTerms = async () => [
+    ...(await topics(db)).map(taxonomyTerm),
+    ...(await publishedTerms(db)).map(publishedTerm),
+  ];
+
   app.get<{ Querystring: Query }>('/taxonomies', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
-    return page([TAXONOMY].slice(offset, offset + perPage), 1, pageNumber, perPage);
+    const taxonomies = [TAXONOMY, ...publishedTaxonomies(await publishedTerms(db))];
+    return page(taxonomies.slice(offset, offset + perPage), taxonomies.length, pageNumber, perPage);
   });
   app.get<{ Params: { id: string } }>('/taxonomies/:id', async (request, reply) => {
-    if (request.params.id !== TAXONOMY.id) return notFound(reply, 'taxonomy');
-    return { ...TAXONOMY, taxonomy_terms: (await topics(db)).map(taxonomyTerm) };
+    if (request.params.id === TAXONOMY.id) return { ...TAXONOMY, taxonomy_terms: (await topics(db)).map(taxonomyTerm) };
+    const terms = (await publishedTerms(db)).filter((t) => t.taxonomyId === request.params.id);
+    const [taxonomy] = publishedTaxonomies(terms);
+    return taxonomy ? { ...taxonomy, taxonomy_terms: terms.map(publishedTerm) } : notFound(reply, 'taxonomy');
   });
   app.get<{ Querystring: Query }>('/taxonomy_terms', async (request) => {
     const { pageNumber, perPage, offset } = paging(request.query);
-    const terms = (await topics(db)).map(taxonomyTerm);
+    const terms = await allTerms();
     return page(terms.slice(offset, offset + perPage), terms.length, pageNumber, perPage);
   });
   app.get<{ Params: { id: string } }>('/taxonomy_terms/:id', async (request, reply) => {
-    const term = (await topics(db)).find((t) => t.id === request.params.id);
-    return term ? taxonomyTerm(term) : notFound(reply, 'taxonomy term');
+    const term = (await allTerms()).find((t) => t.id === request.params.id);
+    return term ?? notFound(reply, 'taxonomy term');
   });
 };

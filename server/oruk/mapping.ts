@@ -2,6 +2,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { nodeId } from '../../schema/ids.js';
 import type { ServiceRow } from '../database/oruk.js';
+import { organisationIdentifiers, publishedTerm } from './published.js';
 
 /** Our one taxonomy: the topics shared by services, resources and programmes. */
 export const TAXONOMY = {
@@ -48,7 +49,13 @@ export function organisation(provider: Record<string, unknown>) {
   const description =
     str(provider.description) ??
     `${provider.name} is ${ORGANISATION_KIND[String(provider.kind)] ?? 'an organisation'}.`;
-  return compact({ id: String(provider.id), name: String(provider.name), description, website: str(provider.website) });
+  return compact({
+    id: String(provider.id),
+    name: String(provider.name),
+    description,
+    website: str(provider.website),
+    organization_identifiers: organisationIdentifiers(provider),
+  });
 }
 
 export function taxonomyTerm(topic: Record<string, unknown>) {
@@ -138,15 +145,27 @@ export function serviceFull(row: ServiceRow) {
       compact({ id: linkId('service_area', id, String(a.id)), service_id: id, name: String(a.name) }),
     ),
     service_at_locations: row.locations.map((l) => serviceAtLocation(row, l)),
-    attributes: row.topics.map((t) =>
-      compact({
-        id: linkId('attribute', id, String(t.id)),
-        link_id: id,
-        link_type: 'service',
-        taxonomy_term_id: String(t.id),
-        taxonomy_term: taxonomyTerm(t),
-      }),
-    ),
+    attributes: [
+      ...row.topics.map((t) =>
+        compact({
+          id: linkId('attribute', id, String(t.id)),
+          link_id: id,
+          link_type: 'service',
+          taxonomy_term_id: String(t.id),
+          taxonomy_term: taxonomyTerm(t),
+        }),
+      ),
+      // Other taxonomies' terms as their feeds published them, beside our topics.
+      ...row.terms.map((t) =>
+        compact({
+          id: linkId('attribute', id, String(t.id)),
+          link_id: id,
+          link_type: 'service',
+          taxonomy_term_id: String(t.id),
+          taxonomy_term: publishedTerm(t),
+        }),
+      ),
+    ],
   });
 }
 

@@ -13,6 +13,7 @@ import {
 import { nodeRef } from '../../../schema/validate.js';
 import { correctedNames, unlinkedRef, unlinkedRefs } from '../write/corrections.js';
 import { ByNode, groupBy } from './batches.js';
+import { findMergeCandidates, withoutWithheld } from './merge-candidates.js';
 import { count, emptyReport, type ImportConflict, type ImportReport } from './report.js';
 import { clashingIds, existingNodes, existingRelationships, populatedLabels, type StoredNode } from './stored.js';
 
@@ -212,7 +213,9 @@ export async function planImport(
     linkUpdates: [],
     linksBetweenStored: 0,
   };
-  for (const node of batch.nodes) {
+  // Organisations that look like one already held are reported, never merged; an ODS code stays with its holder.
+  report.mergeCandidates = await findMergeCandidates(tx, batch.nodes, populated);
+  for (const node of withoutWithheld(batch.nodes, report.mergeCandidates)) {
     const before = stored.get(node.label, node.key)?.props;
     if (before === undefined) {
       count(report.nodes, node.label, 'created');

@@ -1,5 +1,6 @@
 // What an import tells its caller: counts per label and type, links it skipped, and where its time went.
 import type { Label, Rel } from '../../../schema/graph.js';
+import type { OrganisationIdentifier } from '../../../schema/concepts/index.js';
 import type { ImportWarning, Origin } from '../../../schema/records.js';
 
 export interface Counts {
@@ -40,6 +41,28 @@ export interface ConflictRecord {
   name?: string;
 }
 
+/** Two records that look like one organisation: the file's, and the one that already has its identifier. */
+export interface MergeCandidate {
+  /** The file and row the file's organisation came from. */
+  origin: Origin;
+  /** The organisation in the file. */
+  record: ConflictRecord;
+  /** Which identifier they share (charityNumber, companyNumber, odsCode). */
+  identifier: OrganisationIdentifier;
+  value: string;
+  /** The organisation that has it already. */
+  existing: ConflictRecord;
+  /** Where that one is: already in the hub, or earlier in this file. */
+  existingIn: 'hub' | 'file';
+  /**
+   * True when the file's value was left off its record: an ODS code belongs to one organisation (a constraint), so it
+   * stays with the one that had it until an admin merges the two.
+   */
+  withheld: boolean;
+  /** Said for the admin: "X in this file has charity number N, as Y already in the hub". */
+  message: string;
+}
+
 /** Where an import's time went, in milliseconds: a large load is judged by these, not guessed at. */
 export interface ImportTimings {
   /** Checking the records against the model, in this process. */
@@ -68,6 +91,11 @@ export interface ImportReport {
    * to see it, and the link. What a console shows beside each conflict.
    */
   conflictRecords: Record<string, { node: ConflictRecord; link?: string }>;
+  /**
+   * Organisations in the file that share a charity or company number or an ODS code with another, in the hub or in the
+   * file: reported for an admin to merge (or not), never merged by the import.
+   */
+  mergeCandidates: MergeCandidate[];
   /** Whether the file's values were applied over admins' corrections. */
   preferFile: boolean;
   durationMs: number;
@@ -83,6 +111,7 @@ export function emptyReport(dryRun: boolean, preferFile = false): ImportReport {
     dryRun,
     conflicts: [],
     conflictRecords: {},
+    mergeCandidates: [],
     preferFile,
     nodes: {},
     relationships: {},

@@ -3,6 +3,7 @@ import type { Label, Rel } from '../../../schema/graph.js';
 import { nodeId, relationshipId } from '../../../schema/ids.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { RelationshipRecord } from '../../../schema/records.js';
+import { areaScopeRefreshes } from '../write/area-scope.js';
 import { CORRECTED, SOURCE, UNLINKED, withoutNames } from '../write/corrections.js';
 import { integer, toNeo4j } from '../write/properties.js';
 import type { Writer } from '../write/statement.js';
@@ -166,6 +167,9 @@ export async function writePlan(
       });
     }
   }
+  // What a search by area finds follows the links just written, in the same transaction (or, in a bulk load, once
+  // they are all written).
+  for (const statement of areaScopeRefreshes([...plan.newLinks, ...plan.linkUpdates])) await writer.run(statement);
   await writer.drain();
   return created;
 }

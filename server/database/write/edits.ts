@@ -5,6 +5,7 @@ import { nodeId, relationshipId } from '../../../schema/ids.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { Database } from '../database.js';
 import { toGraphNode, type GraphNode } from '../nodes.js';
+import { areaScopeAfterLink } from './area-scope.js';
 import { changeEntry, createChange, type ChangeAction } from './audit.js';
 import { CORRECTED, UNLINKED, unlinkedRef, withNames, withoutNames } from './corrections.js';
 import { toNeo4j } from './properties.js';
@@ -132,7 +133,8 @@ export async function link(
      SET r += $props, a.${UNLINKED} = ${withoutNames('a', UNLINKED, '[$ref]')}
      FOREACH (_ IN CASE WHEN size($corrected) = 0 THEN [] ELSE [1] END | SET r.${CORRECTED} = ${withNames('r', CORRECTED, '$corrected')})
      WITH a LIMIT 1
-     ${CHANGE}`,
+     ${CHANGE}
+     ${areaScopeAfterLink(type, from.__label)}`,
     params: {
       from: from.id,
       to: to.id,
@@ -180,6 +182,7 @@ export async function unlink(db: Database, type: Rel, from: GraphNode, to: Graph
      WITH a LIMIT 1
      SET a.${UNLINKED} = ${withNames('a', UNLINKED, '[$ref]')}
      ${CHANGE}
+     ${areaScopeAfterLink(type, from.__label, '$stored.id')}
      RETURN 1 AS removed`,
       params: {
         from: from.id,

@@ -1,46 +1,19 @@
 // The import report as the admin routes send it (the shared contract with the console and the command line).
-import type { ImportProblem, ImportWarning } from '../../../schema/records.js';
-import type { Counts, ImportReport } from '../../database/import/importer.js';
+import type { ImportConflict, ImportReport as ImportReportJson } from '../../../contract/queries/admin.js';
+import type { ImportReport } from '../../database/import/importer.js';
 import { conflictId } from '../../database/import/plan.js';
 
-/** One value (or removed link) an admin corrected by hand that the files would change, and what the import did. */
-export interface ConflictJson {
-  /** Send it back as a `preferFile` field to take the file's value for this conflict alone. */
-  id: string;
-  file: string;
-  row?: number;
-  record: { id: string; label: string; key: string; name?: string };
-  /** The property, or the link's type where the admin removed the link. */
-  field?: string;
-  /** For a link's property or a removed link: the link, as `Label/key TYPE Label/key`. */
-  link?: string;
-  adminValue: unknown;
-  fileValue: unknown;
-  resolution: 'kept-admin' | 'took-file';
-}
-
-export interface ImportReportJson {
-  dryRun: boolean;
-  durationMs: number;
-  /** Whether the file's values were taken over every admin's correction (preferFile=all). */
-  preferFile: boolean;
-  nodes: Record<string, Counts>;
-  relationships: Record<string, Counts>;
-  conflicts: ConflictJson[];
-  skippedLinks: { link: string; missing: string; file: string; row?: number }[];
-  /** Always empty in a 200: an import with problems is refused whole, with them, as a 400. */
-  problems: ImportProblem[];
-  /** What the readers normalised rather than refused, each with its file, row, record and field: empty when nothing. */
-  warnings: ImportWarning[];
-}
+/** The contract's report, which this route builds: declared once, for the console and the command line too. */
+export type { ImportReportJson };
+export type ConflictJson = ImportConflict;
 
 export function reportJson(report: ImportReport): ImportReportJson {
   return {
     dryRun: report.dryRun,
     durationMs: report.durationMs,
     preferFile: report.preferFile,
-    nodes: report.nodes as Record<string, Counts>,
-    relationships: report.relationships as Record<string, Counts>,
+    nodes: report.nodes as ImportReportJson['nodes'],
+    relationships: report.relationships as ImportReportJson['relationships'],
     conflicts: report.conflicts.map((c) => ({
       id: conflictId(c),
       file: c.origin.file,
@@ -60,5 +33,16 @@ export function reportJson(report: ImportReport): ImportReportJson {
     })),
     problems: [],
     warnings: report.warnings ?? [],
+    mergeCandidates: report.mergeCandidates.map((m) => ({
+      file: m.origin.file,
+      ...(m.origin.row === undefined ? {} : { row: m.origin.row }),
+      record: m.record,
+      identifier: m.identifier,
+      value: m.value,
+      existing: m.existing,
+      existingIn: m.existingIn,
+      withheld: m.withheld,
+      message: m.message,
+    })),
   };
 }
