@@ -56,12 +56,9 @@ export function readIdentifiers(sent: readonly OrukIdentifier[] | undefined, fie
       others.push(`${scheme || entry.identifier_type?.trim() || 'unknown'}:${value}`);
       return;
     }
+    // Written as its register writes it, so two feeds' spellings of one number match: the standard leaves the value's
+    // form to its scheme, so this is no deviation to warn of.
     const stored = canonical(kind, value);
-    if (stored !== value)
-      read.changes.push({
-        field: where,
-        message: `identifier "${value}" read as "${stored}", as its register writes it`,
-      });
     const already = read.properties[kind];
     if (already !== undefined && already !== stored) {
       // A second value of the same kind is kept, not lost: the model's property holds the first.

@@ -47,7 +47,8 @@ export async function findMergeCandidates(
   if (held.length === 0) return [];
   const candidates: MergeCandidate[] = [];
   const say = (h: Held, existing: ConflictRecord, existingIn: 'hub' | 'file') => {
-    const withheld = UNIQUE.has(h.kind);
+    // Only against the hub: two in one file with one ODS code stay a mistake in the file, which the database refuses.
+    const withheld = existingIn === 'hub' && UNIQUE.has(h.kind);
     const record = recordOf(h.node);
     candidates.push({
       origin: h.node.origin,

@@ -56,7 +56,7 @@ export interface MergeCandidate {
   existingIn: 'hub' | 'file';
   /**
    * True when the file's value was left off its record: an ODS code belongs to one organisation (a constraint), so it
-   * stays with the one that had it until an admin merges the two.
+   * stays with the one in the hub that had it until an admin merges the two. (Two in one file are refused whole.)
    */
   withheld: boolean;
   /** Said for the admin: "X in this file has charity number N, as Y already in the hub". */
