@@ -14,6 +14,7 @@ export const ORDER_FIELDS = {
   LAST_MODIFIED: 'By when it was last changed, by an import or an admin.',
   DUE_DATE: 'By due date; actions without one come after every date.',
   DATE: 'By date; records without one come after every date.',
+  START_DATE: 'By start date; records without one come after every date.',
   POSITION: 'As its document lists them.',
 } as const;
 export type OrderField = keyof typeof ORDER_FIELDS;

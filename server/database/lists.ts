@@ -7,7 +7,7 @@ import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 
 /** The natural fields a list may be ordered by; each list says which of them fit it. */
-export type SortField = 'NAME' | 'DEGREE' | 'LAST_MODIFIED' | 'DUE_DATE' | 'DATE' | 'POSITION';
+export type SortField = 'NAME' | 'DEGREE' | 'LAST_MODIFIED' | 'DUE_DATE' | 'DATE' | 'START_DATE' | 'POSITION';
 
 /**
  * Each field's sort key as a Cypher expression over `n` (and `p`, `m` for a programme's actions), never null, so
@@ -21,6 +21,7 @@ const SORT_KEYS: Record<Exclude<SortField, 'POSITION'>, string> = {
   LAST_MODIFIED: `coalesce(n.updatedAt, COLLECT { MATCH (c:${CHANGE_LABEL} {nodeId: n.id}) RETURN c.at ORDER BY c.at DESC LIMIT 1 }[0], '')`,
   DUE_DATE: "coalesce(n.dueDate, '9999-12-31')",
   DATE: "coalesce(n.date, '9999-12-31')",
+  START_DATE: "coalesce(n.startDate, '9999-12-31')",
 };
 
 /** Where a list's records come from: every live record of a label, or those linked to each parent. */
@@ -30,6 +31,8 @@ export interface ListSource {
   fromParent?: string;
   /** The POSITION sort key, for lists that have an order of their own (a programme's actions, as its plan has them). */
   positionKey?: string;
+  /** For a list of partnerships: fromParent names the partnership `r`, whose role the role filter reads. */
+  partnership?: boolean;
 }
 
 /** The filters every list may take; a list's resolver passes only those that fit it. Keys are natural keys. */
@@ -43,6 +46,8 @@ export interface ListFilters {
   /** An area id: only areas inside it. */
   within?: string;
   status?: readonly string[];
+  /** Partnership roles: only records linked to the parent in one of them (a partnership list's own filter). */
+  role?: readonly string[];
   /** An inclusive range of ISO dates or months, on an action's due date or an event's date. */
   dateFrom?: string;
   dateTo?: string;
@@ -66,6 +71,15 @@ const PROGRAMME_LINK: Partial<Record<Label, string>> = {
   [Label.Event]: `(n)-[:${Rel.EVENT_OF}]->`,
 };
 
+/**
+ * A programme's status from its dates and today: PLANNED before its start, ENDED after its end (a month as the end
+ * takes in all its days), RUNNING between, or without dates to say otherwise.
+ */
+const PROGRAMME_STATUS = `CASE
+    WHEN n.startDate IS NOT NULL AND n.startDate > $today THEN 'PLANNED'
+    WHEN n.endDate IS NOT NULL AND (CASE WHEN size(n.endDate) = 7 THEN n.endDate + '-31' ELSE n.endDate END) < $today THEN 'ENDED'
+    ELSE 'RUNNING' END`;
+
 /** The labels whose records carry a date the date range reads. */
 const DATE_PROPERTY: Partial<Record<Label, string>> = { [Label.Action]: 'dueDate', [Label.Event]: 'date' };
 
@@ -78,7 +92,8 @@ export const FILTERS_OF: Readonly<Record<keyof ListFilters, readonly Label[]>> =
   kind: [Label.Organisation, Label.Resource, Label.Event],
   level: [Label.Area],
   within: [Label.Area],
-  status: [Label.Action, Label.Resource, Label.Event],
+  status: [Label.Action, Label.Resource, Label.Event, Label.Programme],
+  role: [Label.Organisation, Label.Programme],
   dateFrom: Object.keys(DATE_PROPERTY) as Label[],
   dateTo: Object.keys(DATE_PROPERTY) as Label[],
   retired: [],
@@ -127,8 +142,14 @@ function filterConditions(
     params.within = filters.within;
   }
   if (filters.status !== undefined && filters.status.length > 0) {
-    where.push('n.status IN $status');
+    // A programme's status is its dates read against today; other records hold theirs.
+    where.push(`${label === Label.Programme ? PROGRAMME_STATUS : 'n.status'} IN $status`);
     params.status = filters.status;
+    if (label === Label.Programme) params.today = new Date().toISOString().slice(0, 10);
+  }
+  if (filters.role !== undefined && filters.role.length > 0 && source.partnership) {
+    where.push('r.role IN $role');
+    params.role = filters.role;
   }
   const date = DATE_PROPERTY[label];
   if (date && filters.dateFrom !== undefined) {
@@ -330,4 +351,40 @@ export const PROGRAMME_ACTIONS: ListSource = {
 export const ORGANISATION_SERVICES: ListSource = {
   label: Label.Service,
   fromParent: `MATCH (p:${Label.Organisation} {id: parent})<-[:${Rel.PROVIDED_BY}]-(n:${Label.Service})`,
+};
+
+/** The programmes an organisation is a partner in, each through its partnership `r` (whose role the role filter reads). */
+export const ORGANISATION_PROGRAMMES: ListSource = {
+  label: Label.Programme,
+  fromParent: `MATCH (p:${Label.Organisation} {id: parent})-[r:${Rel.PARTNER_IN}]->(n:${Label.Programme})`,
+  partnership: true,
+};
+
+/** A programme's partners, each through its partnership `r`. */
+export const PROGRAMME_PARTNERS: ListSource = {
+  label: Label.Organisation,
+  fromParent: `MATCH (p:${Label.Programme} {id: parent})<-[r:${Rel.PARTNER_IN}]-(n:${Label.Organisation})`,
+  partnership: true,
+};
+
+/**
+ * The services available in an area, as the services list's area filter finds them: in the area, anything inside it,
+ * or the footprint or region it lies in.
+ */
+export const AREA_SERVICES: ListSource = {
+  label: Label.Service,
+  fromParent: `MATCH (p:${Label.Area} {id: parent})
+       CALL (p) {
+         MATCH (p)<-[:${Rel.AREA_PART_OF}*0..3]-(x:${Label.Area}) RETURN x
+         UNION
+         MATCH (p)-[:${Rel.AREA_PART_OF}*1..3]->(x:${Label.Area}) RETURN x
+       }
+       MATCH (n:${Label.Service})-[:${Rel.AVAILABLE_IN}]->(x)
+       WITH DISTINCT n`,
+};
+
+/** The services about a topic. */
+export const TOPIC_SERVICES: ListSource = {
+  label: Label.Service,
+  fromParent: `MATCH (p:${Label.Topic} {id: parent})<-[:${Rel.ABOUT}]-(n:${Label.Service})`,
 };

@@ -20,7 +20,12 @@ import { CommunitiesResolver, TrajectoryResolver } from './resolvers/patterns.js
 import { TopicResolver } from './resolvers/directory.js';
 import { CommunicationActivityResolver, StakeholderGroupResolver } from './resolvers/engagement.js';
 import { LINK_RESOLVERS } from './resolvers/links.js';
-import { OrganisationListsResolver, ProgrammeListsResolver } from './resolvers/list-links.js';
+import {
+  AreaListsResolver,
+  OrganisationListsResolver,
+  ProgrammeListsResolver,
+  TopicListsResolver,
+} from './resolvers/list-links.js';
 import { LookupResolver } from './resolvers/lookups.js';
 import { OrganisationResolver } from './resolvers/organisation.js';
 import { ActionResolver, ProgrammeResolver, TargetResolver } from './resolvers/programme.js';
@@ -50,6 +55,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ProgrammeResolver,
   ProgrammeListsResolver,
   OrganisationListsResolver,
+  AreaListsResolver,
+  TopicListsResolver,
   ActionResolver,
   TargetResolver,
   TopicResolver,

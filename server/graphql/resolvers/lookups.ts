@@ -19,7 +19,17 @@ import { Node } from '../../../schema/graphql/node.js';
 import { Ordering, type OrderInput } from '../../../schema/graphql/ordering.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { given, ORDER_ARG, PageArgs, RETIRED_ARG } from './list-args.js';
+import {
+  AreaArgs,
+  given,
+  ORDER_ARG,
+  PageArgs,
+  ProgrammeArgs,
+  ProgrammeStatusArgs,
+  ProviderArgs,
+  RetiredArgs,
+  TopicArgs,
+} from './list-args.js';
 import { checkDateRange, shapedConnection } from './lists.js';
 import { checkId, lookup } from './support.js';
 
@@ -36,7 +46,7 @@ const KEY_ARG = { nullable: true, description: "The record's natural key (an ODS
 const BY_NAME: OrderInput = { field: 'NAME', direction: 'ASC' };
 const OrganisationOrder = Ordering('Organisation', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
 const AreaOrder = Ordering('Area', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
-const ProgrammeOrder = Ordering('Programme', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
+const ProgrammeOrder = Ordering('Programme', ['NAME', 'START_DATE', 'DEGREE', 'LAST_MODIFIED']);
 const ServiceOrder = Ordering('Service', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
 const ResourceOrder = Ordering('Resource', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
 const TopicOrder = Ordering('Topic', ['NAME', 'DEGREE', 'LAST_MODIFIED']);
@@ -160,17 +170,9 @@ export class LookupResolver {
     @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only organisations of this kind.' }) kind:
       | string
       | undefined,
-    @Arg('area', () => String, {
-      nullable: true,
-      description: 'Only organisations covering or based in this area (its key), inside it, or in what it lies in.',
-    })
-    area: string | undefined,
-    @Arg('programme', () => String, {
-      nullable: true,
-      description: 'Only partners in the programme with this key.',
-    })
-    programme: string | undefined,
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => AreaArgs) { area }: AreaArgs,
+    @Args(() => ProgrammeArgs) { programme }: ProgrammeArgs,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => OrganisationOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
@@ -195,7 +197,7 @@ export class LookupResolver {
       description: 'Only areas inside the area with this id (the boroughs of a footprint).',
     })
     within: string | undefined,
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => AreaOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
@@ -212,22 +214,15 @@ export class LookupResolver {
   }
 
   @Query(() => ProgrammeConnection, {
-    description: 'Programmes: by name unless orderBy says otherwise, filtered by area, topic and larger programme.',
+    description:
+      'Programmes: by name unless orderBy says otherwise, filtered by area, topic, status and larger programme.',
   })
   programmes(
-    @Arg('area', () => String, {
-      nullable: true,
-      description: 'Only programmes covering this area (its key), an area inside it, or one it lies in.',
-    })
-    area: string | undefined,
-    @Arg('topic', () => String, { nullable: true, description: 'Only programmes about this topic (its key).' })
-    topic: string | undefined,
-    @Arg('programme', () => String, {
-      nullable: true,
-      description: 'Only programmes that are part of the programme with this key (its local roll-outs).',
-    })
-    programme: string | undefined,
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => AreaArgs) { area }: AreaArgs,
+    @Args(() => TopicArgs) { topic }: TopicArgs,
+    @Args(() => ProgrammeArgs) { programme }: ProgrammeArgs,
+    @Args(() => ProgrammeStatusArgs) { status }: ProgrammeStatusArgs,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => ProgrammeOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
@@ -235,7 +230,7 @@ export class LookupResolver {
     return shapedConnection(ctx, {
       list: 'programmes',
       source: { label: Label.Programme },
-      filters: given({ area, topic, programme, retired }),
+      filters: given({ area, topic, programme, status, retired }),
       order: orderBy,
       defaultOrder: BY_NAME,
       paging,
@@ -247,24 +242,11 @@ export class LookupResolver {
       'Services: by name unless orderBy says otherwise, filtered by area, topic, provider and signposting programme. For free text, use search.',
   })
   services(
-    @Arg('area', () => String, {
-      nullable: true,
-      description: 'Only services available in this area (its key), an area inside it, or one it lies in.',
-    })
-    area: string | undefined,
-    @Arg('topic', () => String, { nullable: true, description: 'Only services about this topic (its key).' })
-    topic: string | undefined,
-    @Arg('provider', () => String, {
-      nullable: true,
-      description: 'Only services provided by the organisation with this key.',
-    })
-    provider: string | undefined,
-    @Arg('programme', () => String, {
-      nullable: true,
-      description: 'Only services the programme with this key signposts to.',
-    })
-    programme: string | undefined,
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => AreaArgs) { area }: AreaArgs,
+    @Args(() => TopicArgs) { topic }: TopicArgs,
+    @Args(() => ProviderArgs) { provider }: ProviderArgs,
+    @Args(() => ProgrammeArgs) { programme }: ProgrammeArgs,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => ServiceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
@@ -292,14 +274,9 @@ export class LookupResolver {
       description: 'Only resources with one of these statuses.',
     })
     status: string[] | undefined,
-    @Arg('topic', () => String, { nullable: true, description: 'Only resources about this topic (its key).' })
-    topic: string | undefined,
-    @Arg('programme', () => String, {
-      nullable: true,
-      description: 'Only resources supporting the programme with this key.',
-    })
-    programme: string | undefined,
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => TopicArgs) { topic }: TopicArgs,
+    @Args(() => ProgrammeArgs) { programme }: ProgrammeArgs,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => ResourceOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
@@ -318,7 +295,7 @@ export class LookupResolver {
     description: 'The topics of the taxonomy: by name, or by how connected they are (orderBy DEGREE).',
   })
   topics(
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => TopicOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,
@@ -343,13 +320,8 @@ export class LookupResolver {
       | undefined,
     @Arg('status', () => [EventStatusEnum], { nullable: true, description: 'Only events with one of these statuses.' })
     status: string[] | undefined,
-    @Arg('topic', () => String, { nullable: true, description: 'Only events about this topic (its key).' })
-    topic: string | undefined,
-    @Arg('programme', () => String, {
-      nullable: true,
-      description: 'Only events of the programme with this key.',
-    })
-    programme: string | undefined,
+    @Args(() => TopicArgs) { topic }: TopicArgs,
+    @Args(() => ProgrammeArgs) { programme }: ProgrammeArgs,
     @Arg('from', () => String, {
       nullable: true,
       description: 'Only events on or after this ISO date or month (2017-09).',
@@ -360,7 +332,7 @@ export class LookupResolver {
       description: 'Only events on or before this ISO date or month (a month takes in all its days).',
     })
     to: string | undefined,
-    @Arg('retired', () => Boolean, RETIRED_ARG) retired: boolean | undefined,
+    @Args(() => RetiredArgs) { retired }: RetiredArgs,
     @Arg('orderBy', () => EventOrder, ORDER_ARG) orderBy: OrderInput | undefined,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: Context,

@@ -243,6 +243,81 @@ describe('lists analysts can shape', () => {
     expect(ten).toBe(2);
   });
 
+  it("shapes the relationship connections analysts expect: partnerships both ways, an area's and a topic's services", async () => {
+    const names = (page: Page) => page.edges.map((e) => e.node.name);
+    const byName = (a: string, b: string) =>
+      a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+    // A programme's partners: as its partnerships name them, by name, a role at a time, both ways.
+    const mecc = await query(`{ programme(key: "london-mecc-2017-18") {
+      partners(first: 500) { role organisation { name } }
+      all: partnersConnection(first: 100) { totalCount ${PAGE} }
+      leads: partnersConnection(role: [LEAD]) { ${PAGE} }
+      tail: partnersConnection(last: 2) { ${PAGE} }
+    } }`);
+    const partnerships = mecc.programme.partners as { role: string; organisation: { name: string } }[];
+    const partners = [...new Set(partnerships.map((p) => p.organisation.name))].sort(byName);
+    expect(partners.length).toBeGreaterThan(3);
+    expect(names(mecc.programme.all)).toEqual(partners);
+    expect(mecc.programme.all.totalCount).toBe(partners.length);
+    const leads = partnerships.filter((p) => p.role === 'LEAD').map((p) => p.organisation.name);
+    expect(leads.length).toBeGreaterThan(0);
+    expect(names(mecc.programme.leads)).toEqual([...new Set(leads)].sort(byName));
+    expect(names(mecc.programme.tail)).toEqual(partners.slice(-2));
+    expect(mecc.programme.tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    // An organisation's programmes: its partnerships, ordered by start date, filtered by role and status.
+    const phe = await query(`{ organisation(key: "public-health-england") {
+      partnerships(first: 500) { role programme { name startDate endDate } }
+      byStart: programmesConnection(orderBy: { field: START_DATE }, first: 100) { edges { node { name startDate } } }
+      partnered: programmesConnection(role: [PARTNER], first: 100) { ${PAGE} }
+      ended: programmesConnection(status: [ENDED], first: 100) { totalCount }
+      running: programmesConnection(status: [RUNNING, PLANNED], first: 100) { totalCount }
+      all: programmesConnection(first: 100) { totalCount }
+    } }`);
+    type Held = { role: string; programme: { name: string; startDate: string | null; endDate: string | null } };
+    const held = phe.organisation.partnerships as Held[];
+    expect(held.length).toBeGreaterThan(1);
+    const starts = (phe.organisation.byStart.edges as { node: { startDate: string | null } }[]).map(
+      (e) => e.node.startDate ?? '9999',
+    );
+    expect(starts).toEqual([...starts].sort());
+    expect(names(phe.organisation.partnered)).toEqual(
+      [...new Set(held.filter((h) => h.role === 'PARTNER').map((h) => h.programme.name))].sort(byName),
+    );
+    expect(phe.organisation.ended.totalCount + phe.organisation.running.totalCount).toBe(
+      phe.organisation.all.totalCount,
+    );
+    // The seed's programmes ran in 2017/18: every one with an end date has ended.
+    const dated = new Set(held.filter((h) => h.programme.endDate).map((h) => h.programme.name));
+    expect(phe.organisation.ended.totalCount).toBeGreaterThanOrEqual(dated.size);
+    // An area's services are the services list's for that area; a topic's, the services list's for that topic.
+    const area = await query(`{
+      area(key: "E09000003") { servicesConnection(first: 100) { totalCount ${PAGE} } }
+      services(area: "E09000003", first: 100) { ${PAGE} }
+      topic(key: "stop-smoking") { servicesConnection(first: 100) { ${PAGE} } back: servicesConnection(last: 1) { ${PAGE} } }
+      smoking: services(topic: "stop-smoking", first: 100) { ${PAGE} }
+    }`);
+    expect(names(area.area.servicesConnection)).toEqual(names(area.services));
+    expect(area.area.servicesConnection.totalCount).toBe(area.services.edges.length);
+    expect(names(area.topic.servicesConnection)).toEqual(names(area.smoking));
+    expect(names(area.topic.servicesConnection).length).toBeGreaterThan(1);
+    expect(names(area.topic.back)).toEqual(names(area.smoking).slice(-1));
+  });
+
+  it('lists programmes by their status today and their start date', async () => {
+    const data = await query(`{
+      all: programmes(first: 100) { totalCount }
+      ended: programmes(status: [ENDED], first: 100) { totalCount }
+      other: programmes(status: [RUNNING, PLANNED], first: 100) { totalCount }
+      byStart: programmes(orderBy: { field: START_DATE, direction: DESC }, first: 100) { edges { node { startDate } } }
+    }`);
+    expect(data.ended.totalCount).toBeGreaterThan(0);
+    expect(data.ended.totalCount + data.other.totalCount).toBe(data.all.totalCount);
+    const starts = (data.byStart.edges as { node: { startDate: string | null } }[]).map(
+      (e) => e.node.startDate ?? '9999',
+    );
+    expect(starts).toEqual([...starts].sort().reverse());
+  });
+
   it('lists events by date within a range', async () => {
     const all = await query('{ events(first: 100) { edges { node { date } } } }');
     const dates = all.events.edges.map((e: { node: { date: string | null } }) => e.node.date ?? '9999-12-31');
