@@ -64,10 +64,22 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
     return refusal.lookups >= 0;
   };
   const buckets = new WeakMap<FastifyRequest, string>();
+  // Parsing an address is a regular expression per request (a few per cent of a cached GET's CPU); a client's address
+  // repeats, so each one's form is kept, up to BUCKETS of them, then they are all forgotten at once.
+  const addresses = new Map<string, string>();
+  const normalizedAddress = (ip: string): string => {
+    let address = addresses.get(ip);
+    if (address === undefined) {
+      if (addresses.size >= BUCKETS) addresses.clear();
+      address = normalizeIP(ip);
+      addresses.set(ip, address);
+    }
+    return address;
+  };
 
   async function identify(request: FastifyRequest): Promise<string> {
     // IPv6 clients are counted by their /64, as the plugin does by default: one host holds a whole such block.
-    const address = normalizeIP(request.ip);
+    const address = normalizedAddress(request.ip);
     const secret = presentedSecret(request.headers);
     let key: ApiKey | null | undefined = secret === undefined ? null : cachedKeyFor(secret);
     // A secret not yet known costs a database query, but an address already refused has only a few: a stream of
