@@ -102,29 +102,42 @@ export class FeedBusyError extends Error {
   }
 }
 
+/** Refused because the schedule asked and the feed is not due: another instance harvested it since it was found due. */
+export class FeedNotDueError extends FeedBusyError {
+  constructor(url: string, since: Date) {
+    super(url, 'another run', since, 60);
+    this.message = `${url} was harvested at ${since.toISOString()} and is not due again yet.`;
+    this.name = 'FeedNotDueError';
+  }
+}
+
 /**
  * Takes the feed's lease, creating the feed's node if this is its first harvest. The first SET locks the node, so two
  * instances asking at once queue on it and the second sees the first's lease (as the import lease does).
  */
-async function takeLease(db: Database, url: string, token: string, holder: string, ms: number) {
+async function takeLease(db: Database, url: string, token: string, holder: string, ms: number, onlyIfDue: boolean) {
   const result = await db.run(
     `MERGE (f:${FEED_LABEL} {id: $url})
      SET f.leaseClaim = $token
      WITH f, timestamp() AS now
-     WITH f, now, f.leaseToken IS NULL OR f.leaseExpiresAt <= now AS free
+     WITH f, now, (f.leaseToken IS NULL OR f.leaseExpiresAt <= now)
+       AND (NOT $onlyIfDue OR f.lastStartedAt IS NULL OR f.lastStartedAt + coalesce(f.everyMinutes, 0) * 60000 <= now) AS free
      SET f.leaseToken = CASE WHEN free THEN $token ELSE f.leaseToken END,
          f.leaseHolder = CASE WHEN free THEN $holder ELSE f.leaseHolder END,
          f.leaseSince = CASE WHEN free THEN now ELSE f.leaseSince END,
          f.leaseExpiresAt = CASE WHEN free THEN now + $ms ELSE f.leaseExpiresAt END,
          f.lastStartedAt = CASE WHEN free THEN now ELSE f.lastStartedAt END
      REMOVE f.leaseClaim
-     RETURN free, f.leaseHolder AS holder, f.leaseSince AS since, f.leaseExpiresAt - now AS remaining`,
-    { url, token, holder, ms },
+     RETURN free, f.leaseToken IS NOT NULL AND f.leaseExpiresAt > now AS leased, f.lastStartedAt AS lastStarted,
+            f.leaseHolder AS holder, f.leaseSince AS since, f.leaseExpiresAt - now AS remaining`,
+    { url, token, holder, ms, onlyIfDue },
     'WRITE',
   );
   const record = result.records[0]!;
   return {
     free: record.get('free') === true,
+    leased: record.get('leased') === true,
+    lastStarted: new Date(Number(record.get('lastStarted'))),
     holder: String(record.get('holder')),
     since: new Date(Number(record.get('since'))),
     remainingMs: Number(record.get('remaining')),
@@ -154,6 +167,11 @@ async function finish(db: Database, url: string, token: string, run: FeedRunSumm
 
 export interface FeedLeaseOptions {
   leaseMs?: number;
+  /**
+   * Take the lease only if the feed is still due: the schedule's choice of feeds is read before any lease is taken,
+   * so another instance may have harvested one since, and it must not run again straight after.
+   */
+  onlyIfDue?: boolean;
   onRenewFailed?: (error: unknown) => void;
 }
 
@@ -170,7 +188,8 @@ export async function withFeedLease<T>(
 ): Promise<T> {
   const ms = options.leaseMs ?? FEED_LEASE_MS;
   const token = randomUUID();
-  const lease = await takeLease(db, url, token, holder, ms);
+  const lease = await takeLease(db, url, token, holder, ms, options.onlyIfDue ?? false);
+  if (!lease.free && !lease.leased) throw new FeedNotDueError(url, lease.lastStarted);
   if (!lease.free)
     throw new FeedBusyError(url, lease.holder, lease.since, Math.max(1, Math.ceil(lease.remainingMs / 1000)));
   const renewal = setInterval(() => {

@@ -41,6 +41,8 @@ export interface HarvestOptions extends HarvestReadOptions {
   onChanged?: () => Promise<void>;
   /** How long to wait, in all, for an import or restore holding the import lease before failing the run. */
   importWaitMs?: number;
+  /** Harvest only if the feed is due (the schedule): refused as busy if another instance has just harvested it. */
+  onlyIfDue?: boolean;
 }
 
 /** Answers remembered per feed between runs in this process, for conditional requests. */
@@ -91,63 +93,69 @@ function summaryOf(report: HarvestReport): FeedRunSummary {
  */
 export async function harvestFeed(db: Database, url: string, options: HarvestOptions = {}): Promise<HarvestReport> {
   const actor = options.actor ?? `harvester on ${hostname()}`;
-  return withFeedLease(db, url, actor, async () => {
-    const startedAt = new Date();
-    const finish = (part: Omit<HarvestReport, 'feed' | 'startedAt' | 'finishedAt' | 'durationMs'>) => {
-      const report: HarvestReport = {
-        feed: url,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        ...part,
+  return withFeedLease(
+    db,
+    url,
+    actor,
+    async () => {
+      const startedAt = new Date();
+      const finish = (part: Omit<HarvestReport, 'feed' | 'startedAt' | 'finishedAt' | 'durationMs'>) => {
+        const report: HarvestReport = {
+          feed: url,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
+          durationMs: Date.now() - startedAt.getTime(),
+          ...part,
+        };
+        return { value: report, summary: summaryOf(report) };
       };
-      return { value: report, summary: summaryOf(report) };
-    };
-    let read: FeedRead | undefined;
-    try {
-      read = await readFeed(url, { ...options, cache: options.cache ?? cacheFor(url) });
-      const readMs = Date.now() - startedAt.getTime();
-      const feedRead = read;
-      const keys = feedRead.batch.nodes.filter((n) => n.label === Label.Service).map((n) => n.key);
-      let changes: FeedChanges = { withdrawn: [], restored: [], keptByAdmin: [] };
-      let feedMs = 0;
-      const report = await imported(
-        db,
-        () =>
-          importBatch(db, feedRead.batch, {
-            actor,
-            sources: [`${feedRead.feed}/services`],
-            alongside: async (_tx, writer) => {
-              const started = performance.now();
-              changes = await writeFeedChanges(writer, feedRead.feed, keys, actor);
-              feedMs = Math.round(performance.now() - started);
-            },
-          }),
-        actor,
-        options.importWaitMs ?? 10 * 60_000,
-      );
-      const services = serviceCounts(report, changes);
-      if (services.withdrawn + services.restored > 0 || changedAnything(report)) await options.onChanged?.();
-      countHarvestRun('applied');
-      return finish({
-        ok: true,
-        services,
-        keptByAdmin: changes.keptByAdmin,
-        conflicts: report.conflicts,
-        warnings: report.warnings?.length ?? 0,
-        requests: requestsOf(feedRead),
-        timings: { readMs, writeMs: Date.now() - startedAt.getTime() - readMs, feedMs },
-      });
-    } catch (error) {
-      countHarvestRun('failed');
-      const e = error as Error & { kind?: string; url?: string };
-      return finish({
-        ok: false,
-        error: { kind: e.kind ?? e.name, ...(e.url ? { url: e.url } : {}), message: e.message },
-        ...(read ? { requests: requestsOf(read) } : {}),
-      });
-    }
-  });
+      let read: FeedRead | undefined;
+      try {
+        read = await readFeed(url, { ...options, cache: options.cache ?? cacheFor(url) });
+        const readMs = Date.now() - startedAt.getTime();
+        const feedRead = read;
+        const keys = feedRead.batch.nodes.filter((n) => n.label === Label.Service).map((n) => n.key);
+        let changes: FeedChanges = { withdrawn: [], restored: [], keptByAdmin: [] };
+        let feedMs = 0;
+        const report = await imported(
+          db,
+          () =>
+            importBatch(db, feedRead.batch, {
+              actor,
+              sources: [`${feedRead.feed}/services`],
+              alongside: async (_tx, writer) => {
+                const started = performance.now();
+                changes = await writeFeedChanges(writer, feedRead.feed, keys, actor);
+                feedMs = Math.round(performance.now() - started);
+              },
+            }),
+          actor,
+          options.importWaitMs ?? 10 * 60_000,
+        );
+        const services = serviceCounts(report, changes);
+        if (services.withdrawn + services.restored > 0 || changedAnything(report)) await options.onChanged?.();
+        countHarvestRun('applied');
+        return finish({
+          ok: true,
+          services,
+          keptByAdmin: changes.keptByAdmin,
+          conflicts: report.conflicts,
+          warnings: report.warnings?.length ?? 0,
+          requests: requestsOf(feedRead),
+          timings: { readMs, writeMs: Date.now() - startedAt.getTime() - readMs, feedMs },
+        });
+      } catch (error) {
+        countHarvestRun('failed');
+        const e = error as Error & { kind?: string; url?: string };
+        return finish({
+          ok: false,
+          error: { kind: e.kind ?? e.name, ...(e.url ? { url: e.url } : {}), message: e.message },
+          ...(read ? { requests: requestsOf(read) } : {}),
+        });
+      }
+    },
+    { onlyIfDue: options.onlyIfDue },
+  );
 }
 
 function changedAnything(report: ImportReport): boolean {

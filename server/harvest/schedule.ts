@@ -15,13 +15,14 @@ export interface ScheduleLog {
 
 /**
  * Harvests every registered feed that is due, one after another, and returns their reports. A feed another instance
- * is harvesting is passed over (its lease says so); one that fails is reported and the others still run.
+ * is harvesting, or has harvested since it was found due, is passed over; one that fails is reported and the others
+ * still run.
  */
 export async function runDueFeeds(db: Database, options: HarvestOptions, log?: ScheduleLog): Promise<HarvestReport[]> {
   const reports: HarvestReport[] = [];
   for (const url of await dueFeeds(db)) {
     try {
-      const report = await harvestFeed(db, url, options);
+      const report = await harvestFeed(db, url, { ...options, onlyIfDue: true });
       reports.push(report);
       if (report.ok) log?.info({ feed: url, services: report.services }, 'harvest');
       else log?.warn({ feed: url, error: report.error }, 'harvest failed');

@@ -165,8 +165,11 @@ describe('harvesting a fixture feed', () => {
         ].sort(),
       );
       expect(reports.find((r) => r.feed === good.url)?.services?.created).toBe(3);
-      // Not due again until its hour is up.
+      // Not due again until its hour is up, even to an instance that found it due before this run took its lease.
       expect(await runDueFeeds(db(), QUICK)).toEqual([]);
+      await expect(harvestFeed(db(), good.url, { ...QUICK, onlyIfDue: true })).rejects.toThrow(/is not due again yet/);
+      // Asked for by an admin, it runs whether due or not.
+      expect((await harvestFeed(db(), good.url, QUICK)).ok).toBe(true);
     } finally {
       await db().run(
         `MATCH (f:${FEED_LABEL}) WHERE f.id IN $urls DETACH DELETE f`,
