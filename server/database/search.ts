@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
 import { AREA_SCOPE_PROPERTY, SEARCH_INDEX, SEARCH_PROPERTIES, SEARCHABLE_LABELS } from '../../schema/migrations.js';
+import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 import { highlight, type Highlight } from './search-highlight.js';
@@ -143,7 +144,7 @@ export async function searchDirectory(
   }
 
   const conditions: string[] = [];
-  if (filters.topicKey) conditions.push(`EXISTS { (n)-[:${Rel.ABOUT}]->(:${Label.Topic} {key: $topicKey}) }`);
+  if (filters.topicKey) conditions.push(aboutTopic('n', `:${Label.Topic} {key: $topicKey}`));
   if (filters.organisationKind) {
     conditions.push(`CASE
       WHEN n:${Label.Organisation} THEN n.kind = $organisationKind
