@@ -135,20 +135,23 @@ export async function readFeed(url: string, options: HarvestReadOptions = {}): P
       if (!services.has(id)) fresh++;
       services.set(id, service);
     }
-    // A page of nothing but services already read is the feed going round again (it ignores page=, or its last page
-    // says there are more): stopped, since reading on would never end.
-    if (fresh === 0)
-      throw new FeedError(
-        'loop',
-        pageUrl,
-        `${pageUrl} repeats services already read on earlier pages: the feed's paging loops`,
-      );
     const meta = isObject(page) ? page : {};
     const total = stated(meta.total_pages);
-    if (meta.last_page === true || meta.last_page === 'true' || (total !== undefined && number >= total)) break;
-    // A bare array, or a page that says nothing of its place, ends when a page comes back short of what was asked.
-    if ((Array.isArray(page) || (meta.last_page === undefined && total === undefined)) && contents.length < perPage)
+    const saysMore = meta.last_page === false || meta.last_page === 'false' || (total !== undefined && number < total);
+    // A page of nothing but services already read: a feed that says nothing of its pages ignores page= and has been
+    // read whole; one that says there are more is going round again, and reading on would never end.
+    if (fresh === 0) {
+      if (saysMore)
+        throw new FeedError(
+          'loop',
+          pageUrl,
+          `${pageUrl} repeats services already read on earlier pages: the feed's paging loops`,
+        );
       break;
+    }
+    if (meta.last_page === true || meta.last_page === 'true' || (total !== undefined && number >= total)) break;
+    // Otherwise on to the next page, until one is empty: a short page is no proof of the last, since feeds may send
+    // fewer than per_page asks, and stopping early would withdraw every service on the pages not read.
   }
 
   const summaries = [...services.entries()].filter(

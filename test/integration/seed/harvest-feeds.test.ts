@@ -87,6 +87,20 @@ describe('harvesting a fixture feed', () => {
     expect(await service(3)).toMatchObject({ name: 'Harvested service 3, renamed' });
   });
 
+  it('reads a feed whose pages say nothing of their place, and are shorter than asked, to its first empty page', async () => {
+    feed.behaviour.bare = true;
+    try {
+      const report = await harvestFeed(db(), feed.url, QUICK);
+      expect(report).toMatchObject({
+        ok: true,
+        services: { created: 0, updated: 0, unchanged: 60, withdrawn: 0 },
+        requests: { pages: 4 },
+      });
+    } finally {
+      feed.behaviour.bare = false;
+    }
+  });
+
   const failures = [
     { kind: 'slow', on: '/oruk/services?page=2', error: 'timeout', says: /did not answer within 1 s/ },
     { kind: '500', on: '/oruk/services?page=3', error: 'http', says: /answered HTTP 500/ },
