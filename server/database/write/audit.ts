@@ -95,11 +95,14 @@ export function recordChanges(entries: readonly ChangeEntry[]): Statement {
   };
 }
 
-/** The changes made to one record, newest first. */
+/** The changes made to one record, newest first, with its creation by an import (who and when) where one made it. */
 export async function history(db: Database, id: string): Promise<ChangeRecord[]> {
   const result = await db.run(
-    `MATCH (c:${CHANGE_LABEL} {nodeId: $id}) RETURN properties(c) AS change ORDER BY c.at DESC, c.id`,
-    { id },
+    `MATCH (c:${CHANGE_LABEL}) WHERE c.nodeId IN [$id, $bucket] AND (c.nodeId = $id OR $id IN c.created)
+     RETURN CASE WHEN c.created IS NULL THEN properties(c)
+       ELSE {id: c.id, nodeId: $id, at: c.at, actor: c.actor, action: 'CREATE'} END AS change
+     ORDER BY c.at DESC, c.id`,
+    { id, bucket: createdBucket(id) },
   );
   return result.records.map((r) => {
     const c = r.get('change') as Record<string, unknown>;

@@ -19,6 +19,7 @@ const RULE_QUERIES: Record<string, string> = {
   'Query.coverageGaps': '{ coverageGaps(footprint: "E54000027", topic: "stop-smoking") { key } }',
   'Query.communities': '{ communities { count } }',
   'Query.programmeAsOf': `{ programmeAsOf(id: "${nodeId('Programme', 'london-mecc-2017-18')}", asOf: "2020-01-01") { existed } }`,
+  'Query.networkAsOf': `{ networkAsOf(around: "${nodeId('Programme', 'london-mecc-2017-18')}", asOf: "2020-01-01") { nodes { id } } }`,
   'Query.changesBetween': '{ changesBetween(from: "2020-01-01", to: "2020-01-02") { total } }',
   'Query.history': `{ history(id: "${nodeId('Topic', 'alcohol')}") { action } }`,
   'Query.imports': '{ imports { actor after } }',
