@@ -77,22 +77,32 @@ const REFRESH = `CALL (n, ignored) {
       ELSE reduce(s = head(sorted), t IN tail(sorted) | s + ' ' + t) END
   }`;
 
+/** The records whose scope can count the area bound to `near`: what serves it, directly or (a resource) through another. */
+const SERVING_NEAR = `MATCH (n)-[:${Rel.AVAILABLE_IN}|${Rel.PROGRAMME_COVERS}|${Rel.ORGANISATION_COVERS}|${Rel.BASED_IN}]->(near) RETURN n
+          UNION MATCH (n:${Label.Resource})-[:${Rel.SUPPORTS}|${Rel.PUBLISHED_BY}]->()-[:${Rel.PROGRAMME_COVERS}|${Rel.ORGANISATION_COVERS}]->(near) RETURN n`;
+
+/**
+ * Cypher refreshing what a link from the area `c` to its parent `p` (made or removed) can change: only a path through
+ * that link changes, so only what serves an area up to two levels above `p` (counted by the areas up to three below
+ * it) or `c` and one level below it (counted by the areas up to two above it).
+ */
+const HIERARCHY_AFFECTED = `CALL (c, p) {
+      MATCH (p)-[:${Rel.AREA_PART_OF}*0..2]->(a:${Label.Area}) RETURN a
+      UNION MATCH (a:${Label.Area})-[:${Rel.AREA_PART_OF}*0..1]->(c) RETURN a
+    }
+    WITH DISTINCT a AS near, ignored
+    CALL (near) { ${SERVING_NEAR} }
+    WITH DISTINCT n, ignored
+    ${REFRESH}`;
+
 /**
  * Cypher refreshing every scope that a change to the records bound to `changed` can alter: theirs, the resources that
- * reach areas through a changed programme or publisher, and, for a changed area (its place in the hierarchy), all that
- * serves an area within three levels of it, since a search counts up to three levels up and two down.
+ * reach areas through a changed programme or publisher.
  */
 const REFRESH_AFFECTED = `CALL (changed) {
       WITH changed WHERE ${scoped('changed')} RETURN changed AS n
       UNION MATCH (n:${Label.Resource})-[:${Rel.SUPPORTS}]->(changed:${Label.Programme}) RETURN n
       UNION MATCH (n:${Label.Resource})-[:${Rel.PUBLISHED_BY}]->(changed:${Label.Organisation}) RETURN n
-      UNION MATCH (changed:${Label.Area})-[:${Rel.AREA_PART_OF}*0..3]-(near:${Label.Area})
-        WITH DISTINCT near
-        CALL (near) {
-          MATCH (n)-[:${Rel.AVAILABLE_IN}|${Rel.PROGRAMME_COVERS}|${Rel.ORGANISATION_COVERS}|${Rel.BASED_IN}]->(near) RETURN n
-          UNION MATCH (n:${Label.Resource})-[:${Rel.SUPPORTS}|${Rel.PUBLISHED_BY}]->()-[:${Rel.PROGRAMME_COVERS}|${Rel.ORGANISATION_COVERS}]->(near) RETURN n
-        }
-        RETURN n
     }
     WITH DISTINCT n, ignored
     ${REFRESH}`;
@@ -105,14 +115,13 @@ const REFRESH_AFFECTED = `CALL (changed) {
  */
 export function areaScopeAfterLink(type: Rel, fromLabel: Label, deletedLinkId = "''"): string {
   if (!changesAreaScope(type)) return '';
-  const ends =
+  const refresh =
     type === Rel.AREA_PART_OF
-      ? `MATCH (changed:\`${fromLabel}\`) WHERE changed.id IN [$from, $to]`
-      : `MATCH (changed:\`${fromLabel}\` {id: $from})`;
+      ? `MATCH (c:${Label.Area} {id: $from}), (p:${Label.Area} {id: $to}) ${HIERARCHY_AFFECTED}`
+      : `MATCH (changed:\`${fromLabel}\` {id: $from}) ${REFRESH_AFFECTED}`;
   return `WITH *, ${deletedLinkId} AS ignored
   CALL (ignored) {
-    ${ends}
-    ${REFRESH_AFFECTED}
+    ${refresh}
   }`;
 }
 
@@ -124,15 +133,34 @@ const REFRESH_CHUNK = 2_000;
  * the links' start records by label and key (and through them what depends on them).
  */
 export function areaScopeRefreshes(
-  links: readonly { type: string; from: { label: string; key: string } }[],
+  links: readonly { type: string; from: { label: string; key: string }; to: { key: string } }[],
 ): Statement[] {
   const keys = new Map<string, Set<string>>();
+  const areas: [string, string][] = [];
   for (const link of links) {
-    if (!changesAreaScope(link.type as Rel)) continue;
+    if (link.type === Rel.AREA_PART_OF) areas.push([link.from.key, link.to.key]);
+    if (!SCOPE_LINKS.has(link.type as Rel)) continue;
     const set = keys.get(link.from.label) ?? new Set<string>();
     keys.set(link.from.label, set.add(link.from.key));
   }
   const statements: Statement[] = [];
+  // The areas near every such link are gathered before what serves them, once, not once a link: on a first load
+  // hundreds of areas share their parents.
+  if (areas.length > 0)
+    statements.push({
+      cypher: `UNWIND $pairs AS pair
+        MATCH (c:${Label.Area} {key: pair[0]}), (p:${Label.Area} {key: pair[1]})
+        CALL (c, p) {
+          MATCH (p)-[:${Rel.AREA_PART_OF}*0..2]->(a:${Label.Area}) RETURN a
+          UNION MATCH (a:${Label.Area})-[:${Rel.AREA_PART_OF}*0..1]->(c) RETURN a
+        }
+        WITH DISTINCT a AS near
+        CALL (near) { ${SERVING_NEAR} }
+        WITH DISTINCT n, '' AS ignored
+        ${REFRESH}`,
+      params: { pairs: areas },
+      rows: areas.length,
+    });
   for (const [label, set] of keys) {
     const all = [...set];
     for (let i = 0; i < all.length; i += REFRESH_CHUNK) {
