@@ -48,6 +48,8 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTION_COUNTS = (process.env.BENCH_CONNECTIONS ?? '8').split(',').map((c) => Number(c.trim()));
 /** Only the scenarios whose name contains this (case ignored), on both sides. */
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
+/** Leaves out the scenarios whose name contains this (case ignored): one a graph cannot answer, for instance. */
+const SKIP = process.env.BENCH_SKIP?.toLowerCase();
 /** Some scenarios are analysts' analytics, which need a key. */
 const BENCH_TOKEN = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}-token`;
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -218,7 +220,8 @@ async function main(): Promise<void> {
     }
     const { subjects, load } = loaded;
 
-    const selected = (s: Scenario) => !ONLY || s.name.toLowerCase().includes(ONLY);
+    const selected = (s: Scenario) =>
+      (!ONLY || s.name.toLowerCase().includes(ONLY)) && (!SKIP || !s.name.toLowerCase().includes(SKIP));
     const mine = ourScenarios(subjects, BENCH_TOKEN).filter(selected);
     const theirs = baselineScenarios(subjects).filter(selected);
     if (mine.length === 0) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} matches no scenario.`);
@@ -302,7 +305,7 @@ async function main(): Promise<void> {
           comparison.map((c) => ({ scenario: c.scenario, 'throughput ×': c.throughputRatio, 'p95 ×': c.p95Ratio })),
         );
       }
-      const partial = ONLY !== undefined || DURATION_S < 10;
+      const partial = ONLY !== undefined || SKIP !== undefined || DURATION_S < 10;
       const targets = judgeTargets(
         {
           graph: GRAPH,
