@@ -17,34 +17,15 @@ import {
 } from '../../database/lists.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { clientError, DEFAULT_PAGE, MAX_PAGE } from './support.js';
+import { CursorKind, cursorFix, type PagingArgs, packCursor, pageSizeOf, unpackCursor } from './cursors.js';
+import { clientError } from './support.js';
 
-/** The paging arguments every shaped list takes. */
-export interface PagingArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
+/** What a list cursor holds after its kind: the list it came from, its order, and its record's place in that order. */
+type ListCursor = [list: string, field: string, direction: string, key: string | number, id: string];
+
+export function encodeCursor(list: string, order: OrderInput, position: Position): string {
+  return packCursor(CursorKind.list, list, order.field, order.direction, position.key, position.id);
 }
-
-/** What a cursor holds: the list it came from, its order, and the position of its record in that order. */
-interface CursorContent {
-  list: string;
-  field: string;
-  direction: string;
-  position: Position;
-}
-
-const CURSOR_VERSION = 'k1';
-
-export function encodeCursor(content: CursorContent): string {
-  const { list, field, direction, position } = content;
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, list, field, direction, position.key, position.id])).toString(
-    'base64url',
-  );
-}
-
-const OFFSET_CURSOR = /^offset:(\d{1,9})$/;
 
 /**
  * Reads a cursor this list made. Offset cursors (made before keyset cursors) still work forwards in a list's default
@@ -57,58 +38,33 @@ function decodeCursor(
   order: OrderInput,
   defaultOrder: boolean,
 ): Position | { offset: number } {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = OFFSET_CURSOR.exec(text);
-  if (offset && argument === 'after' && defaultOrder) return { offset: Number(offset[1]) + 1 };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const fix =
-    argument === 'after' ? 'pass pageInfo.endCursor of the page before' : 'pass pageInfo.startCursor of the page after';
+  const unpacked = unpackCursor(cursor);
+  if (unpacked.offset !== undefined && argument === 'after' && defaultOrder) return { offset: unpacked.offset + 1 };
+  const parts = unpacked.parts;
   if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 6 ||
-    parsed[0] !== CURSOR_VERSION ||
-    !['string', 'number'].includes(typeof parsed[4]) ||
-    typeof parsed[5] !== 'string'
+    unpacked.kind !== CursorKind.list ||
+    parts?.length !== 5 ||
+    !['string', 'number'].includes(typeof parts[3]) ||
+    typeof parts[4] !== 'string'
   )
     throw clientError(
       ErrorCode.BAD_USER_INPUT,
-      `${argument} is not a cursor of ${list}${offset ? ' in this order and direction' : ''}: ${fix}, or page from the start without it.`,
+      `${argument} is not a cursor of ${list}${unpacked.offset !== undefined ? ' in this order and direction' : ''}: ${cursorFix(argument)}, or page from the start without it.`,
       { argument },
     );
-  const [, from, field, direction] = parsed as [string, string, string, string];
+  const [from, field, direction, key, id] = parts as ListCursor;
   if (from !== list || field !== order.field || direction !== order.direction)
     throw clientError(
       ErrorCode.BAD_USER_INPUT,
-      `${argument} is a cursor of ${from} ordered by ${field} ${direction}, not of ${list} ordered by ${order.field} ${order.direction}: ${fix} of this same query, or page from the start without it.`,
+      `${argument} is a cursor of ${from} ordered by ${field} ${direction}, not of ${list} ordered by ${order.field} ${order.direction}: ${cursorFix(argument)} of this same query, or page from the start without it.`,
       { argument },
     );
-  return { key: parsed[4] as string | number, id: parsed[5] as string };
+  return { key, id };
 }
 
 /** Turns the paging arguments into a window on the list, refusing what would be unbounded, ambiguous or forged. */
 export function windowOf(args: PagingArgs, list: string, order: OrderInput, defaultOrder: boolean): Window {
-  const first = args.first ?? undefined;
-  const last = args.last ?? undefined;
-  if (first !== undefined && last !== undefined)
-    throw clientError(
-      ErrorCode.BAD_USER_INPUT,
-      'Give first (to read forwards) or last (to read backwards), not both.',
-      { argument: 'last' },
-    );
-  const take = first ?? last ?? DEFAULT_PAGE;
-  const argument = last !== undefined ? 'last' : 'first';
-  if (!Number.isInteger(take) || take < 1 || take > MAX_PAGE)
-    throw clientError(
-      ErrorCode.BAD_USER_INPUT,
-      `${argument} must be between 1 and ${MAX_PAGE}; page through longer lists with ${argument === 'first' ? 'after' : 'before'}.`,
-      { argument },
-    );
-  const window: Window = { take, backwards: last !== undefined };
+  const window: Window = { ...pageSizeOf(args) };
   if (args.after != null) {
     const after = decodeCursor(args.after, 'after', list, order, defaultOrder && !window.backwards);
     if ('offset' in after) window.skip = after.offset;
@@ -281,12 +237,7 @@ export async function shapedConnection(
   const page = await pageLoader(ctx, request).load(parent);
   const edges = page.items.map(({ node, key }) => ({
     node,
-    cursor: encodeCursor({
-      list: shaped.list,
-      field: order.field,
-      direction: order.direction,
-      position: { key, id: node.id },
-    }),
+    cursor: encodeCursor(shaped.list, order, { key, id: node.id }),
   }));
   let total: Promise<number> | undefined;
   return {

@@ -2,16 +2,8 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { SearchFilters } from '../../database/search.js';
-import type { PagingArgs } from './lists.js';
-import { clientError, DEFAULT_PAGE, MAX_PAGE } from './support.js';
-
-/**
- * What a search cursor holds: its version, the query it came from and its result's place in that query's ranking.
- * Relevance has no key to resume from, so a cursor is a position; the query's fingerprint keeps a position from one
- * search being read against another's ranking, where it would silently skip or repeat results.
- */
-const CURSOR_VERSION = 's1';
-const OFFSET_CURSOR = /^offset:(\d{1,9})$/;
+import { CursorKind, cursorFix, type PagingArgs, packCursor, pageSizeOf, unpackCursor } from './cursors.js';
+import { clientError } from './support.js';
 
 /** The query a page belongs to: its words and every filter, so a cursor from other text or filters is told apart. */
 export function searchFingerprint(filters: SearchFilters): string {
@@ -21,40 +13,35 @@ export function searchFingerprint(filters: SearchFilters): string {
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
+/**
+ * A search cursor holds the query it came from and its result's place in that query's ranking. Relevance has no key
+ * to resume from, so a cursor is a position; the query's fingerprint keeps a position from one search being read
+ * against another's ranking, where it would silently skip or repeat results.
+ */
 export function searchCursor(fingerprint: string, position: number): string {
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, fingerprint, position])).toString('base64url');
+  return packCursor(CursorKind.search, fingerprint, position);
 }
 
 /** Reads a cursor of this same search; anything else is refused saying what to pass instead. */
 function positionOf(cursor: string, argument: 'after' | 'before', fingerprint: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const fix =
-    argument === 'after' ? 'pass pageInfo.endCursor of the page before' : 'pass pageInfo.startCursor of the page after';
+  const unpacked = unpackCursor(cursor);
   // Cursors made before search cursors named their query: links and widgets holding one still read forwards.
-  const offset = OFFSET_CURSOR.exec(text);
-  if (offset && argument === 'after') return Number(offset[1]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (Array.isArray(parsed) && parsed[0] === CURSOR_VERSION && typeof parsed[1] === 'string') {
-    const position = parsed[2];
+  if (unpacked.offset !== undefined && argument === 'after') return unpacked.offset;
+  const [from, position] = unpacked.parts ?? [];
+  if (unpacked.kind === CursorKind.search && typeof from === 'string') {
     if (typeof position === 'number' && Number.isInteger(position) && position >= 0) {
-      if (parsed[1] === fingerprint) return position;
+      if (from === fingerprint) return position;
       throw clientError(
         ErrorCode.BAD_USER_INPUT,
-        `${argument} is a cursor of another search (other text, kinds or filters): its results are ranked differently, so ${fix} of this same search, or page from the start without it.`,
+        `${argument} is a cursor of another search (other text, kinds or filters): its results are ranked differently, so ${cursorFix(argument)} of this same search, or page from the start without it.`,
         { argument },
       );
     }
   }
-  // A shaped list's cursor says which list it came from (lists.ts): say so, as a list refuses a search's.
-  const list = Array.isArray(parsed) && parsed[0] === 'k1' && typeof parsed[1] === 'string' ? parsed[1] : undefined;
+  // A shaped list's cursor says which list it came from: say so, as a list refuses a search's.
   throw clientError(
     ErrorCode.BAD_USER_INPUT,
-    `${argument} is ${list ? `a cursor of ${list}` : 'not a cursor'}, not of search: ${fix}, or page from the start without it.`,
+    `${argument} is ${unpacked.list ? `a cursor of ${unpacked.list}` : 'not a cursor'}, not of search: ${cursorFix(argument)}, or page from the start without it.`,
     { argument },
   );
 }
@@ -69,25 +56,10 @@ export interface SearchWindow {
 
 /** Turns the paging arguments into a stretch of the ranking, refusing what would be unbounded, ambiguous or forged. */
 export function searchWindow(args: PagingArgs, fingerprint: string): SearchWindow {
-  const first = args.first ?? undefined;
-  const last = args.last ?? undefined;
-  if (first !== undefined && last !== undefined)
-    throw clientError(
-      ErrorCode.BAD_USER_INPUT,
-      'Give first (to read forwards) or last (to read backwards), not both.',
-      { argument: 'last' },
-    );
-  const take = first ?? last ?? DEFAULT_PAGE;
-  const argument = last !== undefined ? 'last' : 'first';
-  if (!Number.isInteger(take) || take < 1 || take > MAX_PAGE)
-    throw clientError(
-      ErrorCode.BAD_USER_INPUT,
-      `${argument} must be between 1 and ${MAX_PAGE}; page through longer lists with ${argument === 'first' ? 'after' : 'before'}.`,
-      { argument },
-    );
+  const { take, backwards } = pageSizeOf(args);
   const start = args.after != null ? positionOf(args.after, 'after', fingerprint) + 1 : 0;
   const end = args.before != null ? positionOf(args.before, 'before', fingerprint) : undefined;
-  return { start, end: end === undefined ? undefined : Math.max(start, end), take, backwards: last !== undefined };
+  return { start, end: end === undefined ? undefined : Math.max(start, end), take, backwards };
 }
 
 /** The page of a window once the results' end is known: its offset and length. */

@@ -74,30 +74,6 @@ export async function lookup(
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
 
-/** Turns `first` and `after` into an offset and a limit, refusing what would be unbounded or forged. */
-export function paging(
-  first: number | null | undefined,
-  after: string | null | undefined,
-): { offset: number; limit: number } {
-  const limit = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw clientError(
-      ErrorCode.BAD_USER_INPUT,
-      `first must be between 1 and ${MAX_PAGE}; page through longer lists with after.`,
-      { argument: 'first' },
-    );
-  }
-  if (after === undefined || after === null) return { offset: 0, limit };
-  const decoded = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!decoded)
-    throw clientError(
-      ErrorCode.BAD_USER_INPUT,
-      'after is not a cursor from this list: pass pageInfo.endCursor of the page before.',
-      { argument: 'after' },
-    );
-  return { offset: Number(decoded[1]) + 1, limit };
-}
-
 /** True when the query selects `name` directly under the field being resolved, through fragments too. */
 export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
   const within = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
@@ -108,8 +84,4 @@ export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
       return within(info.fragments[s.name.value]?.selectionSet, new Set([...seen, s.name.value]));
     });
   return info.fieldNodes.some((node) => within(node.selectionSet, new Set()));
-}
-
-export function cursorAt(offset: number): string {
-  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
 }
