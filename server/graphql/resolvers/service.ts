@@ -9,7 +9,7 @@ import { Field, Int, ObjectType, registerEnumType, Resolver, Root, FieldResolver
 import { DAYS, type Day } from '../../../contract/opening-hours.js';
 import { Service } from '../../../schema/graphql/index.js';
 import type { GraphNode } from '../../database/nodes.js';
-import { openingHoursOf } from '../opening-hours.js';
+import { openingHoursOf } from '../../oruk/schedules.js';
 
 const DayOfWeek = Object.fromEntries(DAYS.map((d) => [d, d])) as Record<Day, Day>;
 registerEnumType(DayOfWeek, { name: 'DayOfWeek', description: 'A day of the week.' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clockTime, openingTimes } from '../../../contract/opening-hours.js';
 import { cy } from '../../../contract/strings-cy.js';
 import { en } from '../../../contract/strings.js';
-import { openingHoursOf } from '../../../server/graphql/opening-hours.js';
+import { openingHoursOf } from '../../../server/oruk/schedules.js';
 
 const kept = (record: object) => JSON.stringify(record);
 
