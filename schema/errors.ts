@@ -65,6 +65,15 @@ export const ERRORS = {
     status: 503,
     message: () => 'The graph kept changing while the backup read it: try again in a minute.',
   },
+  /**
+   * Every thread this instance gives to heavy analyses (communities) is busy and the few places to wait are taken:
+   * refused at once, with Retry-After, rather than left to queue until it times out. Another instance may answer.
+   */
+  ANALYTICS_BUSY: {
+    status: 503,
+    message: (retryInSeconds?: number) =>
+      `The service is already running as many analyses like this one as it runs at once: try again in ${retryInSeconds ?? 5} s.`,
+  },
   /** Neo4j stopped a query that ran past QUERY_TIMEOUT_MS: the question was too big, so asking again will not help. */
   QUERY_TIMEOUT: {
     status: 504,

@@ -1,6 +1,7 @@
 // The service's configuration: read once from the environment, validated, with one clear message per problem.
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { type CommunityWorkOptions, DEFAULT_COMMUNITY_WORK } from './analytics/community-work.js';
 import type { Neo4jTarget } from './database/database.js';
 import {
   DEFAULT_OIDC_ALGORITHMS,
@@ -58,6 +59,8 @@ export interface Config {
   adminUploadLimitMb: number;
   /** An OpenTelemetry collector (OTEL_EXPORTER_OTLP_ENDPOINT, OTLP over HTTP) to send traces to; unset, no tracing. */
   tracesEndpoint: string | undefined;
+  /** How communities are computed off the event loop: threads at once, requests waiting, and the longest run. */
+  communities: CommunityWorkOptions;
 }
 
 /**
@@ -247,6 +250,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     return value;
   };
 
+  const count = (name: string, fallback: number, unit: string): number => {
+    const raw = text(name, String(fallback));
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0) {
+      problems.push(`${name}="${raw}" is not a whole number of ${unit} (0 or more), such as ${fallback}.`);
+      return fallback;
+    }
+    return value;
+  };
+
   const grace = Number(text('SHUTDOWN_GRACE_MS', '10000'));
   if (!Number.isInteger(grace) || grace < 0) {
     problems.push(`SHUTDOWN_GRACE_MS="${env.SHUTDOWN_GRACE_MS}" is not a duration: use milliseconds, such as 10000.`);
@@ -298,6 +311,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metricsPort: text('METRICS_PORT', '') === '' ? undefined : port('METRICS_PORT', 9464),
     adminUploadLimitMb: positive('ADMIN_UPLOAD_LIMIT_MB', 100, 'megabytes'),
     tracesEndpoint: undefined,
+    communities: {
+      concurrency: positive('COMMUNITIES_CONCURRENCY', DEFAULT_COMMUNITY_WORK.concurrency, 'threads'),
+      queue: count('COMMUNITIES_QUEUE', DEFAULT_COMMUNITY_WORK.queue, 'waiting requests'),
+      timeoutMs: positive('COMMUNITIES_TIMEOUT_MS', DEFAULT_COMMUNITY_WORK.timeoutMs, 'milliseconds'),
+    },
   };
   const trustProxy = text('TRUST_PROXY', '');
   if (trustProxy !== '') {

@@ -1,14 +1,17 @@
 // Communities of the partnership network and their brokers, and a target's trajectory against its line.
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { ErrorCode } from '../../../schema/errors.js';
+import { ErrorCode, errorMessage, errorStatus } from '../../../schema/errors.js';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Target } from '../../../schema/graphql/index.js';
 import { Communities, TargetTrajectory } from '../../../schema/graphql/patterns.js';
 import { linkSpec } from '../../../schema/model.js';
-import { findCommunities, MAX_COMMUNITY_MEMBERS, ProjectionTooLargeError } from '../../database/communities.js';
+import { findCommunitiesOffThread } from '../../analytics/community-work.js';
+import { PoolBusyError, WorkTimeoutError } from '../../analytics/worker-pool.js';
+import { MAX_COMMUNITY_MEMBERS, ProjectionTooLargeError } from '../../database/communities.js';
 import { networkInArea } from '../../database/network.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
+import { graphqlError } from '../errors.js';
 import { trajectoryOf } from '../trajectory.js';
 import { clientError, linked } from './support.js';
 
@@ -51,13 +54,34 @@ export class CommunitiesResolver {
         { argument: 'area' },
       );
     try {
-      const found = findCommunities(network, { resolution, seed });
+      // In a worker thread: Louvain and betweenness take seconds of CPU on the largest networks under the bound, which
+      // on the event loop would hold every other request of the service for as long.
+      const found = await findCommunitiesOffThread(network, { resolution, seed });
       return { ...found, count: found.communities.length };
     } catch (error) {
-      if (!(error instanceof ProjectionTooLargeError)) throw error;
-      throw clientError(ErrorCode.BAD_USER_INPUT, `${error.message} Give a smaller area.`, { argument: 'area' });
+      if (error instanceof ProjectionTooLargeError)
+        throw clientError(ErrorCode.BAD_USER_INPUT, `${error.message} Give a smaller area.`, { argument: 'area' });
+      if (error instanceof PoolBusyError) throw busy(error.retryAfterSeconds);
+      if (error instanceof WorkTimeoutError)
+        throw clientError(
+          ErrorCode.QUERY_TIMEOUT,
+          `Finding the communities took longer than ${error.timeoutMs / 1000} s and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.`,
+          { argument: 'area' },
+        );
+      throw error;
     }
   }
+}
+
+/**
+ * Refused at once while this instance runs as many computations as it may: the 503 and Retry-After (through Apollo's
+ * `extensions.http`, which it takes off before the client sees the error) let proxies and clients wait and retry.
+ */
+function busy(retryAfter: number) {
+  return graphqlError(ErrorCode.ANALYTICS_BUSY, errorMessage(ErrorCode.ANALYTICS_BUSY, retryAfter), {
+    retryAfter,
+    http: { status: errorStatus(ErrorCode.ANALYTICS_BUSY), headers: new Map([['retry-after', String(retryAfter)]]) },
+  });
 }
 
 @Resolver(() => Target)

@@ -1,0 +1,222 @@
+// A small pool of worker threads for CPU-heavy analyses: a few at once, a short queue, the rest refused at once, and a task past its time stopped.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply } from './worker-side.js';
+
+export interface WorkerPoolOptions {
+  /** The worker module, named by its compiled `.js`: under tsx (development, tests) its `.ts` sibling is run instead. */
+  entry: URL;
+  /** The most tasks that run at once, one worker thread each: each takes a whole core while it runs. */
+  concurrency: number;
+  /** The most tasks that wait for a worker; past that, a task is refused at once rather than left to wait. */
+  queue: number;
+  /** The longest a task may run: then its worker is terminated (the only way to stop a busy thread) and replaced. */
+  timeoutMs: number;
+  /** What the workers do, for thread names and messages. */
+  name: string;
+}
+
+/** Every worker is busy and the queue is full: the caller should come back later, in about `retryAfterSeconds`. */
+export class PoolBusyError extends Error {
+  constructor(
+    readonly running: number,
+    readonly waiting: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`All ${running} workers are busy and ${waiting} tasks wait: try again in ${retryAfterSeconds} s.`);
+    this.name = 'PoolBusyError';
+  }
+}
+
+/** A task ran past its time and its worker was terminated. */
+export class WorkTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`The task ran longer than ${timeoutMs} ms and was stopped.`);
+    this.name = 'WorkTimeoutError';
+  }
+}
+
+/** The task failed inside its worker, or the worker itself died (out of memory, say) while running it. */
+export class WorkFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkFailedError';
+  }
+}
+
+interface Task<In, Out> {
+  input: In;
+  resolve: (value: Out) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread<In, Out> {
+  worker: Worker;
+  /** Loaded and listening: a task handed to a thread still starting would count its start against its time. */
+  ready: boolean;
+  task?: Task<In, Out>;
+  timer?: NodeJS.Timeout;
+  startedAt?: number;
+}
+
+/** How long a task is guessed to take before any has finished, for the first refusals' Retry-After. */
+const FIRST_GUESS_MS = 1_000;
+
+/** Under tsx the worker is TypeScript, which Node alone cannot load in a thread: a plain bootstrap loads it with tsx. */
+const TYPESCRIPT_BOOTSTRAP = new URL('./typescript-worker.mjs', import.meta.url);
+
+/** The file a thread runs: the compiled `.js` where it exists (dist/), else the `.ts` beside this module through tsx. */
+export function workerStart(entry: URL): { file: URL; workerData: { typescriptEntry?: string } } {
+  if (existsSync(fileURLToPath(entry))) return { file: entry, workerData: {} };
+  const typescript = new URL(entry.href.replace(/\.js$/, '.ts'));
+  if (!existsSync(fileURLToPath(typescript)))
+    throw new Error(
+      `The worker module ${fileURLToPath(entry)} is missing (nor is its .ts there): rebuild the service.`,
+    );
+  return { file: TYPESCRIPT_BOOTSTRAP, workerData: { typescriptEntry: typescript.href } };
+}
+
+export class WorkerPool<In, Out> {
+  private readonly threads = new Set<Thread<In, Out>>();
+  private readonly waiting: Task<In, Out>[] = [];
+  /** A moving average of how long tasks took, from which a refusal says when to come back. */
+  private typicalMs = FIRST_GUESS_MS;
+  private closed = false;
+
+  constructor(private readonly options: WorkerPoolOptions) {}
+
+  /** Tasks running now and waiting for a worker. */
+  get load(): { running: number; waiting: number } {
+    return { running: [...this.threads].filter((t) => t.task).length, waiting: this.waiting.length };
+  }
+
+  /** Runs `input` in a worker; refuses at once with PoolBusyError when every worker is busy and the queue is full. */
+  run(input: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new WorkFailedError(`The ${this.options.name} workers have been stopped.`));
+    const { running, waiting } = this.load;
+    // Counted together, so that tasks waiting for a thread still starting take the places of running ones.
+    if (running + waiting >= this.options.concurrency + this.options.queue)
+      return Promise.reject(new PoolBusyError(running, waiting, this.retryAfterSeconds()));
+    return new Promise<Out>((resolve, reject) => {
+      const task = { input, resolve, reject };
+      this.waiting.push(task);
+      try {
+        this.dispatch();
+      } catch (error) {
+        // No thread could be made (its module is missing): this task goes no further.
+        this.waiting.splice(this.waiting.indexOf(task), 1);
+        reject(error);
+      }
+    });
+  }
+
+  /** Terminates every worker; tasks running or waiting are refused. The pool takes no more work. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.waiting.splice(0))
+      task.reject(new WorkFailedError(`The ${this.options.name} workers are stopping.`));
+    await Promise.all([...this.threads].map((thread) => this.retire(thread, new WorkFailedError('Stopping.'))));
+  }
+
+  /**
+   * When the last in the queue may expect a worker: the tasks ahead of it shared among the workers, at the typical
+   * duration, rounded up to whole seconds as Retry-After takes them.
+   */
+  private retryAfterSeconds(): number {
+    const ahead = this.load.running + this.waiting.length;
+    const ms = (ahead / this.options.concurrency) * Math.min(this.typicalMs, this.options.timeoutMs);
+    return Math.max(1, Math.ceil(ms / 1000));
+  }
+
+  /** Hands waiting tasks to idle workers, starting workers up to the concurrency for those still waiting. */
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const thread = [...this.threads].find((t) => t.ready && !t.task);
+      if (!thread) break;
+      this.start(thread, this.waiting.shift()!);
+    }
+    const starting = [...this.threads].filter((t) => !t.ready).length;
+    for (let i = starting; i < this.waiting.length && this.threads.size < this.options.concurrency; i++) this.spawn();
+  }
+
+  private start(thread: Thread<In, Out>, task: Task<In, Out>): void {
+    thread.task = task;
+    thread.startedAt = performance.now();
+    // A busy worker keeps the process alive until it answers; an idle one does not keep a CLI or a test from ending.
+    thread.worker.ref();
+    thread.timer = setTimeout(() => {
+      void this.retire(thread, new WorkTimeoutError(this.options.timeoutMs)).then(() => this.replace());
+    }, this.options.timeoutMs);
+    thread.timer.unref();
+    thread.worker.postMessage(task.input);
+  }
+
+  private spawn(): Thread<In, Out> {
+    const { file, workerData } = workerStart(this.options.entry);
+    const worker = new Worker(file, { workerData, name: this.options.name });
+    worker.unref();
+    const thread: Thread<In, Out> = { worker, ready: false };
+    this.threads.add(thread);
+    worker.on('message', (reply: WorkerReply<Out>) => {
+      if ('ready' in reply) {
+        thread.ready = true;
+        return this.dispatch();
+      }
+      const task = this.finish(thread);
+      if (!task) return;
+      if (reply.ok) task.resolve(reply.value);
+      else task.reject(new WorkFailedError(reply.message));
+      this.dispatch();
+    });
+    // A thread that throws outside a task or runs out of memory ends: its task fails and another thread takes over.
+    worker.on('error', (error) => this.lost(thread, `A ${this.options.name} worker failed: ${error.message}`));
+    worker.on('exit', () => this.lost(thread, `A ${this.options.name} worker ended unexpectedly.`));
+    return thread;
+  }
+
+  /**
+   * A thread that died. One that never started (a missing module, say) would fail again at once, so the tasks waiting
+   * for it are refused rather than a new thread started in a loop; one that ran tasks is replaced.
+   */
+  private lost(thread: Thread<In, Out>, why: string): void {
+    if (!this.threads.has(thread)) return;
+    const started = thread.ready;
+    void this.retire(thread, new WorkFailedError(why)).then(() => {
+      if (started) return this.replace();
+      if ([...this.threads].some((t) => t.ready)) return;
+      for (const task of this.waiting.splice(0)) task.reject(new WorkFailedError(why));
+    });
+  }
+
+  /** Ends a thread's task (returned, if there was one), keeping its duration for the next refusals' estimate. */
+  private finish(thread: Thread<In, Out>): Task<In, Out> | undefined {
+    const task = thread.task;
+    clearTimeout(thread.timer);
+    if (task && thread.startedAt !== undefined)
+      this.typicalMs = 0.7 * this.typicalMs + 0.3 * (performance.now() - thread.startedAt);
+    thread.task = undefined;
+    thread.timer = undefined;
+    thread.startedAt = undefined;
+    thread.worker.unref();
+    return task;
+  }
+
+  /** Takes a thread out of the pool, failing its task with `reason`, and terminates it. */
+  private async retire(thread: Thread<In, Out>, reason: Error): Promise<void> {
+    if (!this.threads.delete(thread)) return;
+    const task = thread.task;
+    this.finish(thread);
+    // A timed-out task counts at its limit, so refusals meanwhile say to wait as long as such a task may take.
+    if (reason instanceof WorkTimeoutError) this.typicalMs = Math.max(this.typicalMs, this.options.timeoutMs);
+    task?.reject(reason);
+    await thread.worker.terminate();
+  }
+
+  /** A new thread in place of one retired, started at once so the next task does not wait for it to load. */
+  private replace(): void {
+    if (this.closed) return;
+    if (this.threads.size < this.options.concurrency) this.spawn();
+    this.dispatch();
+  }
+}

@@ -1,0 +1,99 @@
+// The worker pool: work off the caller's event loop, a few at once and a short queue, the rest refused at once with when
+// to retry; a task past its time terminated and its thread replaced; a failure reported, the pool going on.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  PoolBusyError,
+  WorkerPool,
+  type WorkerPoolOptions,
+  WorkFailedError,
+  WorkTimeoutError,
+} from '../../../../server/analytics/worker-pool.js';
+import type { SpinTask } from './spin-worker.js';
+
+const SPIN = new URL('./spin-worker.js', import.meta.url);
+const pools: WorkerPool<SpinTask, string>[] = [];
+const poolOf = (options: Partial<WorkerPoolOptions> = {}) => {
+  const pool = new WorkerPool<SpinTask, string>({
+    entry: SPIN,
+    concurrency: 1,
+    queue: 0,
+    timeoutMs: 30_000,
+    name: 'spin',
+    ...options,
+  });
+  pools.push(pool);
+  return pool;
+};
+/** Settles with what happened, so a test can look at the order things happened in. */
+const outcome = (promise: Promise<string>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error }),
+  );
+
+// Starting a thread under tsx compiles its modules, seconds on a busy machine: more than vitest's 5 s default allows.
+describe('the worker pool', { timeout: 30_000 }, () => {
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((pool) => pool.close()));
+  });
+
+  it('runs a task on another thread, leaving this event loop free while it runs', async () => {
+    const pool = poolOf();
+    await pool.run({ ms: 0, value: 'started' }); // the thread is loaded before anything is timed
+    const order: string[] = [];
+    const heavy = pool.run({ ms: 1_500, value: 'heavy' }).then((value) => order.push(value));
+    // Were the work on this thread, this timer could fire only after it: here it fires while the work goes on.
+    await new Promise((resolve) => setTimeout(resolve, 20)).then(() => order.push('timer'));
+    await heavy;
+    expect(order).toEqual(['timer', 'heavy']);
+  });
+
+  it('runs as many at once as it may, queues a few, and refuses the rest at once saying when to retry', async () => {
+    const pool = poolOf({ concurrency: 1, queue: 1 });
+    await pool.run({ ms: 0, value: 'started' });
+    const first = outcome(pool.run({ ms: 800, value: 'first' }));
+    const second = outcome(pool.run({ ms: 0, value: 'second' }));
+    expect(pool.load).toEqual({ running: 1, waiting: 1 });
+    const refused = await outcome(pool.run({ ms: 0, value: 'third' }));
+    // Refused while the first still runs: nothing of it waited for a thread.
+    expect(pool.load).toEqual({ running: 1, waiting: 1 });
+    expect(refused).toMatchObject({ error: expect.any(PoolBusyError) });
+    const busy = (refused as { error: PoolBusyError }).error;
+    expect(busy.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(busy).toMatchObject({ running: 1, waiting: 1 });
+    expect(await first).toEqual({ value: 'first' });
+    expect(await second).toEqual({ value: 'second' });
+    // Once they are done there is room again.
+    expect(await pool.run({ ms: 0, value: 'fourth' })).toBe('fourth');
+  });
+
+  it('counts tasks waiting for a thread that is still starting against the bound', async () => {
+    const pool = poolOf({ concurrency: 1, queue: 0 });
+    const first = pool.run({ ms: 0, value: 'first' });
+    await expect(pool.run({ ms: 0, value: 'second' })).rejects.toBeInstanceOf(PoolBusyError);
+    expect(await first).toBe('first');
+  });
+
+  it('terminates a task that runs past its time, and a new thread takes the next task', async () => {
+    const pool = poolOf({ timeoutMs: 300 });
+    await pool.run({ ms: 0, value: 'started' });
+    // Infinity never answers: only terminating its thread ends it.
+    const stopped = await outcome(pool.run({ ms: Number.POSITIVE_INFINITY }));
+    expect(stopped).toMatchObject({ error: expect.any(WorkTimeoutError) });
+    expect((stopped as { error: Error }).error.message).toBe('The task ran longer than 300 ms and was stopped.');
+    expect(await pool.run({ ms: 0, value: 'after' })).toBe('after');
+  });
+
+  it('reports a task that fails in its thread, and goes on', async () => {
+    const pool = poolOf();
+    const failed = await outcome(pool.run({ ms: 0, fail: 'the input was odd' }));
+    expect(failed).toMatchObject({ error: expect.any(WorkFailedError) });
+    expect((failed as { error: Error }).error.message).toBe('the input was odd');
+    expect(await pool.run({ ms: 0, value: 'next' })).toBe('next');
+  });
+
+  it('refuses what waits when a worker cannot start, rather than starting threads in a loop', async () => {
+    const pool = poolOf({ entry: new URL('./no-such-worker.js', import.meta.url) });
+    await expect(pool.run({ ms: 0 })).rejects.toThrow(/no-such-worker\.js is missing/);
+  });
+});
