@@ -1,16 +1,19 @@
-// Public GraphQL GETs (the widgets' persisted queries) answered as stored bytes before Apollo's pipeline runs at all.
+// Public GraphQL answers (the widgets' persisted-query GETs, and public POSTs) kept as the bytes Apollo sent and served again as they are.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Counter } from 'prom-client';
 import { cachedKeyFor, presentedSecret } from '../graphql/access.js';
 import { looksLikeJwt } from '../graphql/oidc.js';
 import type { ResponseStore } from '../graphql/response-cache.js';
+import { registry } from '../metrics/registry.js';
 
 /** The most the answers held here may weigh together, bodies and keys: the least recently used go first. */
 export const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** One stored answer: its bytes and the headers that describe them, as Apollo sent them the first time. */
-interface StoredAnswer {
+export interface StoredAnswer {
   body: Buffer;
   etag: string;
   contentType: string;
@@ -89,14 +92,26 @@ export interface AnswerCacheOptions {
   answers?: AnswerBytes;
 }
 
-/** What a public GET looked up and did not find: stored on the way out if Apollo answers it cleanly. */
+/** What a public request looked up and did not find: stored on the way out if Apollo answers it cleanly. */
 interface Lookup {
   key: string;
   generation: number;
   hit: boolean;
+  post: boolean;
 }
 
-const GRAPHQL = '/graphql';
+export const GRAPHQL = '/graphql';
+
+/**
+ * Stored answers sent, by method and by where: below Fastify (fast-path.ts) or from Fastify's hook. Both are in the
+ * request counts too; this says how many requests the cache spared Apollo, and whether the fast path is taking them.
+ */
+export const storedAnswersSent = new Counter({
+  name: 'hub_answer_cache_hits_total',
+  help: 'Public GraphQL answers sent as stored bytes, by method and by path (below-fastify or fastify-hook).',
+  labelNames: ['method', 'path'] as const,
+  registers: [registry],
+});
 const digest = (value: string) => createHash('sha256').update(value).digest();
 const sameSecret = (secret: string, known: string | undefined) =>
   known !== undefined && timingSafeEqual(digest(secret), digest(known));
@@ -105,9 +120,9 @@ const sameSecret = (secret: string, known: string | undefined) =>
  * Whether Apollo's CSRF prevention would let this GET through: only then may it be answered here, so that a
  * cross-site image or form is refused by Apollo as before, not served from the cache.
  */
-function preflighted(request: FastifyRequest): boolean {
+export function preflighted(headers: IncomingHttpHeaders): boolean {
   return ['apollo-require-preflight', 'x-apollo-operation-name'].some((name) => {
-    const value = request.headers[name];
+    const value = headers[name];
     return typeof value === 'string' && value !== '';
   });
 }
@@ -117,25 +132,41 @@ function preflighted(request: FastifyRequest): boolean {
  * key cache (the rate limit looked it up moments ago) and used from one of its origins. Anything else (a token, an
  * analyst's or admin's key, a key not known yet or refused) goes to Apollo, which decides and refuses as before.
  */
-function surelyPublic(request: FastifyRequest, options: AnswerCacheOptions): boolean {
-  const secret = presentedSecret(request.headers);
+export function surelyPublic(headers: IncomingHttpHeaders, options: AnswerCacheOptions): boolean {
+  const secret = presentedSecret(headers);
   if (secret === undefined) return true;
   if (sameSecret(secret, options.localAdminToken) || sameSecret(secret, options.adminToken)) return false;
   if (options.oidc && looksLikeJwt(secret)) return false;
   const key = cachedKeyFor(secret);
   if (key?.role !== 'public') return false;
-  const origin = request.headers.origin;
+  const origin = headers.origin;
   return key.origins.length === 0 || typeof origin !== 'string' || key.origins.includes(origin);
 }
 
 /** Apollo negotiates the body's media type from Accept, so the same URL may be answered in two types. */
-function keyOf(request: FastifyRequest): string {
-  const accept = request.headers.accept ?? '';
-  return `public\n${accept}\n${request.url}`;
+export function getKey(headers: IncomingHttpHeaders, url: string): string {
+  return `public\n${headers.accept ?? ''}\n${url}`;
+}
+
+/**
+ * A POST's key is its parsed body written out again (query, variables, operation name, extensions): apart from GETs',
+ * which start with the Accept header, never with "POST".
+ */
+function postKey(headers: IncomingHttpHeaders, body: unknown): string {
+  return `POST\n${headers.accept ?? ''}\n${JSON.stringify(body)}`;
+}
+
+/**
+ * Whether Apollo would read this POST as JSON, the one media type CSRF prevention lets through without a preflight
+ * header and the only one whose answers are kept.
+ */
+function postedJson(headers: IncomingHttpHeaders): boolean {
+  const type = headers['content-type'];
+  return typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
 }
 
 /** Whether If-None-Match names this answer (weak comparison, as RFC 9110 asks for GET). */
-function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (ifNoneMatch === undefined) return false;
   return ifNoneMatch.split(',').some((tag) => {
     const given = tag.trim();
@@ -144,7 +175,7 @@ function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** How long an answer marked publicly cacheable may be reused, in seconds; 0 when it is not so marked. */
-function publicMaxAge(cacheControl: unknown): number {
+export function publicMaxAge(cacheControl: unknown): number {
   if (typeof cacheControl !== 'string' || !/\bpublic\b/.test(cacheControl)) return 0;
   const maxAge = /\bmax-age=(\d+)/.exec(cacheControl);
   return maxAge ? Number(maxAge[1]) : 0;
@@ -168,21 +199,43 @@ function sendStored(
   return reply.code(200).header('content-type', answer.contentType).send(answer.body);
 }
 
+/**
+ * A stored POST answer: as a GET's but without ETag or 304, which RFC 9110 leaves to GET and HEAD (Apollo's own
+ * answers to POSTs carry neither).
+ */
+function sendStoredPost(reply: FastifyReply, answer: StoredAnswer, production: boolean): FastifyReply {
+  void reply
+    .header('cache-control', answer.cacheControl)
+    .header('age', String(Math.floor((Date.now() - answer.storedAt) / 1000)))
+    .header('x-cache', 'hit');
+  if (!production) void reply.header('x-db-round-trips', '0');
+  return reply.code(200).header('content-type', answer.contentType).send(answer.body);
+}
+
 const answerCache: FastifyPluginAsync<AnswerCacheOptions> = async (app, options) => {
   const answers = options.answers ?? new AnswerBytes();
   const lookups = new WeakMap<FastifyRequest, Lookup>();
 
   // A preHandler, so that everything before it still runs for a stored answer: the rate limit counts it against its
-  // budget (and a key's usage), CORS sets its headers, an outage refuses it.
+  // budget (and a key's usage), CORS sets its headers, an outage refuses it. Most stored GETs are answered before
+  // Fastify by fast-path.ts; this one answers those it leaves (a trusted proxy list, tracing on, a refusal to make).
+  // A public POST (the network widget's query, say) is answered from its bytes too: re-serialising a large answer
+  // from Apollo's response cache cost milliseconds of CPU each time.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'GET' || request.routeOptions.url !== GRAPHQL) return;
-    if (!preflighted(request) || !surelyPublic(request, options)) return;
+    if (request.routeOptions.url !== GRAPHQL) return;
+    const post = request.method === 'POST';
+    if (post ? !postedJson(request.headers) : request.method !== 'GET' || !preflighted(request.headers)) return;
+    if (!surelyPublic(request.headers, options)) return;
     const generation = await options.responseCache.currentGeneration();
     if (generation === undefined) return;
-    const key = keyOf(request);
+    const key = post ? postKey(request.headers, request.body) : getKey(request.headers, request.url);
     const answer = answers.get(key, generation, Date.now());
-    lookups.set(request, { key, generation, hit: answer !== undefined });
-    if (answer) return sendStored(request, reply, answer, options.production);
+    lookups.set(request, { key, generation, hit: answer !== undefined, post });
+    if (!answer) return;
+    storedAnswersSent.inc({ method: request.method, path: 'fastify-hook' });
+    return post
+      ? sendStoredPost(reply, answer, options.production)
+      : sendStored(request, reply, answer, options.production);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -205,7 +258,8 @@ const answerCache: FastifyPluginAsync<AnswerCacheOptions> = async (app, options)
       expiresAt: storedAt + maxAge * 1000,
       weight: body.length + lookup.key.length,
     });
-    void reply.header('etag', etag).header('x-cache', 'miss');
+    // A POST's first answer goes out as Apollo made it, headers included.
+    if (!lookup.post) void reply.header('etag', etag).header('x-cache', 'miss');
     return payload;
   });
 };

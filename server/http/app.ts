@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -22,7 +22,8 @@ import type { Logger } from '../logger.js';
 import type { Database } from '../database/database.js';
 import { adminConsole } from './admin-console.js';
 import { adminApi } from './admin/index.js';
-import { publicAnswerCache } from './answer-cache.js';
+import { AnswerBytes, publicAnswerCache } from './answer-cache.js';
+import { fastPath, type FastPathOptions, type Spent } from './fast-path.js';
 import { analystConsole } from './console.js';
 import { keyOriginsCors } from './cors.js';
 import { listExport } from './list-export.js';
@@ -93,7 +94,22 @@ export async function createApp(
     if (address) listenedAt = listeningUrl(address);
     return listeningUrl(address);
   };
+  // Stored public GETs are answered below Fastify (fast-path.ts) once the app below is built; until then, and for
+  // everything else, the server hands requests to Fastify. Its own server's settings are kept (keep-alive, timeouts).
+  type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+  let fastifyHandler: Handler = () => {};
+  let first: Handler | undefined;
   const app = Fastify({
+    serverFactory: (handler, options) => {
+      fastifyHandler = handler;
+      const server = createServer((options.http ?? {}) as object, (req, res) => (first ?? handler)(req, res));
+      const settings = options as Record<string, number>;
+      server.keepAliveTimeout = settings.keepAliveTimeout!;
+      server.requestTimeout = settings.requestTimeout!;
+      server.setTimeout(settings.connectionTimeout);
+      if (settings.maxRequestsPerSocket! > 0) server.maxRequestsPerSocket = settings.maxRequestsPerSocket!;
+      return server;
+    },
     loggerInstance: deps.log,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -246,14 +262,32 @@ export async function createApp(
     if ((typeof current === 'string' || current === undefined) && varies.size < 64) varies.set(current ?? '', vary);
     reply.header('vary', vary);
   });
-  // Public GETs answered as stored bytes when the response cache's generation has not moved since (answer-cache.ts).
-  await app.register(publicAnswerCache, {
+  // Public answers served as stored bytes when the response cache's generation has not moved since (answer-cache.ts).
+  const answerCacheOptions = {
     responseCache,
     adminToken: deps.adminToken,
     localAdminToken: deps.localAdminToken,
     oidc: deps.oidc !== undefined,
     production: deps.production,
+    answers: new AnswerBytes(),
+  };
+  await app.register(publicAnswerCache, answerCacheOptions);
+  // The same budget as the rate limit's hook: the plugin's own limiter over its store, with the app's key generator.
+  const limiter = app.createRateLimit();
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
   });
+  const fastPathOptions: FastPathOptions = {
+    ...answerCacheOptions,
+    readiness: deps.readiness,
+    log: deps.log,
+    trustProxy: deps.trustProxy,
+    spend: (request) => limiter(request as never) as Promise<Spent>,
+    httpsPublicUrl: () => publicUrl().startsWith('https:'),
+    vary: varyAlso('Origin', ['Origin', 'Authorization', 'X-Api-Key']),
+    closing: () => closing,
+  };
   await app.register(fastifyApollo(apollo), {
     context: async (request) => {
       const { role, principal } = await accessOf(
@@ -268,6 +302,7 @@ export async function createApp(
     },
   });
 
+  first = fastPath(fastPathOptions, fastifyHandler);
   return app;
 }
 

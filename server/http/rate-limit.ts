@@ -23,6 +23,9 @@ export interface RateLimitOptions {
 /** Buckets held at once, and addresses remembered as refused: the least recently used go first, so memory is bounded. */
 const BUCKETS = 20_000;
 
+/** Requests whose key's use is counted already. */
+const usageCounted = new WeakSet<object>();
+
 /** Secrets not yet known that an address over its limit may still have looked up, until its window ends. */
 const LOOKUPS_WHILE_REFUSED = 5;
 
@@ -88,7 +91,11 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
     if (key === undefined && secret !== undefined && mayLookUp(address))
       key = await keyFor(db, secret).catch(() => undefined);
     const bucket = bucketFor(address, key ?? undefined, request.headers.origin);
-    if (key && !bucket.startsWith('address:')) keyUsage.count(key.id);
+    // Once per request: the fast path (fast-path.ts) spends the budget first and leaves a refusal to Fastify's hook.
+    if (key && !bucket.startsWith('address:') && !usageCounted.has(request.raw)) {
+      usageCounted.add(request.raw);
+      keyUsage.count(key.id);
+    }
     return bucket;
   }
 
