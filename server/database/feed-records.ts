@@ -1,7 +1,8 @@
 // What a harvest writes beside the importer's records, in the same transaction: each service's feed and last-seen
-// time, services gone from the feed retired (not deleted), and those it withdrew restored when they come back.
+// time, services gone from the feed retired (not deleted), and those it withdrew restored when they come back, both
+// through the write path's retirement, as an admin's retire.
 import { Label } from '../../schema/graph.js';
-import { createChange } from './write/audit.js';
+import { setRetired } from './write/retirement.js';
 import type { Writer } from './write/statement.js';
 
 /** On a service: the base URL of the feed it was last harvested from. */
@@ -42,44 +43,36 @@ export async function writeFeedChanges(
     params: { keys, feed },
     rows: keys.length,
   });
+  // Back in the feed: no longer withdrawn, and restored if the harvest's retirement still stands.
+  let returned: string[] = [];
   await writer.run({
     cypher: `UNWIND $keys AS key
      MATCH (s:${Label.Service} {key: key}) WHERE s.${WITHDRAWN_AT} IS NOT NULL
-     WITH s, s.retired = true AS retired
      REMOVE s.${WITHDRAWN_AT}
-     WITH s WHERE retired
-     SET s.retired = null, s.retiredAt = null, s.version = coalesce(s.version, 1) + 1, s.updatedAt = toString(datetime())
-     WITH s, {nodeId: s.id, actor: $actor, action: 'RESTORE', before: null, after: '{"retired":false}'} AS change
-     ${createChange('change')}
      RETURN s.id AS id`,
-    params: { keys, actor },
+    params: { keys },
     rows: keys.length,
-    onResult: (result) => changes.restored.push(...ids(result)),
+    onResult: (result) => {
+      returned = ids(result);
+    },
   });
+  await writer.drain();
+  changes.restored.push(...(await setRetired(writer, Label.Service, returned, false, actor)));
+  // Gone from the feed: retired and marked as the harvest's doing, unless an admin restored it after an earlier one.
+  const gone: string[] = [];
   await writer.run({
     cypher: `MATCH (s:${Label.Service}) WHERE s.${FEED} = $feed AND NOT s.key IN $keys AND s.retired IS NULL
      WITH s, s.${WITHDRAWN_AT} IS NOT NULL AS restoredByHand
-     FOREACH (_ IN CASE WHEN restoredByHand THEN [] ELSE [1] END |
-       SET s.retired = true, s.retiredAt = toString(datetime()), s.${WITHDRAWN_AT} = toString(datetime()),
-           s.version = coalesce(s.version, 1) + 1, s.updatedAt = toString(datetime()))
+     FOREACH (_ IN CASE WHEN restoredByHand THEN [] ELSE [1] END | SET s.${WITHDRAWN_AT} = toString(datetime()))
      RETURN s.id AS id, restoredByHand`,
     params: { keys, feed },
     rows: 1,
     onResult: (result) => {
       for (const record of result.records)
-        (record.get('restoredByHand') === true ? changes.keptByAdmin : changes.withdrawn).push(
-          String(record.get('id')),
-        );
+        (record.get('restoredByHand') === true ? changes.keptByAdmin : gone).push(String(record.get('id')));
     },
   });
   await writer.drain();
-  if (changes.withdrawn.length > 0)
-    await writer.run({
-      cypher: `UNWIND $ids AS id
-       WITH {nodeId: id, actor: $actor, action: 'RETIRE', before: null, after: '{"retired":true}'} AS change
-       ${createChange('change')}`,
-      params: { ids: changes.withdrawn, actor },
-      rows: changes.withdrawn.length,
-    });
+  changes.withdrawn.push(...(await setRetired(writer, Label.Service, gone, true, actor)));
   return changes;
 }

@@ -8,21 +8,10 @@ import { toGraphNode, type GraphNode } from '../nodes.js';
 import { areaScopeAfterLink } from './area-scope.js';
 import { changeEntry, createChange, type ChangeAction } from './audit.js';
 import { CORRECTED, UNLINKED, unlinkedRef, withNames, withoutNames } from './corrections.js';
+import { editable, MANAGED } from './editable.js';
 import { toNeo4j } from './properties.js';
+import { retiredState } from './retirement.js';
 import { writeOne } from './statement.js';
-
-/** Properties the service manages itself; admins cannot set them, and the history does not repeat them. */
-export const MANAGED = new Set(['id', 'key', 'version', 'retired', 'retiredAt', 'updatedAt']);
-
-/** The record's own properties, without what the service manages: what an admin edits and the history shows. */
-export function editable(node: Record<string, unknown>): Record<string, unknown> {
-  // `demo: false` is how reads fill in a missing flag, not something the record holds.
-  return Object.fromEntries(
-    Object.entries(node).filter(
-      ([k]) => !MANAGED.has(k) && !k.startsWith('__') && !(k === 'demo' && node.demo !== true),
-    ),
-  );
-}
 
 /** Each edit's statement records its change in the same transaction, from the `$change` parameter. */
 const CHANGE = createChange('$change');
@@ -92,8 +81,7 @@ export async function updateNode(
      SET n += $props, n.version = coalesce(n.version, 1) + 1, n.updatedAt = toString(datetime())
      FOREACH (name IN $removed | SET n[name] = null)
      FOREACH (_ IN CASE WHEN size($corrected) = 0 THEN [] ELSE [1] END | SET n.${CORRECTED} = ${withNames('n', CORRECTED, '$corrected')})
-     FOREACH (_ IN CASE WHEN $retired IS NULL THEN [] ELSE [1] END |
-       SET n.retired = CASE WHEN $retired THEN true ELSE null END, n.retiredAt = CASE WHEN $retired THEN toString(datetime()) ELSE null END)
+     FOREACH (_ IN CASE WHEN $retired IS NULL THEN [] ELSE [1] END | SET ${retiredState('n', '$retired')})
      ${CHANGE}
      RETURN labels(n) AS labels, properties(n) AS props`,
     params: {

@@ -12,6 +12,7 @@ import { parseOruk } from '../../../seed/readers/oruk.js';
 import { connect, type Database } from '../../../server/database/database.js';
 import { importBatch } from '../../../server/database/import/importer.js';
 import { freePort, startLocalNeo4j, type RunningNeo4j } from '../../../server/database/local-neo4j.js';
+import { changesBetween } from '../../../server/database/history.js';
 import { migrate } from '../../../server/database/migrate.js';
 import { nodeByKey } from '../../../server/database/nodes.js';
 import { updateNode } from '../../../server/database/write/edits.js';
@@ -150,6 +151,16 @@ describe('harvesting our own /oruk from a second instance', () => {
     const back = await harvest();
     expect(back.body.services).toMatchObject({ withdrawn: 0, restored: 1 });
     expect((await oruk(hub, `/services/${fixtureId(1, 5)}`)).body.name).toBe('Harvested service 5');
+
+    // Both written as an admin's retire and restore are, so history and as-of can put the service back as it was.
+    const trail = await changesBetween(db(), '', '9999', 100, [kept!.id]);
+    const [retired, restored] = trail.changes.filter((c) => c.action === 'RETIRE' || c.action === 'RESTORE');
+    expect(retired).toMatchObject({
+      action: 'RETIRE',
+      before: { name: 'Harvested service 5' },
+      after: { retired: true },
+    });
+    expect(restored).toMatchObject({ action: 'RESTORE', before: { name: 'Harvested service 5' } });
   });
 
   it("keeps an admin's correction over the feed's change, reporting the conflict", async () => {
