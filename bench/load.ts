@@ -38,6 +38,13 @@ export interface LoadResult {
   errors: number;
   /** Responses with a status other than 2xx. */
   non2xx: number;
+  /** Answered with a 2xx. */
+  answers: number;
+  /** Refused as busy or over a limit, to be retried later (503 or 429, sent with Retry-After): counted in non2xx too. */
+  refusals: number;
+  /** Percentiles of the 2xx responses alone: refusals answered in a millisecond would otherwise hide slow answers. */
+  answeredP50ms: number;
+  answeredP95ms: number;
 }
 
 const round = (ms: number, places = 2) => Math.round(ms * 10 ** places) / 10 ** places;
@@ -50,6 +57,8 @@ export function drive(
   seconds: number,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
+  const answered: number[] = [];
+  let refusals = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -63,6 +72,7 @@ export function drive(
       (error, run) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
+        answered.sort((a, b) => a - b);
         resolve({
           requests: run.requests.total,
           requestsPerSecond: Math.round(run.requests.average),
@@ -71,10 +81,18 @@ export function drive(
           p99ms: round(percentile(latencies, 99)),
           errors: run.errors,
           non2xx: run.non2xx,
+          answers: answered.length,
+          refusals,
+          answeredP50ms: round(percentile(answered, 50)),
+          answeredP95ms: round(percentile(answered, 95)),
         });
       },
     );
     // Every response, whatever its status: a slow error is still a slow answer.
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (status >= 200 && status < 300) answered.push(responseTime);
+      else if (status === 503 || status === 429) refusals += 1;
+    });
   });
 }

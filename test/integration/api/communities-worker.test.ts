@@ -1,0 +1,108 @@
+// Communities off the event loop: the service answers other requests while a large network is partitioned, refuses
+// more than it may run at once with ANALYTICS_BUSY and Retry-After, and stops a computation that runs too long.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Label, Rel } from '../../../schema/graph.js';
+import { communityWork, configureCommunityWork } from '../../../server/analytics/community-work.js';
+import { createLogger } from '../../../server/logger.js';
+import { seedIfEmpty } from '../../../server/seed-if-empty.js';
+import type { RunningService } from '../../../server/service.js';
+import { testTarget, useTestDatabase } from '../../support/database.js';
+import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+
+const HEAVY_AREA = 'heavy-borough';
+const COMMUNITIES = `query ($area: String) { communities(area: $area) { count organisations modularity
+  communities { number size members(first: 100) { key } brokers { node { key } betweenness } } } }`;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('communities off the event loop', () => {
+  const db = useTestDatabase();
+  let service: RunningService;
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  };
+
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    // A borough whose network is near the member bound: 1,000 organisations each in three of its 60 programmes,
+    // seconds of Louvain and betweenness.
+    await db().run(
+      `CREATE (area:${Label.Area} {id: randomUUID(), key: $area, name: 'Heavy borough'})
+       WITH area UNWIND range(0, 59) AS p
+       CREATE (:${Label.Programme} {id: randomUUID(), key: 'heavy-programme-' + p, name: 'Heavy programme ' + p})
+              -[:${Rel.PROGRAMME_COVERS}]->(area)
+       WITH count(*) AS programmes UNWIND range(0, 999) AS o
+       CREATE (org:${Label.Organisation} {id: randomUUID(), key: 'heavy-org-' + o, name: 'Heavy org ' + o, kind: 'OTHER'})
+       WITH org, o UNWIND [o % 60, (o * 7 + 3) % 60, (o * 13 + 5) % 60] AS p
+       WITH DISTINCT org, p
+       MATCH (programme:${Label.Programme} {key: 'heavy-programme-' + p})
+       CREATE (org)-[:${Rel.PARTNER_IN} {role: 'PARTNER'}]->(programme)`,
+      { area: HEAVY_AREA },
+      'WRITE',
+    );
+    service = await startTestService(testTarget(), {
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      COMMUNITIES_CONCURRENCY: '1',
+      COMMUNITIES_QUEUE: '0',
+    });
+  });
+  afterAll(async () => service?.stop());
+
+  it('answers other requests while it partitions a large network, and refuses more at once saying when to retry', async () => {
+    const seedAnswer = await post(COMMUNITIES); // also loads the worker thread, so what follows is the work alone
+    expect(seedAnswer.body.errors, JSON.stringify(seedAnswer.body.errors)).toBeUndefined();
+    const order: string[] = [];
+    const heavy = post(COMMUNITIES, { area: HEAVY_AREA }).then((answer) => {
+      order.push('communities');
+      return answer;
+    });
+    // Until the network has been read from Neo4j and handed to the thread (bounded, so a failure is an assertion).
+    for (let waited = 0; communityWork().load.running === 0 && waited < 30_000; waited += 10) await pause(10);
+    expect(communityWork().load).toEqual({ running: 1, waiting: 0 });
+
+    const cheap = await post(`{ programme(key: "london-mecc-2017-18") { name } }`);
+    order.push('programme');
+    expect(cheap.body.data.programme.name).toMatch(/Making Every Contact Count/);
+
+    const refused = await post(COMMUNITIES);
+    order.push('refused');
+    expect(refused.status).toBe(503);
+    const [error] = refused.body.errors;
+    expect(error.extensions.code).toBe('ANALYTICS_BUSY');
+    expect(error.extensions.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfter).toBe(String(error.extensions.retryAfter));
+    expect(error.message).toBe(
+      `The service is already running as many analyses like this one as it runs at once: try again in ${error.extensions.retryAfter} s.`,
+    );
+    expect(error.extensions).not.toHaveProperty('http');
+
+    const answered = await heavy;
+    expect(answered.status).toBe(200);
+    expect(answered.body.errors, JSON.stringify(answered.body.errors)).toBeUndefined();
+    expect(answered.body.data.communities.organisations).toBe(1_000);
+    // The cheap question and the refusal were answered while the communities were still being found.
+    expect(order).toEqual(['programme', 'refused', 'communities']);
+    // And once found, there is room again: the seed's answer is as it was.
+    expect((await post(COMMUNITIES)).body).toEqual(seedAnswer.body);
+  });
+
+  it('stops a computation that runs past its time, says so, and answers the next', async () => {
+    configureCommunityWork({ concurrency: 1, queue: 0, timeoutMs: 200 });
+    try {
+      const before = await post(COMMUNITIES);
+      const stopped = await post(COMMUNITIES, { area: HEAVY_AREA });
+      expect(stopped.body.errors?.[0]?.extensions?.code, JSON.stringify(stopped.body)).toBe('QUERY_TIMEOUT');
+      expect(stopped.body.errors[0].message).toBe(
+        'Finding the communities took longer than 0.2 s and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.',
+      );
+      expect(communityWork().load).toEqual({ running: 0, waiting: 0 });
+      expect((await post(COMMUNITIES)).body).toEqual(before.body);
+    } finally {
+      configureCommunityWork({ concurrency: 1, queue: 0, timeoutMs: 20_000 });
+    }
+  });
+});
