@@ -29,25 +29,51 @@ export interface LinkRequest {
   limit: number;
 }
 
+/** The names one step along a link binds in Cypher: distinct per step, since a nested subquery may not reuse them. */
+export interface LinkVariables {
+  parent: string;
+  node: string;
+  rel: string;
+  /** The node a `via` link starts from (the parent itself, or what it is part of). */
+  via: string;
+  group: string;
+}
+
+const STEP: LinkVariables = { parent: 'p', node: 'n', rel: 'r', via: 'm', group: 'group' };
+
+/**
+ * With the parent bound (or matched by `parentPattern`), its live linked nodes along a spec, ordered by position, then
+ * name, and cut to `limit`: the one text of a link's order and cut, shared by the loaders' batched query and the
+ * statements that read links with their parent (server/database/prefetch.ts), so both give the same list.
+ */
+export function followLink(spec: LinkSpec, v: LinkVariables, limit: string, parentPattern = `(${v.parent})`): string {
+  const hops = spec.maxHops && spec.maxHops > 1 ? `*1..${Math.floor(spec.maxHops)}` : '';
+  const arrow =
+    spec.direction === 'out' ? `-[${v.rel}:\`${spec.rel}\`${hops}]->` : `<-[${v.rel}:\`${spec.rel}\`${hops}]-`;
+  const labels = spec.to.map((l) => `${v.node}:\`${l}\``).join(' OR ');
+  const start = spec.via ? `${parentPattern}-[:\`${spec.via}\`*0..1]->(${v.via})` : parentPattern;
+  const n = v.node;
+  return `MATCH ${start}${arrow}(${n}) WHERE (${labels}) AND coalesce(${n}.retired, false) = false
+       WITH ${n}, ${v.rel}, ${spec.via ? `CASE WHEN ${v.via} = ${v.parent} THEN -1 ELSE coalesce(${v.via}.position, 1000000) END` : '0'} AS ${v.group}
+       ORDER BY ${v.group}, coalesce(${n}.position, 1000000), toLower(coalesce(${n}.name, ${n}.title, ${n}.key)), ${n}.id
+       LIMIT ${limit}`;
+}
+
+/** A linked relationship's properties as a Linked's `rel`: none for a chain of several hops. */
+export function linkProperties(spec: LinkSpec, rel: string): string {
+  return spec.maxHops && spec.maxHops > 1 ? '{}' : `properties(${rel})`;
+}
+
 /**
  * The Cypher that follows one spec from the parents in `$ids<index>`, one row per parent: index, id, linked nodes.
  * Each parent's nodes are ordered and cut to `$limit<index>` inside their own subquery, so only the nodes returned
  * have their properties read, and a parent with thousands of links costs a sort key per link, not a record.
  */
 function linkBranch(spec: LinkSpec, index: number): string {
-  const hops = spec.maxHops && spec.maxHops > 1 ? `*1..${Math.floor(spec.maxHops)}` : '';
-  const arrow = spec.direction === 'out' ? `-[r:\`${spec.rel}\`${hops}]->` : `<-[r:\`${spec.rel}\`${hops}]-`;
-  const labels = spec.to.map((l) => `n:\`${l}\``).join(' OR ');
-  const start = spec.via
-    ? `(p:\`${spec.from}\` {id: id})-[:\`${spec.via}\`*0..1]->(m)`
-    : `(p:\`${spec.from}\` {id: id})`;
   return `UNWIND $ids${index} AS id
      CALL (id) {
-       MATCH ${start}${arrow}(n) WHERE (${labels}) AND coalesce(n.retired, false) = false
-       WITH n, r, ${spec.via ? 'CASE WHEN m = p THEN -1 ELSE coalesce(m.position, 1000000) END' : '0'} AS group
-       ORDER BY group, coalesce(n.position, 1000000), toLower(coalesce(n.name, n.title, n.key)), n.id
-       LIMIT $limit${index}
-       RETURN collect([labels(n), properties(n), ${hops ? '{}' : 'properties(r)'}]) AS linked
+       ${followLink(spec, STEP, `$limit${index}`, `(p:\`${spec.from}\` {id: id})`)}
+       RETURN collect([labels(n), properties(n), ${linkProperties(spec, 'r')}]) AS linked
      }
      RETURN ${index} AS request, id, linked`;
 }

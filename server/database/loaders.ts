@@ -8,8 +8,15 @@ import { nodesById, type GraphNode } from './nodes.js';
 
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
-  /** A relationship field's linked nodes, at most `limit` per parent (MAX_LINKS if not given). */
-  links(spec: LinkSpec, limit?: number): { load(parentId: string): Promise<Linked[]> };
+  /**
+   * A relationship field's linked nodes, at most `limit` per parent (MAX_LINKS if not given). `prime` gives the loader
+   * links read already with their parent (server/database/prefetch.ts), so the field's resolver finds them without a
+   * round trip of its own; what the loader holds already stays.
+   */
+  links(
+    spec: LinkSpec,
+    limit?: number,
+  ): { load(parentId: string): Promise<Linked[]>; prime(parentId: string, linked: Linked[]): void };
   /** Footprint keys of network members, by id. */
   footprints: DataLoader<string, string[]>;
   /** Programmes' action plans counted in Cypher, by programme id. */
@@ -57,6 +64,9 @@ export function createLoaders(db: Database): Loaders {
     node: byId,
     footprints: new DataLoader<string, string[]>((ids) => footprintsOf(db, ids)),
     actionPlan: new DataLoader<string, ActionPlanCounts | null>((ids) => actionPlans(db, ids)),
-    links: (spec, limit = MAX_LINKS) => ({ load: (id: string) => links.load({ spec, id, limit }) }),
+    links: (spec, limit = MAX_LINKS) => ({
+      load: (id: string) => links.load({ spec, id, limit }),
+      prime: (id: string, linked: Linked[]) => void links.prime({ spec, id, limit }, linked),
+    }),
   };
 }

@@ -5,6 +5,7 @@ import { AREA_SCOPE_PROPERTY, SEARCH_INDEX, SEARCH_PROPERTIES, SEARCHABLE_LABELS
 import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
+import { type LinkTreesByLabel, linkTreesCypher, type ReadLinks, readLinkTrees } from './prefetch.js';
 import { highlight, type Highlight } from './search-highlight.js';
 import { areaScopeToken, SCOPED_LABELS } from './write/area-scope.js';
 
@@ -35,6 +36,8 @@ export interface SearchHit {
   score: number;
   /** Distance from `near` to the nearest location, in kilometres; absent without `near`. */
   distanceKm?: number;
+  /** The links of the hit that the search read with it (searchDirectory's `links`), for the loaders. */
+  links: ReadLinks[];
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -87,7 +90,8 @@ const withoutScope = (node: string) => `[m IN [${node}] | m {.*, ${AREA_SCOPE_PR
 /**
  * One page of the directory, sorted and cut in Cypher. With `withTotal` the matches are gathered (as references,
  * the page alone has its properties read) to count them; without it Neo4j keeps only the top `offset + limit + 1`
- * while sorting, and the one past the page says whether there is more.
+ * while sorting, and the one past the page says whether there is more. `links` are read for the page's hits in the
+ * same statement (a directory page's providers and topics), by each hit's label.
  */
 export async function searchDirectory(
   db: Database,
@@ -95,6 +99,7 @@ export async function searchDirectory(
   offset: number,
   limit: number,
   withTotal = true,
+  links: LinkTreesByLabel = {},
 ): Promise<{ hits: SearchHit[]; total?: number; hasMore: boolean }> {
   // Only our own labels are ever written into the Cypher below, whatever a caller passes.
   const kinds = [...new Set(filters.kinds)].filter((k) => SEARCHABLE_KINDS.includes(k));
@@ -165,6 +170,7 @@ export async function searchDirectory(
   }
   // Near a place, nearest first even when searching by words: what a person near it wants first is what is closest.
   const order = filters.near ? 'distanceKm, score DESC, ' : query ? 'score DESC, ' : '';
+  const hitLinks = linkTreesCypher('n', links, params);
   const result = await db.run(
     `CALL () {
        ${candidates}
@@ -174,15 +180,7 @@ export async function searchDirectory(
      WITH n, score, ${distance}
      ${filters.near ? 'WHERE distanceKm IS NOT NULL AND distanceKm * 1000 <= $radiusM' : ''}
      ORDER BY ${order}toLower(n.name), n.id
-     ${
-       withTotal
-         ? `WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits
-     RETURN size(hits) AS total,
-       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: ${withoutScope('h.n')}, score: h.score, distanceKm: h.distanceKm}] AS page`
-         : `SKIP $offset LIMIT $limit
-     RETURN null AS total,
-       collect({labels: labels(n), props: ${withoutScope('n')}, score: score, distanceKm: distanceKm}) AS page`
-     }`,
+     ${withTotal ? pageOfAll(hitLinks) : pageOfTop(hitLinks)}`,
     params,
   );
   const record = result.records[0];
@@ -191,18 +189,51 @@ export async function searchDirectory(
     props: Record<string, unknown>;
     score: number;
     distanceKm: number | null;
+    links?: unknown;
   }[];
   const total = withTotal ? Number(record?.get('total') ?? 0) : undefined;
   return {
     total,
     hasMore: total === undefined ? page.length > limit : offset + page.length < total,
-    hits: page.slice(0, limit).map((h) => ({
-      node: toGraphNode(h.labels, h.props),
-      highlight: highlight(h.props, SEARCH_PROPERTIES, words),
-      score: h.score,
-      distanceKm: h.distanceKm ?? undefined,
-    })),
+    hits: page.slice(0, limit).map((h) => {
+      const node = toGraphNode(h.labels, h.props);
+      return {
+        node,
+        highlight: highlight(h.props, SEARCH_PROPERTIES, words),
+        score: h.score,
+        distanceKm: h.distanceKm ?? undefined,
+        links: hitLinks ? readLinkTrees(node, links, h.links) : [],
+      };
+    }),
   };
+}
+
+/**
+ * The page cut from every match gathered in `hits`, each with its links when any are asked: those are read for the
+ * page alone, from a row per hit, as a COLLECT subquery needs a variable to start from.
+ */
+function pageOfAll(hitLinks: string | undefined): string {
+  const gathered = 'WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits';
+  if (!hitLinks)
+    return `${gathered}
+     RETURN size(hits) AS total,
+       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: ${withoutScope('h.n')}, score: h.score, distanceKm: h.distanceKm}] AS page`;
+  return `${gathered}
+     CALL (hits) {
+       UNWIND hits[$offset..($offset + $limit)] AS h
+       WITH h, h.n AS n
+       WITH h, n, ${hitLinks} AS links
+       RETURN collect({labels: labels(n), props: ${withoutScope('n')}, score: h.score, distanceKm: h.distanceKm, links: links}) AS page
+     }
+     RETURN size(hits) AS total, page`;
+}
+
+/** The top of the sorted matches, one past the page to say whether there is more, each with its links when asked. */
+function pageOfTop(hitLinks: string | undefined): string {
+  return `SKIP $offset LIMIT $limit
+     ${hitLinks ? `WITH n, score, distanceKm, ${hitLinks} AS links` : ''}
+     RETURN null AS total,
+       collect({labels: labels(n), props: ${withoutScope('n')}, score: score, distanceKm: distanceKm${hitLinks ? ', links: links' : ''}}) AS page`;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { linked } from './support.js';
 
-const ANCESTORS = linkSpec(L.Area, Rel.AREA_PART_OF, 'out', [L.Area], { maxHops: 3 });
+export const ANCESTORS = linkSpec(L.Area, Rel.AREA_PART_OF, 'out', [L.Area], { maxHops: 3 });
 const COVERED_BY = linkSpec(L.Area, Rel.ORGANISATION_COVERS, 'in', [L.Organisation]);
 const BASE_OF = linkSpec(L.Area, Rel.BASED_IN, 'in', [L.Organisation]);
 

@@ -1,5 +1,6 @@
 // Root queries: a node by id, one record of a concept by id or key, and lists of the main concepts analysts can shape.
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { EventKind, EventStatus, Label, ResourceKind, ResourceStatus } from '../../../schema/graph.js';
 import { Connection } from '../../../schema/graphql/connection.js';
 import { AreaLevelEnum, enumOf, OrganisationKindEnum } from '../../../schema/graphql/enums.js';
@@ -31,6 +32,7 @@ import {
   TopicArgs,
 } from './list-args.js';
 import { checkDateRange, shapedConnection } from './lists.js';
+import { lookupWithLinks } from './prefetch.js';
 import { checkId, lookup } from './support.js';
 
 const OrganisationConnection = Connection(Organisation);
@@ -75,8 +77,10 @@ export class LookupResolver {
     @Arg('id', () => ID, ID_ARG) id: string | undefined,
     @Arg('key', () => String, KEY_ARG) key: string | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return lookup(ctx, Label.Organisation, id, key);
+    // Its profile's links (partnerships, areas and their footprints, roles, resources) read with it: one round trip.
+    return lookupWithLinks(ctx, Label.Organisation, id, key, info);
   }
 
   @Query(() => Area, {

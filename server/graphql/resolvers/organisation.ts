@@ -8,7 +8,7 @@ import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow } from './support.js';
 
-const PARTNERSHIPS = linkSpec(L.Organisation, Rel.PARTNER_IN, 'out', [L.Programme]);
+export const PARTNERSHIPS = linkSpec(L.Organisation, Rel.PARTNER_IN, 'out', [L.Programme]);
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {

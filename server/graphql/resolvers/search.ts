@@ -14,6 +14,7 @@ import {
 } from '../../database/search.js';
 import type { Context } from '../context.js';
 import { PageArgs } from './list-args.js';
+import { linkTreesBelow, primeLinks, selectionsAt } from './prefetch.js';
 import { pageOf, searchCursor, searchFingerprint, searchWindow } from './search-paging.js';
 import { asksFor, clientError } from './support.js';
 
@@ -109,9 +110,13 @@ export class SearchResolver {
         ? (await searchDirectory(ctx.db, filters, 0, 0, true)).total
         : undefined;
     const { offset, limit } = pageOf(window, total);
-    const found = await searchDirectory(ctx.db, filters, offset, limit, wantsTotal && total === undefined);
+    // What the page asks of each kind's links (a service's provider and topics) is read with the hits, not after them.
+    const nodes = selectionsAt(info, ['edges', 'node']);
+    const links = Object.fromEntries(filters.kinds.map((kind) => [kind, linkTreesBelow(info, kind, nodes)]));
+    const found = await searchDirectory(ctx.db, filters, offset, limit, wantsTotal && total === undefined, links);
     total ??= found.total;
     const { hits } = found;
+    for (const hit of hits) primeLinks(ctx, hit.links);
     const end = offset + hits.length;
     return {
       edges: hits.map((hit, i) => ({

@@ -1,0 +1,199 @@
+// Reading a record's links with the record: which relationship fields a query asks for below it, as link trees the
+// database reads in the same statement, and the loaders primed with them so the fields' resolvers make no round trip.
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type SelectionSetNode,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isListType,
+  isObjectType,
+  Kind,
+  type SelectionNode,
+} from 'graphql';
+import { validate as isUuid } from 'uuid';
+import type { Label } from '../../../schema/graph.js';
+import { LINKS, type LinkSpec } from '../../../schema/model.js';
+import { MAX_LINKS, specKey } from '../../database/links.js';
+import type { GraphNode } from '../../database/nodes.js';
+import { type LinkTree, type ReadLinks, recordWithLinks } from '../../database/prefetch.js';
+import type { Context } from '../context.js';
+import { DEFAULT_LINKS } from '../list-caps.js';
+import { ANCESTORS } from './area.js';
+import { PARTNERSHIPS } from './organisation.js';
+import { lookup } from './support.js';
+
+/** How deep below the record links are read with it: the profile's areas' footprints are two levels down. */
+const MAX_DEPTH = 3;
+
+/** A relationship field the loaders answer: the specs its resolver follows, and where its linked node's fields are. */
+interface LinkField {
+  specs: readonly LinkSpec[];
+  /** The field below it that shows the linked node, when the field shows the link (a partnership's programme). */
+  nodeAt?: string;
+}
+
+/**
+ * Fields written as resolvers that follow links through the loaders; the model's link fields (LINKS) need no entry.
+ * A field left out here is still answered, by its loader in a round trip of its own.
+ */
+const WRITTEN: Readonly<Record<string, LinkField>> = {
+  'Organisation.partnerships': { specs: [PARTNERSHIPS], nodeAt: 'programme' },
+  'Area.footprint': { specs: [ANCESTORS] },
+  'Area.region': { specs: [ANCESTORS] },
+};
+
+function linkField(typeName: string, fieldName: string): LinkField | undefined {
+  const modelled = LINKS[typeName as Label]?.[fieldName];
+  return WRITTEN[`${typeName}.${fieldName}`] ?? (modelled ? { specs: [modelled] } : undefined);
+}
+
+/** False when @skip or @include leaves the selection out, as graphql-js decides. */
+function included(info: GraphQLResolveInfo, node: SelectionNode): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
+
+/** True when a fragment on `condition` applies to an object of `typeName`. */
+function appliesTo(info: GraphQLResolveInfo, condition: string | undefined, typeName: string): boolean {
+  if (condition === undefined || condition === typeName) return true;
+  const abstract = info.schema.getType(condition);
+  const object = info.schema.getType(typeName);
+  return isAbstractType(abstract) && isObjectType(object) && info.schema.isSubType(abstract, object);
+}
+
+/** The fields the selection sets ask of an object of `typeName`, through fragments, as graphql-js collects them. */
+function fieldsOf(info: GraphQLResolveInfo, typeName: string, sets: readonly SelectionSetNode[]): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const visit = (set: SelectionSetNode, seen: ReadonlySet<string>) => {
+    for (const selection of set.selections) {
+      if (!included(info, selection)) continue;
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (appliesTo(info, selection.typeCondition?.name.value, typeName)) visit(selection.selectionSet, seen);
+      } else if (!seen.has(selection.name.value)) {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment && appliesTo(info, fragment.typeCondition.name.value, typeName))
+          visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  for (const set of sets) visit(set, new Set());
+  return fields;
+}
+
+/** The selection sets of the fields named `name` below these, and the type they show. */
+function below(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  sets: readonly SelectionSetNode[],
+  name: string,
+): { typeName: string; sets: SelectionSetNode[] } | undefined {
+  const type = info.schema.getType(typeName);
+  const field = isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!field) return undefined;
+  const found = fieldsOf(info, typeName, sets)
+    .filter((f) => f.name.value === name && f.selectionSet !== undefined)
+    .map((f) => f.selectionSet!);
+  return { typeName: getNamedType(field.type).name, sets: found };
+}
+
+/**
+ * How many links the field's resolver asks its loader for: a list field's `first` (server/graphql/list-caps.ts), a
+ * single link's MAX_LINKS; undefined when the field will refuse its arguments, which its own resolver then says.
+ */
+function limitOf(info: GraphQLResolveInfo, definition: GraphQLField<unknown, unknown>, node: FieldNode) {
+  if (!isListType(getNullableType(definition.type))) return MAX_LINKS;
+  let first: unknown;
+  try {
+    first = getArgumentValues(definition, node, info.variableValues).first ?? DEFAULT_LINKS;
+  } catch {
+    return undefined;
+  }
+  return typeof first === 'number' && Number.isInteger(first) && first >= 1 && first <= MAX_LINKS ? first : undefined;
+}
+
+/**
+ * The links a query asks for below a record of `typeName` (the label its GraphQL type is named after), as trees for
+ * one statement: each field's specs with the loaders' own limit, and below each the links asked of the node it shows,
+ * when that is of one label. Fields asking alike (footprint and region, the same spec) share one tree.
+ */
+export function linkTreesBelow(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  sets: readonly SelectionSetNode[],
+  depth = 1,
+): LinkTree[] {
+  const type = info.schema.getType(typeName);
+  if (depth > MAX_DEPTH || !isObjectType(type)) return [];
+  const asked = new Map<string, { spec: LinkSpec; limit: number; sets: SelectionSetNode[] }>();
+  for (const node of fieldsOf(info, typeName, sets)) {
+    const link = linkField(typeName, node.name.value);
+    const definition = type.getFields()[node.name.value];
+    if (!link || !definition) continue;
+    const limit = limitOf(info, definition, node);
+    if (limit === undefined) continue;
+    const own = node.selectionSet ? [node.selectionSet] : [];
+    const nodeSets = link.nodeAt
+      ? (below(info, getNamedType(definition.type).name, own, link.nodeAt)?.sets ?? [])
+      : own;
+    for (const spec of link.specs) {
+      const key = `${specKey(spec)}#${limit}`;
+      const entry = asked.get(key) ?? { spec, limit, sets: [] };
+      entry.sets.push(...nodeSets);
+      asked.set(key, entry);
+    }
+  }
+  return [...asked.values()].map(({ spec, limit, sets: nodeSets }) => ({
+    spec,
+    limit,
+    children: spec.to.length === 1 ? linkTreesBelow(info, spec.to[0]!, nodeSets, depth + 1) : [],
+  }));
+}
+
+/** The selection sets below the field being resolved along `path` (a search's edges, then node). */
+export function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionSetNode[] {
+  let typeName = getNamedType(info.returnType).name;
+  let sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  for (const name of path) {
+    const next = below(info, typeName, sets, name);
+    if (!next) return [];
+    ({ typeName, sets } = next);
+  }
+  return sets;
+}
+
+/** Gives the request's loaders what a statement read with its records, so the link fields find it there. */
+export function primeLinks(ctx: Context, read: readonly ReadLinks[]): void {
+  for (const { spec, limit, parentId, linked } of read) ctx.loaders.links(spec, limit).prime(parentId, linked);
+}
+
+/**
+ * One record of a label by id or key, as `lookup` finds it, with the links the query asks of it read in the same
+ * statement: the profile of an organisation in one round trip where the loaders took one per level.
+ */
+export async function lookupWithLinks(
+  ctx: Context,
+  label: Label,
+  id: string | null | undefined,
+  key: string | null | undefined,
+  info: GraphQLResolveInfo,
+): Promise<GraphNode> {
+  const given = id ?? key;
+  const trees = linkTreesBelow(info, label, selectionsAt(info, []));
+  // Not exactly one well-formed id or key, or nothing to read with it: the plain lookup, which says what is wrong.
+  if (trees.length === 0 || (id != null) === (key != null) || given == null || (id != null && !isUuid(id)))
+    return lookup(ctx, label, id, key);
+  const found = await recordWithLinks(ctx.db, label, id != null ? { id } : { key: given }, trees);
+  // None there: the plain lookup says so as it always has (a round trip more, on a miss only).
+  if (!found) return lookup(ctx, label, id, key);
+  ctx.loaders.node.prime(found.node.id, found.node);
+  primeLinks(ctx, found.links);
+  return found.node;
+}
