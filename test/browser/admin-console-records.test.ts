@@ -10,7 +10,14 @@ import { createKey } from '../../server/database/api-keys.js';
 import { createLogger } from '../../server/logger.js';
 import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import type { RunningService } from '../../server/service.js';
-import { accessibilityViolations, collectProblems, launchBrowser } from '../support/browser.js';
+import {
+  accessibilityViolations,
+  collectProblems,
+  expectClean,
+  launchBrowser,
+  signInToAdminConsole,
+  watchCspViolations,
+} from '../support/browser.js';
 import { testTarget, useTestDatabase, wipe } from '../support/database.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
@@ -47,22 +54,12 @@ describe('the admin console: every link, new records and restore', () => {
     context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const problems = collectProblems(page);
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await watchCspViolations(page);
     await page.goto(`${service.url}/admin`);
-    await page.getByLabel('Admin key').fill(TEST_ADMIN_TOKEN);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInToAdminConsole(page, TEST_ADMIN_TOKEN);
     await page.getByRole('heading', { name: 'Find a record' }).waitFor();
     if (hash) await page.goto(`${service.url}/admin#${hash}`);
     return { page, problems };
-  }
-
-  async function expectClean(page: Page, problems: string[], expected?: RegExp): Promise<void> {
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-    expect(problems.filter((p) => !expected?.test(p))).toEqual([]);
   }
 
   const axeClean = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);

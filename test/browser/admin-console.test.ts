@@ -11,7 +11,15 @@ import { createKey } from '../../server/database/api-keys.js';
 import { createLogger } from '../../server/logger.js';
 import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import type { RunningService } from '../../server/service.js';
-import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
+import {
+  accessibilityViolations,
+  collectProblems,
+  expectClean,
+  launchBrowser,
+  SCREENSHOTS,
+  signInToAdminConsole,
+  watchCspViolations,
+} from '../support/browser.js';
 import { useTestDatabase, testTarget } from '../support/database.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
@@ -47,20 +55,12 @@ describe('the admin console in a real browser', () => {
     context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const problems = collectProblems(page);
-    // Every refusal under the page's Content-Security-Policy, as the page itself hears of it.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await watchCspViolations(page);
     await page.goto(`${service.url}/admin`);
     return { page, problems };
   }
 
-  async function signIn(page: Page, secret = TEST_ADMIN_TOKEN): Promise<void> {
-    await page.getByLabel('Admin key').fill(secret);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  }
+  const signIn = (page: Page, secret = TEST_ADMIN_TOKEN) => signInToAdminConsole(page, secret);
 
   /** The element focused, through every shadow root: what a keyboard user is on. */
   const focused = (page: Page) =>
@@ -77,12 +77,6 @@ describe('the admin console in a real browser', () => {
       if (matches.test(await focused(page))) return;
     }
     throw new Error(`Tab never reached ${matches}; last focused: ${await focused(page)}`);
-  }
-
-  /** No console errors and no CSP refusals; `expected` lists the console lines a test provokes on purpose. */
-  async function expectClean(page: Page, problems: string[], expected?: RegExp): Promise<void> {
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-    expect(problems.filter((p) => !expected?.test(p))).toEqual([]);
   }
 
   /** Waits until the record's history (beside it) says `text`. */

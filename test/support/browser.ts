@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
+import { expect } from 'vitest';
 import { launchChromium } from '../../widgets/chromium.js';
 
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
@@ -47,4 +48,30 @@ export function collectProblems(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
+}
+
+/** Records every refusal under the page's Content-Security-Policy as the page itself hears of it (see cspViolations). */
+export async function watchCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** The refusals watchCspViolations has heard of since the page loaded. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/** No console errors and no CSP refusals; `expected` matches the console lines a test provokes on purpose. */
+export async function expectClean(page: Page, problems: string[], expected?: RegExp): Promise<void> {
+  expect(await cspViolations(page)).toEqual([]);
+  expect(problems.filter((p) => !expected?.test(p))).toEqual([]);
+}
+
+/** Signs in to the admin console as an admin would: the key typed in, then the button. */
+export async function signInToAdminConsole(page: Page, secret: string): Promise<void> {
+  await page.getByLabel('Admin key').fill(secret);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
