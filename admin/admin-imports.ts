@@ -1,6 +1,6 @@
 // Imports: upload files, see a dry run's preview (created, updated and unchanged per kind; each conflict with the
-// admin's value and the file's; each problem with its file, row, field and fix), decide each conflict, apply, and
-// read the import log.
+// admin's value and the file's; each problem with its file, row, field and fix; each possible duplicate organisation),
+// decide each conflict, apply, and read the import log.
 import { html, nothing } from 'lit';
 import { propertyLabel } from '../contract/admin-model.js';
 import {
@@ -9,6 +9,7 @@ import {
   IMPORT_LOG,
   type ImportProblem,
   type ImportReport,
+  type MergeCandidate,
 } from '../contract/queries/admin.js';
 import { AdminError } from './api.js';
 import { errorSummary, focusSummary, type SummaryEntry } from './error-summary.js';
@@ -182,6 +183,7 @@ export class AdminImports extends AdminScreen {
       ${this.renderCounts('Links', report.relationships)}
       ${report.problems.length ? this.renderProblems(report.problems) : nothing}
       ${report.conflicts.length ? this.renderConflicts(report) : html`<p>No conflicts with changes made by hand.</p>`}
+      ${this.renderMergeCandidates(report.mergeCandidates, false)}
       <div class="actions">
         <button type="button" class="button" ?disabled=${this.busy} @click=${() => void this.apply()}>Apply the import</button>
       </div>
@@ -228,7 +230,36 @@ export class AdminImports extends AdminScreen {
       <h2 id="applied-heading" tabindex="-1">Import applied</h2>
       <p>In ${(report.durationMs / 1000).toFixed(1)} s. ${report.conflicts.length ? `${report.conflicts.length - taken} admin values kept, ${taken} file values taken.` : ''}</p>
       ${this.renderCounts('Records', report.nodes)}
+      ${this.renderMergeCandidates(report.mergeCandidates, true)}
     </section>`;
+  }
+
+  /**
+   * Organisations in the files that share an identifier with one in the hub or earlier in the files: said as the
+   * command line says them, each pair linked to its records' screens once they are in the hub (before an import is
+   * applied, only the hub's side is).
+   */
+  private renderMergeCandidates(candidates: readonly MergeCandidate[] = [], applied: boolean) {
+    if (candidates.length === 0) return html`<p>No organisation in the files shares an identifier with another.</p>`;
+    const record = (r: MergeCandidate['record'], linked: boolean) => {
+      const name = r.name ?? r.key;
+      return linked ? html`<a href="#record/${encodeURIComponent(r.id)}">${name}</a>` : name;
+    };
+    return html`<h3>Possible duplicate organisations (${candidates.length})</h3>
+      <p>Each of these organisations in the files has an identifier another organisation already has. Nothing was merged:
+        open both records to decide whether they are one, and merge them by hand if so.</p>
+      <table>
+        <caption class="visually-hidden">Possible duplicate organisations, each with the identifier it shares</caption>
+        <thead><tr><th scope="col">In the file</th><th scope="col">Already has it</th><th scope="col">Shared identifier</th></tr></thead>
+        <tbody>${candidates.map(
+          (m) => html`<tr>
+            <th scope="row">${record(m.record, applied)} <span class="hint">${m.file}${m.row !== undefined ? `, row ${m.row}` : ''}</span></th>
+            <td>${record(m.existing, applied || m.existingIn === 'hub')} <span class="hint">${m.existingIn === 'hub' ? 'in the hub' : 'earlier in the files'}</span></td>
+            <td>${propertyLabel(m.identifier)} ${m.value}${m.withheld ? html`<br /><span class="hint">Left off the file’s organisation: it belongs to one organisation only.</span>` : nothing}</td>
+          </tr>`,
+        )}</tbody>
+      </table>
+      <p><strong>Nothing was merged.</strong></p>`;
   }
 
   private renderLog() {

@@ -1,5 +1,5 @@
 // The console's shell: signs the admin in with a key held in this tab only, then shows one screen at a time (records,
-// imports, keys, backup) chosen by the address's fragment, so the browser's back button and bookmarks work.
+// imports, feeds, keys, backup) chosen by the address's fragment, so the browser's back button and bookmarks work.
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ADMIN_MODEL_PATH, type AdminModel } from '../contract/admin-model.js';
 import { WHO_AM_I } from '../contract/queries/admin.js';
@@ -14,6 +14,7 @@ const SCREENS = [
   { route: 'records', title: 'Records' },
   { route: 'new', title: 'Create a record' },
   { route: 'imports', title: 'Imports' },
+  { route: 'feeds', title: 'Feeds' },
   { route: 'keys', title: 'API keys' },
   { route: 'backup', title: 'Backup' },
 ] as const;
@@ -202,6 +203,8 @@ export class HubAdmin extends LitElement {
         return html`<admin-create data-screen .api=${api} .model=${model}></admin-create>`;
       case 'imports':
         return html`<admin-imports data-screen .api=${api} .model=${model}></admin-imports>`;
+      case 'feeds':
+        return html`<admin-feeds data-screen .api=${api} .model=${model}></admin-feeds>`;
       case 'keys':
         return html`<admin-keys data-screen .api=${api} .model=${model}></admin-keys>`;
       case 'backup':

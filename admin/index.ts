@@ -2,6 +2,7 @@
 import { define } from '../widgets/core/define.js';
 import { AdminBackup } from './admin-backup.js';
 import { AdminCreate } from './admin-create.js';
+import { AdminFeeds } from './admin-feeds.js';
 import { AdminFinder } from './admin-finder.js';
 import { AdminHistory } from './admin-history.js';
 import { AdminImports } from './admin-imports.js';
@@ -16,6 +17,7 @@ define('admin-record', AdminRecordScreen);
 define('admin-links', AdminLinks);
 define('admin-history', AdminHistory);
 define('admin-imports', AdminImports);
+define('admin-feeds', AdminFeeds);
 define('admin-keys', AdminKeys);
 define('admin-backup', AdminBackup);
 define('hub-admin', HubAdmin);

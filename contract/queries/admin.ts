@@ -214,7 +214,70 @@ export interface ImportWarning {
 }
 
 /** The admin routes the console calls besides /graphql. */
-export const ADMIN_API = { imports: '/admin/api/imports', export: '/admin/api/export' } as const;
+export const ADMIN_API = {
+  imports: '/admin/api/imports',
+  export: '/admin/api/export',
+  /** GET lists the feeds, POST {url, everyMinutes} registers one, DELETE ?url= removes one. */
+  feeds: '/admin/api/feeds',
+  /** POST {url} harvests a feed now and answers with the run's report. */
+  harvests: '/admin/api/harvests',
+} as const;
+
+/** What a harvest did to a feed's services. */
+export interface HarvestCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Gone from the feed, so retired (never deleted). */
+  withdrawn: number;
+  /** Back in the feed after being withdrawn. */
+  restored: number;
+}
+
+/** Why a harvest failed: nothing was written. */
+export interface HarvestFailure {
+  kind: string;
+  url?: string;
+  message: string;
+}
+
+/** A feed's last run, as GET /admin/api/feeds keeps it (server/harvest/run.ts, summaryOf). */
+export interface FeedRun {
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  /** The counts, conflicts and warnings of a run that worked, or the error of one that failed. */
+  result: { services?: HarvestCounts; conflicts?: number; warnings?: number; error?: HarvestFailure };
+}
+
+/** A feed as GET /admin/api/feeds lists it (server/database/feeds.ts, Feed). */
+export interface FeedInfo {
+  /** The feed's base URL, which is also its id. */
+  url: string;
+  /** How often the service harvests it; absent for a feed only harvested when asked. */
+  everyMinutes?: number;
+  registeredBy?: string;
+  registeredAt?: string;
+  lastRun?: FeedRun;
+  /** Who is harvesting it now, if anyone. */
+  harvesting?: { by: string; since: string };
+}
+
+/** What POST /admin/api/harvests answers: a feed that could not be read is `ok: false` with its error, not a 4xx. */
+export interface HarvestReportJson {
+  feed: string;
+  ok: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  error?: HarvestFailure;
+  services?: HarvestCounts;
+  /** Services the feed withdrew earlier that an admin restored by hand: left restored. */
+  keptByAdmin?: string[];
+  /** Values an admin corrected by hand that the feed would change: kept. */
+  conflicts?: unknown[];
+  warnings?: number;
+}
 
 /** Every link of a record both ways, by type, each with the other record's name and the link's own properties. */
 export const RECORD_LINKS = `query AdminRecordLinks($id: ID!, $perType: Int) {
