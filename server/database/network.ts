@@ -89,6 +89,41 @@ export async function footprintsOf(db: Database, ids: readonly string[]): Promis
  */
 const EDGE =
   "[startNode(r).id, endNode(r).id, type(r), r.role, CASE WHEN r.inferred THEN coalesce(r.inference, '') END]";
+
+/**
+ * What of its members and links a caller of networkAround reads (GraphQL: the fields the query selected). Neo4j sends
+ * null for the rest: on a network of thousands of links, each string not sent is one the driver need not decode.
+ */
+export interface NetworkProjection {
+  key: boolean;
+  kind: boolean;
+  demo: boolean;
+  edgeType: boolean;
+  role: boolean;
+  inference: boolean;
+}
+
+/** Everything, for downloads and pages. */
+export const WHOLE_NETWORK: NetworkProjection = {
+  key: true,
+  kind: true,
+  demo: true,
+  edgeType: true,
+  role: true,
+  inference: true,
+};
+
+/** A member as RawMember has it, with only the projection's properties: a name falls back to the key in Cypher. */
+const projectedMember = (m: string, p: NetworkProjection): string =>
+  `[${m}:${Label.Organisation}, ${m}.id, ${p.key ? `${m}.key` : 'null'}, coalesce(${m}.name, ${m}.key), ${
+    p.kind ? `${m}.kind` : 'null'
+  }, ${p.demo ? `${m}.demo` : 'null'}]`;
+
+/** An edge as EDGE has it, with only the projection's properties (an unasked type is PARTNER_IN's or the other's). */
+const projectedEdge = (p: NetworkProjection): string =>
+  `[startNode(r).id, endNode(r).id, ${p.edgeType ? 'type(r)' : 'null'}, ${p.role ? 'r.role' : 'null'}, ${
+    p.inference ? "CASE WHEN r.inferred THEN coalesce(r.inference, '') END" : 'null'
+  }]`;
 const ROLE_ALLOWED = '($roles IS NULL OR r.role IS NULL OR r.role IN $roles)';
 
 /**
@@ -102,8 +137,9 @@ export async function networkAround(
   id: string,
   depth: number,
   roles?: readonly string[],
-  options: { liveOnly?: boolean; maxMembers?: number } = {},
+  options: { liveOnly?: boolean; maxMembers?: number; projection?: NetworkProjection } = {},
 ): Promise<Network | null> {
+  const projection = options.projection ?? WHOLE_NETWORK;
   const hops = Math.max(1, Math.min(MAX_DEPTH, Math.floor(depth)));
   const live = (n: string) => `NOT ($liveOnly AND coalesce(${n}.retired, false))`;
   const max = options.maxMembers ?? MAX_NETWORK_MEMBERS;
@@ -118,9 +154,10 @@ export async function networkAround(
        WITH members WHERE size(members) <= $max
        UNWIND members AS a
        MATCH (a)-[r:${NETWORK_RELS}]->(b) WHERE b IN members AND ${ROLE_ALLOWED}
-       RETURN collect(${EDGE}) AS edges
+       RETURN collect(${projectedEdge(projection)}) AS edges
      }
-     RETURN size(members) AS size, CASE WHEN size(members) <= $max THEN [m IN members | ${member('m')}] ELSE [] END AS nodes,
+     RETURN size(members) AS size,
+       CASE WHEN size(members) <= $max THEN [m IN members | ${projectedMember('m', projection)}] ELSE [] END AS nodes,
        edges`,
     { id, roles: roles && roles.length > 0 ? roles : null, liveOnly: options.liveOnly === true, max: neo4j.int(max) },
   );

@@ -24,6 +24,7 @@ import {
   networkInArea,
   shortestPartnershipPath,
 } from '../../database/network.js';
+import { projectionOf } from '../network-projection.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { Context } from '../context.js';
 import { checkId, clientError } from './support.js';
@@ -52,18 +53,22 @@ export class AnalyticsResolver {
     @Arg('roles', () => [PartnershipRoleEnum], { nullable: true, description: 'Only partnerships with these roles.' })
     roles: string[] | null | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     checkId(around, 'around');
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH)
       throw clientError(ErrorCode.BAD_USER_INPUT, `depth must be between 1 and ${MAX_DEPTH}.`, { argument: 'depth' });
-    const network = await networkAround(ctx.db, around, depth, roles ?? undefined).catch((error: unknown) => {
-      if (!(error instanceof NetworkTooLargeError)) throw error;
-      throw clientError(
-        ErrorCode.BAD_USER_INPUT,
-        `${error.message} Ask for a smaller depth than ${depth}, or only some roles.`,
-        { argument: 'depth' },
-      );
-    });
+    const projection = projectionOf(info);
+    const network = await networkAround(ctx.db, around, depth, roles ?? undefined, { projection }).catch(
+      (error: unknown) => {
+        if (!(error instanceof NetworkTooLargeError)) throw error;
+        throw clientError(
+          ErrorCode.BAD_USER_INPUT,
+          `${error.message} Ask for a smaller depth than ${depth}, or only some roles.`,
+          { argument: 'depth' },
+        );
+      },
+    );
     if (!network)
       throw clientError(ErrorCode.NOT_FOUND, `No organisation or programme has id ${around}.`, { argument: 'around' });
     return network;

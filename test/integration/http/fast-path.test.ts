@@ -78,12 +78,13 @@ describe('stored public answers below Fastify', () => {
     // A key's first request is looked up by Fastify's rate limit; only a key known by then is surely public.
     for (const service of [fast, hook])
       await (await get(service, path, { 'x-api-key': widgetKey, origin: COUNCIL })).text();
-    for (const headers of [
+    const asked: Record<string, string>[] = [
       {},
       { origin: 'https://www.example.org' },
       { origin: COUNCIL, 'x-api-key': widgetKey },
       { authorization: `Bearer ${widgetKey}`, origin: COUNCIL },
-    ]) {
+    ];
+    for (const headers of asked) {
       const before = await sent();
       const below = await get(fast, path, headers);
       const afterFast = await sent();
