@@ -9,6 +9,7 @@ import { Transactions } from '../write/transactions.js';
 import { chunks, WRITE_CHUNK } from './batches.js';
 import { writeImportAudit } from './audit.js';
 import { BulkLoadFailedError, BulkLoadRefusedError, deleteRunAdvice, RUN_TAG } from './bulk-errors.js';
+import { prepareScopes, type PreparedScopes } from './bulk-scope.js';
 import type { ImportOptions } from './options.js';
 import { planImport, type Plan } from './plan.js';
 import { stopwatch, type ImportReport, type Phases } from './report.js';
@@ -35,19 +36,21 @@ export async function bulkLoad(
   const clock = stopwatch();
   const checking = session.beginTransaction();
   let plan: Plan;
+  let scopes: PreparedScopes | undefined;
   try {
     plan = await planImport(checking, batch, Boolean(options.dryRun));
+    refuseUnlessNew(plan, batch);
+    if (!options.dryRun) scopes = await prepareScopes(checking, plan);
   } finally {
     await checking.rollback();
   }
-  refuseUnlessNew(plan, batch);
   const checkMs = clock();
-  if (options.dryRun) return { report: plan.report, timings: { checkMs, writeMs: 0, commitMs: 0 } };
+  if (!scopes) return { report: plan.report, timings: { checkMs, writeMs: 0, commitMs: 0 } };
 
   const run = randomUUID();
   const writer = new Transactions(session, options.bulkRows ?? BULK_ROWS);
   try {
-    const created = await writePlan(writer, plan, options, { [RUN_TAG]: run });
+    const created = await writePlan(writer, plan, options, { [RUN_TAG]: run }, scopes);
     await writer.commit();
     const writeMs = clock();
     const last = new Transactions(session, Infinity);

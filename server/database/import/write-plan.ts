@@ -1,6 +1,7 @@
 // Writes an import's plan through a writer: new nodes, corrected nodes, new links and changed links.
 import type { Label, Rel } from '../../../schema/graph.js';
 import { nodeId, relationshipId } from '../../../schema/ids.js';
+import { AREA_SCOPE_PROPERTY } from '../../../schema/migrations.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { RelationshipRecord } from '../../../schema/records.js';
 import { areaScopeRefreshes } from '../write/area-scope.js';
@@ -8,6 +9,7 @@ import { CORRECTED, SOURCE, UNLINKED, withoutNames } from '../write/corrections.
 import { integer, toNeo4j } from '../write/properties.js';
 import type { Writer } from '../write/statement.js';
 import { ByNode, chunks, groupBy, WRITE_CHUNK } from './batches.js';
+import type { PreparedScopes } from './bulk-scope.js';
 import type { ImportOptions } from './options.js';
 import type { Plan } from './plan.js';
 import { ENDS } from './stored.js';
@@ -29,13 +31,16 @@ export function expectWritten(written: number, sent: number, what: string): numb
 
 /**
  * Writes the plan's nodes and links. `marks` are properties every node it creates carries besides its own (a bulk
- * load's run id, until the load is complete). Returns the element ids of the nodes it created.
+ * load's run id, until the load is complete). `scopes`, from a bulk load, are the created records' area scopes worked
+ * out beforehand and the refreshes still needed; without them, the scopes the links change are refreshed in Cypher.
+ * Returns the element ids of the nodes it created.
  */
 export async function writePlan(
   writer: Writer,
   plan: Plan,
   options: ImportOptions,
   marks: Record<string, string> = {},
+  scopes?: PreparedScopes,
 ): Promise<ByNode<string>> {
   const elementIds = new ByNode<string>();
   const created = new ByNode<string>();
@@ -51,6 +56,8 @@ export async function writePlan(
     for (const part of chunks(group, WRITE_CHUNK)) {
       const rows = part.map((n) => ({
         ...toNeo4j(specs, n.properties),
+        // Written with the record, so the full-text index takes it in once rather than again after the links.
+        ...(scopes?.of.has(n.label, n.key) ? { [AREA_SCOPE_PROPERTY]: scopes.of.get(n.label, n.key) } : {}),
         key: n.key,
         id: n.id ?? nodeId(n.label, n.key),
         version: ONE,
@@ -169,7 +176,8 @@ export async function writePlan(
   }
   // What a search by area finds follows the links just written, in the same transaction (or, in a bulk load, once
   // they are all written).
-  for (const statement of areaScopeRefreshes([...plan.newLinks, ...plan.linkUpdates])) await writer.run(statement);
+  const refreshes = scopes?.refreshes ?? areaScopeRefreshes([...plan.newLinks, ...plan.linkUpdates]);
+  for (const statement of refreshes) await writer.run(statement);
   await writer.drain();
   return created;
 }

@@ -58,6 +58,43 @@ describe('a bulk load', () => {
     expect(audit[0]).toMatchObject({ sources: ['generated:small'], bulk: { transactions: bulk.transactions } });
   });
 
+  it('gives records it creates and records already there the area scopes an ordinary import gives them', async () => {
+    // Already there: the country and its region, every programme and organisation, and the links among them. The bulk
+    // load then adds the footprint and boroughs below the region (changing what the stored programmes' searches
+    // find), services in them, and resources supporting the stored programmes (whose scope it must read from them).
+    const batch = generate('small');
+    const first = new Set(['gen-country', 'gen-region-1']);
+    const isFirst = (ref: { label: string; key: string }) =>
+      ref.label === 'Programme' || ref.label === 'Organisation' || (ref.label === 'Area' && first.has(ref.key));
+    const before: GraphBatch = {
+      nodes: batch.nodes.filter(isFirst),
+      relationships: batch.relationships.filter((r) => isFirst(r.from) && isFirst(r.to)),
+    };
+    const rest: GraphBatch = {
+      nodes: batch.nodes.filter((n) => !isFirst(n)),
+      relationships: batch.relationships.filter((r) => !(isFirst(r.from) && isFirst(r.to))),
+    };
+    await importBatch(db(), before);
+    await importBatch(db(), rest);
+    const expected = await graph();
+    const scoped = (await scopes()).filter(([, scope]) => scope !== null);
+    expect(scoped.length).toBeGreaterThan(500);
+    await wipe(db());
+
+    await importBatch(db(), before);
+    await importBatch(db(), rest, { bulk: true, bulkRows: BULK_ROWS });
+    expect(await graph()).toEqual(expected);
+    // Four imports of the small graph, two of them refreshing every scope in Cypher.
+  }, 300_000);
+
+  /** Each scoped record's area scope, by label and key. */
+  const scopes = async () =>
+    (
+      await db().run(
+        'MATCH (n) WHERE n:Programme OR n:Service OR n:Organisation OR n:Resource RETURN labels(n)[0] + "/" + n.key AS node, n.__areaScope AS scope ORDER BY node',
+      )
+    ).records.map((r) => [r.get('node') as string, r.get('scope') as string | null] as const);
+
   it('refuses a database that holds any of its records, and writes nothing', async () => {
     const batch = generate('small');
     // One area of the batch, loaded earlier by an ordinary import.
