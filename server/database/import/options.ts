@@ -29,7 +29,7 @@ export interface ImportOptions {
    * failure deletes everything it wrote before reporting the error. Someone reading meanwhile may see a partial graph.
    */
   bulk?: boolean;
-  /** Rows per transaction of a bulk load; 50,000 unless given. */
+  /** Rows per transaction of a bulk load; 10,000 unless given. */
   bulkRows?: number;
   /**
    * More writes in the import's own transaction (not a bulk load), after its records and before its audit entry: a
