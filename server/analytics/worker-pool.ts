@@ -45,6 +45,14 @@ export class WorkFailedError extends Error {
   }
 }
 
+/** A place in the pool taken before the task's input is ready (read from a database, say), so a refusal costs nothing. */
+export interface Reservation<In, Out> {
+  /** Runs the task in the place taken; only once. */
+  run(input: In): Promise<Out>;
+  /** Gives the place back unused (the input could not be made); nothing once run. */
+  release(): void;
+}
+
 interface Task<In, Out> {
   input: In;
   resolve: (value: Out) => void;
@@ -83,21 +91,57 @@ export class WorkerPool<In, Out> {
   /** A moving average of how long tasks took, from which a refusal says when to come back. */
   private typicalMs = FIRST_GUESS_MS;
   private closed = false;
+  /** Places taken whose task has not been handed over yet. */
+  private preparing = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  /** Tasks running now and waiting for a worker. */
-  get load(): { running: number; waiting: number } {
-    return { running: [...this.threads].filter((t) => t.task).length, waiting: this.waiting.length };
+  /** Tasks running now, waiting for a worker, and places taken for tasks whose input is being made. */
+  get load(): { running: number; waiting: number; preparing: number } {
+    return {
+      running: [...this.threads].filter((t) => t.task).length,
+      waiting: this.waiting.length,
+      preparing: this.preparing,
+    };
+  }
+
+  /**
+   * Takes a place for a task whose input is still to be made; throws PoolBusyError at once when every worker is busy
+   * and the queue is full, before any of that work is done.
+   */
+  reserve(): Reservation<In, Out> {
+    if (this.closed) throw new WorkFailedError(`The ${this.options.name} workers have been stopped.`);
+    const { running, waiting, preparing } = this.load;
+    // Counted together, so that tasks waiting for a thread still starting take the places of running ones.
+    if (running + waiting + preparing >= this.options.concurrency + this.options.queue)
+      throw new PoolBusyError(running, waiting + preparing, this.retryAfterSeconds());
+    this.preparing += 1;
+    let held = true;
+    const giveBack = () => {
+      if (held) this.preparing -= 1;
+      held = false;
+    };
+    return {
+      run: (input) => {
+        if (!held) return Promise.reject(new Error('This place in the pool has already been used or given back.'));
+        giveBack();
+        return this.enqueue(input);
+      },
+      release: giveBack,
+    };
   }
 
   /** Runs `input` in a worker; refuses at once with PoolBusyError when every worker is busy and the queue is full. */
   run(input: In): Promise<Out> {
+    try {
+      return this.reserve().run(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private enqueue(input: In): Promise<Out> {
     if (this.closed) return Promise.reject(new WorkFailedError(`The ${this.options.name} workers have been stopped.`));
-    const { running, waiting } = this.load;
-    // Counted together, so that tasks waiting for a thread still starting take the places of running ones.
-    if (running + waiting >= this.options.concurrency + this.options.queue)
-      return Promise.reject(new PoolBusyError(running, waiting, this.retryAfterSeconds()));
     return new Promise<Out>((resolve, reject) => {
       const task = { input, resolve, reject };
       this.waiting.push(task);
@@ -124,7 +168,7 @@ export class WorkerPool<In, Out> {
    * duration, rounded up to whole seconds as Retry-After takes them.
    */
   private retryAfterSeconds(): number {
-    const ahead = this.load.running + this.waiting.length;
+    const ahead = this.load.running + this.waiting.length + this.preparing;
     const ms = (ahead / this.options.concurrency) * Math.min(this.typicalMs, this.options.timeoutMs);
     return Math.max(1, Math.ceil(ms / 1000));
   }

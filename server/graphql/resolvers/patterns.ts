@@ -5,7 +5,7 @@ import { Label as L, Rel } from '../../../schema/graph.js';
 import { Target } from '../../../schema/graphql/index.js';
 import { Communities, TargetTrajectory } from '../../../schema/graphql/patterns.js';
 import { linkSpec } from '../../../schema/model.js';
-import { findCommunitiesOffThread } from '../../analytics/community-work.js';
+import { type CommunityWorkPlace, reserveCommunityWork } from '../../analytics/community-work.js';
 import { PoolBusyError, WorkTimeoutError } from '../../analytics/worker-pool.js';
 import { MAX_COMMUNITY_MEMBERS, ProjectionTooLargeError } from '../../database/communities.js';
 import { networkInArea } from '../../database/network.js';
@@ -46,17 +46,20 @@ export class CommunitiesResolver {
       throw clientError(ErrorCode.BAD_USER_INPUT, `resolution must be from 0.1 to 10, not ${resolution}.`, {
         argument: 'resolution',
       });
-    const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_COMMUNITY_MEMBERS);
-    if (!network)
-      throw clientError(
-        ErrorCode.BAD_USER_INPUT,
-        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_COMMUNITY_MEMBERS} one request may partition: give a smaller area (a region, footprint or borough key).`,
-        { argument: 'area' },
-      );
+    let place: CommunityWorkPlace | undefined;
     try {
+      // Taken first, so that a request the service has no room for is refused before Neo4j reads it a network.
+      place = reserveCommunityWork();
+      const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_COMMUNITY_MEMBERS);
+      if (!network)
+        throw clientError(
+          ErrorCode.BAD_USER_INPUT,
+          `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_COMMUNITY_MEMBERS} one request may partition: give a smaller area (a region, footprint or borough key).`,
+          { argument: 'area' },
+        );
       // In a worker thread: Louvain and betweenness take seconds of CPU on the largest networks under the bound, which
       // on the event loop would hold every other request of the service for as long.
-      const found = await findCommunitiesOffThread(network, { resolution, seed });
+      const found = await place.find(network, { resolution, seed });
       return { ...found, count: found.communities.length };
     } catch (error) {
       if (error instanceof ProjectionTooLargeError)
@@ -69,6 +72,8 @@ export class CommunitiesResolver {
           { argument: 'area' },
         );
       throw error;
+    } finally {
+      place?.release();
     }
   }
 }

@@ -24,7 +24,12 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      roundTrips: response.headers.get('x-db-round-trips'),
+      body: await response.json(),
+    };
   };
 
   beforeAll(async () => {
@@ -63,7 +68,7 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
     });
     // Until the network has been read from Neo4j and handed to the thread (bounded, so a failure is an assertion).
     for (let waited = 0; communityWork().load.running === 0 && waited < 30_000; waited += 10) await pause(10);
-    expect(communityWork().load).toEqual({ running: 1, waiting: 0 });
+    expect(communityWork().load).toEqual({ running: 1, waiting: 0, preparing: 0 });
 
     const cheap = await post(`{ programme(key: "london-mecc-2017-18") { name } }`);
     order.push('programme');
@@ -80,6 +85,8 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
       `The service is already running as many analyses like this one as it runs at once: try again in ${error.extensions.retryAfter} s.`,
     );
     expect(error.extensions).not.toHaveProperty('http');
+    // Refused before Neo4j was asked for the network: a refusal costs the database nothing.
+    expect(refused.roundTrips).toBe('0');
 
     const answered = await heavy;
     expect(answered.status).toBe(200);
@@ -100,7 +107,7 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
       expect(stopped.body.errors[0].message).toBe(
         'Finding the communities took longer than 0.2 s and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.',
       );
-      expect(communityWork().load).toEqual({ running: 0, waiting: 0 });
+      expect(communityWork().load).toEqual({ running: 0, waiting: 0, preparing: 0 });
       expect((await post(COMMUNITIES)).body).toEqual(before.body);
     } finally {
       configureCommunityWork({ concurrency: 1, queue: 0, timeoutMs: 20_000 });

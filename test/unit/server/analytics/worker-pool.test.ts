@@ -1,5 +1,9 @@
 // The worker pool: work off the caller's event loop, a few at once and a short queue, the rest refused at once with when
 // to retry; a task past its time terminated and its thread replaced; a failure reported, the pool going on.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   PoolBusyError,
@@ -7,6 +11,7 @@ import {
   type WorkerPoolOptions,
   WorkFailedError,
   WorkTimeoutError,
+  workerStart,
 } from '../../../../server/analytics/worker-pool.js';
 import type { SpinTask } from './spin-worker.js';
 
@@ -53,10 +58,10 @@ describe('the worker pool', { timeout: 30_000 }, () => {
     await pool.run({ ms: 0, value: 'started' });
     const first = outcome(pool.run({ ms: 800, value: 'first' }));
     const second = outcome(pool.run({ ms: 0, value: 'second' }));
-    expect(pool.load).toEqual({ running: 1, waiting: 1 });
+    expect(pool.load).toEqual({ running: 1, waiting: 1, preparing: 0 });
     const refused = await outcome(pool.run({ ms: 0, value: 'third' }));
     // Refused while the first still runs: nothing of it waited for a thread.
-    expect(pool.load).toEqual({ running: 1, waiting: 1 });
+    expect(pool.load).toEqual({ running: 1, waiting: 1, preparing: 0 });
     expect(refused).toMatchObject({ error: expect.any(PoolBusyError) });
     const busy = (refused as { error: PoolBusyError }).error;
     expect(busy.retryAfterSeconds).toBeGreaterThanOrEqual(1);
@@ -65,6 +70,20 @@ describe('the worker pool', { timeout: 30_000 }, () => {
     expect(await second).toEqual({ value: 'second' });
     // Once they are done there is room again.
     expect(await pool.run({ ms: 0, value: 'fourth' })).toBe('fourth');
+  });
+
+  it('counts a place taken before its input is ready against the bound, and frees it when given back', async () => {
+    const pool = poolOf({ concurrency: 1, queue: 0 });
+    const place = pool.reserve();
+    expect(pool.load).toEqual({ running: 0, waiting: 0, preparing: 1 });
+    // Refused at once: the caller need not read anything for a task that could not run.
+    expect(() => pool.reserve()).toThrow(PoolBusyError);
+    place.release();
+    expect(pool.load).toEqual({ running: 0, waiting: 0, preparing: 0 });
+    const again = pool.reserve();
+    expect(await again.run({ ms: 0, value: 'ran' })).toBe('ran');
+    again.release(); // nothing more once run
+    expect(pool.load).toEqual({ running: 0, waiting: 0, preparing: 0 });
   });
 
   it('counts tasks waiting for a thread that is still starting against the bound', async () => {
@@ -90,6 +109,21 @@ describe('the worker pool', { timeout: 30_000 }, () => {
     expect(failed).toMatchObject({ error: expect.any(WorkFailedError) });
     expect((failed as { error: Error }).error.message).toBe('the input was odd');
     expect(await pool.run({ ms: 0, value: 'next' })).toBe('next');
+  });
+
+  it('runs the compiled .js where it is (dist/), else the .ts beside it through the tsx bootstrap', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'worker-start-'));
+    try {
+      writeFileSync(path.join(dir, 'compiled.js'), '');
+      writeFileSync(path.join(dir, 'source.ts'), '');
+      const compiled = pathToFileURL(path.join(dir, 'compiled.js'));
+      expect(workerStart(compiled)).toEqual({ file: compiled, workerData: {} });
+      const source = workerStart(pathToFileURL(path.join(dir, 'source.js')));
+      expect(source.file.pathname).toMatch(/\/server\/analytics\/typescript-worker\.mjs$/);
+      expect(source.workerData).toEqual({ typescriptEntry: pathToFileURL(path.join(dir, 'source.ts')).href });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it('refuses what waits when a worker cannot start, rather than starting threads in a loop', async () => {
