@@ -98,19 +98,26 @@ export function readLinkTrees(node: GraphNode, trees: LinkTreesByLabel, entries:
 }
 
 /**
- * One record of a label by id or key, with the links of `trees` read in the same statement; null when there is none.
- * Its properties are those a lookup by key gives (nodes.ts), without the area scope.
+ * One record by id or key, of one of `labels` (each has a unique id and key), with the links `trees` ask of its label
+ * read in the same statement; null when there is none. Its properties are those a lookup gives (nodes.ts), without
+ * the area scope.
  */
 export async function recordWithLinks(
   db: Database,
-  label: Label,
+  labels: readonly Label[],
   by: { id: string } | { key: string },
-  trees: readonly LinkTree[],
+  trees: LinkTreesByLabel,
 ): Promise<{ node: GraphNode; links: ReadLinks[] } | null> {
   const params: Record<string, unknown> = { ...by };
-  const links = new LinkCypher(params).trees('n', trees);
+  const property = 'id' in by ? 'id: $id' : 'key: $key';
+  // Each label's own index seek, as nodesById does: a node of any label by id.
+  const match =
+    labels.length === 1
+      ? `MATCH (n:\`${labels[0]}\` {${property}})`
+      : `CALL () { ${labels.map((l) => `MATCH (n:\`${l}\` {${property}}) RETURN n`).join(' UNION ')} }`;
+  const links = linkTreesCypher('n', trees, params) ?? '[]';
   const result = await db.run(
-    `MATCH (n:\`${label}\` {${'id' in by ? 'id: $id' : 'key: $key'}})
+    `${match}
      RETURN labels(n) AS labels, ${withoutAreaScope('n')} AS props, ${links} AS links
      LIMIT 1`,
     params,
@@ -118,5 +125,5 @@ export async function recordWithLinks(
   const record = result.records[0];
   if (!record) return null;
   const node = toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>);
-  return { node, links: readLinkTrees(node, { [label]: trees }, record.get('links')) };
+  return { node, links: readLinkTrees(node, trees, record.get('links')) };
 }

@@ -32,7 +32,7 @@ import {
   TopicArgs,
 } from './list-args.js';
 import { checkDateRange, shapedConnection } from './lists.js';
-import { lookupWithLinks } from './prefetch.js';
+import { lookupWithLinks, nodeWithLinks } from './prefetch.js';
 import { checkId, lookup } from './support.js';
 
 const OrganisationConnection = Connection(Organisation);
@@ -64,9 +64,11 @@ export class LookupResolver {
   async node(
     @Arg('id', () => ID, { description: "The record's id." }) id: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<GraphNode | null> {
     checkId(id);
-    return ctx.loaders.node.load(id);
+    // The links its type's fragments ask for read with it: the directory's detail in one round trip.
+    return nodeWithLinks(ctx, id, info);
   }
 
   @Query(() => Organisation, {

@@ -18,7 +18,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { validate as isUuid } from 'uuid';
-import type { Label } from '../../../schema/graph.js';
+import { type Label, LABELS } from '../../../schema/graph.js';
 import { LINKS, type LinkSpec } from '../../../schema/model.js';
 import { MAX_LINKS, specKey } from '../../database/links.js';
 import type { GraphNode } from '../../database/nodes.js';
@@ -190,9 +190,28 @@ export async function lookupWithLinks(
   // Not exactly one well-formed id or key, or nothing to read with it: the plain lookup, which says what is wrong.
   if (trees.length === 0 || (id != null) === (key != null) || given == null || (id != null && !isUuid(id)))
     return lookup(ctx, label, id, key);
-  const found = await recordWithLinks(ctx.db, label, id != null ? { id } : { key: given }, trees);
+  const found = await recordWithLinks(ctx.db, [label], id != null ? { id } : { key: given }, { [label]: trees });
   // None there: the plain lookup says so as it always has (a round trip more, on a miss only).
   if (!found) return lookup(ctx, label, id, key);
+  return primed(ctx, found);
+}
+
+/**
+ * Any record by id, with the links the query asks of it by its type's fragments (the directory's detail of a service
+ * or an organisation) read in the same statement; null when there is none, as the node loader says.
+ */
+export async function nodeWithLinks(ctx: Context, id: string, info: GraphQLResolveInfo): Promise<GraphNode | null> {
+  const sets = selectionsAt(info, []);
+  const trees = Object.fromEntries(
+    LABELS.map((label) => [label, linkTreesBelow(info, label, sets)] as const).filter(([, t]) => t.length > 0),
+  );
+  if (Object.keys(trees).length === 0) return ctx.loaders.node.load(id);
+  const found = await recordWithLinks(ctx.db, LABELS, { id }, trees);
+  return found ? primed(ctx, found) : null;
+}
+
+/** The record found, after giving the request's loaders it and its links. */
+function primed(ctx: Context, found: { node: GraphNode; links: ReadLinks[] }): GraphNode {
   ctx.loaders.node.prime(found.node.id, found.node);
   primeLinks(ctx, found.links);
   return found.node;
