@@ -2,6 +2,7 @@
 // now; and the schedule that harvests registered feeds while the service runs.
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FeedInfo, HarvestReportJson } from '../../../contract/queries/admin.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import { feedBase, FeedError } from '../../../seed/harvest/read-feed.js';
 import type { Database } from '../../database/database.js';
@@ -92,7 +93,7 @@ export function feedRoutes(app: FastifyInstance, options: FeedRouteOptions): voi
 
   app.get('/admin/api/feeds', async (request, reply) => {
     if (!(await adminOf(options.access, request, reply))) return reply;
-    return { feeds: await listFeeds(options.db) };
+    return { feeds: await listFeeds(options.db) } satisfies { feeds: FeedInfo[] };
   });
 
   app.post('/admin/api/feeds', async (request, reply) => {
@@ -107,7 +108,7 @@ export function feedRoutes(app: FastifyInstance, options: FeedRouteOptions): voi
         );
       const feed = await registerFeed(options.db, feedUrl(body.url), everyMinutes(body.everyMinutes), admin.principal);
       request.log.info({ principal: admin.principal, feed: feed.url }, 'feed registered');
-      return reply.code(201).send({ feed });
+      return reply.code(201).send({ feed } satisfies { feed: FeedInfo });
     } catch (error) {
       return refuse(reply, error);
     }
@@ -143,7 +144,7 @@ export function feedRoutes(app: FastifyInstance, options: FeedRouteOptions): voi
         throw new BodyProblem(`A harvest is asked for with url only; this request also gives ${unknown.join(', ')}.`);
       const report = await harvestFeed(options.db, feedUrl(body.url), { ...harvestOptions, actor: admin.principal });
       request.log.info({ principal: admin.principal, feed: report.feed, ok: report.ok }, 'harvest');
-      return report;
+      return report satisfies HarvestReportJson;
     } catch (error) {
       return refuse(reply, error);
     }
