@@ -38,7 +38,7 @@ const NEO4J_MEMORY: Record<string, { heap: string; pageCache: string; txMemory: 
   seed: { heap: '512m', pageCache: '128m', txMemory: '256m' },
   small: { heap: '1g', pageCache: '256m', txMemory: '512m' },
   medium: { heap: '3g', pageCache: '512m', txMemory: '2g' },
-  // A bulk load commits every 50,000 rows, so England no longer needs a heap for one transaction of 1.3 million records.
+  // A bulk load commits every 10,000 rows, so England no longer needs a heap for one transaction of 1.3 million records.
   england: { heap: '4g', pageCache: '2g', txMemory: '2g' },
 };
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
