@@ -13,6 +13,9 @@ const START_SCRIPT = (
   JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
 ).scripts.start;
 
+/** For the communities query, which needs an analyst or admin. */
+const ADMIN_TOKEN = 'compiled-build-admin-token-0123456789';
+
 describe('the compiled server', () => {
   let child: ChildProcess;
   let url: string;
@@ -40,6 +43,7 @@ describe('the compiled server', () => {
         NEO4J_PASSWORD: neo4j.password,
         NEO4J_DATABASE: neo4j.database,
         SEED_ON_EMPTY: 'false',
+        ADMIN_TOKEN,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -87,6 +91,19 @@ describe('the compiled server', () => {
     const body = (await response.json()) as { data: { about: { name: string; version: string } } };
     const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(body.data.about).toEqual({ name: 'Partnership Hub', version });
+  });
+
+  it('finds communities in its compiled worker thread (dist/server/analytics/communities-worker.js), without tsx', async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      // An area with no programmes: whatever earlier suites left in the database, an empty network, still partitioned
+      // in the worker thread.
+      body: JSON.stringify({ query: '{ communities(area: "no-such-area") { count organisations seed } }' }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    expect(body.data).toEqual({ communities: { count: 0, organisations: 0, seed: 1 } });
   });
 
   it('serves the files it reads at run time (widgets, the Open Referral UK description) from beside the build', async () => {
