@@ -225,6 +225,9 @@ const answerCache: FastifyPluginAsync<AnswerCacheOptions> = async (app, options)
     if (request.routeOptions.url !== GRAPHQL) return;
     const post = request.method === 'POST';
     if (post ? !postedJson(request.headers) : request.method !== 'GET' || !preflighted(request.headers)) return;
+    // With Redis, a POST's answer is the one copy Redis holds for every instance, so flushing Redis (or its loss of
+    // the generation) stops every instance serving it: a copy per instance would outlive that.
+    if (post && options.responseCache.state !== 'in-process') return;
     if (!surelyPublic(request.headers, options)) return;
     const generation = await options.responseCache.currentGeneration();
     if (generation === undefined) return;
