@@ -149,7 +149,7 @@ function pageLoader(ctx: Context, request: PageRequest): DataLoader<string, List
   const all = loaders(ctx).pages;
   let loader = all.get(batch);
   if (!loader) {
-    loader = new DataLoader(async (parents) => {
+    loader = new DataLoader<string, ListPage>(async (parents) => {
       const { pages, unknown } = await listPages(
         ctx.db,
         request.source,
