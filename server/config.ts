@@ -1,7 +1,7 @@
 // The service's configuration: read once from the environment, validated, with one clear message per problem.
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { type CommunityWorkOptions, DEFAULT_COMMUNITY_WORK } from './analytics/community-work.js';
+import { DEFAULT_NETWORK_WORK, type NetworkWorkOptions } from './analytics/network-work.js';
 import type { Neo4jTarget } from './database/database.js';
 import {
   DEFAULT_OIDC_ALGORITHMS,
@@ -59,8 +59,8 @@ export interface Config {
   adminUploadLimitMb: number;
   /** An OpenTelemetry collector (OTEL_EXPORTER_OTLP_ENDPOINT, OTLP over HTTP) to send traces to; unset, no tracing. */
   tracesEndpoint: string | undefined;
-  /** How communities are computed off the event loop: threads at once, requests waiting, and the longest run. */
-  communities: CommunityWorkOptions;
+  /** How the network's heavy measures run off the event loop: threads at once, requests waiting, the longest run. */
+  analytics: NetworkWorkOptions;
 }
 
 /**
@@ -311,10 +311,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metricsPort: text('METRICS_PORT', '') === '' ? undefined : port('METRICS_PORT', 9464),
     adminUploadLimitMb: positive('ADMIN_UPLOAD_LIMIT_MB', 100, 'megabytes'),
     tracesEndpoint: undefined,
-    communities: {
-      concurrency: positive('COMMUNITIES_CONCURRENCY', DEFAULT_COMMUNITY_WORK.concurrency, 'threads'),
-      queue: count('COMMUNITIES_QUEUE', DEFAULT_COMMUNITY_WORK.queue, 'waiting requests'),
-      timeoutMs: positive('COMMUNITIES_TIMEOUT_MS', DEFAULT_COMMUNITY_WORK.timeoutMs, 'milliseconds'),
+    analytics: {
+      concurrency: positive('ANALYTICS_CONCURRENCY', DEFAULT_NETWORK_WORK.concurrency, 'threads'),
+      queue: count('ANALYTICS_QUEUE', DEFAULT_NETWORK_WORK.queue, 'waiting requests'),
+      timeoutMs: positive('ANALYTICS_TIMEOUT_MS', DEFAULT_NETWORK_WORK.timeoutMs, 'milliseconds'),
     },
   };
   const trustProxy = text('TRUST_PROXY', '');

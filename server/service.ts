@@ -1,6 +1,6 @@
 // Composes the service: config → Neo4j (local or external) → migrations → schema → HTTP; and takes it apart again.
 import { readFileSync } from 'node:fs';
-import { configureCommunityWork, stopCommunityWork } from './analytics/community-work.js';
+import { configureNetworkWork, stopNetworkWork } from './analytics/network-work.js';
 import { seedIfEmpty } from './seed-if-empty.js';
 import type { Config } from './config.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
@@ -81,7 +81,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     localNeo4j ? () => localNeo4j.health() : undefined,
   );
   // Communities run on worker threads, as many at once as configured; the threads start with the first request.
-  configureCommunityWork(config.communities);
+  configureNetworkWork(config.analytics);
   const app = await createApp({
     schema: await buildGraphQLSchema(),
     db,
@@ -118,7 +118,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
         await app.close();
       } finally {
         clearTimeout(grace);
-        await stopCommunityWork();
+        await stopNetworkWork();
         await localToken?.remove();
         await responseCache.close();
         await close();

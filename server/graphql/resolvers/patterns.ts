@@ -1,18 +1,17 @@
 // Communities of the partnership network and their brokers, and a target's trajectory against its line.
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { ErrorCode, errorMessage, errorStatus } from '../../../schema/errors.js';
+import { ErrorCode } from '../../../schema/errors.js';
 import { Label as L, Rel } from '../../../schema/graph.js';
 import { Target } from '../../../schema/graphql/index.js';
 import { Communities, TargetTrajectory } from '../../../schema/graphql/patterns.js';
 import { linkSpec } from '../../../schema/model.js';
-import { type CommunityWorkPlace, reserveCommunityWork } from '../../analytics/community-work.js';
-import { PoolBusyError, WorkTimeoutError } from '../../analytics/worker-pool.js';
+import { type NetworkWorkPlace, reserveNetworkWork } from '../../analytics/network-work.js';
 import { MAX_COMMUNITY_MEMBERS, ProjectionTooLargeError } from '../../database/communities.js';
 import { networkInArea } from '../../database/network.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
-import { graphqlError } from '../errors.js';
 import { trajectoryOf } from '../trajectory.js';
+import { offThreadError } from './off-thread.js';
 import { clientError, linked } from './support.js';
 
 const READINGS = linkSpec(L.Target, Rel.HAS_READING, 'out', [L.TargetReading]);
@@ -46,10 +45,10 @@ export class CommunitiesResolver {
       throw clientError(ErrorCode.BAD_USER_INPUT, `resolution must be from 0.1 to 10, not ${resolution}.`, {
         argument: 'resolution',
       });
-    let place: CommunityWorkPlace | undefined;
+    let place: NetworkWorkPlace | undefined;
     try {
       // Taken first, so that a request the service has no room for is refused before Neo4j reads it a network.
-      place = reserveCommunityWork();
+      place = reserveNetworkWork();
       const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_COMMUNITY_MEMBERS);
       if (!network)
         throw clientError(
@@ -59,34 +58,16 @@ export class CommunitiesResolver {
         );
       // In a worker thread: Louvain and betweenness take seconds of CPU on the largest networks under the bound, which
       // on the event loop would hold every other request of the service for as long.
-      const found = await place.find(network, { resolution, seed });
+      const found = await place.communities(network, { resolution, seed });
       return { ...found, count: found.communities.length };
     } catch (error) {
       if (error instanceof ProjectionTooLargeError)
         throw clientError(ErrorCode.BAD_USER_INPUT, `${error.message} Give a smaller area.`, { argument: 'area' });
-      if (error instanceof PoolBusyError) throw busy(error.retryAfterSeconds);
-      if (error instanceof WorkTimeoutError)
-        throw clientError(
-          ErrorCode.QUERY_TIMEOUT,
-          `Finding the communities took longer than ${error.timeoutMs / 1000} s and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.`,
-          { argument: 'area' },
-        );
-      throw error;
+      throw offThreadError(error, 'Finding the communities');
     } finally {
       place?.release();
     }
   }
-}
-
-/**
- * Refused at once while this instance runs as many computations as it may: the 503 and Retry-After (through Apollo's
- * `extensions.http`, which it takes off before the client sees the error) let proxies and clients wait and retry.
- */
-function busy(retryAfter: number) {
-  return graphqlError(ErrorCode.ANALYTICS_BUSY, errorMessage(ErrorCode.ANALYTICS_BUSY, retryAfter), {
-    retryAfter,
-    http: { status: errorStatus(ErrorCode.ANALYTICS_BUSY), headers: new Map([['retry-after', String(retryAfter)]]) },
-  });
 }
 
 @Resolver(() => Target)

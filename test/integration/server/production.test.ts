@@ -93,7 +93,7 @@ describe('the compiled server', () => {
     expect(body.data.about).toEqual({ name: 'Partnership Hub', version });
   });
 
-  it('finds communities in its compiled worker thread (dist/server/analytics/communities-worker.js), without tsx', async () => {
+  it('finds communities in its compiled worker thread (dist/server/analytics/network-worker.js), without tsx', async () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },

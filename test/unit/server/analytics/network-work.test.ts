@@ -1,15 +1,21 @@
-// Communities off the event loop: the worker thread gives the same answer as findCommunities, says when a projection
-// is over budget as it does, and a computation past its time is stopped.
+// The network's measures off the event loop: the worker thread gives the same answers as findCommunities and
+// mostConnected, says when a projection is over budget as they do, and a computation past its time is stopped.
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  configureCommunityWork,
-  DEFAULT_COMMUNITY_WORK,
+  configureNetworkWork,
+  DEFAULT_NETWORK_WORK,
   findCommunitiesOffThread,
-  stopCommunityWork,
-} from '../../../../server/analytics/community-work.js';
+  reserveNetworkWork,
+  stopNetworkWork,
+} from '../../../../server/analytics/network-work.js';
 import { WorkTimeoutError } from '../../../../server/analytics/worker-pool.js';
 import { findCommunities, ProjectionTooLargeError } from '../../../../server/database/communities.js';
-import type { Network, NetworkEdge, NetworkNode } from '../../../../server/database/network.js';
+import {
+  mostConnected,
+  type Network,
+  type NetworkEdge,
+  type NetworkNode,
+} from '../../../../server/database/network.js';
 import { heavyNetwork } from './heavy-network.js';
 
 const org = (id: string): NetworkNode => ({ id, key: id, name: `Org ${id}`, type: 'ORGANISATION', demo: false });
@@ -35,13 +41,18 @@ function network(): Network {
 // Starting a thread under tsx compiles its modules, seconds on a busy machine: more than vitest's 5 s default allows.
 describe('communities in a worker thread', { timeout: 30_000 }, () => {
   afterAll(async () => {
-    await stopCommunityWork();
-    configureCommunityWork(DEFAULT_COMMUNITY_WORK);
+    await stopNetworkWork();
+    configureNetworkWork(DEFAULT_NETWORK_WORK);
   });
 
   it('gives the same answer as on the event loop, seed for seed', async () => {
     for (const options of [{}, { seed: 7 }, { seed: 7, resolution: 2 }])
       expect(await findCommunitiesOffThread(network(), options)).toEqual(findCommunities(network(), options));
+  });
+
+  it('ranks partners as on the event loop, by partners and by betweenness', async () => {
+    for (const orderBy of ['PARTNERS', 'BETWEENNESS'] as const)
+      expect(await reserveNetworkWork().mostConnected(network(), orderBy)).toEqual(mostConnected(network(), orderBy));
   });
 
   it('refuses a projection over budget with the same error and counts', async () => {
@@ -55,7 +66,7 @@ describe('communities in a worker thread', { timeout: 30_000 }, () => {
   });
 
   it('stops a computation that runs past its time, and the next one is answered', async () => {
-    configureCommunityWork({ concurrency: 1, queue: 0, timeoutMs: 300 });
+    configureNetworkWork({ concurrency: 1, queue: 0, timeoutMs: 300 });
     await findCommunitiesOffThread(network()); // the thread is loaded before anything is timed
     // Seconds of Louvain and betweenness: far past 300 ms however fast the machine.
     await expect(findCommunitiesOffThread(heavyNetwork())).rejects.toBeInstanceOf(WorkTimeoutError);

@@ -1,8 +1,9 @@
-// Communities off the event loop: the service answers other requests while a large network is partitioned, refuses
-// more than it may run at once with ANALYTICS_BUSY and Retry-After, and stops a computation that runs too long.
+// The network's heavy measures off the event loop: the service answers other requests while a large network is
+// partitioned, refuses more than it may run at once (communities and betweenness rankings alike) with ANALYTICS_BUSY
+// and Retry-After, and stops a computation that runs too long.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Label, Rel } from '../../../schema/graph.js';
-import { communityWork, configureCommunityWork } from '../../../server/analytics/community-work.js';
+import { networkWork, configureNetworkWork } from '../../../server/analytics/network-work.js';
 import { createLogger } from '../../../server/logger.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
@@ -12,6 +13,7 @@ import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 const HEAVY_AREA = 'heavy-borough';
 const COMMUNITIES = `query ($area: String) { communities(area: $area) { count organisations modularity
   communities { number size members(first: 100) { key } brokers { node { key } betweenness } } } }`;
+const MOST_CONNECTED = `{ mostConnected(orderBy: BETWEENNESS, first: 5) { node { key } partners betweenness } }`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Seconds of work on a quiet machine, and a thread started under tsx: a busy shared machine needs more than 60 s.
@@ -52,8 +54,8 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
     );
     service = await startTestService(testTarget(), {
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      COMMUNITIES_CONCURRENCY: '1',
-      COMMUNITIES_QUEUE: '0',
+      ANALYTICS_CONCURRENCY: '1',
+      ANALYTICS_QUEUE: '0',
     });
   });
   afterAll(async () => service?.stop());
@@ -61,14 +63,17 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
   it('answers other requests while it partitions a large network, and refuses more at once saying when to retry', async () => {
     const seedAnswer = await post(COMMUNITIES); // also loads the worker thread, so what follows is the work alone
     expect(seedAnswer.body.errors, JSON.stringify(seedAnswer.body.errors)).toBeUndefined();
+    const ranked = await post(MOST_CONNECTED);
+    expect(ranked.body.errors, JSON.stringify(ranked.body.errors)).toBeUndefined();
+    expect(ranked.body.data.mostConnected.length).toBeGreaterThan(0);
     const order: string[] = [];
     const heavy = post(COMMUNITIES, { area: HEAVY_AREA }).then((answer) => {
       order.push('communities');
       return answer;
     });
     // Until the network has been read from Neo4j and handed to the thread (bounded, so a failure is an assertion).
-    for (let waited = 0; communityWork().load.running === 0 && waited < 30_000; waited += 10) await pause(10);
-    expect(communityWork().load).toEqual({ running: 1, waiting: 0, preparing: 0 });
+    for (let waited = 0; networkWork().load.running === 0 && waited < 30_000; waited += 10) await pause(10);
+    expect(networkWork().load).toEqual({ running: 1, waiting: 0, preparing: 0 });
 
     const cheap = await post(`{ programme(key: "london-mecc-2017-18") { name } }`);
     order.push('programme');
@@ -87,19 +92,25 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
     expect(error.extensions).not.toHaveProperty('http');
     // Refused before Neo4j was asked for the network: a refusal costs the database nothing.
     expect(refused.roundTrips).toBe('0');
+    // Ranking partners by betweenness takes the same threads, so it waits its turn as well rather than hold the service.
+    const rankingRefused = await post(MOST_CONNECTED);
+    expect(rankingRefused.status).toBe(503);
+    expect(rankingRefused.body.errors[0].extensions.code).toBe('ANALYTICS_BUSY');
+    order.push('ranking refused');
 
     const answered = await heavy;
     expect(answered.status).toBe(200);
     expect(answered.body.errors, JSON.stringify(answered.body.errors)).toBeUndefined();
     expect(answered.body.data.communities.organisations).toBe(1_000);
     // The cheap question and the refusal were answered while the communities were still being found.
-    expect(order).toEqual(['programme', 'refused', 'communities']);
-    // And once found, there is room again: the seed's answer is as it was.
+    expect(order).toEqual(['programme', 'refused', 'ranking refused', 'communities']);
+    // And once found, there is room again: the seed's answers are as they were.
     expect((await post(COMMUNITIES)).body).toEqual(seedAnswer.body);
+    expect((await post(MOST_CONNECTED)).body).toEqual(ranked.body);
   });
 
   it('stops a computation that runs past its time, says so, and answers the next', async () => {
-    configureCommunityWork({ concurrency: 1, queue: 0, timeoutMs: 200 });
+    configureNetworkWork({ concurrency: 1, queue: 0, timeoutMs: 200 });
     try {
       const before = await post(COMMUNITIES);
       const stopped = await post(COMMUNITIES, { area: HEAVY_AREA });
@@ -107,10 +118,10 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
       expect(stopped.body.errors[0].message).toBe(
         'Finding the communities took longer than 0.2 s and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.',
       );
-      expect(communityWork().load).toEqual({ running: 0, waiting: 0, preparing: 0 });
+      expect(networkWork().load).toEqual({ running: 0, waiting: 0, preparing: 0 });
       expect((await post(COMMUNITIES)).body).toEqual(before.body);
     } finally {
-      configureCommunityWork({ concurrency: 1, queue: 0, timeoutMs: 20_000 });
+      configureNetworkWork({ concurrency: 1, queue: 0, timeoutMs: 20_000 });
     }
   });
 });
