@@ -3,10 +3,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { getOperationAST, parse } from 'graphql';
 import { Counter } from 'prom-client';
 import { cachedKeyFor, presentedSecret } from '../graphql/access.js';
 import { looksLikeJwt } from '../graphql/oidc.js';
 import type { ResponseStore } from '../graphql/response-cache.js';
+import { countOperation } from '../metrics/graphql.js';
 import { registry } from '../metrics/registry.js';
 
 /** The most the answers held here may weigh together, bodies and keys: the least recently used go first. */
@@ -22,6 +24,11 @@ export interface StoredAnswer {
   /** Never later than the Cache-Control max-age allows: the staleness bound an import by another process relies on. */
   expiresAt: number;
   weight: number;
+  /**
+   * The operation's name, so that an answer sent from here is counted in hub_graphql_operations_total as Apollo counts
+   * the ones it makes (a stored answer is always a query: Apollo marks nothing else public).
+   */
+  operationName?: string;
 }
 
 /**
@@ -101,6 +108,21 @@ interface Lookup {
 }
 
 export const GRAPHQL = '/graphql';
+
+/**
+ * The name of the operation a request asked for: its operationName, else the name in its query text (read only when
+ * an answer is stored, so once per answer). A persisted query sent by hash alone without a name is anonymous.
+ */
+export function operationNameOf(params: unknown): string | undefined {
+  const { query, operationName } = (params ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof operationName === 'string' && operationName !== '') return operationName;
+  if (typeof query !== 'string') return undefined;
+  try {
+    return getOperationAST(parse(query))?.name?.value;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Stored answers sent, by method and by where: below Fastify (fast-path.ts) or from Fastify's hook. Both are in the
@@ -236,6 +258,7 @@ const answerCache: FastifyPluginAsync<AnswerCacheOptions> = async (app, options)
     lookups.set(request, { key, generation, hit: answer !== undefined, post });
     if (!answer) return;
     storedAnswersSent.inc({ method: request.method, path: 'fastify-hook' });
+    countOperation('query', answer.operationName);
     return post
       ? sendStoredPost(reply, answer, options.production)
       : sendStored(request, reply, answer, options.production);
@@ -260,6 +283,7 @@ const answerCache: FastifyPluginAsync<AnswerCacheOptions> = async (app, options)
       storedAt,
       expiresAt: storedAt + maxAge * 1000,
       weight: body.length + lookup.key.length,
+      operationName: operationNameOf(lookup.post ? request.body : request.query),
     });
     // A POST's first answer goes out as Apollo made it, headers included.
     if (!lookup.post) void reply.header('etag', etag).header('x-cache', 'miss');

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
+import { countOperation } from '../metrics/graphql.js';
 import { httpDuration, httpRequests } from '../metrics/registry.js';
 import { activeTracer } from '../tracing/tracer.js';
 import { cachedKeyFor, presentedSecret } from '../graphql/access.js';
@@ -157,6 +158,7 @@ export function fastPath(
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     httpRequests.inc(labels);
     storedAnswersSent.inc({ method: 'GET', path: 'below-fastify' });
+    countOperation('query', answer.operationName);
     httpDuration.observe(labels, seconds);
     log?.info({ res: { statusCode: status }, responseTime: seconds * 1000 }, 'request completed');
     return true;

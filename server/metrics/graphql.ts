@@ -16,13 +16,18 @@ function nameLabel(name: string | null | undefined): string {
   return name;
 }
 
+/** Counts one operation a client asked for, by its type and (a bounded set of) names. */
+export function countOperation(type: string, name: string | null | undefined): void {
+  graphqlOperations.inc({ type, name: nameLabel(name) });
+}
+
 export function graphqlMetrics<C extends BaseContext>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, operationName }) {
           if (!operation) return;
-          graphqlOperations.inc({ type: operation.operation, name: nameLabel(operationName ?? operation.name?.value) });
+          countOperation(operation.operation, operationName ?? operation.name?.value);
         },
         // The answer's own errors, after formatError: the codes counted are the ones clients branch on.
         async willSendResponse({ response }) {
