@@ -12,7 +12,6 @@ import {
   Network,
   NetworkNode,
 } from '../../../schema/graphql/network.js';
-import { type NetworkWorkPlace, reserveNetworkWork } from '../../analytics/network-work.js';
 import { toGraphNode, type GraphNode } from '../../database/nodes.js';
 import {
   coverageGaps,
@@ -21,13 +20,12 @@ import {
   MAX_RANKED_MEMBERS,
   networkAround,
   NetworkTooLargeError,
-  networkInArea,
   shortestPartnershipPath,
 } from '../../database/network.js';
 import { projectionOf } from '../network-projection.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { Context } from '../context.js';
-import { offThreadError } from './off-thread.js';
+import { measureInArea } from './off-thread.js';
 import { checkId, clientError } from './support.js';
 
 async function organisationById(ctx: Context, id: string, argument: string): Promise<GraphNode> {
@@ -110,25 +108,12 @@ export class AnalyticsResolver {
   ) {
     if (!Number.isInteger(first) || first < 1 || first > 100)
       throw clientError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.', { argument: 'first' });
-    let place: NetworkWorkPlace | undefined;
-    try {
-      // Taken first, so that a request the service has no room for is refused before Neo4j reads it a network.
-      place = reserveNetworkWork();
-      const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_RANKED_MEMBERS);
-      if (!network)
-        throw clientError(
-          ErrorCode.BAD_USER_INPUT,
-          `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_RANKED_MEMBERS} one request may rank: give a smaller area (a region, footprint or borough key).`,
-          { argument: 'area' },
-        );
-      // In a worker thread: betweenness takes most of a second of CPU on the largest networks under the bound, which
-      // on the event loop would hold every other request of the service for as long.
-      return (await place.mostConnected(network, orderBy)).slice(0, first);
-    } catch (error) {
-      throw offThreadError(error, 'Ranking the partners');
-    } finally {
-      place?.release();
-    }
+    return measureInArea(
+      ctx,
+      area,
+      { bound: MAX_RANKED_MEMBERS, verb: 'rank', what: 'Ranking the partners' },
+      async (place, network) => (await place.mostConnected(network, orderBy)).slice(0, first),
+    );
   }
 
   @Query(() => [Area], {

@@ -1,8 +1,53 @@
-// The network's heavy measures run in a pool of worker threads: its refusals and time-outs as errors with a code.
+// The network's heavy measures run in a pool of worker threads: the sequence each one follows, and its refusals and
+// time-outs as errors with a code.
 import { ErrorCode, errorMessage, errorStatus } from '../../../schema/errors.js';
+import { type NetworkWorkPlace, reserveNetworkWork } from '../../analytics/network-work.js';
 import { PoolBusyError, WorkTimeoutError } from '../../analytics/worker-pool.js';
+import { type Network, networkInArea } from '../../database/network.js';
+import type { Context } from '../context.js';
 import { graphqlError } from '../errors.js';
 import { clientError } from './support.js';
+
+/** What a measure of the network in an area is called in its messages, and the most members it takes. */
+export interface AreaMeasure {
+  /** The most organisations and programmes one request may measure. */
+  bound: number;
+  /** What is done to the network, for the refusal of one too large: "partition", "rank". */
+  verb: string;
+  /** The computation, for the message of one stopped past its time: "Finding the communities". */
+  what: string;
+}
+
+/**
+ * Measures the partnership network in an area (everywhere when none is given) on a worker thread: a place in the pool
+ * is taken first, so that a request the service has no room for is refused before Neo4j reads it a network; a network
+ * over the bound is refused with how to narrow it; the pool's refusals and time-outs become errors with a code; and
+ * the place is given back however it ends. In a thread because these measures take seconds of CPU on the largest
+ * networks under the bound, which on the event loop would hold every other request of the service for as long.
+ */
+export async function measureInArea<T>(
+  ctx: Context,
+  area: string | null | undefined,
+  { bound, verb, what }: AreaMeasure,
+  measure: (place: NetworkWorkPlace, network: Network) => Promise<T>,
+): Promise<T> {
+  let place: NetworkWorkPlace | undefined;
+  try {
+    place = reserveNetworkWork();
+    const { members, network } = await networkInArea(ctx.db, area ?? undefined, bound);
+    if (!network)
+      throw clientError(
+        ErrorCode.BAD_USER_INPUT,
+        `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${bound} one request may ${verb}: give a smaller area (a region, footprint or borough key).`,
+        { argument: 'area' },
+      );
+    return await measure(place, network);
+  } catch (error) {
+    throw offThreadError(error, what);
+  } finally {
+    place?.release();
+  }
+}
 
 /**
  * The error a client gets for the pool's: refused at once while this instance runs as many computations as it may

@@ -5,13 +5,11 @@ import { Label as L, Rel } from '../../../schema/graph.js';
 import { Target } from '../../../schema/graphql/index.js';
 import { Communities, TargetTrajectory } from '../../../schema/graphql/patterns.js';
 import { linkSpec } from '../../../schema/model.js';
-import { type NetworkWorkPlace, reserveNetworkWork } from '../../analytics/network-work.js';
 import { MAX_COMMUNITY_MEMBERS, ProjectionTooLargeError } from '../../database/communities.js';
-import { networkInArea } from '../../database/network.js';
 import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { trajectoryOf } from '../trajectory.js';
-import { offThreadError } from './off-thread.js';
+import { measureInArea } from './off-thread.js';
 import { clientError, linked } from './support.js';
 
 const READINGS = linkSpec(L.Target, Rel.HAS_READING, 'out', [L.TargetReading]);
@@ -45,28 +43,21 @@ export class CommunitiesResolver {
       throw clientError(ErrorCode.BAD_USER_INPUT, `resolution must be from 0.1 to 10, not ${resolution}.`, {
         argument: 'resolution',
       });
-    let place: NetworkWorkPlace | undefined;
-    try {
-      // Taken first, so that a request the service has no room for is refused before Neo4j reads it a network.
-      place = reserveNetworkWork();
-      const { members, network } = await networkInArea(ctx.db, area ?? undefined, MAX_COMMUNITY_MEMBERS);
-      if (!network)
-        throw clientError(
-          ErrorCode.BAD_USER_INPUT,
-          `The partnership network ${area ? `in ${area}` : 'everywhere'} has ${members} organisations and programmes, more than the ${MAX_COMMUNITY_MEMBERS} one request may partition: give a smaller area (a region, footprint or borough key).`,
-          { argument: 'area' },
-        );
-      // In a worker thread: Louvain and betweenness take seconds of CPU on the largest networks under the bound, which
-      // on the event loop would hold every other request of the service for as long.
-      const found = await place.communities(network, { resolution, seed });
-      return { ...found, count: found.communities.length };
-    } catch (error) {
-      if (error instanceof ProjectionTooLargeError)
-        throw clientError(ErrorCode.BAD_USER_INPUT, `${error.message} Give a smaller area.`, { argument: 'area' });
-      throw offThreadError(error, 'Finding the communities');
-    } finally {
-      place?.release();
-    }
+    return measureInArea(
+      ctx,
+      area,
+      { bound: MAX_COMMUNITY_MEMBERS, verb: 'partition', what: 'Finding the communities' },
+      async (place, network) => {
+        try {
+          const found = await place.communities(network, { resolution, seed });
+          return { ...found, count: found.communities.length };
+        } catch (error) {
+          if (error instanceof ProjectionTooLargeError)
+            throw clientError(ErrorCode.BAD_USER_INPUT, `${error.message} Give a smaller area.`, { argument: 'area' });
+          throw error;
+        }
+      },
+    );
   }
 }
 
