@@ -315,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       concurrency: positive('ANALYTICS_CONCURRENCY', DEFAULT_NETWORK_WORK.concurrency, 'threads'),
       queue: count('ANALYTICS_QUEUE', DEFAULT_NETWORK_WORK.queue, 'waiting requests'),
       timeoutMs: positive('ANALYTICS_TIMEOUT_MS', DEFAULT_NETWORK_WORK.timeoutMs, 'milliseconds'),
+      idleMs: positive('ANALYTICS_IDLE_MS', DEFAULT_NETWORK_WORK.idleMs, 'milliseconds'),
     },
   };
   const trustProxy = text('TRUST_PROXY', '');

@@ -14,6 +14,8 @@ export interface NetworkWorkOptions {
   queue: number;
   /** The longest one computation may run before its thread is terminated (ANALYTICS_TIMEOUT_MS). */
   timeoutMs: number;
+  /** How long a thread may wait with no computation before it ends (ANALYTICS_IDLE_MS); 60 s when not given. */
+  idleMs?: number;
 }
 
 /**
@@ -23,11 +25,15 @@ export interface NetworkWorkOptions {
  */
 export const defaultNetworkConcurrency = (): number => Math.max(1, Math.floor(availableParallelism() / 2));
 
-export const DEFAULT_NETWORK_WORK: NetworkWorkOptions = {
+export const DEFAULT_NETWORK_WORK: Required<NetworkWorkOptions> = {
   concurrency: defaultNetworkConcurrency(),
   // Two waiting behind each running one wait at most two computations (about 5 s on England); more would only time out.
   queue: 2,
   timeoutMs: 20_000,
+  // A thread holds tens of MB (its own V8 heap and the worker's modules) that a service asked for communities once
+  // would otherwise keep for good; a minute keeps it for an analyst's next few questions, and starting one again
+  // costs a fraction of a second.
+  idleMs: 60_000,
 };
 
 const WORKER = new URL('./network-worker.js', import.meta.url);
@@ -40,7 +46,12 @@ let pool: WorkerPool<NetworkTask, NetworkOutcome> | undefined;
  * process's cores, however many services a test starts in it.
  */
 export function networkWork(): WorkerPool<NetworkTask, NetworkOutcome> {
-  pool ??= new WorkerPool({ entry: WORKER, name: 'network analysis', ...options });
+  pool ??= new WorkerPool({
+    entry: WORKER,
+    name: 'network analysis',
+    ...options,
+    idleMs: options.idleMs ?? DEFAULT_NETWORK_WORK.idleMs,
+  });
   return pool;
 }
 

@@ -15,6 +15,11 @@ export interface WorkerPoolOptions {
   timeoutMs: number;
   /** What the workers do, for thread names and messages. */
   name: string;
+  /**
+   * How long a thread may wait with no task before it ends, giving back its memory (a V8 isolate with the worker's
+   * modules, tens of MB); the next task starts a thread again. Unset, threads stay loaded until the pool closes.
+   */
+  idleMs?: number;
 }
 
 /** Every worker is busy and the queue is full: the caller should come back later, in about `retryAfterSeconds`. */
@@ -66,6 +71,8 @@ interface Thread<In, Out> {
   task?: Task<In, Out>;
   timer?: NodeJS.Timeout;
   startedAt?: number;
+  /** Ends the thread when it has waited `idleMs` with no task. */
+  idleTimer?: NodeJS.Timeout;
 }
 
 /** How long a task is guessed to take before any has finished, for the first refusals' Retry-After. */
@@ -103,6 +110,11 @@ export class WorkerPool<In, Out> {
       waiting: this.waiting.length,
       preparing: this.preparing,
     };
+  }
+
+  /** Threads started and not yet ended, busy or idle: none once they have all been idle for `idleMs`. */
+  get threadCount(): number {
+    return this.threads.size;
   }
 
   /**
@@ -173,7 +185,10 @@ export class WorkerPool<In, Out> {
     return Math.max(1, Math.ceil(ms / 1000));
   }
 
-  /** Hands waiting tasks to idle workers, starting workers up to the concurrency for those still waiting. */
+  /**
+   * Hands waiting tasks to idle workers, starting workers up to the concurrency for those still waiting; a worker left
+   * with nothing to do starts counting its idle time.
+   */
   private dispatch(): void {
     while (this.waiting.length > 0) {
       const thread = [...this.threads].find((t) => t.ready && !t.task);
@@ -182,9 +197,27 @@ export class WorkerPool<In, Out> {
     }
     const starting = [...this.threads].filter((t) => !t.ready).length;
     for (let i = starting; i < this.waiting.length && this.threads.size < this.options.concurrency; i++) this.spawn();
+    for (const thread of this.threads) if (thread.ready && !thread.task) this.idle(thread);
+  }
+
+  /**
+   * Ends a thread that stays without a task for `idleMs`: a service asked for communities once (a benchmark's warm-up,
+   * an analyst's one question) otherwise keeps the thread's memory for the rest of its life.
+   */
+  private idle(thread: Thread<In, Out>): void {
+    const { idleMs } = this.options;
+    if (idleMs === undefined || thread.idleTimer) return;
+    thread.idleTimer = setTimeout(() => {
+      thread.idleTimer = undefined;
+      if (!thread.task) void this.retire(thread, new WorkFailedError('Idle.'));
+    }, idleMs);
+    // Waiting to end a thread must not keep a CLI or a test from ending.
+    thread.idleTimer.unref();
   }
 
   private start(thread: Thread<In, Out>, task: Task<In, Out>): void {
+    clearTimeout(thread.idleTimer);
+    thread.idleTimer = undefined;
     thread.task = task;
     thread.startedAt = performance.now();
     // A busy worker keeps the process alive until it answers; an idle one does not keep a CLI or a test from ending.
@@ -249,6 +282,7 @@ export class WorkerPool<In, Out> {
   /** Takes a thread out of the pool, failing its task with `reason`, and terminates it. */
   private async retire(thread: Thread<In, Out>, reason: Error): Promise<void> {
     if (!this.threads.delete(thread)) return;
+    clearTimeout(thread.idleTimer);
     const task = thread.task;
     this.finish(thread);
     // A timed-out task counts at its limit, so refusals meanwhile say to wait as long as such a task may take.

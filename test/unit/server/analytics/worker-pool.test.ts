@@ -29,6 +29,7 @@ const poolOf = (options: Partial<WorkerPoolOptions> = {}) => {
   pools.push(pool);
   return pool;
 };
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Settles with what happened, so a test can look at the order things happened in. */
 const outcome = (promise: Promise<string>) =>
   promise.then(
@@ -101,6 +102,29 @@ describe('the worker pool', { timeout: 30_000 }, () => {
     expect(stopped).toMatchObject({ error: expect.any(WorkTimeoutError) });
     expect((stopped as { error: Error }).error.message).toBe('The task ran longer than 300 ms and was stopped.');
     expect(await pool.run({ ms: 0, value: 'after' })).toBe('after');
+  });
+
+  it('ends a thread left without a task for idleMs, and starts another for a later task', async () => {
+    const pool = poolOf({ idleMs: 300 });
+    const first = await pool.run({ ms: 0, whichThread: true });
+    // A task that runs longer than idleMs is not cut short: only waiting counts.
+    expect(await pool.run({ ms: 600, whichThread: true })).toBe(first);
+    expect(pool.threadCount).toBe(1);
+    for (let waited = 0; pool.threadCount > 0 && waited < 10_000; waited += 50) await pause(50);
+    expect(pool.threadCount).toBe(0);
+    const later = await pool.run({ ms: 0, whichThread: true });
+    expect(later).toMatch(/^thread \d+$/);
+    expect(later).not.toBe(first);
+    expect(pool.threadCount).toBe(1);
+  });
+
+  it('keeps a thread loaded while tasks come more often than idleMs, however long it has been loaded', async () => {
+    const pool = poolOf({ idleMs: 1_000 });
+    const first = await pool.run({ ms: 0, whichThread: true });
+    for (let i = 0; i < 4; i++) {
+      await pause(400);
+      expect(await pool.run({ ms: 0, whichThread: true })).toBe(first);
+    }
   });
 
   it('reports a task that fails in its thread, and goes on', async () => {
