@@ -9,14 +9,7 @@ import { buildAdmin } from '../../admin/build.js';
 import type { RunningService } from '../../server/service.js';
 import { startFixtureFeed, type FixtureFeed } from '../fixtures/oruk/feeds/feed-server.js';
 import { fixtureServices } from '../fixtures/oruk/feeds/services.js';
-import {
-  accessibilityViolations,
-  collectProblems,
-  expectClean,
-  launchBrowser,
-  signInToAdminConsole,
-  watchCspViolations,
-} from '../support/browser.js';
+import { accessibilityViolations, expectClean, launchBrowser, openAdminConsole } from '../support/browser.js';
 import { testTarget, useTestDatabase } from '../support/database.js';
 import { startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
@@ -38,13 +31,7 @@ describe('the admin console: feeds and possible duplicates', () => {
     service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
     // One tab for the whole file: the console is a single page, so each screen is reached as an admin reaches it.
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    problems = collectProblems(page);
-    await watchCspViolations(page);
-    await page.goto(`${service.url}/admin`);
-    await signInToAdminConsole(page, TEST_ADMIN_TOKEN);
-    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+    ({ context, page, problems } = await openAdminConsole(browser, service.url, { signInWith: TEST_ADMIN_TOKEN }));
   });
   afterAll(async () => {
     await context?.close();

@@ -10,14 +10,7 @@ import { createKey } from '../../server/database/api-keys.js';
 import { createLogger } from '../../server/logger.js';
 import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import type { RunningService } from '../../server/service.js';
-import {
-  accessibilityViolations,
-  collectProblems,
-  expectClean,
-  launchBrowser,
-  signInToAdminConsole,
-  watchCspViolations,
-} from '../support/browser.js';
+import { accessibilityViolations, expectClean, launchBrowser, openAdminConsole } from '../support/browser.js';
 import { testTarget, useTestDatabase, wipe } from '../support/database.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
@@ -51,15 +44,9 @@ describe('the admin console: every link, new records and restore', () => {
   /** A fresh tab on /admin, signed in, with its console errors and CSP refusals collected. */
   async function openSignedIn(hash = ''): Promise<{ page: Page; problems: string[] }> {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = collectProblems(page);
-    await watchCspViolations(page);
-    await page.goto(`${service.url}/admin`);
-    await signInToAdminConsole(page, TEST_ADMIN_TOKEN);
-    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
-    if (hash) await page.goto(`${service.url}/admin#${hash}`);
-    return { page, problems };
+    const tab = await openAdminConsole(browser, service.url, { signInWith: TEST_ADMIN_TOKEN, hash });
+    context = tab.context;
+    return tab;
   }
 
   const axeClean = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);

@@ -13,12 +13,11 @@ import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import type { RunningService } from '../../server/service.js';
 import {
   accessibilityViolations,
-  collectProblems,
   expectClean,
   launchBrowser,
+  openAdminConsole,
   SCREENSHOTS,
   signInToAdminConsole,
-  watchCspViolations,
 } from '../support/browser.js';
 import { useTestDatabase, testTarget } from '../support/database.js';
 import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
@@ -49,15 +48,12 @@ describe('the admin console in a real browser', () => {
 
   const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
-  /** A fresh tab on /admin with its console errors (CSP refusals among them) collected. */
+  /** A fresh tab on /admin, not yet signed in, with its console errors (CSP refusals among them) collected. */
   async function open(): Promise<{ page: Page; problems: string[] }> {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = collectProblems(page);
-    await watchCspViolations(page);
-    await page.goto(`${service.url}/admin`);
-    return { page, problems };
+    const tab = await openAdminConsole(browser, service.url);
+    context = tab.context;
+    return tab;
   }
 
   const signIn = (page: Page, secret = TEST_ADMIN_TOKEN) => signInToAdminConsole(page, secret);

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { expect } from 'vitest';
 import { launchChromium } from '../../widgets/chromium.js';
@@ -74,4 +74,34 @@ export async function expectClean(page: Page, problems: string[], expected?: Reg
 export async function signInToAdminConsole(page: Page, secret: string): Promise<void> {
   await page.getByLabel('Admin key').fill(secret);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** A tab on the admin console: its own browser context (closed with it), the page, and the page's problems so far. */
+export interface AdminConsoleTab {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/**
+ * Opens the service's admin console in a fresh context, collecting console errors and CSP refusals from the first
+ * load. With `signInWith`, signs in with that key and waits for the first screen; with `hash`, then goes to that
+ * screen (such as `record/<id>`), as a bookmark would.
+ */
+export async function openAdminConsole(
+  browser: Browser,
+  serviceUrl: string,
+  { signInWith, hash }: { signInWith?: string; hash?: string } = {},
+): Promise<AdminConsoleTab> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await watchCspViolations(page);
+  await page.goto(`${serviceUrl}/admin`);
+  if (signInWith) {
+    await signInToAdminConsole(page, signInWith);
+    await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+  }
+  if (hash) await page.goto(`${serviceUrl}/admin#${hash}`);
+  return { context, page, problems };
 }

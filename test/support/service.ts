@@ -1,7 +1,12 @@
 // For integration suites: the whole service (HTTP, GraphQL, readiness) started against a given Neo4j on a free port.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../server/config.js';
+import type { Database } from '../../server/database/database.js';
 import { createLogger } from '../../server/logger.js';
+import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import { startService, type RunningService } from '../../server/service.js';
+import { testTarget, useTestDatabase } from './database.js';
 import type { TestNeo4j } from './global-neo4j.js';
 
 export async function startTestService(neo4j: TestNeo4j, env: Record<string, string> = {}): Promise<RunningService> {
@@ -20,6 +25,39 @@ export async function startTestService(neo4j: TestNeo4j, env: Record<string, str
   return startService(config, createLogger(config.logLevel));
 }
 
+/** What a suite over the seeded service reads: getters, since both exist only once the suite's hooks have run. */
+export interface SeededService {
+  db: () => Database;
+  service: () => RunningService;
+}
+
+/**
+ * Registers the hooks of a suite that asks one service over the seed data: before the suite, the run's Neo4j wiped
+ * and seeded, then `prepare` (records or keys the service must find from its first request), then the service
+ * started with `env`; after it, the service stopped and the driver closed. One service per suite, not per test.
+ */
+export function useSeededService(
+  options: { env?: Record<string, string>; prepare?: (db: Database) => Promise<void> } = {},
+): SeededService {
+  const db = useTestDatabase();
+  let service: RunningService | undefined;
+  beforeAll(async () => {
+    await seedIfEmpty(db(), createLogger('silent'));
+    await options.prepare?.(db());
+    service = await startTestService(testTarget(), options.env);
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+  return {
+    db,
+    service: () => {
+      if (!service) throw new Error('useSeededService(): the service is only available inside tests and hooks');
+      return service;
+    },
+  };
+}
+
 /** POSTs a GraphQL request and returns the parsed body with the HTTP status. */
 export async function graphql(
   service: RunningService,
@@ -34,6 +72,15 @@ export async function graphql(
   });
   return { status: response.status, body: (await response.json()) as never };
 }
+
+/** The hash-only GET path a widget sends for `query` once the service has it registered (automatic persisted queries). */
+export const byHash = (query: string): string =>
+  `/graphql?extensions=${encodeURIComponent(
+    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } }),
+  )}`;
+
+/** The GET path that registers `query` under its hash: the hash with the query itself, as a widget's first ask. */
+export const registering = (query: string): string => `${byHash(query)}&query=${encodeURIComponent(query)}`;
 
 /** The bootstrap admin token test services start with when a suite needs more than the public role. */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';

@@ -1,6 +1,5 @@
 // The HTTP-level cache of public GraphQL GETs: stored bytes served before Apollo, emptied by every change, 304 for a
 // browser's copy, never crossing roles, still rate-limited and counted, with the CORS headers the request deserves.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
@@ -10,7 +9,7 @@ import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
 import { startTestRedis, type TestRedis } from '../../support/redis.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { byHash, graphql, registering, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const LIMIT = 8;
 const COUNCIL = 'https://www.enfield.gov.uk';
@@ -24,13 +23,6 @@ const newAddress = () => {
   addresses += 1;
   return `203.0.113.${addresses}`;
 };
-
-/** The hash-only GET a widget sends once its query is registered. */
-const byHash = (query: string) =>
-  `/graphql?extensions=${encodeURIComponent(
-    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } }),
-  )}`;
-const registering = (query: string) => `${byHash(query)}&query=${encodeURIComponent(query)}`;
 
 describe('HTTP-level cache of public GETs', () => {
   const db = useTestDatabase();

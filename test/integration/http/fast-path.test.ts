@@ -1,13 +1,12 @@
 // Stored public answers sent below Fastify: the same bytes and headers as Fastify's own hook sends, 304s, per-role
 // answers, emptied by a write; and public POSTs answered from their stored bytes.
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
 import { createLogger } from '../../../server/logger.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { byHash, graphql, registering, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const COUNCIL = 'https://www.enfield.gov.uk';
 /** Headers that differ between any two answers, whichever path sends them. */
@@ -18,12 +17,6 @@ const newAddress = () => {
   addresses += 1;
   return `198.51.100.${addresses}`;
 };
-
-const byHash = (query: string) =>
-  `/graphql?extensions=${encodeURIComponent(
-    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } }),
-  )}`;
-const registering = (query: string) => `${byHash(query)}&query=${encodeURIComponent(query)}`;
 
 /** Every header but those that differ per answer, in name order. */
 const comparable = (response: Response) =>
