@@ -1,7 +1,7 @@
 // Introspection by role: analysts and admins may always read the schema (their console needs it); the public only
 // where the service allows it (GRAPHQL_INTROSPECTION, on by default outside production).
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import { type DocumentNode, GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import { ErrorCode, errorStatus } from '../../schema/errors.js';
 import { outranksOrEquals } from '../../schema/roles.js';
 import type { Context } from './context.js';
@@ -13,13 +13,20 @@ import type { Context } from './context.js';
  * introspection: widgets ask for it.
  */
 export function introspectionByRole(forPublic: boolean): ApolloServerPlugin<Context> {
+  // Apollo hands a repeated query the same parsed document, so whether it introspects is worked out once per document
+  // rather than by a validation pass on every public request.
+  const introspects = new WeakMap<DocumentNode, boolean>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema }) {
           if (forPublic || outranksOrEquals(contextValue.role, 'analyst')) return;
-          const refused = validate(schema, document, [NoSchemaIntrospectionCustomRule]);
-          if (refused.length === 0) return;
+          let refused = introspects.get(document);
+          if (refused === undefined) {
+            refused = validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
+            introspects.set(document, refused);
+          }
+          if (!refused) return;
           const code = ErrorCode.GRAPHQL_VALIDATION_FAILED;
           throw new GraphQLError(
             'Introspection (__schema, __type) is for analyst and admin keys here: send one as "Authorization: Bearer <key>" (the console at /graphiql signs in with it), or read the published schema.graphql.',

@@ -2,7 +2,7 @@
 // headroom, not from guesses.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode, errorStatus } from '../../schema/errors.js';
 import type { Context } from './context.js';
 import { type CostModel, costModel } from './cost.js';
@@ -60,13 +60,22 @@ export function queryCost(): ApolloServerPlugin<Context> {
   // One model per schema: its introspection sizes are measured once.
   const models = new WeakMap<GraphQLSchema, CostModel>();
   const modelOf = (schema: GraphQLSchema) => models.get(schema) ?? models.set(schema, costModel(schema)).get(schema)!;
+  // An operation without variables costs the same every time, and Apollo hands a repeated query the same parsed
+  // document: its cost is worked out once, not walked again for every request that sends it.
+  const fixedCosts = new WeakMap<OperationDefinitionNode, ReturnType<CostModel['cost']>>();
   return {
     async requestDidStart({ schema }) {
       const model = modelOf(schema);
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const { cost, introspectionDepth } = model.cost(document, operation, request.variables ?? {});
+          const fixed = !operation.variableDefinitions?.length;
+          let measured = fixed ? fixedCosts.get(operation) : undefined;
+          if (measured === undefined) {
+            measured = model.cost(document, operation, request.variables ?? {});
+            if (fixed) fixedCosts.set(operation, measured);
+          }
+          const { cost, introspectionDepth } = measured;
           const code = ErrorCode.GRAPHQL_VALIDATION_FAILED;
           const status = errorStatus(code);
           if (introspectionDepth > QUERY_LIMITS.maxIntrospectionDepth)

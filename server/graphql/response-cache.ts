@@ -2,12 +2,13 @@
 // and admins' requests are never cached; any admin change empties the cache at once, and entries expire after
 // PUBLIC_MAX_AGE_S anyway, which bounds how stale a reader can be after an import run by another process. The cache
 // lives in this process, or in Redis (REDIS_URL) when several instances must share it.
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import type { ApolloServerPlugin } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type { GraphQLSchema } from 'graphql';
 import { createClient, defineScript, type CommandParser } from 'redis';
 import type { Logger } from '../logger.js';
+import { cachePolicyPlugins } from './cache-policy.js';
 import type { Context } from './context.js';
 
 /** How long a public answer may be reused, by this service and by browsers and proxies (Cache-Control). */
@@ -303,10 +304,10 @@ export class RedisResponseCache implements ResponseStore {
 }
 
 /** The plugins that cache public answers in `cache` and mark them cacheable over HTTP; others are marked private. */
-export function responseCaching(cache: ResponseStore): ApolloServerPlugin<Context>[] {
+export function responseCaching(cache: ResponseStore, schema: GraphQLSchema): ApolloServerPlugin<Context>[] {
   const isPublic = async ({ contextValue }: { contextValue: Context }) => contextValue.role === 'public';
   return [
-    ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_S }),
+    ...cachePolicyPlugins<Context>(schema, PUBLIC_MAX_AGE_S),
     {
       async requestDidStart({ contextValue }) {
         return {
@@ -327,8 +328,10 @@ export function responseCaching(cache: ResponseStore): ApolloServerPlugin<Contex
     },
     {
       // Apollo's plugin takes one cache for every request; a view per request lets each answer be stored under
-      // the generation it was read in.
+      // the generation it was read in. A key's request neither reads nor writes it, so it is not made one (its key
+      // data, a copy of the variables, was worked out for nothing).
       async requestDidStart(requestContext) {
+        if (requestContext.contextValue.role !== 'public') return;
         const perRequest = responseCachePlugin<Context>({
           cache: cache.forRequest(),
           sessionId: async () => null,

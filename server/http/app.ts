@@ -244,7 +244,7 @@ export async function createApp(
       ...(deps.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       roundTripReport(deps.production),
       graphqlMetrics<Context>(),
-      ...responseCaching(responseCache),
+      ...responseCaching(responseCache, deps.schema),
     ],
   });
   await apollo.start();
