@@ -3,36 +3,32 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../server/database/api-keys.js';
-import { createLogger } from '../../server/logger.js';
-import type { RunningService } from '../../server/service.js';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
-import { testTarget, useTestDatabase } from '../support/database.js';
-import { startTestService } from '../support/service.js';
+import { useSeededService } from '../support/service.js';
 
 describe("the analysts' console in Chromium", () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let browser: Browser;
   const keys = { analyst: '', widget: '' };
+  const { service } = useSeededService({
+    env: { NODE_ENV: 'production' },
+    prepare: async (db) => {
+      keys.analyst = (await createKey(db, 'console browser analyst', 'analyst', [])).secret;
+      keys.widget = (await createKey(db, 'console browser widget', 'public', [])).secret;
+    },
+  });
 
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    keys.analyst = (await createKey(db(), 'console browser analyst', 'analyst', [])).secret;
-    keys.widget = (await createKey(db(), 'console browser widget', 'public', [])).secret;
-    service = await startTestService(testTarget(), { NODE_ENV: 'production' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
   });
 
   it('refuses the public, then opens GraphiQL for an analyst key kept in the session only', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${service.url}/graphiql`);
+    await page.goto(`${service().url}/graphiql`);
     await page.getByLabel('Analyst or admin key').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -77,7 +73,7 @@ describe("the analysts' console in Chromium", () => {
     await page.reload();
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     const other = await context.newPage();
-    await other.goto(`${service.url}/graphiql`);
+    await other.goto(`${service().url}/graphiql`);
     await other.getByLabel('Analyst or admin key').waitFor();
     expect(await other.isVisible('#graphiql')).toBe(false);
     await context.close();

@@ -3,33 +3,25 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../schema/ids.js';
-import { createLogger } from '../../server/logger.js';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
-import type { RunningService } from '../../server/service.js';
 import { accessibilityViolations, collectProblems, launchBrowser } from '../support/browser.js';
-import { testTarget, useTestDatabase } from '../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../support/service.js';
 
 const MECC_TARGET = nodeId('Target', 'nw-london-mecc-2000-staff-trained');
 
 describe('the trajectory chart', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  const { service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
   let browser: Browser;
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
   });
 
   /** Readings made through the admin mutations: the seed has none, as no document states any. */
   async function addReading(key: string, date: string, value: number) {
     const admin = (text: string, variables: Record<string, unknown>) =>
-      graphql(service, text, variables, TEST_ADMIN_TOKEN).then((r) => {
+      graphql(service(), text, variables, TEST_ADMIN_TOKEN).then((r) => {
         expect(r.body.errors).toBeUndefined();
         return r.body.data;
       });
@@ -49,7 +41,7 @@ describe('the trajectory chart', () => {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
       const page = await context.newPage();
       const problems = collectProblems(page);
-      await page.goto(`${service.url}/demo`);
+      await page.goto(`${service().url}/demo`);
       await page.evaluate(() => {
         const section = document.createElement('section');
         section.id = 'trajectory';

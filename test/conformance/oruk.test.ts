@@ -3,12 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
-import { createLogger } from '../../server/logger.js';
-import type { RunningService } from '../../server/service.js';
-import { useTestDatabase, testTarget } from '../support/database.js';
-import { startTestService } from '../support/service.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededService } from '../support/service.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const REMOTE = 'https://raw.githubusercontent.com/openreferral/uk-profile/main/schema';
@@ -56,17 +52,11 @@ function expectValid(validate: ValidateFunction, body: unknown): void {
 }
 
 describe('the Open Referral UK 3.0 feed', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  const { service } = useSeededService();
   const v = validators();
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
-  });
-  afterAll(async () => service?.stop());
 
   const get = async (path: string) => {
-    const response = await fetch(`${service.url}/oruk${path}`);
+    const response = await fetch(`${service().url}/oruk${path}`);
     return {
       status: response.status,
       cors: response.headers.get('access-control-allow-origin'),

@@ -1,10 +1,6 @@
 // Hostile and malformed input: each gets a clear 4xx or coded GraphQL error, and nothing in the graph changes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const INJECTIONS = [
   "x' }) MATCH (n) DETACH DELETE n //",
@@ -15,8 +11,7 @@ const INJECTIONS = [
 ];
 
 describe('hostile and malformed input', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
   let before: string;
   const snapshot = async () =>
     JSON.stringify(
@@ -25,11 +20,8 @@ describe('hostile and malformed input', () => {
       ).records[0]?.toObject(),
     );
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     before = await snapshot();
   });
-  afterAll(async () => service?.stop());
 
   it('treats injection strings in every text argument as data: no 500, no change to the graph', async () => {
     const queries = [
@@ -44,7 +36,7 @@ describe('hostile and malformed input', () => {
     ];
     for (const query of queries) {
       for (const s of INJECTIONS) {
-        const { status, body } = await graphql(service, query, { s }, TEST_ADMIN_TOKEN);
+        const { status, body } = await graphql(service(), query, { s }, TEST_ADMIN_TOKEN);
         expect(status, `${query} ${JSON.stringify(s)}`).toBeLessThan(500);
         for (const error of body.errors ?? [])
           expect(['NOT_FOUND', 'BAD_USER_INPUT'], `${query} ${JSON.stringify(s)}: ${error.message}`).toContain(
@@ -57,7 +49,7 @@ describe('hostile and malformed input', () => {
 
   it('answers malformed requests with 4xx: bad JSON, wrong content type, a huge body, a missing query', async () => {
     const post = (body: string, type = 'application/json') =>
-      fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+      fetch(`${service().url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
     expect((await post('{"query": "{ about { name } ')).status).toBe(400);
     expect((await post('query=%7B%7D', 'text/plain')).status).toBe(400); // Apollo's CSRF prevention
     expect((await post(JSON.stringify({ query: `{ about { name } } #${'x'.repeat(2_000_000)}` }))).status).toBe(413);
@@ -67,11 +59,11 @@ describe('hostile and malformed input', () => {
   });
 
   it('refuses invalid ids and codes with BAD_USER_INPUT or NOT_FOUND, and unicode in search with results, not errors', async () => {
-    const code = async (query: string) => (await graphql(service, query)).body.errors?.[0]?.extensions?.code;
+    const code = async (query: string) => (await graphql(service(), query)).body.errors?.[0]?.extensions?.code;
     expect(await code('{ action(id: "123") { name } }')).toBe('BAD_USER_INPUT');
     expect(await code('{ area(key: "E09999999") { name } }')).toBe('NOT_FOUND');
     expect(await code('{ search(near: { postcode: "SW1A 1AA 1AA" }) { totalCount } }')).toBe('BAD_USER_INPUT');
-    const unicode = await graphql(service, '{ search(text: "Bärnet – 🙂 ‮Immunisation") { totalCount } }');
+    const unicode = await graphql(service(), '{ search(text: "Bärnet – 🙂 ‮Immunisation") { totalCount } }');
     expect(unicode.body.errors).toBeUndefined();
   });
 });

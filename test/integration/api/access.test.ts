@@ -1,14 +1,12 @@
 // Access control: every rule of FIELD_RULES tested for every role, widget keys bound to origins, revoked keys refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { FIELD_RULES, forgetKeys } from '../../../server/graphql/access.js';
 import type { Role } from '../../../schema/roles.js';
 import { createKey, revokeKey } from '../../../server/database/api-keys.js';
-import { createLogger } from '../../../server/logger.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
-import { startTestService } from '../../support/service.js';
+import { startTestService, useSeededService } from '../../support/service.js';
 
 /** One query per rule, exercising exactly that field. */
 const RULE_QUERIES: Record<string, string> = {
@@ -30,24 +28,21 @@ const RULE_QUERIES: Record<string, string> = {
 const RANK: Role[] = ['public', 'analyst', 'admin'];
 
 describe('access control', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   const keys: Partial<Record<Role | 'widget', string>> = {};
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    await db().run(
-      "CREATE (:Person {id: $id, key: 'access-test-person', name: 'A Person', email: 'a.person@example.org', phone: '020 7946 0000', version: 1})",
-      { id: nodeId('Person', 'access-test-person') },
-      'WRITE',
-    );
-    for (const role of RANK) keys[role] = (await createKey(db(), `${role} test key`, role, [])).secret;
-    keys.widget = (await createKey(db(), 'Barnet widget', 'public', ['https://www.barnet.gov.uk'])).secret;
-    service = await startTestService(testTarget());
+  const { db, service } = useSeededService({
+    prepare: async (db) => {
+      await db.run(
+        "CREATE (:Person {id: $id, key: 'access-test-person', name: 'A Person', email: 'a.person@example.org', phone: '020 7946 0000', version: 1})",
+        { id: nodeId('Person', 'access-test-person') },
+        'WRITE',
+      );
+      for (const role of RANK) keys[role] = (await createKey(db, `${role} test key`, role, [])).secret;
+      keys.widget = (await createKey(db, 'Barnet widget', 'public', ['https://www.barnet.gov.uk'])).secret;
+    },
   });
-  afterAll(async () => service?.stop());
 
   async function ask(query: string, key?: string, origin?: string) {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -1,28 +1,18 @@
 // Admin mutations: the admin check, model validation, optimistic concurrency, reversible retiring and the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
 import { readSources } from '../../../seed/sources.js';
 import { createKey } from '../../../server/database/api-keys.js';
 import { importBatch } from '../../../server/database/import/importer.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const TOKEN = TEST_ADMIN_TOKEN;
 
 describe('admin mutations', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TOKEN } });
 
   async function call(query: string, variables: Record<string, unknown> = {}, token: string | null = TOKEN) {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),

@@ -1,26 +1,16 @@
 // Partnership analytics over the seed data: networks, shortest paths, rankings, coverage gaps, action plans, downloads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const org = (key: string) => nodeId('Organisation', key);
 const programme = (key: string) => nodeId('Programme', key);
 
 describe('partnership analytics', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
-    const { body } = await graphql(service, text, variables, TEST_ADMIN_TOKEN);
+    const { body } = await graphql(service(), text, variables, TEST_ADMIN_TOKEN);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data;
   };
@@ -79,7 +69,7 @@ describe('partnership analytics', () => {
 
   it('works out footprints only when asked, for all members in one more query', async () => {
     const roundTrips = async (fields: string) => {
-      const response = await fetch(`${service.url}/graphql`, {
+      const response = await fetch(`${service().url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
         body: JSON.stringify({
@@ -135,7 +125,7 @@ describe('partnership analytics', () => {
     const alcohol = await query(`{ coverageGaps(footprint: "E54000027", topic: "alcohol") { key } }`);
     expect(alcohol.coverageGaps).toEqual([]); // the footprint-wide (demo) advice line covers every borough
     const { body } = await graphql(
-      service,
+      service(),
       `{ coverageGaps(footprint: "E54000999", topic: "alcohol") { key } }`,
       {},
       TEST_ADMIN_TOKEN,
@@ -161,25 +151,25 @@ describe('partnership analytics', () => {
 
   it('downloads a network as GEXF and CSV, and refuses bad requests with 4xx', async () => {
     const id = programme('london-mecc-2017-18');
-    const gexf = await fetch(`${service.url}/networks/${id}.gexf?depth=1`);
+    const gexf = await fetch(`${service().url}/networks/${id}.gexf?depth=1`);
     expect(gexf.status).toBe(200);
     expect(gexf.headers.get('content-type')).toMatch(/gexf/);
     const xml = await gexf.text();
     expect(xml).toMatch(/<gexf[^>]*>/);
     expect(xml).toContain('London Fire Brigade');
-    const csv = await (await fetch(`${service.url}/networks/${id}.csv?depth=1`)).text();
+    const csv = await (await fetch(`${service().url}/networks/${id}.csv?depth=1`)).text();
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('source,source_name,source_type,target,target_name,target_type,relationship,role');
     expect(lines).toHaveLength(1 + 8); // seven partners and the link to the national programme
-    expect((await fetch(`${service.url}/networks/${id}.pdf`)).status).toBe(400);
-    expect((await fetch(`${service.url}/networks/not-an-id.csv`)).status).toBe(400);
-    expect((await fetch(`${service.url}/networks/${id}.csv?depth=9`)).status).toBe(400);
-    expect((await fetch(`${service.url}/networks/${nodeId('Programme', 'nothing')}.csv`)).status).toBe(404);
+    expect((await fetch(`${service().url}/networks/${id}.pdf`)).status).toBe(400);
+    expect((await fetch(`${service().url}/networks/not-an-id.csv`)).status).toBe(400);
+    expect((await fetch(`${service().url}/networks/${id}.csv?depth=9`)).status).toBe(400);
+    expect((await fetch(`${service().url}/networks/${nodeId('Programme', 'nothing')}.csv`)).status).toBe(404);
   });
 
   it('answers bad analytics arguments with coded errors', async () => {
     const codeOf = async (text: string) =>
-      (await graphql(service, text, {}, TEST_ADMIN_TOKEN)).body.errors?.[0]?.extensions?.code;
+      (await graphql(service(), text, {}, TEST_ADMIN_TOKEN)).body.errors?.[0]?.extensions?.code;
     expect(await codeOf(`{ network(around: "${programme('london-mecc-2017-18')}", depth: 9) { nodes { id } } }`)).toBe(
       'BAD_USER_INPUT',
     );

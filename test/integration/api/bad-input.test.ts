@@ -1,26 +1,15 @@
 // Analysts' mistakes told as BAD_USER_INPUT with the fix (issue 22): unknown enum values, in the query or its variables,
 // inverted date ranges and cursors from another list; each changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 describe("analysts' bad input", () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   /** The one error of a refused request: a whole request refused before it runs is a 400, a field's refusal a 200. */
   const refusal = async (text: string, variables: Record<string, unknown> = {}, key?: string, whole = true) => {
-    const { status, body } = await graphql(service, text, variables, key);
+    const { status, body } = await graphql(service(), text, variables, key);
     expect(body.errors, text).toHaveLength(1);
     expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body.errors)).toBe('BAD_USER_INPUT');
     expect(status).toBe(whole ? 400 : 200);
@@ -101,7 +90,7 @@ describe("analysts' bad input", () => {
       false,
     );
     expect(changes.message).toMatch(/from .* is after to/);
-    const { body } = await graphql(service, '{ programmes(first: 1) { pageInfo { endCursor } } }');
+    const { body } = await graphql(service(), '{ programmes(first: 1) { pageInfo { endCursor } } }');
     const cursor = body.data.programmes.pageInfo.endCursor;
     expect(
       (await refusal('query ($c: String) { resources(after: $c) { totalCount } }', { c: cursor }, undefined, false))

@@ -1,25 +1,15 @@
 // Response caching: public answers are reused and marked cacheable; keyed ones are neither; an admin change is seen at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
+import { describe, expect, it } from 'vitest';
 import { PUBLIC_MAX_AGE_S } from '../../../server/graphql/response-cache.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 describe('response cache', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const SEARCH =
     '{ search(text: "stop smoking", kinds: [SERVICE]) { edges { node { ... on Service { id name version } } } } }';
   const post = (query: string, token?: string) =>
-    fetch(`${service.url}/graphql`, {
+    fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query }),
@@ -48,7 +38,7 @@ describe('response cache', () => {
     const service0 = before.data.search.edges[0]!.node;
     const renamed = `${service0.name} (renamed)`;
     const update = await graphql(
-      service,
+      service(),
       'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
       { id: service0.id, v: service0.version, set: { name: renamed } },
       TEST_ADMIN_TOKEN,

@@ -1,27 +1,18 @@
 // The analysts' console: served in production too, introspection by role, and every example works with the role it names.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import { EXAMPLE_QUERIES } from '../../../server/graphql/examples.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { testTarget } from '../../support/database.js';
+import { graphql, startTestService, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 describe("the analysts' console", () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   it.each(EXAMPLE_QUERIES.map((e) => [e.title, e] as const))(
     'answers the example "%s" from the seed data',
     async (_title, example) => {
       // Some examples are analytics for analysts; the console sends the analyst's key like this.
-      const { status, body } = await graphql(service, example.query, example.variables, TEST_ADMIN_TOKEN);
+      const { status, body } = await graphql(service(), example.query, example.variables, TEST_ADMIN_TOKEN);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       expect(status).toBe(200);
       const [first] = Object.values(body.data as Record<string, unknown>);
@@ -31,27 +22,27 @@ describe("the analysts' console", () => {
   );
 
   it('serves GraphiQL and its scripts from this service, with no third-party addresses', async () => {
-    const page = await fetch(`${service.url}/graphiql`);
+    const page = await fetch(`${service().url}/graphiql`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\//);
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(assets).toHaveLength(6);
-    for (const asset of assets) expect((await fetch(`${service.url}${asset}`)).status, asset).toBe(200);
-    expect(await (await fetch(`${service.url}/graphiql/examples.json`)).json()).toHaveLength(EXAMPLE_QUERIES.length);
-    expect((await fetch(`${service.url}/graphiql/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+    for (const asset of assets) expect((await fetch(`${service().url}${asset}`)).status, asset).toBe(200);
+    expect(await (await fetch(`${service().url}/graphiql/examples.json`)).json()).toHaveLength(EXAMPLE_QUERIES.length);
+    expect((await fetch(`${service().url}/graphiql/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
 
   it('says which role each example needs, and that role is enough while less is refused', async () => {
     const analyst = (await createKey(db(), 'console example analyst', 'analyst', [])).secret;
     for (const example of EXAMPLE_QUERIES) {
-      const asAnalyst = await graphql(service, example.query, example.variables, analyst);
+      const asAnalyst = await graphql(service(), example.query, example.variables, analyst);
       expect(asAnalyst.body.errors, example.title).toBeUndefined();
-      const asPublic = await graphql(service, example.query, example.variables);
+      const asPublic = await graphql(service(), example.query, example.variables);
       if (example.role === 'public') expect(asPublic.body.errors, example.title).toBeUndefined();
       else expect(asPublic.body.errors?.[0]?.extensions?.code, example.title).toBe('UNAUTHENTICATED');
     }
-    const page = await (await fetch(`${service.url}/graphiql`)).text();
+    const page = await (await fetch(`${service().url}/graphiql`)).text();
     expect(page).toContain('Which boroughs lack a service for a topic');
     expect(page).toContain('Coverage gaps in North West London <span class="role">(needs an analyst key)</span>');
   });

@@ -3,15 +3,11 @@
 // The facts asserted are read from the documents' own text, not from the seed's data files.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
 import { STRICT_CSP } from '../../../server/http/pages/html.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
 import { accessibilityViolations, collectProblems, launchBrowser } from '../../support/browser.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { graphql, useSeededService } from '../../support/service.js';
 
 const LONDON = 'london-mecc-work-programme-2017-18';
 const london = readFileSync(`seed/documents/${LONDON}.txt`, 'utf8');
@@ -34,21 +30,15 @@ function expectVerbatim(text: string, p: Passage) {
 }
 
 describe('source documents to the words', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  const { service } = useSeededService();
   let browser: Browser | undefined;
 
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
-  });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
   });
 
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
-    const { status, body } = await graphql(service, text, variables);
+    const { status, body } = await graphql(service(), text, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     expect(status).toBe(200);
     return body.data;
@@ -131,7 +121,7 @@ describe('source documents to the words', () => {
   });
 
   it("answers a document's passages, their records and links in a fixed number of database round trips", async () => {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
       body: JSON.stringify({
@@ -145,15 +135,15 @@ describe('source documents to the words', () => {
   });
 
   it("refuses an unknown document with the catalogue's NOT_FOUND, and its page with 404", async () => {
-    const { body } = await graphql(service, '{ sourceDocument(key: "no-such-document") { title } }');
+    const { body } = await graphql(service(), '{ sourceDocument(key: "no-such-document") { title } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const page = await fetch(`${service.url}/documents/no-such-document`);
+    const page = await fetch(`${service().url}/documents/no-such-document`);
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('Not found');
   });
 
   it('shows the document as a plain page: every quoted passage marked and linked to what it holds', async () => {
-    const response = await fetch(`${service.url}/documents/${LONDON}`);
+    const response = await fetch(`${service().url}/documents/${LONDON}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(STRICT_CSP);
     const page = await response.text();
@@ -163,13 +153,13 @@ describe('source documents to the words', () => {
     expect(page).toContain(`<li id="h-${at}">`);
     expect(page).toMatch(/London Fire Brigade.*partner in.*inferred: /s);
     // The programme page links to the words it was read from, and says which partners are inferred.
-    const programme = await (await fetch(`${service.url}/programmes/london-mecc-2017-18`)).text();
+    const programme = await (await fetch(`${service().url}/programmes/london-mecc-2017-18`)).text();
     expect(programme).toMatch(new RegExp(`href="/documents/${LONDON}#q-\\d+"`));
     expect(programme).toMatch(/London Fire Brigade[^<]*<em class="inferred">inferred: /);
   });
 
   it("tells a dated plan's time as the widget does: overdue when written, or no report since, never by today", async () => {
-    const page = await (await fetch(`${service.url}/programmes/barnet-immunisation-2017-18`)).text();
+    const page = await (await fetch(`${service().url}/programmes/barnet-immunisation-2017-18`)).text();
     // The plan speaks from June 2017 (barnet-immunisation-action-plan-2017-18.txt): its MMR2 data row, due September
     // 2017, was not late then, and nothing later has been reported of it.
     const row = page.match(/<tr>\s*<td>To share practice level data[\s\S]*?<\/tr>/)?.[0];
@@ -184,18 +174,18 @@ describe('source documents to the words', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${service.url}/documents/${LONDON}`);
+    await page.goto(`${service().url}/documents/${LONDON}`);
     expect(await page.locator('mark').count()).toBeGreaterThan(30);
     expect(await accessibilityViolations(page)).toEqual([]);
     const first = page.locator('mark').first();
     const id = await first.getAttribute('id');
     await page.locator(`a[href="#h-${id!.slice(2)}"]`).click();
     expect(page.url()).toContain(`#h-${id!.slice(2)}`);
-    await page.goto(`${service.url}/documents/${LONDON}?lang=cy`);
+    await page.goto(`${service().url}/documents/${LONDON}?lang=cy`);
     expect(await page.locator('html').getAttribute('lang')).toBe('cy');
     expect(await page.locator('#passages-heading').textContent()).toBe('Beth mae pob darn yn ei ddal');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.goto(`${service.url}/programmes/london-mecc-2017-18?lang=cy`);
+    await page.goto(`${service().url}/programmes/london-mecc-2017-18?lang=cy`);
     expect(await page.locator('a.source').first().getAttribute('href')).toMatch(/\?lang=cy#q-\d+$/);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -203,7 +193,7 @@ describe('source documents to the words', () => {
   }, 180_000);
 
   it('names kinds and relationships in Welsh on the Welsh document page', async () => {
-    const page = await (await fetch(`${service.url}/documents/${LONDON}?lang=cy`)).text();
+    const page = await (await fetch(`${service().url}/documents/${LONDON}?lang=cy`)).text();
     // Line 32 names the Fire Brigade, read as a proposed partner of the programme: in Welsh, with its kinds.
     expect(page).toMatch(
       /London Fire Brigade <span class="meta">\(Sefydliad\)<\/span> yn bartner yn <a [^>]*>[^<]*<span class="meta">\(Rhaglen\)<\/span><\/a>/,
@@ -211,31 +201,31 @@ describe('source documents to the words', () => {
     expect(page).toContain('yn cynnwys y cam gweithredu');
     expect(page).not.toMatch(/\(Organisation\)|\(Programme\)| partner in | has action /);
     // English pages keep their English words.
-    const english = await (await fetch(`${service.url}/documents/${LONDON}`)).text();
+    const english = await (await fetch(`${service().url}/documents/${LONDON}`)).text();
     expect(english).toMatch(/London Fire Brigade <span class="meta">\(Organisation\)<\/span> partner in /);
   });
 
   it('links each directory record read from a document to its words, and no other, in English and Welsh', async () => {
     const letter = nodeId('Resource', 'barnet-school-leavers-immunisation-letter');
-    const detail = await (await fetch(`${service.url}/directory/${letter}`)).text();
+    const detail = await (await fetch(`${service().url}/directory/${letter}`)).text();
     const [, href] = detail.match(/<a href="(\/documents\/[^"]+)">Read it in its document: [^<]+<\/a>/) ?? [];
     expect(href).toMatch(/^\/documents\/barnet-immunisation-action-plan-2017-18#q-\d+$/);
     // The passage linked to is the plan's own words about the letter, read from the document, not the data.
     const start = Number(href!.split('#q-')[1]);
     expect(barnet.slice(start)).toMatch(/^to send a school leavers immunisation letter/);
-    const document = await (await fetch(`${service.url}${href!.split('#')[0]}`)).text();
+    const document = await (await fetch(`${service().url}${href!.split('#')[0]}`)).text();
     expect(document).toContain(`<mark id="q-${start}">to send a school leavers immunisation letter`);
     // A demo service was read from no document, so it has no link to words.
     const demo = await (
-      await fetch(`${service.url}/directory/${nodeId('Service', 'demo-barnet-stop-smoking')}`)
+      await fetch(`${service().url}/directory/${nodeId('Service', 'demo-barnet-stop-smoking')}`)
     ).text();
     expect(demo).not.toContain('/documents/');
     // Each result read from a document links to its words from the results list too.
-    const results = await (await fetch(`${service.url}/directory?text=school+leavers+letter`)).text();
+    const results = await (await fetch(`${service().url}/directory?text=school+leavers+letter`)).text();
     expect(results).toMatch(
       /<a class="source" href="\/documents\/barnet-immunisation-action-plan-2017-18#q-\d+" aria-label="Source: School leavers&#39; immunisation letter/,
     );
-    const welsh = await (await fetch(`${service.url}/directory/${letter}?lang=cy`)).text();
+    const welsh = await (await fetch(`${service().url}/directory/${letter}?lang=cy`)).text();
     expect(welsh).toContain(`href="/documents/barnet-immunisation-action-plan-2017-18?lang=cy#q-${start}"`);
     expect(welsh).toContain('Darllenwch ef yn ei ddogfen: ');
   });
@@ -246,7 +236,7 @@ describe('source documents to the words', () => {
     const page = await context.newPage();
     const problems = collectProblems(page);
     for (const lang of ['', '&lang=cy']) {
-      await page.goto(`${service.url}/directory?text=school+leavers+letter${lang}`);
+      await page.goto(`${service().url}/directory?text=school+leavers+letter${lang}`);
       expect(await page.locator('a.source').count()).toBeGreaterThan(0);
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.locator('a.source').first().click();
@@ -254,7 +244,7 @@ describe('source documents to the words', () => {
       expect(await page.locator('mark:target').textContent()).toContain('school leavers immunisation letter');
     }
     await page.goto(
-      `${service.url}/directory/${nodeId('Resource', 'barnet-school-leavers-immunisation-letter')}?lang=cy`,
+      `${service().url}/directory/${nodeId('Resource', 'barnet-school-leavers-immunisation-letter')}?lang=cy`,
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -4,28 +4,18 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseGexf } from 'graphology-gexf';
 import { UndirectedGraph } from 'graphology';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { graphql, useSeededService } from '../../support/service.js';
 
 const LONDON = nodeId('Programme', 'london-mecc-2017-18');
 /** The attribute types networkx's read_graphml and igraph accept (and Gephi reads). */
 const GRAPHML_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string'];
 
 describe('exports for analysis tools', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
-  });
-  afterAll(async () => service?.stop());
+  const { service } = useSeededService();
 
-  const get = (path: string) => fetch(`${service.url}${path}`);
+  const get = (path: string) => fetch(`${service().url}${path}`);
   const refused = async (path: string) => {
     const response = await get(path);
     const body = (await response.json()) as { error: string; message: string };
@@ -82,7 +72,7 @@ describe('exports for analysis tools', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="services.csv"');
     const rows = parseCsv(await response.text(), { columns: true }) as Record<string, string>[];
-    const { body } = await graphql(service, SERVICES, {
+    const { body } = await graphql(service(), SERVICES, {
       area: 'E09000003',
       orderBy: { field: 'NAME', direction: 'DESC' },
     });
@@ -98,7 +88,7 @@ describe('exports for analysis tools', () => {
   it('pages through a list longer than one GraphQL page', async () => {
     const response = await get('/exports/areas.csv');
     const rows = parseCsv(await response.text(), { columns: true }) as Record<string, string>[];
-    const { body } = await graphql(service, '{ areas { totalCount } }');
+    const { body } = await graphql(service(), '{ areas { totalCount } }');
     expect(body.data.areas.totalCount).toBeGreaterThan(50); // more than one page of the export's
     expect(rows).toHaveLength(body.data.areas.totalCount);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);

@@ -1,31 +1,20 @@
 // The read side of the GraphQL API over the seed data: every concept, its relationships, lookups, paging and errors.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { graphql, useSeededService } from '../../support/service.js';
 
 describe('the GraphQL API over the seed data', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
-  });
-  afterAll(async () => service?.stop());
+  const { service } = useSeededService();
 
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
-    const { status, body } = await graphql(service, text, variables);
+    const { status, body } = await graphql(service(), text, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     expect(status).toBe(200);
     return body.data;
   };
   const errorOf = async (text: string) => {
-    const { body } = await graphql(service, text);
+    const { body } = await graphql(service(), text);
     return body.errors?.[0];
   };
 
@@ -275,14 +264,14 @@ describe('the GraphQL API over the seed data', () => {
     expect((await errorOf('{ organisations(after: "forged") { totalCount } }'))?.extensions?.code).toBe(
       'BAD_USER_INPUT',
     );
-    const { status, body } = await graphql(service, '{ organisation(key: "E09000003") { nosuchfield } }');
+    const { status, body } = await graphql(service(), '{ organisation(key: "E09000003") { nosuchfield } }');
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('costs the same database round trips for 2 programmes as for 6, with partners, actions and leads', async () => {
     const roundTrips = async (first: number) => {
-      const response = await fetch(`${service.url}/graphql`, {
+      const response = await fetch(`${service().url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -305,24 +294,18 @@ describe('the GraphQL API over the seed data', () => {
 });
 
 describe('query limits', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget());
-  });
-  afterAll(async () => service?.stop());
+  const { service } = useSeededService();
 
   it('refuses queries that walk the graph without bound, alias floods and batches, before they run', async () => {
     const deep = `{ area(key: "E09000003") { ${'parent { '.repeat(16)}key${' }'.repeat(16)} } }`;
-    const tooDeep = await graphql(service, deep);
+    const tooDeep = await graphql(service(), deep);
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.body.errors?.[0]?.message).toMatch(/depth/i);
     const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: about { name }`).join(' ')} }`;
-    const flood = await graphql(service, aliases);
+    const flood = await graphql(service(), aliases);
     expect(flood.status).toBe(400);
     expect(flood.body.errors?.[0]?.message).toMatch(/alias/i);
-    const batch = await fetch(`${service.url}/graphql`, {
+    const batch = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ about { name } }' }, { query: '{ about { name } }' }]),

@@ -1,17 +1,13 @@
 // Change over time, honestly: records an import created appear at its time, a network as of a moment, and unlinks that keep the role.
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Label, Rel } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
 import type { GraphBatch } from '../../../schema/records.js';
 import { CHANGE_LABEL } from '../../../schema/migrations.js';
 import { MAX_SCOPE_CHANGES } from '../../../server/database/history.js';
 import { importBatch } from '../../../server/database/import/importer.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const LONDON = nodeId('Programme', 'london-mecc-2017-18');
 const FIRE_BRIGADE = nodeId('Organisation', 'london-fire-brigade');
@@ -62,16 +58,10 @@ const LATER_IMPORT: GraphBatch = {
 };
 
 describe('change over time', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const call = (text: string, variables: Record<string, unknown> = {}, key: string | null = TEST_ADMIN_TOKEN) =>
-    graphql(service, text, variables, key ?? undefined).then((r) => r.body);
+    graphql(service(), text, variables, key ?? undefined).then((r) => r.body);
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
     const body = await call(text, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();

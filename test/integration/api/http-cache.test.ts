@@ -9,7 +9,14 @@ import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
 import { testTarget, useTestDatabase } from '../../support/database.js';
 import { startTestRedis, type TestRedis } from '../../support/redis.js';
-import { byHash, graphql, registering, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import {
+  byHash,
+  graphql,
+  registering,
+  startTestService,
+  TEST_ADMIN_TOKEN,
+  useSeededService,
+} from '../../support/service.js';
 
 const LIMIT = 8;
 const COUNCIL = 'https://www.enfield.gov.uk';
@@ -25,26 +32,20 @@ const newAddress = () => {
 };
 
 describe('HTTP-level cache of public GETs', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let widgetKey: string;
   let analystKey: string;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
+  const { service } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '1' },
     // Made before the service starts, so that CORS knows the council's origin from the first request.
-    widgetKey = (await createKey(db(), 'Enfield council website', 'public', [COUNCIL])).secret;
-    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
-    service = await startTestService(testTarget(), {
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      RATE_LIMIT_PER_MINUTE: String(LIMIT),
-      TRUST_PROXY: '1',
-    });
+    prepare: async (db) => {
+      widgetKey = (await createKey(db, 'Enfield council website', 'public', [COUNCIL])).secret;
+      analystKey = (await createKey(db, 'Public health intelligence', 'analyst', [])).secret;
+    },
   });
-  afterAll(async () => service?.stop());
 
   /** A GET as a widget sends it (with the header CSRF prevention asks for), from a fresh address unless given. */
   const get = (path: string, headers: Record<string, string> = {}) =>
-    fetch(`${service.url}${path}`, {
+    fetch(`${service().url}${path}`, {
       headers: { 'apollo-require-preflight': 'true', 'x-forwarded-for': newAddress(), ...headers },
     });
 
@@ -106,7 +107,7 @@ describe('HTTP-level cache of public GETs', () => {
       .edges[0]!.node;
     const renamed = `${node.name} (renamed for the HTTP cache)`;
     const update = await graphql(
-      service,
+      service(),
       'mutation ($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { id } }',
       { id: node.id, v: node.version, set: { name: renamed } },
       TEST_ADMIN_TOKEN,
@@ -122,7 +123,7 @@ describe('HTTP-level cache of public GETs', () => {
     expect((await get(path)).headers.get('x-cache')).toBe('hit');
     const form = new FormData();
     form.append('file', new Blob([await readFile(ECCG, 'utf8')]), ECCG);
-    const imported = await fetch(`${service.url}/admin/api/imports`, {
+    const imported = await fetch(`${service().url}/admin/api/imports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'x-forwarded-for': newAddress() },
       body: form,
@@ -159,10 +160,10 @@ describe('HTTP-level cache of public GETs', () => {
     const query = 'query TopicsGuarded { topics(first: 1) { edges { node { key } } } }';
     const path = await stored(query);
     expect((await get(path)).headers.get('x-cache')).toBe('hit');
-    const unguarded = await fetch(`${service.url}${path}`, { headers: { 'x-forwarded-for': newAddress() } });
+    const unguarded = await fetch(`${service().url}${path}`, { headers: { 'x-forwarded-for': newAddress() } });
     expect(unguarded.status).toBe(400);
     expect(unguarded.headers.get('x-cache')).toBeNull();
-    const posted = await fetch(`${service.url}/graphql`, {
+    const posted = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': newAddress() },
       body: JSON.stringify({ query }),
@@ -187,7 +188,7 @@ describe('HTTP-level cache of public GETs', () => {
 
     const widget = { authorization: `Bearer ${widgetKey}`, origin: COUNCIL, 'x-forwarded-for': newAddress() };
     for (let i = 0; i < 3; i += 1) expect((await get(path, widget)).headers.get('x-cache')).toBe('hit');
-    const keys = await graphql(service, '{ apiKeys { name usage { requests } } }', {}, TEST_ADMIN_TOKEN);
+    const keys = await graphql(service(), '{ apiKeys { name usage { requests } } }', {}, TEST_ADMIN_TOKEN);
     const usage = (keys.body.data.apiKeys as { name: string; usage: { requests: number }[] }[]).find(
       (key) => key.name === 'Enfield council website',
     )?.usage;

@@ -2,17 +2,15 @@
 // pages sorted and cut by Neo4j with totals only when asked, the Open Referral UK feed paged in Cypher.
 import { randomUUID } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Label, Rel } from '../../../schema/graph.js';
 import { LINKS } from '../../../schema/model.js';
 import { linkedNodesMany } from '../../../server/database/links.js';
 import { QUERY_LIMITS } from '../../../server/graphql/limits.js';
 import { DEFAULT_LINKS } from '../../../server/graphql/list-caps.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService } from '../../support/service.js';
+import { testTarget } from '../../support/database.js';
+import { graphql, startTestService, useSeededService } from '../../support/service.js';
 
 /** A topic with more services about it than a list gives by default, named so their order is known. */
 const BIG_TOPIC = 'limits-big-topic';
@@ -20,25 +18,21 @@ const SERVICES = DEFAULT_LINKS + 10;
 const serviceName = (i: number) => `Limits service ${String(i).padStart(3, '0')}`;
 
 describe('limits on the work one request can ask for', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let topicId: string;
-
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    topicId = randomUUID();
-    await db().run(
-      `CREATE (t:${Label.Topic} {id: $topicId, key: $key, name: 'Limits topic'})
-       WITH t UNWIND range(1, $count) AS i
-       CREATE (:${Label.Service} {id: randomUUID(), key: 'limits-service-' + i, name: 'Limits service ' + right('00' + toString(i), 3)})-[:${Rel.ABOUT}]->(t)`,
-      { topicId, key: BIG_TOPIC, count: SERVICES },
-      'WRITE',
-    );
-    service = await startTestService(testTarget());
+  const { db, service } = useSeededService({
+    prepare: async (db) => {
+      topicId = randomUUID();
+      await db.run(
+        `CREATE (t:${Label.Topic} {id: $topicId, key: $key, name: 'Limits topic'})
+         WITH t UNWIND range(1, $count) AS i
+         CREATE (:${Label.Service} {id: randomUUID(), key: 'limits-service-' + i, name: 'Limits service ' + right('00' + toString(i), 3)})-[:${Rel.ABOUT}]->(t)`,
+        { topicId, key: BIG_TOPIC, count: SERVICES },
+        'WRITE',
+      );
+    },
   });
-  afterAll(async () => service?.stop());
 
-  const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(service, query, variables);
+  const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(service(), query, variables);
 
   describe('relationship lists', () => {
     it(`give ${DEFAULT_LINKS} by default and never more than first, in their order`, async () => {
@@ -121,7 +115,7 @@ describe('limits on the work one request can ask for', () => {
         expect(status).toBe(400);
         expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       };
-      await refused(service);
+      await refused(service());
       const production = await startTestService(testTarget(), {
         NODE_ENV: 'production',
         GRAPHQL_INTROSPECTION: 'true',
@@ -138,7 +132,7 @@ describe('limits on the work one request can ask for', () => {
   describe('pages', () => {
     /** Round trips of a public query asked for the first time, so the response cache cannot answer it. */
     const roundTrips = async (query: string) => {
-      const response = await fetch(`${service.url}/graphql`, {
+      const response = await fetch(`${service().url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query }),
@@ -181,7 +175,7 @@ describe('limits on the work one request can ask for', () => {
 
   describe('Open Referral UK services at locations', () => {
     it('pages every service-at-location in order, each once, with the total, one page at a time', async () => {
-      const get = async (query: string) => (await fetch(`${service.url}/oruk/service_at_locations?${query}`)).json();
+      const get = async (query: string) => (await fetch(`${service().url}/oruk/service_at_locations?${query}`)).json();
       const whole = (await get('per_page=100')) as { total_items: number; contents: { id: string }[] };
       expect(whole.total_items).toBeGreaterThan(1);
       expect(whole.contents).toHaveLength(Math.min(100, whole.total_items));

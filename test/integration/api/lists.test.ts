@@ -1,11 +1,7 @@
 // Lists analysts can shape (issue 22.2): filters, orderBy, Relay paging both ways with keyset cursors, totals when asked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 interface Page {
   totalCount?: number;
@@ -16,27 +12,20 @@ interface Page {
 const PAGE = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id name } }';
 
 describe('lists analysts can shape', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const query = async (text: string, variables: Record<string, unknown> = {}, key?: string) => {
-    const { status, body } = await graphql(service, text, variables, key);
+    const { status, body } = await graphql(service(), text, variables, key);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     expect(status).toBe(200);
     return body.data;
   };
   const errorOf = async (text: string, variables: Record<string, unknown> = {}) => {
-    const { body } = await graphql(service, text, variables);
+    const { body } = await graphql(service(), text, variables);
     return body.errors?.[0];
   };
   const roundTrips = async (text: string) => {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: text }),

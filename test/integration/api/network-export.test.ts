@@ -1,13 +1,9 @@
 // Network downloads are safe to open: no formula runs in a spreadsheet, the GEXF is well-formed XML whatever the
 // names hold, and retired records stay out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Label } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { startTestService } from '../../support/service.js';
+import { useSeededService } from '../../support/service.js';
 
 const PROGRAMME = nodeId('Programme', 'london-mecc-2017-18');
 /** Whether text holds a character XML 1.0 does not allow, as a GEXF reader would meet it. */
@@ -18,25 +14,22 @@ const notXml = (text: string) =>
   });
 
 describe('network downloads', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    // Names an admin or an import could have written: formulas, a bell and an escape, and a retired partner.
-    await db().run(
-      `MATCH (o:${Label.Organisation} {key: 'london-councils'}) SET o.name = '=HYPERLINK("https://evil.example","Click")'
-       WITH 1 AS _ MATCH (o:${Label.Organisation} {key: 'adph-london'}) SET o.name = '@SUM(1+1)\u0007 ADPH\u001b London'
-       WITH 1 AS _ MATCH (o:${Label.Organisation} {key: 'academy-of-public-health'}) SET o.name = '-2+3'
-       WITH 1 AS _ MATCH (o:${Label.Organisation} {key: 'london-fire-brigade'}) SET o.retired = true`,
-      {},
-      'WRITE',
-    );
-    service = await startTestService(testTarget());
+  const { service } = useSeededService({
+    prepare: async (db) => {
+      // Names an admin or an import could have written: formulas, a bell and an escape, and a retired partner.
+      await db.run(
+        `MATCH (o:${Label.Organisation} {key: 'london-councils'}) SET o.name = '=HYPERLINK("https://evil.example","Click")'
+         WITH 1 AS _ MATCH (o:${Label.Organisation} {key: 'adph-london'}) SET o.name = '@SUM(1+1)\u0007 ADPH\u001b London'
+         WITH 1 AS _ MATCH (o:${Label.Organisation} {key: 'academy-of-public-health'}) SET o.name = '-2+3'
+         WITH 1 AS _ MATCH (o:${Label.Organisation} {key: 'london-fire-brigade'}) SET o.retired = true`,
+        {},
+        'WRITE',
+      );
+    },
   });
-  afterAll(async () => service?.stop());
 
   it('starts every cell a spreadsheet would run as a formula with a quote, and leaves out control characters', async () => {
-    const csv = await (await fetch(`${service.url}/networks/${PROGRAMME}.csv?depth=1`)).text();
+    const csv = await (await fetch(`${service().url}/networks/${PROGRAMME}.csv?depth=1`)).text();
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")"`);
     expect(csv).toContain("'@SUM(1+1) ADPH London");
     expect(csv).toContain("'-2+3");
@@ -46,19 +39,19 @@ describe('network downloads', () => {
   });
 
   it('writes GEXF without characters XML forbids, the names otherwise as they are', async () => {
-    const xml = await (await fetch(`${service.url}/networks/${PROGRAMME}.gexf?depth=1`)).text();
+    const xml = await (await fetch(`${service().url}/networks/${PROGRAMME}.gexf?depth=1`)).text();
     expect(notXml(xml)).toBe(false);
     expect(xml).toContain('@SUM(1+1) ADPH London');
     expect(xml).toContain('=HYPERLINK(&quot;https://evil.example&quot;,&quot;Click&quot;)');
   });
 
   it('leaves retired records out of both, and has no download for a retired centre', async () => {
-    const csv = await (await fetch(`${service.url}/networks/${PROGRAMME}.csv?depth=1`)).text();
-    const xml = await (await fetch(`${service.url}/networks/${PROGRAMME}.gexf?depth=1`)).text();
+    const csv = await (await fetch(`${service().url}/networks/${PROGRAMME}.csv?depth=1`)).text();
+    const xml = await (await fetch(`${service().url}/networks/${PROGRAMME}.gexf?depth=1`)).text();
     expect(csv).not.toContain('London Fire Brigade');
     expect(xml).not.toContain('London Fire Brigade');
     expect(csv.trim().split('\n')).toHaveLength(1 + 7); // six live partners and the link to the national programme
     const retired = nodeId('Organisation', 'london-fire-brigade');
-    expect((await fetch(`${service.url}/networks/${retired}.csv`)).status).toBe(404);
+    expect((await fetch(`${service().url}/networks/${retired}.csv`)).status).toBe(404);
   });
 });

@@ -1,14 +1,10 @@
 // Patterns for analysts over the seed: communities and brokers, a target's trajectory, a programme as of a moment and what changed.
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Label, Rel } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
 import { MAX_COMMUNITY_MEMBERS, MAX_PROJECTED_LINKS } from '../../../server/database/communities.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const LONDON = nodeId('Programme', 'london-mecc-2017-18');
 const MECC_TARGET = nodeId('Target', 'nw-london-mecc-2000-staff-trained');
@@ -18,16 +14,10 @@ const BARNET = nodeId('Organisation', 'E09000003');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('patterns', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const call = (text: string, variables: Record<string, unknown> = {}, key: string | null = TEST_ADMIN_TOKEN) =>
-    graphql(service, text, variables, key ?? undefined).then((r) => r.body);
+    graphql(service(), text, variables, key ?? undefined).then((r) => r.body);
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
     const body = await call(text, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();

@@ -1,14 +1,10 @@
 // Queries over GET named by their hash (automatic persisted queries), as the widgets send them: refused without the
 // header that guards against cross-site request forgery, never for mutations, cacheable by browsers only when public.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
 import { PUBLIC_MAX_AGE_S } from '../../../server/graphql/response-cache.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { startTestService } from '../../support/service.js';
+import { useSeededService } from '../../support/service.js';
 
 const COUNCIL = 'https://www.harrow.gov.uk';
 const CSRF_HEADER = { 'apollo-require-preflight': 'true' };
@@ -19,24 +15,21 @@ interface Answer {
 }
 
 describe('persisted queries over GET', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let analystKey: string;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    // Made before the service starts, so that CORS knows the council's origin from the first request.
-    await createKey(db(), 'Harrow council website', 'public', [COUNCIL]);
-    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
-    service = await startTestService(testTarget());
+  const { service } = useSeededService({
+    prepare: async (db) => {
+      // Made before the service starts, so that CORS knows the council's origin from the first request.
+      await createKey(db, 'Harrow council website', 'public', [COUNCIL]);
+      analystKey = (await createKey(db, 'Public health intelligence', 'analyst', [])).secret;
+    },
   });
-  afterAll(async () => service?.stop());
 
   /** A GET of /graphql with the given parameters, objects sent as JSON as the GraphQL over HTTP convention has it. */
   function get(params: Record<string, unknown>, headers: Record<string, string> = CSRF_HEADER) {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(params))
       search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
-    return fetch(`${service.url}/graphql?${search}`, { headers });
+    return fetch(`${service().url}/graphql?${search}`, { headers });
   }
   const persisted = (query: string) => ({
     persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
@@ -124,7 +117,7 @@ describe('persisted queries over GET', () => {
   });
 
   it("answers a widget origin's preflight for the header, and lets the browser remember the answer", async () => {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'OPTIONS',
       headers: {
         origin: COUNCIL,
@@ -144,7 +137,7 @@ describe('persisted queries over GET', () => {
     // An origin no key names may read public answers without a key (issue 16), but gets no permission to send one,
     // so its browser refuses to send a copied key.
     const stranger = (headers: string) =>
-      fetch(`${service.url}/graphql`, {
+      fetch(`${service().url}/graphql`, {
         method: 'OPTIONS',
         headers: {
           origin: 'https://elsewhere.example',
