@@ -1,5 +1,5 @@
 // The benchmark's child processes (the services under test) and their memory, read from Linux's /proc.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { waitForExit } from '../server/database/local-neo4j.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH_DIR);
 /** Long enough for a service starting beside a freshly loaded England graph on a busy machine. */
 const START_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -21,43 +22,152 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
+/** The service's start in production, read from package.json's start script: node's flags and the compiled entry. */
+function startScript(): { flags: string[]; entry: string } {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = scripts.start.split(/\s+/).filter((a) => a !== '');
+  const entry = args.pop();
+  if (command !== 'node' || !entry?.endsWith('.js'))
+    throw new Error(`package.json's start script is not "node [flags] <file>.js" but "${scripts.start}".`);
+  return { flags: args, entry };
+}
+
 /**
- * Runs `node --import tsx <entry>` from bench/ with only the given environment besides PATH (so a developer's own
- * settings cannot change what is measured), and resolves with the address it prints once it listens.
- * Its stdin stays open as a lifeline: the child stops when it closes, even if this process is killed.
+ * Node's flags for both services: npm start's (its V8 heap limit), both sides alike; BENCH_NODE_FLAGS replaces them,
+ * to see what other flags do to memory and speed.
+ */
+function nodeFlags(): string[] {
+  const given = process.env.BENCH_NODE_FLAGS;
+  return given === undefined ? startScript().flags : given.split(/\s+/).filter((f) => f !== '');
+}
+
+/**
+ * Builds the service into dist/ (`npm run build:server`) unless the build is current, as `npm start`'s prestart
+ * checks, so that what is measured is the code in the tree compiled as production runs it.
+ */
+export function buildService(): void {
+  const compile = path.join(ROOT, 'server', 'compile.mjs');
+  const check = spawnSync(process.execPath, [compile, '--check'], { cwd: ROOT, encoding: 'utf8' });
+  if (check.status === 0) return;
+  console.log(`${check.stderr.trim()} Compiling the service into dist/ (npm run build:server).`);
+  const built = spawnSync(process.execPath, [compile], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('The service did not compile (npm run build:server): see the errors above.');
+}
+
+/**
+ * The child stops when its stdin closes, however the benchmark ended (killed, even): loaded before the service's own
+ * entry, which has no such lifeline, and its SIGTERM is the service's own clean stop.
+ */
+const LIFELINE = 'data:text/javascript,process.stdin.on("end",()=>process.kill(process.pid,"SIGTERM")).resume()';
+
+/**
+ * Runs the service as `npm start` does in production: plain node over the compiled dist/ (no TypeScript loader, its
+ * worker threads from .js), the start script's flags, and the given environment besides PATH (so a developer's own
+ * settings cannot change what is measured). Resolves once it answers /health/ready on `port`, since its own ready
+ * line is logged at a level the benchmark keeps quiet.
+ */
+export async function startCompiledService(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<RunningChild> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnNode([...nodeFlags(), '--import', LIFELINE, startScript().entry], {
+    ...env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  });
+  return running(name, child, async ({ exited }) => {
+    let gone = false;
+    void exited.then(() => {
+      gone = true;
+    });
+    // Until it answers, or has exited (then running() says why, with its output).
+    while (!gone) {
+      const ready = await fetch(`${url}/health/ready`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+      if (ready) return url;
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 250))]);
+    }
+    return url;
+  });
+}
+
+/**
+ * Runs `node --import tsx <entry>` from bench/ (the baseline) with only the given environment besides PATH, and
+ * resolves with the address it prints once it listens. Its stdin stays open as a lifeline: the child stops when it
+ * closes, even if this process is killed.
  */
 export async function startChild(name: string, entry: string, env: Record<string, string>): Promise<RunningChild> {
-  // The services run with npm start's V8 heap limit (package.json), both sides alike; BENCH_NODE_FLAGS replaces it, to see
-  // what other flags do to memory and speed.
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=192').split(/\s+/).filter((f) => f !== '');
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(BENCH_DIR, entry)], {
-    cwd: path.dirname(BENCH_DIR),
+  const child = spawnNode([...nodeFlags(), '--import', 'tsx', path.join(BENCH_DIR, entry)], env);
+  return running(
+    name,
+    child,
+    ({ onLine }) =>
+      new Promise((resolve) => {
+        onLine((line) => {
+          if (line.startsWith(`${READY} `)) resolve(line.slice(READY.length + 1).trim());
+        });
+      }),
+  );
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const stderrTail: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    stderrTail.push(line);
-    if (stderrTail.length > 30) stderrTail.shift();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s.\n${stderrTail.join('\n')}`)),
-      START_TIMEOUT_MS,
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.startsWith(`${READY} `)) return;
-      clearTimeout(timer);
-      resolve(line.slice(READY.length + 1).trim());
+}
+
+interface StartWatch {
+  /** Calls `listener` with each line the child writes on stdout. */
+  onLine(listener: (line: string) => void): void;
+  /** Settles when the child exits. */
+  exited: Promise<void>;
+}
+
+/**
+ * Waits for a child to be ready (`ready` resolves with its address), failing with the end of its output when it exits
+ * first or takes longer than START_TIMEOUT_MS, and stopping it then. Its stdout is read to the end, whatever it
+ * writes, so that a full pipe never stalls it.
+ */
+async function running(
+  name: string,
+  child: ChildProcess,
+  ready: (watch: StartWatch) => Promise<string>,
+): Promise<RunningChild> {
+  const outputTail: string[] = [];
+  const keep = (line: string) => {
+    outputTail.push(line);
+    if (outputTail.length > 30) outputTail.shift();
+  };
+  createInterface({ input: child.stderr! }).on('line', keep);
+  const stdout = createInterface({ input: child.stdout! });
+  stdout.on('line', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const url = await Promise.race([
+    ready({ onLine: (listener) => stdout.on('line', listener), exited }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s.\n${outputTail.join('\n')}`)),
+        START_TIMEOUT_MS,
+      );
+      child.once('exit', (code) =>
+        reject(new Error(`${name} exited during start-up (code ${code}).\n${outputTail.join('\n')}`)),
+      );
+    }),
+  ])
+    .finally(() => clearTimeout(timer))
+    .catch(async (error: unknown) => {
+      await stopChild(child);
+      throw error;
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited during start-up (code ${code}).\n${stderrTail.join('\n')}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stopChild(child);
-    throw error;
-  });
   let stopping: Promise<void> | undefined;
   return { name, pid: child.pid!, url, stop: () => (stopping ??= stopChild(child)) };
 }

@@ -1,5 +1,6 @@
-// The service under test, alone in a process of its own so that its memory is measured apart from the load generator.
-// `npm run bench` starts it with BENCH_SERVICE_ENV (the service's settings as JSON) and reads `BENCH_READY <url>`.
+// The service from source under tsx, alone in a process of its own so that its memory is measured apart from the load
+// generator: bench/largest-response.ts starts it with BENCH_SERVICE_ENV (the service's settings as JSON) and reads
+// `BENCH_READY <url>`. `npm run bench` measures the compiled build instead, as production runs it.
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { startService } from '../server/service.js';
