@@ -8,7 +8,7 @@ export interface Migration {
   description: string;
   statements: string[];
   /** Data the database layer derives for existing records after the statements (server/database/migrate.ts). */
-  backfill?: 'area-scope';
+  backfill?: 'area-scope' | 'topic-scope';
 }
 
 /** Label of the audit trail's records: one per admin change, kept apart from the graph's own labels. */
@@ -39,8 +39,18 @@ export const SEARCH_PROPERTIES: readonly string[] = ['name', 'description'];
  * Lucene query; people's words are always asked of SEARCH_PROPERTIES by name, so they never match it.
  */
 export const AREA_SCOPE_PROPERTY = '__areaScope';
-/** Everything the full-text index reads: people's words and the area scope. */
-export const SEARCH_INDEX_PROPERTIES: readonly string[] = [...SEARCH_PROPERTIES, AREA_SCOPE_PROPERTY];
+/**
+ * On each record a search by topic can find: a token for every topic it is about (directly or through a published term
+ * an admin mapped), each joined to the record's kind, kept by the write path (server/database/write/topic-scope.ts).
+ * In the full-text index too, so that words, area, topic and kind are one Lucene query.
+ */
+export const TOPIC_SCOPE_PROPERTY = '__topicScope';
+/** Everything the full-text index reads: people's words, the area scope and the topic scope. */
+export const SEARCH_INDEX_PROPERTIES: readonly string[] = [
+  ...SEARCH_PROPERTIES,
+  AREA_SCOPE_PROPERTY,
+  TOPIC_SCOPE_PROPERTY,
+];
 const searchedLabels = SEARCHABLE_LABELS.join('|');
 const searchedProperties = SEARCH_INDEX_PROPERTIES.map((p) => `n.${p}`).join(', ');
 export const SEARCH_INDEX_STATEMENT = `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchedLabels}) ON EACH [${searchedProperties}]`;
@@ -139,5 +149,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // The full-text index gains the property when migrate() reconciles it with SEARCH_INDEX_PROPERTIES.
     statements: [],
     backfill: 'area-scope',
+  },
+  {
+    id: '010-topic-scope',
+    description:
+      'Each record a search by topic finds holds its topics joined to its kind, so the search asks the full-text index for topic and kind with the words and area',
+    // The full-text index gains the property when migrate() reconciles it with SEARCH_INDEX_PROPERTIES.
+    statements: [],
+    backfill: 'topic-scope',
   },
 ];

@@ -12,10 +12,12 @@ import {
 } from '../../schema/migrations.js';
 import type { Database } from './database.js';
 import { backfillAreaScope } from './write/area-scope.js';
+import { backfillTopicScope } from './write/topic-scope.js';
 
 /** How each backfill a migration names is done: data derived from the graph for records written before it. */
 const BACKFILLS: Record<NonNullable<Migration['backfill']>, (db: Database) => Promise<unknown>> = {
   'area-scope': backfillAreaScope,
+  'topic-scope': backfillTopicScope,
 };
 
 /** Ids of the migrations this database has recorded as applied. */

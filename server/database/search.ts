@@ -1,13 +1,20 @@
 // The directory search: free text over the full-text index, and filters that combine with AND, in one query.
 import neo4j from 'neo4j-driver';
 import { Label, Rel } from '../../schema/graph.js';
-import { AREA_SCOPE_PROPERTY, SEARCH_INDEX, SEARCH_PROPERTIES, SEARCHABLE_LABELS } from '../../schema/migrations.js';
+import {
+  AREA_SCOPE_PROPERTY,
+  SEARCH_INDEX,
+  SEARCH_PROPERTIES,
+  SEARCHABLE_LABELS,
+  TOPIC_SCOPE_PROPERTY,
+} from '../../schema/migrations.js';
 import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
 import { type LinkTreesByLabel, linkTreesCypher, type ReadLinks, readLinkTrees } from './prefetch.js';
 import { highlight, type Highlight } from './search-highlight.js';
 import { areaScopeToken, SCOPED_LABELS } from './write/area-scope.js';
+import { TOPIC_SCOPED_LABELS, topicScopeToken } from './write/topic-scope.js';
 
 /** Every kind the search can find: the labels the concepts declare searchable, so a new one is found unasked. */
 export const SEARCHABLE_KINDS: readonly Label[] = SEARCHABLE_LABELS;
@@ -82,6 +89,14 @@ function inAreaScope(areaKey: string): string {
 }
 
 /**
+ * The Lucene clause that keeps only records of these kinds about this topic (their topic scope, kept by the write
+ * path), with no weight: the kinds are asked of the index with the topic, so no hit's labels need reading.
+ */
+function inTopicScope(topicKey: string, kinds: readonly Label[]): string {
+  return `${TOPIC_SCOPE_PROPERTY}:(${kinds.map((k) => topicScopeToken(k, topicKey)).join(' OR ')})^0`;
+}
+
+/**
  * A record's properties without its area scope, which the answer never shows and which runs to hundreds of tokens on
  * what serves all England. A map projection needs a variable, hence the list of one.
  */
@@ -107,6 +122,10 @@ export async function searchDirectory(
   const areaKinds = kinds.filter((k) => SCOPED_LABELS.includes(k));
   if (kinds.length === 0 || (filters.areaKey && areaKinds.length === 0))
     return { hits: [], total: withTotal ? 0 : undefined, hasMore: false };
+  // Kinds that are never about a topic (an organisation, an area) have no topic scope, so a topic filter leaves them out.
+  const topicKinds = kinds.filter((k) => TOPIC_SCOPED_LABELS.includes(k));
+  if (filters.topicKey && topicKinds.length === 0)
+    return { hits: [], total: withTotal ? 0 : undefined, hasMore: false };
   const params: Record<string, unknown> = {
     offset: neo4j.int(offset),
     limit: neo4j.int(withTotal ? limit : limit + 1),
@@ -116,18 +135,23 @@ export async function searchDirectory(
   };
   const words = filters.text ? searchWords(filters.text) : [];
   const query = filters.text ? luceneQuery(filters.text) : undefined;
-  if (query) params.query = query;
-  const live = 'any(l IN labels(n) WHERE l IN $kinds) AND coalesce(n.retired, false) = false';
-  // With an area, the candidates are what its search finds, read from the full-text index by the area's token in each
-  // record's scope (kept at write time), with the words in the same Lucene query when there are any: the cost follows
-  // the answer, not the size of the graph or the number of records anywhere matching the words.
-  // Without an area, the full-text index or every searchable record.
-  let candidates: string;
-  // Near a point with no words to match, the candidates are found from the locations (see below).
+  // Near a point with no words to match and no area, the candidates are found from the locations (see below).
   const fromPlaces = filters.near !== undefined && !query && !filters.areaKey;
-  if (filters.areaKey) {
-    params.scopeQuery = query ? `(${query}) AND ${inAreaScope(filters.areaKey)}` : inAreaScope(filters.areaKey);
-    candidates = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $scopeQuery) YIELD node AS n, score
+  // What the full-text index is asked: the words, the area's token in each record's area scope and the topic's tokens
+  // of the kinds wanted in each record's topic scope (both kept at write time), in one Lucene query, so that the cost
+  // follows the answer, not the size of the graph or the number of records anywhere matching the words.
+  const topicInIndex = filters.topicKey !== undefined && !fromPlaces;
+  const clauses = [
+    ...(query ? [`(${query})`] : []),
+    ...(filters.areaKey ? [inAreaScope(filters.areaKey)] : []),
+    ...(topicInIndex ? [inTopicScope(filters.topicKey!, topicKinds)] : []),
+  ];
+  // A hit by topic is of a kind wanted (its token says so): only whether it is retired is left to read.
+  const live = `${topicInIndex ? '' : 'any(l IN labels(n) WHERE l IN $kinds) AND '}coalesce(n.retired, false) = false`;
+  let candidates: string;
+  if (clauses.length > 0 && !fromPlaces) {
+    params.luceneQuery = clauses.join(' AND ');
+    candidates = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $luceneQuery) YIELD node AS n, score
       WITH n, ${query ? 'score' : '0.0 AS score'} WHERE ${live}`;
   } else if (fromPlaces) {
     // From the locations' side, through the latitude index: only those in a box around the circle, then what is at
@@ -142,14 +166,12 @@ export async function searchDirectory(
           point({latitude: $lat, longitude: $lon}))) / 1000.0 AS placeKm
         WITH n, 0.0 AS score, placeKm WHERE ${live}`;
   } else {
-    candidates = query
-      ? `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node AS n, score WHERE ${live}`
-      : `CALL () { ${kinds.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
+    candidates = `CALL () { ${kinds.map((l) => `MATCH (n:\`${l}\`) RETURN n`).join(' UNION ')} }
        WITH n, 0.0 AS score WHERE ${live}`;
   }
 
   const conditions: string[] = [];
-  if (filters.topicKey) conditions.push(aboutTopic('n', `:${Label.Topic} {key: $topicKey}`));
+  if (filters.topicKey && !topicInIndex) conditions.push(aboutTopic('n', `:${Label.Topic} {key: $topicKey}`));
   if (filters.organisationKind) {
     conditions.push(`CASE
       WHEN n:${Label.Organisation} THEN n.kind = $organisationKind

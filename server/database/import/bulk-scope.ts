@@ -3,6 +3,7 @@ import { Label, Rel } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
 import type { RelationshipRecord } from '../../../schema/records.js';
 import { areaScopeRefreshes, SCOPED_LABELS } from '../write/area-scope.js';
+import { readStoredTopics, topicScopeRefreshes, topicScopesOf } from '../write/topic-scope.js';
 import type { Statement } from '../write/statement.js';
 import { ByNode, chunks } from './batches.js';
 import type { Plan } from './plan.js';
@@ -14,6 +15,8 @@ import { populatedLabels, type Tx } from './stored.js';
  */
 export interface PreparedScopes {
   of: ByNode<string>;
+  /** Each created record's topic scope (write/topic-scope.ts), absent when it has none. */
+  topics: ByNode<string>;
   refreshes: Statement[];
 }
 
@@ -155,7 +158,13 @@ export async function prepareScopes(tx: Tx, plan: Plan): Promise<PreparedScopes>
   const refreshLinks = plan.newLinks.filter((link) =>
     link.type === Rel.AREA_PART_OF ? storedScoped : plan.stored.has(link.from.label, link.from.key),
   );
-  return { of, refreshes: areaScopeRefreshes(refreshLinks) };
+  // The topic scopes likewise: created records' from the batch and the stored topics and mappings; stored records a
+  // new link starts from (a term's mapping: the records classified by it) refreshed in Cypher afterwards.
+  const topics = new ByNode<string>();
+  for (const [label, keys] of topicScopesOf(plan.creates, plan.newLinks, await readStoredTopics(tx)))
+    for (const [key, scope] of keys) topics.set(label, key, scope);
+  const topicLinks = plan.newLinks.filter((link) => plan.stored.has(link.from.label, link.from.key));
+  return { of, topics, refreshes: [...areaScopeRefreshes(refreshLinks), ...topicScopeRefreshes(topicLinks)] };
 }
 
 const splitEnd = (end: string): [Label, string] => {

@@ -1,10 +1,11 @@
 // Writes an import's plan through a writer: new nodes, corrected nodes, new links and changed links.
 import type { Label, Rel } from '../../../schema/graph.js';
 import { nodeId, relationshipId } from '../../../schema/ids.js';
-import { AREA_SCOPE_PROPERTY } from '../../../schema/migrations.js';
+import { AREA_SCOPE_PROPERTY, TOPIC_SCOPE_PROPERTY } from '../../../schema/migrations.js';
 import { NODE_MODEL, RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { RelationshipRecord } from '../../../schema/records.js';
 import { areaScopeRefreshes } from '../write/area-scope.js';
+import { topicScopeRefreshes } from '../write/topic-scope.js';
 import { CORRECTED, SOURCE, UNLINKED, withoutNames } from '../write/corrections.js';
 import { integer, toNeo4j } from '../write/properties.js';
 import type { Writer } from '../write/statement.js';
@@ -58,6 +59,7 @@ export async function writePlan(
         ...toNeo4j(specs, n.properties),
         // Written with the record, so the full-text index takes it in once rather than again after the links.
         ...(scopes?.of.has(n.label, n.key) ? { [AREA_SCOPE_PROPERTY]: scopes.of.get(n.label, n.key) } : {}),
+        ...(scopes?.topics.has(n.label, n.key) ? { [TOPIC_SCOPE_PROPERTY]: scopes.topics.get(n.label, n.key) } : {}),
         key: n.key,
         id: n.id ?? nodeId(n.label, n.key),
         version: ONE,
@@ -174,9 +176,10 @@ export async function writePlan(
       });
     }
   }
-  // What a search by area finds follows the links just written, in the same transaction (or, in a bulk load, once
+  // What a search by area or topic finds follows the links just written, in the same transaction (or, in a bulk load, once
   // they are all written).
-  const refreshes = scopes?.refreshes ?? areaScopeRefreshes([...plan.newLinks, ...plan.linkUpdates]);
+  const written = [...plan.newLinks, ...plan.linkUpdates];
+  const refreshes = scopes?.refreshes ?? [...areaScopeRefreshes(written), ...topicScopeRefreshes(written)];
   for (const statement of refreshes) await writer.run(statement);
   await writer.drain();
   return created;

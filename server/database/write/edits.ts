@@ -12,6 +12,7 @@ import { editable, MANAGED } from './editable.js';
 import { toNeo4j } from './properties.js';
 import { retiredState } from './retirement.js';
 import { writeOne } from './statement.js';
+import { topicScopeAfterLink } from './topic-scope.js';
 
 /** Each edit's statement records its change in the same transaction, from the `$change` parameter. */
 const CHANGE = createChange('$change');
@@ -122,7 +123,8 @@ export async function link(
      FOREACH (_ IN CASE WHEN size($corrected) = 0 THEN [] ELSE [1] END | SET r.${CORRECTED} = ${withNames('r', CORRECTED, '$corrected')})
      WITH a LIMIT 1
      ${CHANGE}
-     ${areaScopeAfterLink(type, from.__label)}`,
+     ${areaScopeAfterLink(type, from.__label)}
+     ${topicScopeAfterLink(type, from.__label)}`,
     params: {
       from: from.id,
       to: to.id,
@@ -171,6 +173,7 @@ export async function unlink(db: Database, type: Rel, from: GraphNode, to: Graph
      SET a.${UNLINKED} = ${withNames('a', UNLINKED, '[$ref]')}
      ${CHANGE}
      ${areaScopeAfterLink(type, from.__label, '$stored.id')}
+     ${topicScopeAfterLink(type, from.__label, '$stored.id')}
      RETURN 1 AS removed`,
       params: {
         from: from.id,

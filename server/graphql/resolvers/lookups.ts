@@ -102,8 +102,10 @@ export class LookupResolver {
     @Arg('id', () => ID, ID_ARG) id: string | undefined,
     @Arg('key', () => String, KEY_ARG) key: string | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return lookup(ctx, Label.Programme, id, key);
+    // The links its selection asks for (its action plan's actions, their leads and its targets) read with it: one round trip.
+    return lookupWithLinks(ctx, Label.Programme, id, key, info);
   }
 
   @Query(() => Action, { description: 'One action, by id or key.' })
@@ -120,8 +122,10 @@ export class LookupResolver {
     @Arg('id', () => ID, ID_ARG) id: string | undefined,
     @Arg('key', () => String, KEY_ARG) key: string | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return lookup(ctx, Label.Service, id, key);
+    // The links its selection asks for (its provider, topics, areas and locations as asked) read with it: one round trip.
+    return lookupWithLinks(ctx, Label.Service, id, key, info);
   }
 
   @Query(() => Resource, { description: 'One resource, by id or key.' })

@@ -27,6 +27,7 @@ import type { Context } from '../context.js';
 import { DEFAULT_LINKS } from '../list-caps.js';
 import { ANCESTORS } from './area.js';
 import { PARTNERSHIPS } from './organisation.js';
+import { LEADS, PARTNERS } from './programme.js';
 import { lookup } from './support.js';
 
 /** How deep below the record links are read with it: the profile's areas' footprints are two levels down. */
@@ -47,6 +48,9 @@ const WRITTEN: Readonly<Record<string, LinkField>> = {
   'Organisation.partnerships': { specs: [PARTNERSHIPS], nodeAt: 'programme' },
   'Area.footprint': { specs: [ANCESTORS] },
   'Area.region': { specs: [ANCESTORS] },
+  // An action plan's leads and a programme's partners, read with the programme's actions in its one statement.
+  'Action.leads': { specs: [LEADS], nodeAt: 'by' },
+  'Programme.partners': { specs: [PARTNERS], nodeAt: 'organisation' },
 };
 
 function linkField(typeName: string, fieldName: string): LinkField | undefined {

@@ -12,7 +12,7 @@ import type { GraphNode } from '../../database/nodes.js';
 import type { Context } from '../context.js';
 import { follow, linked, linkedOne } from './support.js';
 
-const PARTNERS = linkSpec(L.Programme, Rel.PARTNER_IN, 'in', [L.Organisation]);
+export const PARTNERS = linkSpec(L.Programme, Rel.PARTNER_IN, 'in', [L.Organisation]);
 export const LEADS = linkSpec(L.Action, Rel.LED_BY, 'out', [L.Role, L.Person, L.Organisation]);
 const OWN_PROGRAMME = linkSpec(L.Action, Rel.HAS_ACTION, 'in', [L.Programme]);
 const READINGS = linkSpec(L.Target, Rel.HAS_READING, 'out', [L.TargetReading]);
