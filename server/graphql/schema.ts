@@ -1,7 +1,7 @@
 // Builds the executable GraphQL schema from the type-graphql resolvers.
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { applyFieldRules } from './access.js';
 import { capListFields } from './list-caps.js';
 import { AboutResolver } from './resolvers/about.js';
@@ -72,6 +72,8 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // class-validator checks every input class; type-graphql 2 leaves this off unless asked.
     validate: { forbidUnknownValues: false },
   });
+  // Before the rules and caps, which wrap whatever resolver a field has then.
+  dropPropertyReaders(schema);
   // The one table of access rules in access.ts, put on the fields it names.
   applyFieldRules(schema);
   // No list of records without a bound: every one takes `first`, cut in Cypher.
@@ -86,4 +88,31 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     mutation.description =
       'Admin changes to the graph: each checked against the model, versioned and recorded in the audit trail.';
   return schema;
+}
+
+/**
+ * type-graphql gives every field it does not know to be simple a resolver of its own that builds a middleware chain
+ * (empty here: no global middlewares, no @UseMiddleware, no auth checker) and reads the object's property of the
+ * field's name: graphql-js's default resolver reads the same property without it, and an answer of thousands of fields
+ * paid for each (a network's members and links, in which server/graphql/plain-answers.ts copies only fields without
+ * one). So a field's resolver is dropped where that is all it does: no field resolver, middleware or roles, and the
+ * property named as the field. Resolvers' objects are plain data, whose properties are never methods the default
+ * resolver would call.
+ */
+function dropPropertyReaders(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const resolved = new Set(storage.fieldResolvers.map((r) => `${r.methodName}@${String(r.getObjectType?.()?.name)}`));
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const inherited = storage.interfaceTypes
+      .filter((i) => objectType.interfaceClasses?.includes(i.target))
+      .flatMap((i) => i.fields ?? []);
+    for (const field of [...inherited, ...(objectType.fields ?? [])]) {
+      if (field.middlewares?.length || field.roles || field.name !== field.schemaName) continue;
+      if (resolved.has(`${field.name}@${field.target.name}`)) continue;
+      const built = type.getFields()[field.schemaName];
+      if (built) built.resolve = undefined;
+    }
+  }
 }

@@ -14,6 +14,7 @@ import { createContext, type Context } from '../graphql/context.js';
 import { accessOf } from '../graphql/access.js';
 import { keyUsage, USAGE_FLUSH_MS } from '../graphql/key-usage.js';
 import { introspectionByRole } from '../graphql/introspection.js';
+import { plainAnswers } from '../graphql/plain-answers.js';
 import { queryLimits } from '../graphql/limits.js';
 import { GenerationalCache, responseCaching, type ResponseStore } from '../graphql/response-cache.js';
 import type { OidcVerifier } from '../graphql/oidc.js';
@@ -222,7 +223,8 @@ export async function createApp(
 
   const limits = queryLimits(deps.production);
   const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
+    // The schema, executed by graphql-js except for plain answers, which are copied (server/graphql/plain-answers.ts).
+    gateway: plainAnswers(deps.schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
