@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdmin } from '../../admin/build.js';
 import type { RunningService } from '../../server/service.js';
 import { startFixtureFeed, type FixtureFeed } from '../fixtures/oruk/feeds/feed-server.js';
 import { fixtureServices } from '../fixtures/oruk/feeds/services.js';
@@ -26,7 +25,6 @@ describe('the admin console: feeds and possible duplicates', () => {
   let feed: FixtureFeed;
 
   beforeAll(async () => {
-    await buildAdmin();
     feed = await startFixtureFeed(fixtureServices(5));
     service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();

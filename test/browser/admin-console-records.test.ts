@@ -4,7 +4,6 @@
 // restored only into an empty database, after confirming. Axe clean and under the strict CSP throughout.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdmin } from '../../admin/build.js';
 import { nodeId } from '../../schema/ids.js';
 import { createKey } from '../../server/database/api-keys.js';
 import { createLogger } from '../../server/logger.js';
@@ -29,7 +28,6 @@ describe('the admin console: every link, new records and restore', () => {
   let analystKey = '';
 
   beforeAll(async () => {
-    await buildAdmin();
     await seedIfEmpty(db(), createLogger('silent'));
     analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
     service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });

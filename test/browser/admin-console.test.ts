@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdmin } from '../../admin/build.js';
 import { nodeId } from '../../schema/ids.js';
 import { createKey } from '../../server/database/api-keys.js';
 import { createLogger } from '../../server/logger.js';
@@ -34,7 +33,6 @@ describe('the admin console in a real browser', () => {
   let analystKey = '';
 
   beforeAll(async () => {
-    await buildAdmin();
     await seedIfEmpty(db(), createLogger('silent'));
     analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
     service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });

@@ -5,6 +5,7 @@ import { nodeId } from '../../../schema/ids.js';
 import { graphql, useSeededService } from '../../support/service.js';
 
 describe('the GraphQL API over the seed data', () => {
+  // One service over one seed for the query limits too: no test here writes.
   const { service } = useSeededService();
 
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
@@ -291,25 +292,23 @@ describe('the GraphQL API over the seed data', () => {
     expect(many.roundTrips).toBe(few.roundTrips);
     expect(few.roundTrips).toBeLessThanOrEqual(10);
   });
-});
 
-describe('query limits', () => {
-  const { service } = useSeededService();
-
-  it('refuses queries that walk the graph without bound, alias floods and batches, before they run', async () => {
-    const deep = `{ area(key: "E09000003") { ${'parent { '.repeat(16)}key${' }'.repeat(16)} } }`;
-    const tooDeep = await graphql(service(), deep);
-    expect(tooDeep.status).toBe(400);
-    expect(tooDeep.body.errors?.[0]?.message).toMatch(/depth/i);
-    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: about { name }`).join(' ')} }`;
-    const flood = await graphql(service(), aliases);
-    expect(flood.status).toBe(400);
-    expect(flood.body.errors?.[0]?.message).toMatch(/alias/i);
-    const batch = await fetch(`${service().url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ query: '{ about { name } }' }, { query: '{ about { name } }' }]),
+  describe('query limits', () => {
+    it('refuses queries that walk the graph without bound, alias floods and batches, before they run', async () => {
+      const deep = `{ area(key: "E09000003") { ${'parent { '.repeat(16)}key${' }'.repeat(16)} } }`;
+      const tooDeep = await graphql(service(), deep);
+      expect(tooDeep.status).toBe(400);
+      expect(tooDeep.body.errors?.[0]?.message).toMatch(/depth/i);
+      const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: about { name }`).join(' ')} }`;
+      const flood = await graphql(service(), aliases);
+      expect(flood.status).toBe(400);
+      expect(flood.body.errors?.[0]?.message).toMatch(/alias/i);
+      const batch = await fetch(`${service().url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ query: '{ about { name } }' }, { query: '{ about { name } }' }]),
+      });
+      expect(batch.status).toBe(400);
     });
-    expect(batch.status).toBe(400);
   });
 });
