@@ -1,5 +1,6 @@
 // Whether a record is about a topic: linked to it directly, or classified by a published taxonomy's term that an admin
-// mapped to it. Asked at query time, so a mapping counts the moment it is made and stops when it is removed.
+// mapped to it. Asked at query time by lists and feeds; the directory search reads the same rule from each record's
+// topic scope, which the write path keeps in step with every link (write/topic-scope.ts).
 import { Label, Rel } from '../../schema/graph.js';
 
 /**

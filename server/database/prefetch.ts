@@ -12,6 +12,24 @@ export interface LinkTree {
   spec: LinkSpec;
   limit: number;
   children: readonly LinkTree[];
+  /**
+   * The properties of each linked node to read, when the query's selection says which (a provider's name): the rest
+   * are never read. Every property when absent, as the loaders read them.
+   */
+  properties?: readonly string[];
+}
+
+/**
+ * What every linked node read by name holds whatever was asked: what a GraphNode rests on (its demo mark, retired flag
+ * and version are read when asked, and toGraphNode's defaults are never shown otherwise).
+ */
+export const ALWAYS_READ: readonly string[] = ['id', 'key'];
+
+/** The map projection of a linked node: the properties named, or every one but the scopes no answer shows. */
+function projection(node: string, properties: readonly string[] | undefined): string {
+  if (!properties) return withoutAreaScope(node);
+  const names = [...new Set([...ALWAYS_READ, ...properties])];
+  return `${node} {${names.map((p) => `.\`${p.replaceAll('`', '')}\``).join(', ')}}`;
 }
 
 /** The link trees to read with a record, by the record's label (a search's hits are of several). */
@@ -59,7 +77,7 @@ class LinkCypher {
     this.params[`linkLimit${i}`] = neo4j.int(Math.min(Math.max(Math.floor(tree.limit), 0), MAX_LINKS));
     return `COLLECT {
        ${followLink(tree.spec, v, `$linkLimit${i}`)}
-       RETURN [labels(${v.node}), ${withoutAreaScope(v.node)}, ${linkProperties(tree.spec, v.rel)}, ${this.trees(v.node, tree.children)}]
+       RETURN [labels(${v.node}), ${projection(v.node, tree.properties)}, ${linkProperties(tree.spec, v.rel)}, ${this.trees(v.node, tree.children)}]
      }`;
   }
 }

@@ -11,7 +11,7 @@ import {
 import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { toGraphNode, type GraphNode } from './nodes.js';
-import { type LinkTreesByLabel, linkTreesCypher, type ReadLinks, readLinkTrees } from './prefetch.js';
+import { ALWAYS_READ, type LinkTreesByLabel, linkTreesCypher, type ReadLinks, readLinkTrees } from './prefetch.js';
 import { highlight, type Highlight } from './search-highlight.js';
 import { areaScopeToken, SCOPED_LABELS } from './write/area-scope.js';
 import { TOPIC_SCOPED_LABELS, topicScopeToken } from './write/topic-scope.js';
@@ -103,6 +103,16 @@ function inTopicScope(topicKey: string, kinds: readonly Label[]): string {
 const withoutScope = (node: string) => `[m IN [${node}] | m {.*, ${AREA_SCOPE_PROPERTY}: null}][0]`;
 
 /**
+ * A hit's properties: those named, when the page says which (with what a GraphNode rests on and the words a highlight
+ * looks in), or every one but the area scope.
+ */
+function hitProjection(node: string, properties: readonly string[] | undefined): string {
+  if (!properties) return withoutScope(node);
+  const names = new Set([...ALWAYS_READ, ...SEARCH_PROPERTIES, ...properties]);
+  return `[m IN [${node}] | m {${[...names].map((p) => `.\`${p.replaceAll('`', '')}\``).join(', ')}}][0]`;
+}
+
+/**
  * One page of the directory, sorted and cut in Cypher. With `withTotal` the matches are gathered (as references,
  * the page alone has its properties read) to count them; without it Neo4j keeps only the top `offset + limit + 1`
  * while sorting, and the one past the page says whether there is more. `links` are read for the page's hits in the
@@ -114,8 +124,9 @@ export async function searchDirectory(
   offset: number,
   limit: number,
   withTotal = true,
-  links: LinkTreesByLabel = {},
+  read: { links?: LinkTreesByLabel; properties?: readonly string[] } = {},
 ): Promise<{ hits: SearchHit[]; total?: number; hasMore: boolean }> {
+  const links = read.links ?? {};
   // Only our own labels are ever written into the Cypher below, whatever a caller passes.
   const kinds = [...new Set(filters.kinds)].filter((k) => SEARCHABLE_KINDS.includes(k));
   // Kinds without areas (a person, a role, an event) have no area scope, so an area filter leaves them out.
@@ -193,6 +204,7 @@ export async function searchDirectory(
   // Near a place, nearest first even when searching by words: what a person near it wants first is what is closest.
   const order = filters.near ? 'distanceKm, score DESC, ' : query ? 'score DESC, ' : '';
   const hitLinks = linkTreesCypher('n', links, params);
+  const props = (node: string) => hitProjection(node, read.properties);
   const result = await db.run(
     `CALL () {
        ${candidates}
@@ -202,7 +214,7 @@ export async function searchDirectory(
      WITH n, score, ${distance}
      ${filters.near ? 'WHERE distanceKm IS NOT NULL AND distanceKm * 1000 <= $radiusM' : ''}
      ORDER BY ${order}toLower(n.name), n.id
-     ${withTotal ? pageOfAll(hitLinks) : pageOfTop(hitLinks)}`,
+     ${withTotal ? pageOfAll(hitLinks, props) : pageOfTop(hitLinks, props)}`,
     params,
   );
   const record = result.records[0];
@@ -234,28 +246,28 @@ export async function searchDirectory(
  * The page cut from every match gathered in `hits`, each with its links when any are asked: those are read for the
  * page alone, from a row per hit, as a COLLECT subquery needs a variable to start from.
  */
-function pageOfAll(hitLinks: string | undefined): string {
+function pageOfAll(hitLinks: string | undefined, props: (node: string) => string): string {
   const gathered = 'WITH collect({n: n, score: score, distanceKm: distanceKm}) AS hits';
   if (!hitLinks)
     return `${gathered}
      RETURN size(hits) AS total,
-       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: ${withoutScope('h.n')}, score: h.score, distanceKm: h.distanceKm}] AS page`;
+       [h IN hits[$offset..($offset + $limit)] | {labels: labels(h.n), props: ${props('h.n')}, score: h.score, distanceKm: h.distanceKm}] AS page`;
   return `${gathered}
      CALL (hits) {
        UNWIND hits[$offset..($offset + $limit)] AS h
        WITH h, h.n AS n
        WITH h, n, ${hitLinks} AS links
-       RETURN collect({labels: labels(n), props: ${withoutScope('n')}, score: h.score, distanceKm: h.distanceKm, links: links}) AS page
+       RETURN collect({labels: labels(n), props: ${props('n')}, score: h.score, distanceKm: h.distanceKm, links: links}) AS page
      }
      RETURN size(hits) AS total, page`;
 }
 
 /** The top of the sorted matches, one past the page to say whether there is more, each with its links when asked. */
-function pageOfTop(hitLinks: string | undefined): string {
+function pageOfTop(hitLinks: string | undefined, props: (node: string) => string): string {
   return `SKIP $offset LIMIT $limit
      ${hitLinks ? `WITH n, score, distanceKm, ${hitLinks} AS links` : ''}
      RETURN null AS total,
-       collect({labels: labels(n), props: ${withoutScope('n')}, score: score, distanceKm: distanceKm${hitLinks ? ', links: links' : ''}}) AS page`;
+       collect({labels: labels(n), props: ${props('n')}, score: score, distanceKm: distanceKm${hitLinks ? ', links: links' : ''}}) AS page`;
 }
 
 /**

@@ -19,8 +19,8 @@ import {
 } from 'graphql';
 import { validate as isUuid } from 'uuid';
 import { type Label, LABELS } from '../../../schema/graph.js';
-import { LINKS, type LinkSpec } from '../../../schema/model.js';
-import { MAX_LINKS, specKey } from '../../database/links.js';
+import { LINKS, type LinkSpec, NODE_MODEL } from '../../../schema/model.js';
+import { type Linked, MAX_LINKS, specKey } from '../../database/links.js';
 import type { GraphNode } from '../../database/nodes.js';
 import { type LinkTree, type ReadLinks, recordWithLinks } from '../../database/prefetch.js';
 import type { Context } from '../context.js';
@@ -38,6 +38,8 @@ interface LinkField {
   specs: readonly LinkSpec[];
   /** The field below it that shows the linked node, when the field shows the link (a partnership's programme). */
   nodeAt?: string;
+  /** Properties of the linked nodes its resolver reads besides those asked (an area's footprint: their levels). */
+  reads?: readonly string[];
 }
 
 /**
@@ -46,8 +48,8 @@ interface LinkField {
  */
 const WRITTEN: Readonly<Record<string, LinkField>> = {
   'Organisation.partnerships': { specs: [PARTNERSHIPS], nodeAt: 'programme' },
-  'Area.footprint': { specs: [ANCESTORS] },
-  'Area.region': { specs: [ANCESTORS] },
+  'Area.footprint': { specs: [ANCESTORS], reads: ['level'] },
+  'Area.region': { specs: [ANCESTORS], reads: ['level'] },
   // An action plan's leads and a programme's partners, read with the programme's actions in its one statement.
   'Action.leads': { specs: [LEADS], nodeAt: 'by' },
   'Programme.partners': { specs: [PARTNERS], nodeAt: 'organisation' },
@@ -123,20 +125,125 @@ function limitOf(info: GraphQLResolveInfo, definition: GraphQLField<unknown, unk
   return typeof first === 'number' && Number.isInteger(first) && first >= 1 && first <= MAX_LINKS ? first : undefined;
 }
 
+/** Fields of every node type that the Node interface answers from the record's own properties. */
+const NODE_FIELDS = new Set(['id', 'key', 'demo', 'version', 'retired']);
+
+/**
+ * The properties a linked node of `typeName` needs for what the selection asks of it: each field that shows a property
+ * of its model (a provider's name), and `reads`; undefined, so every property is read, when a field asks something
+ * else (a field worked out by a resolver from other properties), or the type is not one label's. Link fields need
+ * only the node's id, which is always read.
+ */
+function propertiesAsked(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  sets: readonly SelectionSetNode[],
+  reads: readonly string[],
+): string[] | undefined {
+  const model = NODE_MODEL[typeName as Label];
+  if (!model || !isObjectType(info.schema.getType(typeName))) return undefined;
+  const names = new Set(reads);
+  for (const field of fieldsOf(info, typeName, sets)) {
+    const name = field.name.value;
+    if (name === '__typename' || linkField(typeName, name)) continue;
+    const property = model[name];
+    if (NODE_FIELDS.has(name) || (property && !property.internal)) names.add(name);
+    else return undefined;
+  }
+  return [...names];
+}
+
+/**
+ * Link fields whose linked nodes may be read by name (only the properties asked): each answered by the model's plain
+ * link resolver or one that reads nothing of the nodes beyond what is asked (an area's footprint: its level, said in
+ * WRITTEN). A link some resolver follows for its own use (an action's workstream, to find its programme's date) is
+ * left out, so what that resolver reads is always there.
+ */
+const READ_BY_NAME = new Set([
+  'Service.provider',
+  'Service.topics',
+  'Service.areas',
+  'Resource.publisher',
+  'Resource.topics',
+  'Organisation.partnerships',
+  'Organisation.areasCovered',
+  'Organisation.roles',
+  'Organisation.resources',
+  'Organisation.services',
+  'Area.footprint',
+  'Area.region',
+  'Programme.partners',
+  'Programme.actions',
+  'Programme.targets',
+  'Programme.areasCovered',
+  'Programme.topics',
+]);
+
+/** Whether the links found can be read by name: false once a field asks for links below the deepest level read. */
+interface Reading {
+  byName: boolean;
+}
+
 /**
  * The links a query asks for below a record of `typeName` (the label its GraphQL type is named after), as trees for
  * one statement: each field's specs with the loaders' own limit, and below each the links asked of the node it shows,
  * when that is of one label. Fields asking alike (footprint and region, the same spec) share one tree.
+ *
+ * Linked nodes are read by name (only the properties the selection shows) when nothing else in the request can ask the
+ * loaders for the same links wanting more: the operation has this one root field, every link it asks is read here (none
+ * below the deepest level), and each is a field of READ_BY_NAME. Otherwise every property is read, as the loaders do.
  */
-export function linkTreesBelow(
+export function linkTreesBelow(info: GraphQLResolveInfo, typeName: string, sets: readonly SelectionSetNode[]) {
+  const reading: Reading = { byName: onlyRootField(info) };
+  const trees = treesBelow(info, typeName, sets, 1, reading);
+  return reading.byName ? trees : everyProperty(trees);
+}
+
+/**
+ * The properties a search's hits need for what its page asks of each kind, or undefined (read them all) when some
+ * kind's selection asks a field worked out from other properties. The hits are no loader's, so nothing else reads them.
+ */
+export function hitProperties(
+  info: GraphQLResolveInfo,
+  kinds: readonly string[],
+  sets: readonly SelectionSetNode[],
+): string[] | undefined {
+  const names = new Set<string>();
+  for (const kind of kinds) {
+    const asked = propertiesAsked(info, kind, sets, []);
+    if (!asked) return undefined;
+    for (const name of asked) names.add(name);
+  }
+  return [...names];
+}
+
+function onlyRootField(info: GraphQLResolveInfo): boolean {
+  const roots = info.operation.selectionSet.selections;
+  return roots.length === 1 && roots[0]!.kind === Kind.FIELD;
+}
+
+function everyProperty(trees: readonly LinkTree[]): LinkTree[] {
+  return trees.map(({ properties: _, ...tree }) => ({ ...tree, children: everyProperty(tree.children) }));
+}
+
+function treesBelow(
   info: GraphQLResolveInfo,
   typeName: string,
   sets: readonly SelectionSetNode[],
-  depth = 1,
+  depth: number,
+  reading: Reading,
 ): LinkTree[] {
   const type = info.schema.getType(typeName);
-  if (depth > MAX_DEPTH || !isObjectType(type)) return [];
-  const asked = new Map<string, { spec: LinkSpec; limit: number; sets: SelectionSetNode[] }>();
+  if (!isObjectType(type)) return [];
+  if (depth > MAX_DEPTH) {
+    // Links asked below the deepest level come from the loaders, which might find nodes read by name here.
+    if (fieldsOf(info, typeName, sets).some((f) => linkField(typeName, f.name.value))) reading.byName = false;
+    return [];
+  }
+  const asked = new Map<
+    string,
+    { spec: LinkSpec; limit: number; sets: SelectionSetNode[]; reads: string[]; byName: boolean }
+  >();
   for (const node of fieldsOf(info, typeName, sets)) {
     const link = linkField(typeName, node.name.value);
     const definition = type.getFields()[node.name.value];
@@ -149,16 +256,23 @@ export function linkTreesBelow(
       : own;
     for (const spec of link.specs) {
       const key = `${specKey(spec)}#${limit}`;
-      const entry = asked.get(key) ?? { spec, limit, sets: [] };
+      const entry = asked.get(key) ?? { spec, limit, sets: [], reads: [], byName: true };
       entry.sets.push(...nodeSets);
+      entry.reads.push(...(link.reads ?? []));
+      entry.byName &&= READ_BY_NAME.has(`${typeName}.${node.name.value}`);
       asked.set(key, entry);
     }
   }
-  return [...asked.values()].map(({ spec, limit, sets: nodeSets }) => ({
-    spec,
-    limit,
-    children: spec.to.length === 1 ? linkTreesBelow(info, spec.to[0]!, nodeSets, depth + 1) : [],
-  }));
+  return [...asked.values()].map(({ spec, limit, sets: nodeSets, reads, byName }) => {
+    const only = spec.to.length === 1 ? spec.to[0]! : undefined;
+    const properties = only && byName ? propertiesAsked(info, only, nodeSets, reads) : undefined;
+    return {
+      spec,
+      limit,
+      children: only ? treesBelow(info, only, nodeSets, depth + 1, reading) : [],
+      ...(properties ? { properties } : {}),
+    };
+  });
 }
 
 /** The selection sets below the field being resolved along `path` (a search's edges, then node). */
@@ -175,7 +289,28 @@ export function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]):
 
 /** Gives the request's loaders what a statement read with its records, so the link fields find it there. */
 export function primeLinks(ctx: Context, read: readonly ReadLinks[]): void {
-  for (const { spec, limit, parentId, linked } of read) ctx.loaders.links(spec, limit).prime(parentId, linked);
+  const primed = primedLinks.get(ctx.loaders) ?? new Map<string, Linked[]>();
+  primedLinks.set(ctx.loaders, primed);
+  for (const { spec, limit, parentId, linked } of read) {
+    const key = `${specKey(spec)}#${limit}#${parentId}`;
+    const earlier = primed.get(key);
+    // The same links of the same record asked twice (the record met again further down): a loader keeps what it was
+    // given first, so that gains the properties the second asked.
+    if (earlier) addProperties(earlier, linked);
+    else {
+      primed.set(key, linked);
+      ctx.loaders.links(spec, limit).prime(parentId, linked);
+    }
+  }
+}
+
+/** What each request's loaders were given, by spec, limit and parent, so a second reading adds to the first. */
+const primedLinks = new WeakMap<object, Map<string, Linked[]>>();
+
+function addProperties(into: readonly Linked[], from: readonly Linked[]): void {
+  const more = new Map(from.map((l) => [l.node.id, l.node]));
+  for (const { node } of into)
+    for (const [name, value] of Object.entries(more.get(node.id) ?? {})) if (!(name in node)) node[name] = value;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '../../database/search.js';
 import type { Context } from '../context.js';
 import { PageArgs } from './list-args.js';
-import { linkTreesBelow, primeLinks, selectionsAt } from './prefetch.js';
+import { hitProperties, linkTreesBelow, primeLinks, selectionsAt } from './prefetch.js';
 import { pageOf, searchCursor, searchFingerprint, searchWindow } from './search-paging.js';
 import { asksFor, clientError } from './support.js';
 
@@ -113,7 +113,8 @@ export class SearchResolver {
     // What the page asks of each kind's links (a service's provider and topics) is read with the hits, not after them.
     const nodes = selectionsAt(info, ['edges', 'node']);
     const links = Object.fromEntries(filters.kinds.map((kind) => [kind, linkTreesBelow(info, kind, nodes)]));
-    const found = await searchDirectory(ctx.db, filters, offset, limit, wantsTotal && total === undefined, links);
+    const read = { links, properties: hitProperties(info, filters.kinds, nodes) };
+    const found = await searchDirectory(ctx.db, filters, offset, limit, wantsTotal && total === undefined, read);
     total ??= found.total;
     const { hits } = found;
     for (const hit of hits) primeLinks(ctx, hit.links);
