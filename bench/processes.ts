@@ -58,9 +58,14 @@ export function buildService(): void {
 
 /**
  * The child stops when its stdin closes, however the benchmark ended (killed, even): loaded before the service's own
- * entry, which has no such lifeline, and its SIGTERM is the service's own clean stop.
+ * entry, which has no such lifeline, and its SIGTERM is the service's own clean stop. Worker threads load it too (they
+ * inherit node's flags), and a worker's stdin is empty and ends at once: only the main thread may listen, or the
+ * first analytics thread would stop the service.
  */
-const LIFELINE = 'data:text/javascript,process.stdin.on("end",()=>process.kill(process.pid,"SIGTERM")).resume()';
+const LIFELINE = `data:text/javascript,${encodeURIComponent(
+  'import { isMainThread } from "node:worker_threads";' +
+    'if (isMainThread) process.stdin.on("end", () => process.kill(process.pid, "SIGTERM")).resume();',
+)}`;
 
 /**
  * Runs the service as `npm start` does in production: plain node over the compiled dist/ (no TypeScript loader, its
