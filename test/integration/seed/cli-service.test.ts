@@ -1,6 +1,6 @@
 // The command lines with `npm start` running on the embedded default and no configuration: they find the service on
 // PORT, authenticate with the token it left in DATA_DIR, and their work is visible over GraphQL at once.
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,15 +30,18 @@ describe('the command lines with a service running on the embedded default', () 
     script: string,
     args: string[],
     env: Record<string, string> = {},
+    watch?: (child: ChildProcess) => void,
   ): Promise<{ code: number; stdout: string; stderr: string }> {
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(NEO4J_|ADMIN_|HUB_URL$)/.test(name)),
     );
     try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
+      const running = run(process.execPath, ['--import', 'tsx', script, ...args], {
         env: { ...inherited, PORT: port, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
         maxBuffer: 10_000_000,
       });
+      watch?.(running.child);
+      const { stdout, stderr } = await running;
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -120,8 +123,19 @@ describe('the command lines with a service running on the embedded default', () 
           release = resolve;
         }),
     );
-    const seeding = cli('seed/cli.ts', ['--quiet', ECCG]);
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    let refused: Promise<void> = Promise.resolve();
+    const seeding = cli('seed/cli.ts', ['--quiet', ECCG], {}, (child) => {
+      refused = new Promise((resolve) => {
+        let said = '';
+        child.stderr?.on('data', (chunk) => {
+          said += chunk;
+          if (said.includes('Another import is running')) resolve();
+        });
+        child.on('exit', () => resolve());
+      });
+    });
+    // Released once the command line has been refused, rather than after a guess at how long it takes to start.
+    await refused;
     release();
     await held;
     const seeded = await seeding;
