@@ -1,9 +1,13 @@
 // The topic scope kept by the write path agrees, after every kind of write, with the links the search used to follow
 // per query, so a search by topic (asked of the full-text index with its kinds) finds what it always found.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Label, Rel } from '../../../schema/graph.js';
 import type { GraphBatch } from '../../../schema/records.js';
 import { aboutTopic } from '../../../server/database/about-topic.js';
+import { exportGraph, restoreGraph } from '../../../server/database/backup.js';
 import type { Database } from '../../../server/database/database.js';
 import { importBatch } from '../../../server/database/import/importer.js';
 import { migrate } from '../../../server/database/migrate.js';
@@ -13,7 +17,7 @@ import { createNode, link, unlink, updateNode } from '../../../server/database/w
 import { TOPIC_SCOPED_LABELS, topicScopeToken } from '../../../server/database/write/topic-scope.js';
 import { createLogger } from '../../../server/logger.js';
 import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { useTestDatabase } from '../../support/database.js';
+import { useTestDatabase, wipe } from '../../support/database.js';
 
 /** Every record about each topic, by the rule the search asked per query (about-topic.ts), as an independent witness. */
 const WALKED = `
@@ -200,5 +204,22 @@ describe('the topic scope', () => {
       'topic-import-direct',
       'topic-import-mapped',
     ]);
+  });
+
+  it('comes back with a restored export, as the records had it', async () => {
+    const topicKey = await someTopic();
+    const before = await aboutKeys(topicKey);
+    expect(before.length).toBeGreaterThan(0);
+    const folder = await mkdtemp(join(tmpdir(), 'topic-scope-'));
+    try {
+      await exportGraph(db(), join(folder, 'export.jsonl'));
+      await wipe(db());
+      expect(await aboutKeys(topicKey)).toEqual([]);
+      await restoreGraph(db(), join(folder, 'export.jsonl'));
+      expect(await aboutKeys(topicKey)).toEqual(before);
+      expect(await disagreements(db())).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
