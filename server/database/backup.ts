@@ -14,7 +14,9 @@ import {
   MIGRATION_LABEL,
 } from '../../schema/migrations.js';
 import type { Database } from './database.js';
+import { areaScopeRefreshesOf } from './write/area-scope.js';
 import type { Writer } from './write/statement.js';
+import { topicScopeRefreshesOf } from './write/topic-scope.js';
 import { inTransaction, writeSession } from './write/transaction.js';
 
 export const FORMAT = 'partnership-hub-export';
@@ -351,6 +353,11 @@ export async function restoreGraph(
       // Links need their ends written first.
       await writer.drain();
       await writeRelationships(writer, file, relationships);
+      // The search's scopes are worked out again from the links, not trusted from the file: an export written before a
+      // scope existed has none, and a record the search could not find would be as good as lost.
+      await writer.drain();
+      for (const statement of [...areaScopeRefreshesOf(nodes), ...topicScopeRefreshesOf(nodes)])
+        await writer.run(statement);
       return { nodes: nodes.length, relationships: relationships.length, keysLeftOut };
     });
   } finally {

@@ -3,6 +3,7 @@ import { Label, Rel } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
 import { AREA_SCOPE_PROPERTY } from '../../../schema/migrations.js';
 import type { Database } from '../database.js';
+import { backfillScope, scopeRefreshesOf } from './scope-refresh.js';
 import type { Statement } from './statement.js';
 
 /**
@@ -175,23 +176,9 @@ export function areaScopeRefreshes(
   return statements;
 }
 
-/**
- * Recomputes every record's scope, in transactions of its own (a store that had none, or a restored export): each
- * record is refreshed by itself, so the result does not depend on where a transaction ends. Returns how many it set.
- */
-export async function backfillAreaScope(db: Database): Promise<number> {
-  // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only a session's run() gives, and no query timeout.
-  const session = db.driver.session({ database: db.name, bookmarkManager: db.driver.executeQueryBookmarkManager });
-  try {
-    let total = 0;
-    for (const label of SCOPED_LABELS) {
-      const result = await session.run(
-        `MATCH (n:\`${label}\`) WITH n, '' AS ignored CALL (n, ignored) { ${REFRESH} } IN TRANSACTIONS OF 2000 ROWS RETURN count(*) AS done`,
-      );
-      total += Number(result.records[0]?.get('done') ?? 0);
-    }
-    return total;
-  } finally {
-    await session.close();
-  }
-}
+/** Recomputes every record's area scope (a store written before it existed). Returns how many it set. */
+export const backfillAreaScope = (db: Database): Promise<number> => backfillScope(db, SCOPED_LABELS, REFRESH);
+
+/** The statements recomputing the area scope of restored records, from their links, for the restore's transaction. */
+export const areaScopeRefreshesOf = (records: readonly { labels: readonly string[]; id: string }[]): Statement[] =>
+  scopeRefreshesOf(records, SCOPED_LABELS, REFRESH);

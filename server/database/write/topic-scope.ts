@@ -4,6 +4,7 @@ import { nodeId } from '../../../schema/ids.js';
 import { SEARCHABLE_LABELS, TOPIC_SCOPE_PROPERTY } from '../../../schema/migrations.js';
 import { RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { Database } from '../database.js';
+import { backfillScope, scopeRefreshesOf } from './scope-refresh.js';
 import type { Statement } from './statement.js';
 
 /**
@@ -184,23 +185,9 @@ export function topicScopesOf(
   return scopes;
 }
 
-/**
- * Recomputes every record's topic scope, in transactions of its own (a store written before the scope existed): each
- * record by itself, so the result does not depend on where a transaction ends. Returns how many it set.
- */
-export async function backfillTopicScope(db: Database): Promise<number> {
-  // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only a session's run() gives, and no query timeout.
-  const session = db.driver.session({ database: db.name, bookmarkManager: db.driver.executeQueryBookmarkManager });
-  try {
-    let total = 0;
-    for (const label of TOPIC_SCOPED_LABELS) {
-      const result = await session.run(
-        `MATCH (n:\`${label}\`) WITH n, '' AS ignored CALL (n, ignored) { ${REFRESH} } IN TRANSACTIONS OF 2000 ROWS RETURN count(*) AS done`,
-      );
-      total += Number(result.records[0]?.get('done') ?? 0);
-    }
-    return total;
-  } finally {
-    await session.close();
-  }
-}
+/** Recomputes every record's topic scope (a store written before it existed). Returns how many it set. */
+export const backfillTopicScope = (db: Database): Promise<number> => backfillScope(db, TOPIC_SCOPED_LABELS, REFRESH);
+
+/** The statements recomputing the topic scope of restored records, from their links, for the restore's transaction. */
+export const topicScopeRefreshesOf = (records: readonly { labels: readonly string[]; id: string }[]): Statement[] =>
+  scopeRefreshesOf(records, TOPIC_SCOPED_LABELS, REFRESH);
