@@ -220,8 +220,10 @@ describe('harvesting our own /oruk from a second instance', () => {
     );
   });
 
-  it('measures harvest throughput from a local feed of 2,000 services', async () => {
-    const count = 2_000;
+  // Large enough for several of our feed's pages; its figures are printed for a reader, never judged by time (CI runs
+  // on a shared machine), and were measured at 2,000 services before CI's budget asked for fewer.
+  it('harvests 500 more services from our own feed, then again all unchanged', async () => {
+    const count = 500;
     await importBatch(
       sourceDb,
       parseOruk(
@@ -229,16 +231,27 @@ describe('harvesting our own /oruk from a second instance', () => {
         fixtureServices(count, (n) => `Throughput service ${n}`),
       ),
     );
-    for (const [label, politeness] of [
-      ['no pause, two at a time', { delayMs: 0, concurrency: 2 }],
-      ['no pause, two at a time, again (all unchanged)', { delayMs: 0, concurrency: 2 }],
-    ] as const) {
-      const report = await harvestFeed(db(), feedUrl, { politeness });
-      expect(report.ok).toBe(true);
-      const perSecond = count / (report.durationMs / 1000);
+    const politeness = { delayMs: 0, concurrency: 2 };
+    const first = await harvestFeed(db(), feedUrl, { politeness });
+    expect(first.ok).toBe(true);
+    // The fixture's first services share ids with those harvested before, so some are updates, not creations.
+    const { created, updated, unchanged, withdrawn } = first.services!;
+    expect(withdrawn).toBe(0);
+    expect(created).toBeGreaterThan(0);
+    expect(created + updated + unchanged).toBeGreaterThanOrEqual(count);
+    const again = await harvestFeed(db(), feedUrl, { politeness });
+    expect(again.services).toMatchObject({
+      created: 0,
+      updated: 0,
+      withdrawn: 0,
+      unchanged: created + updated + unchanged,
+    });
+    for (const [label, report] of [
+      ['no pause, two at a time', first],
+      ['no pause, two at a time, again (all unchanged)', again],
+    ] as const)
       console.log(
-        `harvest throughput, ${label}: ${count} services in ${(report.durationMs / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} services/s (reading ${report.timings?.readMs} ms, writing ${report.timings?.writeMs} ms of which ${report.timings?.feedMs} ms the feed's marks and withdrawals; ${report.requests?.sent} requests; ${JSON.stringify(report.services)})`,
+        `harvest throughput, ${label}: ${count} services in ${(report.durationMs / 1000).toFixed(1)} s = ${(count / (report.durationMs / 1000)).toFixed(0)} services/s (reading ${report.timings?.readMs} ms, writing ${report.timings?.writeMs} ms of which ${report.timings?.feedMs} ms the feed's marks and withdrawals; ${report.requests?.sent} requests; ${JSON.stringify(report.services)})`,
       );
-    }
   }, 600_000);
 });
