@@ -29,11 +29,15 @@ export function traceRoundTrip(tracer: Tracer, trip: RoundTrip): void {
   const spans = requestSpans();
   if (!spans) return;
   const summary = statementSummary(trip.cypher);
+  // Given as the monotonic clock's reading, which OpenTelemetry moves onto the wall clock its other spans start from:
+  // an epoch time worked out from the monotonic clock drifts from Date.now() by milliseconds as a process runs, so the
+  // round trip would seem to start before the operation that made it.
+  const startedAt = trip.startedAt - performance.timeOrigin;
   const span = tracer.startSpan(
     summary,
     {
       kind: SpanKind.CLIENT,
-      startTime: trip.startedAt,
+      startTime: startedAt,
       attributes: {
         'db.system.name': 'neo4j',
         'db.operation.name': summary.split(' ')[0]?.toUpperCase() ?? '',
@@ -45,5 +49,5 @@ export function traceRoundTrip(tracer: Tracer, trip: RoundTrip): void {
     trace.setSpan(context.active(), spans.current),
   );
   if (trip.failed) span.setStatus({ code: SpanStatusCode.ERROR });
-  span.end(trip.startedAt + trip.seconds * 1000);
+  span.end(startedAt + trip.seconds * 1000);
 }
