@@ -4,7 +4,7 @@ import { nodeId } from '../../../schema/ids.js';
 import { AREA_SCOPE_PROPERTY } from '../../../schema/migrations.js';
 import type { Database } from '../database.js';
 import { backfillScope, scopeRefreshesOf } from './scope-refresh.js';
-import type { Statement } from './statement.js';
+import { chunkedStatements, type Statement } from './statement.js';
 
 /**
  * What a search by area finds, and so what carries a scope: a programme by the areas it covers, a service by those it
@@ -126,9 +126,6 @@ export function areaScopeAfterLink(type: Rel, fromLabel: Label, deletedLinkId = 
   }`;
 }
 
-/** Records per refresh statement in an import: each is a few small reads and one write. */
-const REFRESH_CHUNK = 2_000;
-
 /**
  * The statements refreshing the scopes an import's new or changed links alter, for its writer to run after the links:
  * the links' start records by label and key (and through them what depends on them).
@@ -162,17 +159,13 @@ export function areaScopeRefreshes(
       params: { pairs: areas },
       rows: areas.length,
     });
-  for (const [label, set] of keys) {
-    const all = [...set];
-    for (let i = 0; i < all.length; i += REFRESH_CHUNK) {
-      const part = all.slice(i, i + REFRESH_CHUNK);
-      statements.push({
-        cypher: `UNWIND $keys AS key MATCH (changed:\`${label}\` {key: key}) WITH changed, '' AS ignored ${REFRESH_AFFECTED}`,
-        params: { keys: part },
-        rows: part.length,
-      });
-    }
-  }
+  for (const [label, set] of keys)
+    statements.push(
+      ...chunkedStatements(
+        `UNWIND $values AS key MATCH (changed:\`${label}\` {key: key}) WITH changed, '' AS ignored ${REFRESH_AFFECTED}`,
+        [...set],
+      ),
+    );
   return statements;
 }
 

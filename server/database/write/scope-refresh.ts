@@ -2,10 +2,7 @@
 // and a restore's, which must not trust the scopes a file brings (an export older than a scope has none).
 import type { Label } from '../../../schema/graph.js';
 import type { Database } from '../database.js';
-import type { Statement } from './statement.js';
-
-/** Records per refresh statement: each is a few small reads and one write. */
-const CHUNK = 2_000;
+import { chunkedStatements, type Statement } from './statement.js';
 
 /**
  * Recomputes the scope of every record of `labels`, in transactions of its own (a store written before the scope
@@ -38,17 +35,10 @@ export function scopeRefreshesOf(
   labels: readonly Label[],
   refresh: string,
 ): Statement[] {
-  const statements: Statement[] = [];
-  for (const label of labels) {
-    const ids = records.filter((r) => r.labels.includes(label)).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const part = ids.slice(i, i + CHUNK);
-      statements.push({
-        cypher: `UNWIND $ids AS id MATCH (n:\`${label}\` {id: id}) WITH n, '' AS ignored ${refresh}`,
-        params: { ids: part },
-        rows: part.length,
-      });
-    }
-  }
-  return statements;
+  return labels.flatMap((label) =>
+    chunkedStatements(
+      `UNWIND $values AS id MATCH (n:\`${label}\` {id: id}) WITH n, '' AS ignored ${refresh}`,
+      records.filter((r) => r.labels.includes(label)).map((r) => r.id),
+    ),
+  );
 }

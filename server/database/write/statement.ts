@@ -11,6 +11,23 @@ export interface Statement {
   onResult?: (result: QueryResult) => void;
 }
 
+/** Rows per statement when one statement's list is cut into several: each row a few small reads and one write. */
+export const STATEMENT_CHUNK = 2_000;
+
+/**
+ * The statements running `cypher` over `values` a chunk at a time, in order, each chunk given as `$values`, so no
+ * statement's parameters or transaction state grows with the list: one statement per `size` values, none for none.
+ */
+export function chunkedStatements(cypher: string, values: readonly unknown[], size = STATEMENT_CHUNK): Statement[] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`a chunk holds at least one value, not ${size}`);
+  const statements: Statement[] = [];
+  for (let i = 0; i < values.length; i += size) {
+    const part = values.slice(i, i + size);
+    statements.push({ cypher, params: { values: part }, rows: part.length });
+  }
+  return statements;
+}
+
 /** Where a run of statements goes: one pipelined transaction, or (a bulk load) one transaction after another. */
 export interface Writer {
   run(statement: Statement): Promise<void>;

@@ -5,7 +5,7 @@ import { SEARCHABLE_LABELS, TOPIC_SCOPE_PROPERTY } from '../../../schema/migrati
 import { RELATIONSHIP_MODEL } from '../../../schema/model.js';
 import type { Database } from '../database.js';
 import { backfillScope, scopeRefreshesOf } from './scope-refresh.js';
-import type { Statement } from './statement.js';
+import { chunkedStatements, type Statement } from './statement.js';
 
 /**
  * What a search by topic can find, and so what carries a topic scope: every searchable kind that can be about a topic
@@ -81,9 +81,6 @@ export function topicScopeAfterLink(type: Rel, fromLabel: Label, deletedLinkId =
   }`;
 }
 
-/** Records per refresh statement in an import: each is a few small reads and one write. */
-const REFRESH_CHUNK = 2_000;
-
 /**
  * The statements refreshing the topic scopes an import's new or changed links alter, for its writer to run after the
  * links: the links' start records by label and key, and for a term's mapping the records classified by the term.
@@ -100,19 +97,11 @@ export function topicScopeRefreshes(
   }
   const statements: Statement[] = [];
   for (const [label, set] of keys) {
-    const all = [...set];
     const match =
       label === Label.TaxonomyTerm
         ? `MATCH (term:${Label.TaxonomyTerm} {key: key}) ${CLASSIFIED_BY} WITH DISTINCT n`
         : `MATCH (n:\`${label}\` {key: key})`;
-    for (let i = 0; i < all.length; i += REFRESH_CHUNK) {
-      const part = all.slice(i, i + REFRESH_CHUNK);
-      statements.push({
-        cypher: `UNWIND $keys AS key ${match} WITH n, '' AS ignored ${REFRESH}`,
-        params: { keys: part },
-        rows: part.length,
-      });
-    }
+    statements.push(...chunkedStatements(`UNWIND $values AS key ${match} WITH n, '' AS ignored ${REFRESH}`, [...set]));
   }
   return statements;
 }
