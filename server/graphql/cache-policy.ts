@@ -72,12 +72,7 @@ function resolvesRootField(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): boolean {
-  const root =
-    operation.operation === 'query'
-      ? schema.getQueryType()
-      : operation.operation === 'mutation'
-        ? schema.getMutationType()
-        : schema.getSubscriptionType();
+  const root = schema.getRootType(operation.operation);
   if (!root) return false;
   // Variables that do not fit their definitions stop execution before any field resolves.
   const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });

@@ -81,12 +81,7 @@ export function costModel(schema: GraphQLSchema): CostModel {
     cost(document, operation, variables) {
       const fragments = new Map<string, FragmentDefinitionNode>();
       for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-      const root =
-        operation.operation === 'mutation'
-          ? schema.getMutationType()
-          : operation.operation === 'subscription'
-            ? schema.getSubscriptionType()
-            : schema.getQueryType();
+      const root = schema.getRootType(operation.operation);
       if (!root) return { cost: 0, introspectionDepth: 0 };
       let introspectionDepth = 0;
 

@@ -37,4 +37,10 @@ describe('query cost', () => {
       1 + 1 + 30 + 30 + 30,
     );
   });
+
+  it("counts a mutation's fields on the Mutation type, as it counts a query's on Query", () => {
+    // createRecord is no field of Query: read from the wrong root type, it would cost nothing.
+    expect(cost('mutation { createRecord(key: "k", kind: Topic, properties: {}) { id __typename } }')).toBe(1 + 1 + 1);
+    expect(cost('mutation { __typename }')).toBe(1);
+  });
 });
