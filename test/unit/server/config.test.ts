@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_NETWORK_WORK } from '../../../server/analytics/network-work.js';
 import { ConfigError, loadConfig } from '../../../server/config.js';
 
 describe('loadConfig', () => {
@@ -97,5 +98,36 @@ describe('loadConfig', () => {
     expect(problems('redis://cache.example.org/sessions')).toMatch(/does not end in a database number/);
     expect(problems('redis://hub:s3/cret@cache.example.org')).not.toContain('cret');
     expect(problems('cache.example.org:6379')).toMatch(/REDIS_URL="cache.example.org:6379" is not/);
+  });
+
+  it("sizes the analytics threads' pool from ANALYTICS_*, and ends an idle thread after ANALYTICS_IDLE_MS", () => {
+    // The defaults: a thread for every two cores, and a minute before an idle thread gives its memory back.
+    expect(loadConfig({}).analytics).toEqual(DEFAULT_NETWORK_WORK);
+    expect(loadConfig({}).analytics.idleMs).toBe(60_000);
+    expect(
+      loadConfig({
+        ANALYTICS_CONCURRENCY: '3',
+        ANALYTICS_QUEUE: '0',
+        ANALYTICS_TIMEOUT_MS: '2500',
+        ANALYTICS_IDLE_MS: '5000',
+      }).analytics,
+    ).toEqual({ concurrency: 3, queue: 0, timeoutMs: 2500, idleMs: 5000 });
+    const problems = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return [...(error as ConfigError).problems];
+      }
+      return [];
+    };
+    for (const idle of ['0', '-1', '1.5', 'a minute'])
+      expect(problems({ ANALYTICS_IDLE_MS: idle })).toEqual([
+        `ANALYTICS_IDLE_MS="${idle}" is not a positive whole number of milliseconds, such as 60000.`,
+      ]);
+    expect(problems({ ANALYTICS_CONCURRENCY: '0', ANALYTICS_QUEUE: '-1', ANALYTICS_TIMEOUT_MS: 'soon' })).toEqual([
+      expect.stringMatching(/^ANALYTICS_CONCURRENCY="0" is not a positive whole number of threads/),
+      expect.stringMatching(/^ANALYTICS_QUEUE="-1" is not a whole number of waiting requests \(0 or more\)/),
+      expect.stringMatching(/^ANALYTICS_TIMEOUT_MS="soon" is not a positive whole number of milliseconds/),
+    ]);
   });
 });
