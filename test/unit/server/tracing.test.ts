@@ -1,7 +1,14 @@
-// The Cypher's first words as a span names it: what the statement does, never a value; and the switch that turns traces on.
-import { describe, expect, it } from 'vitest';
+// The Cypher's first words as a span names it: what the statement does, never a value; the switch that turns traces on;
+// and a round trip's span placed within its operation's whatever the wall clock does.
+import { createServer } from 'node:net';
+import { context } from '@opentelemetry/api';
+import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ConfigError, loadConfig } from '../../../server/config.js';
+import { connect, type Database } from '../../../server/database/database.js';
 import { statementSummary } from '../../../server/tracing/database.js';
+import { REQUEST_SPANS, type RequestSpans } from '../../../server/tracing/request-spans.js';
+import { activeTracer, startTracing, type Tracing } from '../../../server/tracing/tracer.js';
 
 describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
   it('turns traces on with an http(s) address, and leaves them off unset', () => {
@@ -48,4 +55,66 @@ describe('statementSummary', () => {
     expect(summary).toHaveLength(80);
     expect(summary.endsWith('…')).toBe(true);
   });
+});
+
+/** A loopback port nothing listens on: a statement sent there fails at once, and is still a timed round trip. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const microseconds = ([seconds, nanos]: [number, number]) => seconds * 1e6 + nanos / 1e3;
+
+describe("a round trip's span", () => {
+  const exporter = new InMemorySpanExporter();
+  let tracing: Tracing;
+  let db: Database;
+
+  beforeAll(async () => {
+    tracing = await startTracing({ spanProcessor: new SimpleSpanProcessor(exporter), serviceVersion: 'test' });
+    const port = await closedPort();
+    db = connect({ uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', password: 'unused', database: 'neo4j' });
+  });
+
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await db?.close();
+    await tracing?.stop();
+  });
+
+  // The wall clock moves apart from the monotonic one (NTP slewing it, a VM resumed, or simply drift as a process runs:
+  // CI saw 8 ms): OpenTelemetry starts an operation's span from Date.now(), and the database layer times a trip with
+  // performance.now(), so a trip's time given as an epoch reading of the monotonic clock lands outside its operation.
+  it.each([5_000, -5_000])(
+    'starts and ends within its operation when the wall clock is %i ms off the monotonic clock',
+    async (shift) => {
+      exporter.reset();
+      const wallClock = Date.now.bind(Date);
+      vi.spyOn(Date, 'now').mockImplementation(() => wallClock() + shift);
+      const tracer = activeTracer()!;
+      const operation = tracer.startSpan('GraphQL');
+      const spans: RequestSpans = { http: operation, current: operation };
+      await context.with(context.active().setValue(REQUEST_SPANS, spans), async () => {
+        // The operation's own work before its first statement: longer than the millisecond Date.now() is cut to, which
+        // OpenTelemetry's times carry whichever clock they come from.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await expect(db.run('RETURN 1 AS one')).rejects.toThrow();
+      });
+      operation.end();
+      vi.restoreAllMocks();
+
+      const finished = exporter.getFinishedSpans();
+      const trips = finished.filter((span: ReadableSpan) => span.name === 'RETURN 1 AS one');
+      expect(trips.length).toBeGreaterThan(0);
+      const [op] = finished.filter((span) => span.name === 'GraphQL');
+      for (const trip of trips) {
+        expect(trip.parentSpanContext?.spanId).toBe(operation.spanContext().spanId);
+        expect(microseconds(trip.startTime)).toBeGreaterThanOrEqual(microseconds(op!.startTime));
+        expect(microseconds(trip.endTime)).toBeLessThanOrEqual(microseconds(op!.endTime));
+      }
+    },
+  );
 });
