@@ -29,17 +29,19 @@ Options:
   --out FILE       also write a native .yaml data file that "npm run seed -- FILE" imports
   --load           import the records with the seed's importer, in one transaction
   --bulk           with --load: a bulk load into a database that holds none of these records, in many
-                   transactions of about 50,000 rows instead of one. Faster, and it needs no more than Neo4j's
-                   default memory, but it is NOT one transaction: it refuses if any record exists already, and
-                   if it fails part-way it deletes everything it wrote before it reports the error (a reader
-                   may see a partial graph meanwhile; a load killed outright leaves its nodes tagged importRun)
+                   transactions of about 10,000 rows instead of one. Faster, and it needs far less of Neo4j's
+                   memory (england loads with NEO4J_TX_MEMORY=2g), but it is NOT one transaction: it refuses
+                   if any record exists already, and if it fails part-way it deletes everything it wrote before
+                   it reports the error (a reader may see a partial graph meanwhile; a load killed outright
+                   leaves its nodes tagged importRun)
   --dry-run        with --load: report what would change, write nothing
   --quiet          no progress lines
   -h, --help       this help
 
 With --load, uses the Neo4j at NEO4J_URI if set; otherwise starts the embedded one under DATA_DIR (stop npm start
-first). Without --bulk the import is one transaction, which the embedded Neo4j's defaults cannot hold beyond small:
-medium loads with NEO4J_TX_MEMORY=2g NEO4J_LOCAL_HEAP=3g, england with NEO4J_TX_MEMORY=8g NEO4J_LOCAL_HEAP=10g.`;
+first). For england use --bulk, with NEO4J_TX_MEMORY=2g NEO4J_LOCAL_HEAP=4g. Without --bulk the import is one
+transaction, which the embedded Neo4j's defaults cannot hold beyond small: medium loads with NEO4J_TX_MEMORY=2g
+NEO4J_LOCAL_HEAP=3g; england in one transaction was advised 8g and a 10g heap.`;
 
 function table(title: string, counts: Record<string, number>): string {
   const rows = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
