@@ -1,16 +1,4 @@
-// The generator's deterministic random source: a seeded sequence and the dice rolled with it.
-
-/** mulberry32: a tiny, fast generator whose sequence depends only on the seed, unlike Math.random. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator's dice, rolled with a seeded sequence (schema/random.ts) so the same scale gives the same records.
 
 export class Dice {
   constructor(readonly next: () => number) {}

@@ -1,6 +1,7 @@
 // Communities of the partnership network (Louvain, seeded so an answer is the same each time) and the brokers between them.
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
+import { mulberry32 } from '../../schema/random.js';
 import { MAX_RANKED_MEMBERS, type Network, type NetworkNode, toGraphology } from './network.js';
 
 // Both ship CommonJS with a default export typed for bundlers; require gives the function itself.
@@ -69,21 +70,6 @@ export class ProjectionTooLargeError extends Error {
 }
 
 /**
- * mulberry32: a small seeded random source, so the same seed partitions the same network the same way (Louvain
- * visits nodes and breaks ties at random; Math.random would give a different answer on every request).
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/**
  * The organisations-only projection: two organisations are linked when they take part in a programme together,
  * weighted by how many programmes they share. Programmes within programmes do not link their partners (a London
  * partner and a North West London partner under the national MECC programme never work together by that alone).
@@ -131,9 +117,10 @@ export function findCommunities(
     edges: [...network.edges].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
   };
   const projection = projectOrganisations(network, options.maxLinks);
+  // Seeded: Louvain visits nodes and breaks ties at random, and Math.random would answer differently every request.
   const detailed =
     projection.size > 0
-      ? louvain.detailed(projection, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) })
+      ? louvain.detailed(projection, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) })
       : null;
   // An organisation with no partner is a community of its own; Louvain numbers it too.
   const assignment = detailed?.communities ?? Object.fromEntries(projection.nodes().map((id, i) => [id, i]));

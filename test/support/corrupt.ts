@@ -1,5 +1,5 @@
 // Corrupts real input files at random, with a fixed seed so every run (and every failure) is the same.
-import { mulberry32 } from '../../seed/generate/random.js';
+import { mulberry32 } from '../../schema/random.js';
 
 /** The generator's seeded random source: the same seed gives the same corruptions everywhere. */
 export const seededRandom = mulberry32;

@@ -1,10 +1,10 @@
 // Communities: the same seed partitions the same network the same way, whatever order it arrives in; brokers bridge; too large is refused.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../schema/random.js';
 import {
   findCommunities,
   ProjectionTooLargeError,
   projectOrganisations,
-  seededRandom,
 } from '../../../server/database/communities.js';
 import type { Network, NetworkEdge, NetworkNode } from '../../../server/database/network.js';
 
@@ -33,7 +33,7 @@ function twoGroups(): Network {
 
 /** The same network with its nodes and edges in another order, as Neo4j may return them. */
 function shuffled(network: Network, seed: number): Network {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const shuffle = <T>(items: T[]) =>
     items
       .map((item) => ({ item, at: random() }))
