@@ -1,13 +1,15 @@
 // Partnership analytics over the seed data: networks, shortest paths, rankings, coverage gaps, action plans, downloads.
 import { describe, expect, it } from 'vitest';
+import { Label } from '../../../schema/graph.js';
 import { nodeId } from '../../../schema/ids.js';
+import { NETWORK_RELS, networkAround, WHOLE_NETWORK } from '../../../server/database/network.js';
 import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const org = (key: string) => nodeId('Organisation', key);
 const programme = (key: string) => nodeId('Programme', key);
 
 describe('partnership analytics', () => {
-  const { service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
+  const { service, db } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const query = async (text: string, variables: Record<string, unknown> = {}) => {
     const { body } = await graphql(service(), text, variables, TEST_ADMIN_TOKEN);
@@ -50,6 +52,51 @@ describe('partnership analytics', () => {
       await query(NETWORK, { around: programme('london-mecc-2017-18'), depth: 1, roles: ['PARTNER'] })
     ).network;
     expect(partnersOnly.nodes.map((n: { key: string }) => n.key)).not.toContain('london-fire-brigade');
+  });
+
+  it('reads every member within the depth and every link between members, each once, whatever is asked of them', async () => {
+    // The network as the graph holds it, asked the plainest way: every path of at most `depth` steps whose
+    // partnerships all have one of the roles, then every relationship of the network's kinds between two members.
+    const asHeld = async (id: string, depth: number, roles: string[] | null) => {
+      const result = await db().run(
+        `MATCH (s {id: $id}) WHERE s:${Label.Organisation} OR s:${Label.Programme}
+         MATCH p = (s)-[:${NETWORK_RELS}*0..${depth}]-(n)
+         WHERE all(r IN relationships(p) WHERE $roles IS NULL OR r.role IS NULL OR r.role IN $roles)
+         WITH collect(DISTINCT n) AS members
+         UNWIND members AS a
+         OPTIONAL MATCH (a)-[r:${NETWORK_RELS}]->(b) WHERE b IN members AND ($roles IS NULL OR r.role IS NULL OR r.role IN $roles)
+         RETURN [m IN members | m.id] AS ids, collect(CASE WHEN r IS NOT NULL THEN [a.id, b.id, type(r), r.role] END) AS links`,
+        { id, roles },
+      );
+      const record = result.records[0]!;
+      return {
+        ids: (record.get('ids') as string[]).sort(),
+        links: (record.get('links') as string[][]).map((l) => l.join(' ')).sort(),
+      };
+    };
+    const cases: [string, number, string[] | null][] = [
+      [programme('london-mecc-2017-18'), 1, null],
+      [programme('london-mecc-2017-18'), 2, null],
+      [programme('london-mecc-2017-18'), 3, ['PARTNER', 'LEAD']],
+      [org('E09000003'), 2, null],
+      [org('public-health-england'), 4, ['FUNDER']],
+    ];
+    for (const [id, depth, roles] of cases) {
+      const read = await networkAround(db(), id, depth, roles ?? undefined, { projection: WHOLE_NETWORK });
+      const expected = await asHeld(id, depth, roles);
+      const context = `${id} to depth ${depth}, roles ${roles}`;
+      expect(read!.nodes.map((n) => n.id).sort(), context).toEqual(expected.ids);
+      expect(read!.edges.map((e) => [e.source, e.target, e.type, e.role ?? null].join(' ')).sort(), context).toEqual(
+        expected.links,
+      );
+      // Every member whole: its key, a name (its key when it has none), and what it is.
+      for (const node of read!.nodes) {
+        expect(node.key, context).toEqual(expect.any(String));
+        expect(node.name, context).toEqual(expect.any(String));
+        expect(node.type === 'ORGANISATION' || node.organisationKind === undefined, context).toBe(true);
+      }
+    }
+    expect(await networkAround(db(), programme('nothing'), 2)).toBeNull();
   });
 
   it('tells which footprints each network member works in, for filtering', async () => {
