@@ -5,7 +5,7 @@ import { type Communities, ProjectionTooLargeError } from '../database/communiti
 import type { ConnectedPartner, Network } from '../database/network.js';
 // The worker module is named here by type as well as by URL, so the compiler builds it into dist/ with the rest.
 import type { NetworkOutcome, NetworkTask } from './network-worker.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool, type WorkerPoolOptions } from './worker-pool.js';
 
 export interface NetworkWorkOptions {
   /** Computations at once in this process, each on a thread of its own (ANALYTICS_CONCURRENCY). */
@@ -16,6 +16,8 @@ export interface NetworkWorkOptions {
   timeoutMs: number;
   /** How long a thread may wait with no computation before it ends (ANALYTICS_IDLE_MS); 60 s when not given. */
   idleMs?: number;
+  /** Each thread's V8 heap; a computation that needs more is refused (WorkOutOfMemoryError), the service unharmed. */
+  resourceLimits?: WorkerPoolOptions['resourceLimits'];
 }
 
 /**
@@ -34,6 +36,11 @@ export const DEFAULT_NETWORK_WORK: Required<NetworkWorkOptions> = {
   // would otherwise keep for good; a minute keeps it for an analyst's next few questions, and starting one again
   // costs a fraction of a second.
   idleMs: 60_000,
+  // Measured in a thread (no process-wide flags): England's largest borough under the bound (1,980 members, 60,107
+  // projected links) partitions in a 40 MB old generation, and a made-up network at the projection's bound (1,980
+  // members, 199,000 pairs) in 96 MB, not 64. The young generation at 16 MB instead of V8's 48 took 40 MB off the
+  // thread's peak (138 -> 98 MB beside npm start's 192 MB main heap) at no measurable cost in CPU.
+  resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
 };
 
 const WORKER = new URL('./network-worker.js', import.meta.url);
@@ -51,6 +58,7 @@ export function networkWork(): WorkerPool<NetworkTask, NetworkOutcome> {
     name: 'network analysis',
     ...options,
     idleMs: options.idleMs ?? DEFAULT_NETWORK_WORK.idleMs,
+    resourceLimits: options.resourceLimits ?? DEFAULT_NETWORK_WORK.resourceLimits,
   });
   return pool;
 }

@@ -1,7 +1,7 @@
 // A small pool of worker threads for CPU-heavy analyses: a few at once, a short queue, the rest refused at once, and a task past its time stopped.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { WorkerReply } from './worker-side.js';
 
 export interface WorkerPoolOptions {
@@ -20,6 +20,12 @@ export interface WorkerPoolOptions {
    * modules, tens of MB); the next task starts a thread again. Unset, threads stay loaded until the pool closes.
    */
   idleMs?: number;
+  /**
+   * Each thread's V8 heap (its young and old generations): a task that needs more fails with WorkOutOfMemoryError
+   * and its thread is replaced, rather than the process growing without bound. Node's process-wide flags win over
+   * these where both are given (npm start's --max-old-space-size and --max-semi-space-size bound every thread too).
+   */
+  resourceLimits?: Pick<ResourceLimits, 'maxOldGenerationSizeMb' | 'maxYoungGenerationSizeMb'>;
 }
 
 /** Every worker is busy and the queue is full: the caller should come back later, in about `retryAfterSeconds`. */
@@ -42,7 +48,20 @@ export class WorkTimeoutError extends Error {
   }
 }
 
-/** The task failed inside its worker, or the worker itself died (out of memory, say) while running it. */
+/**
+ * The task needed more memory than a thread is given (the pool's resourceLimits): its thread ended and another took
+ * its place. Asking again with the same input would fail the same way.
+ */
+export class WorkOutOfMemoryError extends Error {
+  constructor(readonly limitMb: number | undefined) {
+    super(
+      `The task needed more memory than the ${limitMb === undefined ? '' : `${limitMb} MB `}a worker thread is given, and was stopped.`,
+    );
+    this.name = 'WorkOutOfMemoryError';
+  }
+}
+
+/** The task failed inside its worker, or the worker itself died while running it. */
 export class WorkFailedError extends Error {
   constructor(message: string) {
     super(message);
@@ -231,7 +250,11 @@ export class WorkerPool<In, Out> {
 
   private spawn(): Thread<In, Out> {
     const { file, workerData } = workerStart(this.options.entry);
-    const worker = new Worker(file, { workerData, name: this.options.name });
+    const worker = new Worker(file, {
+      workerData,
+      name: this.options.name,
+      ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+    });
     worker.unref();
     const thread: Thread<In, Out> = { worker, ready: false };
     this.threads.add(thread);
@@ -247,8 +270,17 @@ export class WorkerPool<In, Out> {
       this.dispatch();
     });
     // A thread that throws outside a task or runs out of memory ends: its task fails and another thread takes over.
-    worker.on('error', (error) => this.lost(thread, `A ${this.options.name} worker failed: ${error.message}`));
-    worker.on('exit', () => this.lost(thread, `A ${this.options.name} worker ended unexpectedly.`));
+    worker.on('error', (error: Error & { code?: string }) =>
+      this.lost(
+        thread,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new WorkOutOfMemoryError(this.options.resourceLimits?.maxOldGenerationSizeMb)
+          : new WorkFailedError(`A ${this.options.name} worker failed: ${error.message}`),
+      ),
+    );
+    worker.on('exit', () =>
+      this.lost(thread, new WorkFailedError(`A ${this.options.name} worker ended unexpectedly.`)),
+    );
     return thread;
   }
 
@@ -256,13 +288,13 @@ export class WorkerPool<In, Out> {
    * A thread that died. One that never started (a missing module, say) would fail again at once, so the tasks waiting
    * for it are refused rather than a new thread started in a loop; one that ran tasks is replaced.
    */
-  private lost(thread: Thread<In, Out>, why: string): void {
+  private lost(thread: Thread<In, Out>, why: Error): void {
     if (!this.threads.has(thread)) return;
     const started = thread.ready;
-    void this.retire(thread, new WorkFailedError(why)).then(() => {
+    void this.retire(thread, why).then(() => {
       if (started) return this.replace();
       if ([...this.threads].some((t) => t.ready)) return;
-      for (const task of this.waiting.splice(0)) task.reject(new WorkFailedError(why));
+      for (const task of this.waiting.splice(0)) task.reject(why);
     });
   }
 

@@ -2,7 +2,7 @@
 // time-outs as errors with a code.
 import { ErrorCode, errorMessage, errorStatus } from '../../../schema/errors.js';
 import { type NetworkWorkPlace, reserveNetworkWork } from '../../analytics/network-work.js';
-import { PoolBusyError, WorkTimeoutError } from '../../analytics/worker-pool.js';
+import { PoolBusyError, WorkOutOfMemoryError, WorkTimeoutError } from '../../analytics/worker-pool.js';
 import { type Network, networkInArea } from '../../database/network.js';
 import type { Context } from '../context.js';
 import { graphqlError } from '../errors.js';
@@ -62,6 +62,13 @@ export function offThreadError(error: unknown, what: string): unknown {
       http: { status: errorStatus(ErrorCode.ANALYTICS_BUSY), headers: new Map([['retry-after', String(retryAfter)]]) },
     });
   }
+  // Refused as the service's want of room (503), with no Retry-After: the same area would need as much again.
+  if (error instanceof WorkOutOfMemoryError)
+    return graphqlError(
+      ErrorCode.ANALYTICS_BUSY,
+      `${what} needed more memory than this service gives one analysis, and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.`,
+      { argument: 'area', http: { status: errorStatus(ErrorCode.ANALYTICS_BUSY) } },
+    );
   if (error instanceof WorkTimeoutError)
     return clientError(
       ErrorCode.QUERY_TIMEOUT,

@@ -8,7 +8,8 @@ import {
   reserveNetworkWork,
   stopNetworkWork,
 } from '../../../../server/analytics/network-work.js';
-import { WorkTimeoutError } from '../../../../server/analytics/worker-pool.js';
+import { WorkOutOfMemoryError, WorkTimeoutError } from '../../../../server/analytics/worker-pool.js';
+import { offThreadError } from '../../../../server/graphql/resolvers/off-thread.js';
 import { findCommunities, ProjectionTooLargeError } from '../../../../server/database/communities.js';
 import {
   mostConnected,
@@ -70,6 +71,24 @@ describe('communities in a worker thread', { timeout: 30_000 }, () => {
     await findCommunitiesOffThread(network()); // the thread is loaded before anything is timed
     // Seconds of Louvain and betweenness: far past 300 ms however fast the machine.
     await expect(findCommunitiesOffThread(heavyNetwork())).rejects.toBeInstanceOf(WorkTimeoutError);
+    expect(await findCommunitiesOffThread(network(), { seed: 3 })).toEqual(findCommunities(network(), { seed: 3 }));
+  });
+
+  it('refuses a network that needs more memory than a thread is given with a 503, and the next one is answered', async () => {
+    // The default limits are what the largest network under the bounds needs; a third of them is too little for it.
+    configureNetworkWork({
+      concurrency: 1,
+      queue: 0,
+      timeoutMs: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
+    });
+    const refused = await findCommunitiesOffThread(heavyNetwork(1_900, 80)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkOutOfMemoryError);
+    // What the client gets: the catalogue's 503 for analyses the service has no room for, saying how to ask for less.
+    expect(offThreadError(refused, 'Finding the communities')).toMatchObject({
+      message: expect.stringMatching(/^Finding the communities needed more memory .* ask about a smaller area/),
+      extensions: { code: 'ANALYTICS_BUSY', argument: 'area', http: { status: 503 } },
+    });
     expect(await findCommunitiesOffThread(network(), { seed: 3 })).toEqual(findCommunities(network(), { seed: 3 }));
   });
 });

@@ -10,11 +10,17 @@ export interface SpinTask {
   fail?: string;
   /** Answers with this thread's id instead of `value`, so a test can tell one thread from the next. */
   whichThread?: boolean;
+  /** Holds about this many MB of live objects on the thread's heap first, as a computation over a large input would. */
+  holdMb?: number;
 }
 
-answerTasks(({ ms, value, fail, whichThread }: SpinTask) => {
+answerTasks(({ ms, value, fail, whichThread, holdMb = 0 }: SpinTask) => {
+  // Small arrays of numbers, on the V8 heap (an ArrayBuffer's bytes would be outside it, and outside its limits).
+  const held: number[][] = [];
+  for (let mb = 0; mb < holdMb; mb++)
+    for (let i = 0; i < 1_024; i++) held.push(Array.from({ length: 128 }, (_, j) => i * j + 0.5));
   const until = performance.now() + ms;
   while (performance.now() < until);
   if (fail) throw new Error(fail);
-  return whichThread ? `thread ${threadId}` : value;
+  return whichThread ? `thread ${threadId}` : (value ?? `held ${held.length}`);
 });

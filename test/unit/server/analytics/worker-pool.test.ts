@@ -10,6 +10,7 @@ import {
   WorkerPool,
   type WorkerPoolOptions,
   WorkFailedError,
+  WorkOutOfMemoryError,
   WorkTimeoutError,
   workerStart,
 } from '../../../../server/analytics/worker-pool.js';
@@ -133,6 +134,18 @@ describe('the worker pool', { timeout: 30_000 }, () => {
     expect(failed).toMatchObject({ error: expect.any(WorkFailedError) });
     expect((failed as { error: Error }).error.message).toBe('the input was odd');
     expect(await pool.run({ ms: 0, value: 'next' })).toBe('next');
+  });
+
+  it('refuses a task that needs more memory than a thread is given, replaces the thread, and goes on', async () => {
+    const pool = poolOf({ resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
+    const first = await pool.run({ ms: 0, whichThread: true });
+    const hoarding = await outcome(pool.run({ ms: 0, holdMb: 256 }));
+    expect(hoarding).toMatchObject({ error: expect.any(WorkOutOfMemoryError) });
+    expect((hoarding as { error: Error }).error.message).toMatch(/more memory than the 64 MB a worker thread is given/);
+    // The process is unharmed, a new thread answers, and a task within the limit is answered as before.
+    const next = await pool.run({ ms: 0, whichThread: true });
+    expect(next).not.toBe(first);
+    expect(await pool.run({ ms: 0, holdMb: 8 })).toBe('held 8192');
   });
 
   it('runs the compiled .js where it is (dist/), else the .ts beside it through the tsx bootstrap', () => {
