@@ -6,14 +6,15 @@ import type { GraphBatch } from '../../../schema/records.js';
 import { nodeRef } from '../../../schema/validate.js';
 import type { Database } from '../database.js';
 import { Transactions } from '../write/transactions.js';
-import { chunks, WRITE_CHUNK } from './batches.js';
+import { ByNode, chunks, WRITE_CHUNK } from './batches.js';
 import { writeImportAudit } from './audit.js';
 import { BulkLoadFailedError, BulkLoadRefusedError, deleteRunAdvice, RUN_TAG } from './bulk-errors.js';
 import { prepareScopes, type PreparedScopes } from './bulk-scope.js';
 import type { ImportOptions } from './options.js';
 import { planImport, type Plan } from './plan.js';
 import { stopwatch, type ImportReport, type Phases } from './report.js';
-import { expectWritten, writePlan } from './write-plan.js';
+import { expectWritten, linkCreations, nodeCreations } from './write-plan.js';
+import { BULK_SESSIONS, type ParallelCount, writeInParallel } from './parallel-writes.js';
 
 /**
  * Rows per transaction of a bulk load: small enough that Neo4j keeps little in memory and commits often, large
@@ -24,7 +25,8 @@ import { expectWritten, writePlan } from './write-plan.js';
 const BULK_ROWS = 10_000;
 
 /**
- * A bulk load: the same checks, then the writes in transactions of about BULK_ROWS rows, then one last transaction
+ * A bulk load: the same checks, then the writes in transactions of about BULK_ROWS rows, several at once (nodes, then
+ * links), the scopes of records that existed before refreshed, then one last transaction
  * that takes the run's tag off every node it created and records the import in the audit trail. Until that last
  * commit, every node the run wrote carries the tag; if anything fails, the run deletes them (and with them their
  * links) before it reports the error.
@@ -51,8 +53,11 @@ export async function bulkLoad(
 
   const run = randomUUID();
   const writer = new Transactions(session, options.bulkRows ?? BULK_ROWS);
+  const parallel: ParallelCount = { committed: 0, retried: 0 };
   try {
-    const created = await writePlan(writer, plan, options, { [RUN_TAG]: run }, scopes);
+    const created = await writeCreations(db, plan, options, run, scopes, parallel);
+    // Records that existed before the load, whose scopes its links change, refreshed once every link is written.
+    for (const statement of scopes.refreshes) await writer.run(statement);
     await writer.commit();
     const writeMs = clock();
     const last = new Transactions(session, Infinity);
@@ -68,23 +73,62 @@ export async function bulkLoad(
           });
         }
       }
-      await writeImportAudit(last, plan, options, { bulk: { run, transactions: writer.count + 1 } });
+      const transactions = parallel.committed + writer.count + 1;
+      await writeImportAudit(last, plan, options, { bulk: { run, transactions } });
       await last.commit();
+      plan.report.transactions = transactions;
     } catch (error) {
       await last.rollback().catch(() => {});
       throw error;
     }
-    plan.report.transactions = writer.count + 1;
     return { report: plan.report, timings: { checkMs, writeMs, commitMs: clock() } };
   } catch (error) {
     await writer.rollback().catch(() => {});
     try {
       await deleteRun(db, run, [...new Set(plan.creates.map((n) => n.label))]);
     } catch (cleanupFailure) {
-      throw new BulkLoadFailedError(run, writer.committed, false, error, cleanupFailure);
+      throw new BulkLoadFailedError(run, parallel.committed + writer.committed, false, error, cleanupFailure);
     }
-    throw new BulkLoadFailedError(run, writer.committed, true, error);
+    throw new BulkLoadFailedError(run, parallel.committed + writer.committed, true, error);
   }
+}
+
+/**
+ * Creates the plan's nodes, then its links, each statement of BULK_ROWS rows (or `bulkRows`) a transaction, written by
+ * BULK_SESSIONS sessions at once. Every node carries the run's tag. Returns the element ids of the nodes created.
+ */
+async function writeCreations(
+  db: Database,
+  plan: Plan,
+  options: ImportOptions,
+  run: string,
+  scopes: PreparedScopes,
+  count: ParallelCount,
+): Promise<ByNode<string>> {
+  const rows = Math.min(options.bulkRows ?? BULK_ROWS, WRITE_CHUNK);
+  const writing = { sessions: BULK_SESSIONS, rows: options.bulkRows ?? BULK_ROWS };
+  const elementIds = new ByNode<string>();
+  const created = new ByNode<string>();
+  for (const [label, nodes] of plan.stored.entries())
+    for (const [key, node] of nodes) elementIds.set(label, key, node.elementId);
+  let done = 0;
+  const onCreated = (label: Label, ids: [string, string][]) => {
+    for (const [key, elementId] of ids) {
+      elementIds.set(label, key, elementId);
+      created.set(label, key, elementId);
+    }
+    done += ids.length;
+    options.onProgress?.({ phase: 'nodes', done, total: plan.creates.length });
+  };
+  await writeInParallel(db, nodeCreations(plan, { [RUN_TAG]: run }, scopes, rows, onCreated), writing, count);
+  // Links need the element ids of the nodes just created: every node is written before any link.
+  let linked = 0;
+  const onLinked = (written: number) => {
+    linked += written;
+    options.onProgress?.({ phase: 'relationships', done: linked, total: plan.newLinks.length });
+  };
+  await writeInParallel(db, linkCreations(plan.newLinks, elementIds, rows, onLinked), writing, count);
+  return created;
 }
 
 /** A bulk load only creates: it refuses a batch that would update or merely confirm anything already there. */

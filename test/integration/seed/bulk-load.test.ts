@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { GraphBatch } from '../../../schema/records.js';
 import { generate } from '../../../seed/generate/england.js';
 import { BulkLoadFailedError, BulkLoadRefusedError, importBatch } from '../../../server/database/import/importer.js';
+import { writeInParallel } from '../../../server/database/import/parallel-writes.js';
+import type { Statement } from '../../../server/database/write/statement.js';
+import { Label } from '../../../schema/graph.js';
 import { parseNative } from '../../../seed/readers/native.js';
 import { useTestDatabase, wipe } from '../../support/database.js';
 
@@ -190,5 +193,48 @@ describe('a bulk load', () => {
     expect(report.dryRun).toBe(true);
     expect(Object.values(report.nodes).reduce((sum, c) => sum + c.created, 0)).toBe(batch.nodes.length);
     expect((await graph()).nodes).toEqual([]);
+  });
+
+  describe('writing in parallel', () => {
+    /** Statements that each create `rows` source documents, noting when each is taken and when it has committed. */
+    function* documents(count: number, rows: number, log: string[], failing?: number): Generator<Statement> {
+      for (let i = 0; i < count; i += 1) {
+        log.push(`taken ${i}`);
+        yield {
+          cypher:
+            i === failing
+              ? 'RETURN 1 / 0 AS written'
+              : `UNWIND range(1, $rows) AS j CREATE (:${Label.SourceDocument} {key: $prefix + j}) RETURN count(*) AS written`,
+          params: { rows, prefix: `doc-${i}-` },
+          rows,
+          onResult: () => log.push(`committed ${i}`),
+        };
+      }
+    }
+    const documentCount = async () =>
+      Number((await db().run(`MATCH (n:${Label.SourceDocument}) RETURN count(n) AS n`)).records[0]?.get('n'));
+
+    it('keeps two transactions going at once, and puts small statements together in one', async () => {
+      const log: string[] = [];
+      const count = { committed: 0, retried: 0 };
+      await writeInParallel(db(), documents(12, 5, log), { sessions: 2, rows: 10 }, count);
+      // Two statements of five rows a transaction; the second session took its statements before the first committed.
+      expect(count.committed).toBe(6);
+      expect(log.indexOf('taken 4')).toBeLessThan(log.indexOf('committed 0'));
+      expect(log.filter((entry) => entry.startsWith('committed'))).toHaveLength(12);
+      expect(await documentCount()).toBe(60);
+    });
+
+    it('stops taking statements at the first failure and throws it once the other session is done', async () => {
+      const log: string[] = [];
+      const count = { committed: 0, retried: 0 };
+      const error = await writeInParallel(db(), documents(40, 5, log, 3), { sessions: 2, rows: 5 }, count).catch(
+        (e: unknown) => e,
+      );
+      expect(String(error)).toMatch(/by zero/i);
+      // What committed stays for the bulk load's clean-up; nothing near the end of the run was taken.
+      expect(log).not.toContain('taken 39');
+      expect(await documentCount()).toBe(count.committed * 5);
+    });
   });
 });
