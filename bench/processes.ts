@@ -1,6 +1,6 @@
 // The benchmark's child processes (the services under test) and their memory, read from Linux's /proc.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -209,15 +209,47 @@ export function memoryOf(pid: number): Memory | undefined {
  * moves when other programs share the machine.
  */
 export function cpuMsOf(pid: number): number | undefined {
+  const ticks = cpuTicksIn(`/proc/${pid}/stat`);
+  return ticks === undefined ? undefined : (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * The CPU milliseconds a JVM's just-in-time compiler threads (HotSpot's C1 and C2) have spent so far, or undefined when
+ * the process has gone. A freshly started Neo4j keeps compiling for minutes under load, and that work is counted in its
+ * CPU per request: this says how much of it is compilation, which a service running for days no longer does.
+ */
+export function jitCpuMsOf(pid: number): number | undefined {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return undefined;
+  }
+  let ticks = 0;
+  for (const thread of threads) {
+    let name: string;
+    try {
+      name = readFileSync(`/proc/${pid}/task/${thread}/comm`, 'utf8');
+    } catch {
+      continue; // The thread ended since the listing: HotSpot starts and stops compiler threads as work comes.
+    }
+    // Linux cuts a thread's name to 15 characters: "C2 CompilerThre".
+    if (/^C[12] Compiler/.test(name)) ticks += cpuTicksIn(`/proc/${pid}/task/${thread}/stat`) ?? 0;
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** utime + stime, in clock ticks, from a process's or thread's `stat` file; undefined once it has gone. */
+function cpuTicksIn(statFile: string): number | undefined {
   let stat: string;
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    stat = readFileSync(statFile, 'utf8');
   } catch {
     return undefined;
   }
   // Fields after the command name (which may hold spaces), counted from its closing parenthesis: utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
