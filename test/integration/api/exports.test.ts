@@ -94,6 +94,23 @@ describe('exports for analysis tools', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
 
+  it('sends a long list as it reads it, a page at a time, and stops reading when the client goes', async () => {
+    // Streamed: no length known up front, so the service holds one page of rows at a time, not the whole list.
+    const response = await get('/exports/areas.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    const reader = response.body!.getReader();
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value).split('\n')[0]).toMatch(/^id,key,/);
+    // A client that breaks off the download leaves the service answering the next one whole.
+    await reader.cancel();
+    const again = await get('/exports/areas.csv');
+    const rows = parseCsv(await again.text(), { columns: true }) as Record<string, string>[];
+    const { body } = await graphql(service(), '{ areas { totalCount } }');
+    expect(rows).toHaveLength(body.data.areas.totalCount);
+  });
+
   it('refuses bad filters with what to send instead, and changes nothing', async () => {
     expect(await refused('/exports/services.csv?colour=blue')).toMatch(
       /colour is not a filter of services: it takes area, programme, provider, topic, orderBy, direction\./,
