@@ -80,6 +80,31 @@ async function observed<R extends RecordShape>(
   }
 }
 
+/**
+ * Starts a statement with V8 recording no stack frames for the errors made meanwhile. The driver builds and formats an
+ * Error for every statement it starts, to give a failure its caller's stack: 0.2 ms of the service's CPU each time, a
+ * tenth of a directory search's, for the rare statement that fails. `withCallerStack` gives a failure that stack when
+ * it happens instead. Only the synchronous start is covered: the limit is V8's, for the whole process.
+ */
+function withoutStackCapture<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** A failed statement's error, with the stack of the code awaiting it (V8 follows the awaits) after Neo4j's message. */
+function withCallerStack(error: unknown): unknown {
+  if (error instanceof Error) {
+    const caller = new Error('run from').stack ?? '';
+    error.stack = `${error.name}: ${error.message}\n${caller.slice(caller.indexOf('\n') + 1)}`;
+  }
+  return error;
+}
+
 /** Reads retried after a transient error (a leader change, a lost connection), spaced out a little each time. */
 const READ_ATTEMPTS = 3;
 
@@ -99,9 +124,9 @@ export function connect(target: Neo4jTarget, queryTimeoutMs = 10_000): Database 
         bookmarkManager: driver.executeQueryBookmarkManager,
       });
       try {
-        return (await session.run<R>(cypher, params, transactionConfig)) as QueryResult<R>;
+        return (await withoutStackCapture(() => session.run<R>(cypher, params, transactionConfig))) as QueryResult<R>;
       } catch (error) {
-        if (attempt >= READ_ATTEMPTS || !isRetryableError(error)) throw error;
+        if (attempt >= READ_ATTEMPTS || !isRetryableError(error)) throw withCallerStack(error);
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       } finally {
         await session.close();
