@@ -6,12 +6,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../schema/ids.js';
 import { createKey } from '../../server/database/api-keys.js';
-import { createLogger } from '../../server/logger.js';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
-import type { RunningService } from '../../server/service.js';
 import { accessibilityViolations, expectClean, launchBrowser, openAdminConsole } from '../support/browser.js';
-import { testTarget, useTestDatabase, wipe } from '../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+import { wipe } from '../support/database.js';
+import { graphql, useSeededService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
 const LONDON_MECC = nodeId('Programme', 'london-mecc-2017-18');
 const FIRE_BRIGADE = nodeId('Organisation', 'london-fire-brigade');
@@ -21,38 +18,38 @@ const GLA = nodeId('Organisation', 'greater-london-authority');
 const RECORD_LINKS = `query($id: ID!) { recordLinks(id: $id) { type direction totalCount links { name properties other { id retired } } } }`;
 
 describe('the admin console: every link, new records and restore', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let browser: Browser;
   let context: BrowserContext | undefined;
   let analystKey = '';
+  const { db, service } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+    prepare: async (db) => {
+      analystKey = (await createKey(db, 'Public health intelligence', 'analyst', [])).secret;
+    },
+  });
 
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await service?.stop();
   });
 
   /** A fresh tab on /admin, signed in, with its console errors and CSP refusals collected. */
   async function openSignedIn(hash = ''): Promise<{ page: Page; problems: string[] }> {
     await context?.close();
-    const tab = await openAdminConsole(browser, service.url, { signInWith: TEST_ADMIN_TOKEN, hash });
+    const tab = await openAdminConsole(browser, service().url, { signInWith: TEST_ADMIN_TOKEN, hash });
     context = tab.context;
     return tab;
   }
 
   const axeClean = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
 
-  const linksOf = async (id: string) => (await graphql(service, RECORD_LINKS, { id }, TEST_ADMIN_TOKEN)).body;
+  const linksOf = async (id: string) => (await graphql(service(), RECORD_LINKS, { id }, TEST_ADMIN_TOKEN)).body;
 
   it('lists recordLinks for admins only', async () => {
-    const refused = await graphql(service, RECORD_LINKS, { id: LONDON_MECC }, analystKey);
+    const refused = await graphql(service(), RECORD_LINKS, { id: LONDON_MECC }, analystKey);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { data } = await linksOf(LONDON_MECC);
     const partners = data.recordLinks.find(
@@ -67,9 +64,9 @@ describe('the admin console: every link, new records and restore', () => {
 
   it("lists a programme's partnerships with their roles, links to retired records too, and unlinks one", async () => {
     // A partner retired: its partnership still exists, so the admin must still see it to undo it.
-    const { body } = await graphql(service, `{ node(id: "${GLA}") { version } }`);
+    const { body } = await graphql(service(), `{ node(id: "${GLA}") { version } }`);
     await graphql(
-      service,
+      service(),
       'mutation($id: ID!, $v: Int!) { retireRecord(id: $id, version: $v) { retired } }',
       { id: GLA, v: body.data.node.version },
       TEST_ADMIN_TOKEN,
@@ -111,7 +108,7 @@ describe('the admin console: every link, new records and restore', () => {
     await expect.poll(() => partners.getByRole('link', { name: 'London Councils', exact: true }).count()).toBe(0);
 
     // From the organisation's side the same relationship runs outwards.
-    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.goto(`${service().url}/admin#record/${FIRE_BRIGADE}`);
     await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
     await links.getByRole('heading', { name: /^Partner in \(/, level: 3 }).waitFor();
     await links
@@ -154,7 +151,7 @@ describe('the admin console: every link, new records and restore', () => {
     await form.locator('#error-website').waitFor();
     expect(await form.locator('#error-website').textContent()).toMatch(/url|address|http/i);
     const id = nodeId('Organisation', 'harrow-mind');
-    expect((await graphql(service, `{ node(id: "${id}") { id } }`)).body.data.node).toBeNull();
+    expect((await graphql(service(), `{ node(id: "${id}") { id } }`)).body.data.node).toBeNull();
     await axeClean(page);
 
     await form.getByLabel('Website (optional)').fill('https://www.harrowmind.org.uk');
@@ -162,7 +159,7 @@ describe('the admin console: every link, new records and restore', () => {
     await page.getByRole('heading', { name: 'Harrow Mind', level: 1 }).waitFor();
     await page.getByText('Organisation harrow-mind created. Add its links below.').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe(`#record/${id}`);
-    const created = await graphql(service, `{ organisation(id: "${id}") { name kind website } }`);
+    const created = await graphql(service(), `{ organisation(id: "${id}") { name kind website } }`);
     expect(created.body.data.organisation).toEqual({
       name: 'Harrow Mind',
       kind: 'VOLUNTARY',
@@ -171,7 +168,7 @@ describe('the admin console: every link, new records and restore', () => {
     await axeClean(page);
 
     // The same key again: the service refuses, and says so beside the key.
-    await page.goto(`${service.url}/admin#new`);
+    await page.goto(`${service().url}/admin#new`);
     await form.getByLabel('Kind of record').selectOption('Organisation');
     await form.getByLabel('Key').fill('harrow-mind');
     await form.getByLabel('Name', { exact: true }).fill('Harrow Mind again');
@@ -185,7 +182,7 @@ describe('the admin console: every link, new records and restore', () => {
   });
 
   it('restores a backup only into an empty database, after confirming, and says clearly when it cannot', async () => {
-    const exported = await fetch(`${service.url}/admin/api/export`, {
+    const exported = await fetch(`${service().url}/admin/api/export`, {
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     });
     const backup = Buffer.from(await exported.arrayBuffer());
@@ -224,14 +221,14 @@ describe('the admin console: every link, new records and restore', () => {
       .locator('admin-backup #restore-file-error')
       .getByText(/The file was refused and nothing was changed/)
       .waitFor();
-    expect((await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { id } }`)).body.data.node).toBeNull();
+    expect((await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { id } }`)).body.data.node).toBeNull();
     await axeClean(page);
 
     // Cancelling sends nothing; confirming restores the whole file.
     await page.getByLabel('Backup file').setInputFiles(file('hub.jsonl', backup));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('alertdialog', { name: 'Restore hub.jsonl?' }).getByRole('button', { name: 'Cancel' }).click();
-    expect((await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { id } }`)).body.data.node).toBeNull();
+    expect((await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { id } }`)).body.data.node).toBeNull();
     await page.getByLabel('Backup file').setInputFiles(file('hub.jsonl', backup));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page
@@ -243,7 +240,7 @@ describe('the admin console: every link, new records and restore', () => {
     const lines = backup.toString('utf8').split('\n').filter(Boolean).length;
     expect(await restored.textContent()).toMatch(/hub\.jsonl: [\d,]+ records and [\d,]+ links restored\./);
     expect(lines).toBeGreaterThan(100);
-    expect((await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { id } }`)).body.data.node).toEqual({
+    expect((await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { id } }`)).body.data.node).toEqual({
       id: FIRE_BRIGADE,
     });
     await axeClean(page);

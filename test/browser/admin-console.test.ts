@@ -7,9 +7,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../schema/ids.js';
 import { createKey } from '../../server/database/api-keys.js';
-import { createLogger } from '../../server/logger.js';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
-import type { RunningService } from '../../server/service.js';
 import {
   accessibilityViolations,
   expectClean,
@@ -18,30 +15,29 @@ import {
   SCREENSHOTS,
   signInToAdminConsole,
 } from '../support/browser.js';
-import { useTestDatabase, testTarget } from '../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+import { graphql, useSeededService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
 const FIRE_BRIGADE = nodeId('Organisation', 'london-fire-brigade');
 const GLA = nodeId('Organisation', 'greater-london-authority');
 const LGA = nodeId('Organisation', 'local-government-association');
 
 describe('the admin console in a real browser', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let browser: Browser;
   let context: BrowserContext | undefined;
   let analystKey = '';
+  const { db, service } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+    prepare: async (db) => {
+      analystKey = (await createKey(db, 'Public health intelligence', 'analyst', [])).secret;
+    },
+  });
 
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await service?.stop();
   });
 
   const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
@@ -49,7 +45,7 @@ describe('the admin console in a real browser', () => {
   /** A fresh tab on /admin, not yet signed in, with its console errors (CSP refusals among them) collected. */
   async function open(): Promise<{ page: Page; problems: string[] }> {
     await context?.close();
-    const tab = await openAdminConsole(browser, service.url);
+    const tab = await openAdminConsole(browser, service().url);
     context = tab.context;
     return tab;
   }
@@ -83,7 +79,7 @@ describe('the admin console in a real browser', () => {
 
   it('serves the console under the strict CSP and signs in only with an admin key, kept in sessionStorage', async () => {
     const { page, problems } = await open();
-    const response = await page.request.get(`${service.url}/admin`);
+    const response = await page.request.get(`${service().url}/admin`);
     const csp = response.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
@@ -152,9 +148,9 @@ describe('the admin console in a real browser', () => {
   it("shows the model's validation beside the field, and changes nothing", async () => {
     const { page, problems } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.goto(`${service().url}/admin#record/${FIRE_BRIGADE}`);
     await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
-    const before = (await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`)).body.data.node.version;
+    const before = (await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { version } }`)).body.data.node.version;
     await page.getByRole('button', { name: 'Change website' }).click();
     await page.getByLabel('Website').fill('not a web address');
     await page.getByRole('button', { name: 'Save website' }).click();
@@ -163,7 +159,7 @@ describe('the admin console in a real browser', () => {
     await page.locator('admin-record .field-error').waitFor();
     expect(await page.locator('admin-record .field-error').textContent()).toMatch(/url|address|http/i);
     await axeClean(page);
-    const after = (await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`)).body.data.node.version;
+    const after = (await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { version } }`)).body.data.node.version;
     expect(after).toBe(before);
     await expectClean(page, problems);
   });
@@ -171,14 +167,14 @@ describe('the admin console in a real browser', () => {
   it('shows both versions when someone else saved first, and applies the change to theirs without losing either', async () => {
     const { page, problems } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.goto(`${service().url}/admin#record/${FIRE_BRIGADE}`);
     await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Change town' }).click();
     await page.getByLabel('Town').fill('Southwark');
     // Behind the console's back: another admin changes the description.
-    const { body } = await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`);
+    const { body } = await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { version } }`);
     const changed = await graphql(
-      service,
+      service(),
       'mutation($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { version } }',
       { id: FIRE_BRIGADE, v: body.data.node.version, set: { town: 'Lambeth' } },
       TEST_ADMIN_TOKEN,
@@ -193,7 +189,7 @@ describe('the admin console in a real browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-conflict.png'), fullPage: true });
     await conflict.getByRole('button', { name: 'Apply my change to their version' }).click();
     await page.getByText('Town saved.').waitFor();
-    const now = await graphql(service, `{ organisation(id: "${FIRE_BRIGADE}") { town version } }`);
+    const now = await graphql(service(), `{ organisation(id: "${FIRE_BRIGADE}") { town version } }`);
     expect(now.body.data.organisation.town).toBe('Southwark');
     expect(now.body.data.organisation.version).toBe(changed.body.data.updateRecord.version + 1);
     // Both changes are in the history: theirs and the one applied on top of it.
@@ -211,11 +207,11 @@ describe('the admin console in a real browser', () => {
     await page.getByRole('heading', { name: 'Greater London Authority', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Retire this record' }).click();
     await page.getByText('Record retired.').waitFor();
-    expect((await graphql(service, `{ node(id: "${GLA}") { retired } }`)).body.data.node.retired).toBe(true);
+    expect((await graphql(service(), `{ node(id: "${GLA}") { retired } }`)).body.data.node.retired).toBe(true);
     await axeClean(page);
     await page.getByRole('button', { name: 'Restore this record' }).click();
     await page.getByText('Record restored.').waitFor();
-    expect((await graphql(service, `{ node(id: "${GLA}") { retired } }`)).body.data.node.retired).toBe(false);
+    expect((await graphql(service(), `{ node(id: "${GLA}") { retired } }`)).body.data.node.retired).toBe(false);
     await historySays(page, 'Retired by bootstrap token');
     await historySays(page, 'Restored by bootstrap token');
     await expectClean(page, problems);
@@ -224,7 +220,7 @@ describe('the admin console in a real browser', () => {
   it('links a record to another found by search, and unlinks it', async () => {
     const { page, problems } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#record/${LGA}`);
+    await page.goto(`${service().url}/admin#record/${LGA}`);
     await page.getByRole('heading', { name: 'Local Government Association', level: 1 }).waitFor();
     const links = page.locator('admin-links');
     await links.getByLabel('Kind of link').selectOption({ label: 'This based in a Area' });
@@ -234,7 +230,7 @@ describe('the admin console in a real browser', () => {
     await links.getByRole('button', { name: 'Add link' }).click();
     await links.getByText('Linked (based in).').waitFor();
     const basedIn = async () =>
-      (await graphql(service, `{ organisation(id: "${LGA}") { basedIn { name } } }`)).body.data.organisation.basedIn;
+      (await graphql(service(), `{ organisation(id: "${LGA}") { basedIn { name } } }`)).body.data.organisation.basedIn;
     expect(await basedIn()).toEqual([{ name: 'London' }]);
     await axeClean(page);
     await links.getByRole('button', { name: 'Unlink London from based in' }).click();
@@ -247,7 +243,7 @@ describe('the admin console in a real browser', () => {
   it('creates a widget key, shows its secret once, lists it and revokes it after confirming', async () => {
     const { page, problems } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#keys`);
+    await page.goto(`${service().url}/admin#keys`);
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
     await axeClean(page);
     await page.getByRole('button', { name: 'Create key' }).click();
@@ -262,7 +258,7 @@ describe('the admin console in a real browser', () => {
     await created.getByText('it is shown only this once').waitFor();
     await axeClean(page);
     // The secret works as a public key from its origin.
-    const used = await fetch(`${service.url}/graphql`, {
+    const used = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': secret, origin: 'https://www.harrow.gov.uk' },
       body: JSON.stringify({ query: '{ about { version } }' }),
@@ -275,7 +271,7 @@ describe('the admin console in a real browser', () => {
     await confirm.getByRole('button', { name: 'Yes, revoke it' }).click();
     await page.getByText('Key “Harrow council website” revoked').waitFor();
     await row.getByText(/^Revoked/).waitFor();
-    const refused = await fetch(`${service.url}/graphql`, {
+    const refused = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': secret },
       body: JSON.stringify({ query: '{ about { version } }' }),
@@ -288,14 +284,14 @@ describe('the admin console in a real browser', () => {
     const { page, problems } = await open();
     await signIn(page);
     // An admin's correction the file will disagree with.
-    const { body } = await graphql(service, `{ node(id: "${LGA}") { version } }`);
+    const { body } = await graphql(service(), `{ node(id: "${LGA}") { version } }`);
     await graphql(
-      service,
+      service(),
       'mutation($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { version } }',
       { id: LGA, v: body.data.node.version, set: { shortName: 'The LGA' } },
       TEST_ADMIN_TOKEN,
     );
-    await page.goto(`${service.url}/admin#imports`);
+    await page.goto(`${service().url}/admin#imports`);
     await page.getByRole('heading', { name: 'Imports', level: 1 }).waitFor();
     await axeClean(page);
     const file = path.resolve('seed/data/london-mecc-work-programme-2017-18.yaml');
@@ -310,7 +306,7 @@ describe('the admin console in a real browser', () => {
     await conflict.getByLabel('File’s').check();
     await preview.getByRole('button', { name: 'Apply the import' }).click();
     await page.getByRole('region', { name: 'Import applied' }).waitFor({ timeout: 30_000 });
-    const now = await graphql(service, `{ organisation(id: "${LGA}") { shortName } }`);
+    const now = await graphql(service(), `{ organisation(id: "${LGA}") { shortName } }`);
     expect(now.body.data.organisation.shortName).toBe('LGA');
     await page.getByRole('heading', { name: 'Import log' }).waitFor();
     await page.locator('admin-imports ol.history li').first().getByText('bootstrap token').waitFor();
@@ -320,7 +316,7 @@ describe('the admin console in a real browser', () => {
   it('says what is wrong with a bad file, row by row, and imports nothing', async () => {
     const { page } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#imports`);
+    await page.goto(`${service().url}/admin#imports`);
     await page.getByLabel('Files to import').setInputFiles({
       name: 'broken.csv',
       mimeType: 'text/csv',
@@ -341,13 +337,13 @@ describe('the admin console in a real browser', () => {
   it('keeps the other admin’s version when asked, dropping only the change not yet saved', async () => {
     const { page, problems } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#record/${FIRE_BRIGADE}`);
+    await page.goto(`${service().url}/admin#record/${FIRE_BRIGADE}`);
     await page.getByRole('heading', { name: 'London Fire Brigade', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Change postcode' }).click();
     await page.getByLabel('Postcode').fill('SE1 0LL');
-    const { body } = await graphql(service, `{ node(id: "${FIRE_BRIGADE}") { version } }`);
+    const { body } = await graphql(service(), `{ node(id: "${FIRE_BRIGADE}") { version } }`);
     await graphql(
-      service,
+      service(),
       'mutation($id: ID!, $v: Int!, $set: JSONObject) { updateRecord(id: $id, version: $v, set: $set) { version } }',
       { id: FIRE_BRIGADE, v: body.data.node.version, set: { postcode: 'SE1 8SW' } },
       TEST_ADMIN_TOKEN,
@@ -360,7 +356,7 @@ describe('the admin console in a real browser', () => {
     await poll(() => page.locator('admin-record .summary-row', { hasText: 'Postcode' }).textContent()).toContain(
       'SE1 8SW',
     );
-    const now = await graphql(service, `{ organisation(id: "${FIRE_BRIGADE}") { postcode } }`);
+    const now = await graphql(service(), `{ organisation(id: "${FIRE_BRIGADE}") { postcode } }`);
     expect(now.body.data.organisation.postcode).toBe('SE1 8SW');
     await expectClean(page, problems);
   });
@@ -371,7 +367,7 @@ describe('the admin console in a real browser', () => {
     await signIn(page, secret);
     await page.getByRole('heading', { name: 'Find a record' }).waitFor();
     const revoked = await graphql(
-      service,
+      service(),
       'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
       { id: key.id },
       TEST_ADMIN_TOKEN,
@@ -389,7 +385,7 @@ describe('the admin console in a real browser', () => {
   it('downloads a backup through the bearer-authenticated export', async () => {
     const { page, problems } = await open();
     await signIn(page);
-    await page.goto(`${service.url}/admin#backup`);
+    await page.goto(`${service().url}/admin#backup`);
     await page.getByRole('heading', { name: 'Backup', level: 1 }).waitFor();
     await axeClean(page);
     const [download] = await Promise.all([

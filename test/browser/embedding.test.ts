@@ -9,12 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAMPLES } from '../../contract/demo-examples.js';
 import { WIDGETS_VERSION } from '../../contract/widgets-version.js';
-import { createLogger } from '../../server/logger.js';
-import type { RunningService } from '../../server/service.js';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
-import { testTarget, useTestDatabase } from '../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+import { graphql, useSeededService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
 const decodeEntities = (text: string) =>
   text
@@ -25,8 +21,7 @@ const decodeEntities = (text: string) =>
     .replaceAll('&amp;', '&');
 
 describe('embedding the widgets as a council would', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  const { service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
   let browser: Browser;
   let context: BrowserContext | undefined;
   /** A council's own site on another origin: it serves `page.html` with `page.csp` as its Content-Security-Policy. */
@@ -35,7 +30,6 @@ describe('embedding the widgets as a council would', () => {
   let snippets: string[] = [];
 
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
     council.server = createServer((_request, response) =>
       response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': council.csp })
@@ -43,14 +37,12 @@ describe('embedding the widgets as a council would', () => {
     );
     await new Promise<void>((resolve) => council.server!.listen(0, '127.0.0.1', resolve));
     council.origin = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
-    const demo = await (await fetch(`${service.url}/demo`)).text();
+    const demo = await (await fetch(`${service().url}/demo`)).text();
     snippets = [...demo.matchAll(/<pre><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => decodeEntities(m[1]!));
   });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
     council.server?.close();
   });
 
@@ -76,10 +68,10 @@ ${body}
 
   it('a page on another origin with a strict CSP, holding exactly the /demo snippet, shows results with no console error and axe clean', async () => {
     const snippet = snippets[0]!;
-    expect(snippet).toContain(`${service.url}/widgets/${WIDGETS_VERSION.split('.')[0]}/ph-directory.js`);
+    expect(snippet).toContain(`${service().url}/widgets/${WIDGETS_VERSION.split('.')[0]}/ph-directory.js`);
     // The directives the snippet itself says to add, and nothing more.
     const directives = /add this service to it:\s*\n\s*(.+?) -->/.exec(snippet)![1]!;
-    expect(directives).toBe(`script-src ${service.url}; connect-src ${service.url}`);
+    expect(directives).toBe(`script-src ${service().url}; connect-src ${service().url}`);
     const { page, problems } = await councilPage(snippet, directives);
     await page.goto(council.origin);
     // Time to first results: from navigation start until the count is shown, as the page's own clock has it.
@@ -98,7 +90,7 @@ ${body}
   });
 
   it('a page pinned to the previous release keeps working after the upgrade, as does one pinned to this release with its integrity', async () => {
-    const api = service.url;
+    const api = service().url;
     const element = '<ph-directory area="E09000003" topic="stop-smoking"></ph-directory>';
     const directives = `script-src ${api}; connect-src ${api}`;
 
@@ -164,7 +156,7 @@ ${body}
     // enough for a second page, so the directory page must follow the pages to offer them all.
     for (let n = 1; n <= 80; n++) {
       const { body } = await graphql(
-        service,
+        service(),
         'mutation ($key: String!, $p: JSONObject!) { createRecord(kind: Area, key: $key, properties: $p) { id } }',
         {
           key: `E099${String(n).padStart(5, '0')}`,
@@ -212,9 +204,9 @@ ${body}
     };
     const visited: string[] = [];
     for (const example of DEMO_EXAMPLES) {
-      await page.goto(`${service.url}/demo`);
+      await page.goto(`${service().url}/demo`);
       await page.getByRole('link', { name: example.fallback.text, exact: true }).click();
-      await page.waitForURL(`${service.url}${example.fallback.path}`);
+      await page.waitForURL(`${service().url}${example.fallback.path}`);
       await expectations[example.tag]!();
       visited.push(page.url());
     }
@@ -238,7 +230,7 @@ ${body}
         .locator('script[type="application/ld+json"]')
         .textContent()
         .then((text) => JSON.parse(text!) as Record<string, unknown>);
-    await checked.goto(`${service.url}/directory?area=E09000003&kind=service`);
+    await checked.goto(`${service().url}/directory?area=E09000003&kind=service`);
     const list = await structured();
     expect(list['@type']).toBe('ItemList');
     expect((list.itemListElement as unknown[]).length).toBe(await checked.locator('.results li').count());
@@ -251,7 +243,7 @@ ${body}
   });
 
   it('lang="cy": the widgets and pages speak Welsh, with dates and numbers written the Welsh way', async () => {
-    const api = service.url;
+    const api = service().url;
     const { page, problems } = await councilPage(
       `<script type="module" src="${api}/widgets/${WIDGETS_VERSION}/ph-widgets.js"></script>
 <div lang="cy">
@@ -291,9 +283,9 @@ ${body}
 
   it('in a frame, for a CMS that strips scripts: the widget works and tells its parent its height', async () => {
     const frameSnippet = snippets[1]!;
-    expect(frameSnippet).toContain(`${service.url}/embed/ph-directory?area=E09000003`);
+    expect(frameSnippet).toContain(`${service().url}/embed/ph-directory?area=E09000003`);
     const directives = /add: (.+?) -->/.exec(frameSnippet)![1]!;
-    expect(directives).toBe(`frame-src ${service.url}`);
+    expect(directives).toBe(`frame-src ${service().url}`);
     const { page, problems } = await councilPage(frameSnippet, directives);
     const heights: number[] = [];
     await page.exposeFunction('reportHeight', (height: number) => heights.push(height));
@@ -312,9 +304,9 @@ ${body}
     await poll(() => Math.max(0, ...heights)).toBeGreaterThan(400);
     expect(problems).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
-    const embed = await fetch(`${service.url}/embed/ph-directory?area=E09000003`);
+    const embed = await fetch(`${service().url}/embed/ph-directory?area=E09000003`);
     expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
-    expect((await fetch(`${service.url}/embed/ph-nothing`)).status).toBe(404);
+    expect((await fetch(`${service().url}/embed/ph-nothing`)).status).toBe(404);
     await close();
   });
 });

@@ -6,37 +6,34 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../schema/ids.js';
-import { seedIfEmpty } from '../../server/seed-if-empty.js';
 import { createKey } from '../../server/database/api-keys.js';
-import { createLogger } from '../../server/logger.js';
-import { VERSION, type RunningService } from '../../server/service.js';
+import { VERSION } from '../../server/service.js';
 import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
-import { useTestDatabase, testTarget } from '../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../support/service.js';
+import { graphql, useSeededService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
 describe('widgets in a real browser', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
   let browser: Browser;
   let context: BrowserContext;
   /** A council's own site on another origin, serving whatever page a test puts in `council.html`. */
   const council = { html: '', origin: '', key: '', server: undefined as Server | undefined };
+  const { service } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+    prepare: async (db) => {
+      council.server = createServer((_request, response) =>
+        response.writeHead(200, { 'content-type': 'text/html' }).end(council.html),
+      );
+      await new Promise<void>((resolve) => council.server!.listen(0, '127.0.0.1', resolve));
+      council.origin = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
+      // Made before the service starts: it reads widget keys' origins for CORS at most every 30 s.
+      council.key = (await createKey(db, 'Harrow council website', 'public', [council.origin])).secret;
+    },
+  });
 
   beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    council.server = createServer((_request, response) =>
-      response.writeHead(200, { 'content-type': 'text/html' }).end(council.html),
-    );
-    await new Promise<void>((resolve) => council.server!.listen(0, '127.0.0.1', resolve));
-    council.origin = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
-    // Made before the service starts: it reads widget keys' origins for CORS at most every 30 s.
-    council.key = (await createKey(db(), 'Harrow council website', 'public', [council.origin])).secret;
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
     council.server?.close();
   });
 
@@ -45,7 +42,7 @@ describe('widgets in a real browser', () => {
     context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${service.url}/demo`);
+    await page.goto(`${service().url}/demo`);
     return { page, problems };
   }
   const closeDemo = () => context?.close();
@@ -58,7 +55,7 @@ describe('widgets in a real browser', () => {
 
   it('renders every widget from the service on the demo page, under a strict CSP, with no console errors', async () => {
     const { page, problems } = await openDemo();
-    const response = await page.request.get(`${service.url}/demo`);
+    const response = await page.request.get(`${service().url}/demo`);
     expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(response.headers()['content-security-policy']).not.toContain('unsafe');
 
@@ -234,7 +231,7 @@ describe('widgets in a real browser', () => {
   it('the programme: workstreams with actions, overdue markers, targets, and a status filter', async () => {
     // The seed's targets have no readings yet; an admin records one so that progress has something to show.
     const admin = (query: string, variables: Record<string, unknown>) =>
-      graphql(service, query, variables, TEST_ADMIN_TOKEN);
+      graphql(service(), query, variables, TEST_ADMIN_TOKEN);
     const { body } = await admin(`{ programme(key: "barnet-immunisation-2017-18") { targets { id value } } }`, {});
     const target = body.data.programme.targets[0];
     const reading = await admin(
@@ -346,7 +343,7 @@ describe('widgets in a real browser', () => {
     // The seed's two partnerships (London MECC, Barnet's plan) do not meet; an admin records that PHE also partners
     // Barnet's plan, so that London's network reaches that plan and expanding it has partners to add.
     const link = await graphql(
-      service,
+      service(),
       `mutation ($from: ID!, $to: ID!, $p: JSONObject) { linkRecords(type: PARTNER_IN, from: $from, to: $to, properties: $p) }`,
       {
         from: nodeId('Organisation', 'public-health-england'),
@@ -484,7 +481,7 @@ describe('widgets in a real browser', () => {
 
   it("works embedded in another site's page with a widget key for that site, and refuses the key elsewhere", async () => {
     // The council's page loads the script from the service and presents a key bound to the council's origin.
-    const api = service.url.replace('127.0.0.1', 'localhost'); // a different origin from the council's
+    const api = service().url.replace('127.0.0.1', 'localhost'); // a different origin from the council's
     council.html = `<!doctype html><html lang="en-GB"><head><title>Council</title>
       <script type="module" src="${api}/widgets/${VERSION}/ph-directory.js"></script></head>
       <body><main><h1>Stop smoking in Harrow</h1><ph-directory api="${api}" key="${council.key}" area="E09000015" topic="stop-smoking"></ph-directory></main></body></html>`;
@@ -525,7 +522,7 @@ describe('widgets in a real browser', () => {
   it('without JavaScript, shows the fallback link to plain HTML directory pages that work on their own', async () => {
     context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${service.url}/demo`);
+    await page.goto(`${service().url}/demo`);
     const fallback = page.getByRole('link', { name: 'Find health and wellbeing services in Barnet' });
     await fallback.click();
     await page.waitForURL(/\/directory\?area=E09000003/);
@@ -538,7 +535,7 @@ describe('widgets in a real browser', () => {
 
     // The same pages pass axe (checked with JavaScript on, as axe needs it; the pages themselves have no script).
     const checked = await openDemo();
-    await checked.page.goto(`${service.url}/directory?area=E09000003&kind=service`);
+    await checked.page.goto(`${service().url}/directory?area=E09000003&kind=service`);
     expect(await accessibilityViolations(checked.page)).toEqual([]);
     await checked.page.screenshot({ path: path.join(SCREENSHOTS, 'directory-page.png'), fullPage: true });
     await closeDemo();

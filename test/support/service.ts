@@ -28,34 +28,49 @@ export async function startTestService(neo4j: TestNeo4j, env: Record<string, str
 /** What a suite over the seeded service reads: getters, since both exist only once the suite's hooks have run. */
 export interface SeededService {
   db: () => Database;
+  /** The service, or the first of `instances`. */
   service: () => RunningService;
+  /** Every service started, one per entry of `instances`, in their order. */
+  services: () => RunningService[];
 }
 
 /**
  * Registers the hooks of a suite that asks one service over the seed data: before the suite, the run's Neo4j wiped
- * and seeded, then `prepare` (records or keys the service must find from its first request), then the service
- * started with `env`; after it, the service stopped and the driver closed. One service per suite, not per test.
+ * and seeded, then `prepare` (records or keys the service must find from its first request, or what its settings
+ * name, such as a Redis), then the service started with `env` (a function is read after `prepare`); after it, the
+ * service stopped and the driver closed. One service per suite, not per test; a suite about several instances of the
+ * service over the same graph gives `instances`, each entry's settings added to `env`, and they start together.
  */
 export function useSeededService(
-  options: { env?: Record<string, string>; prepare?: (db: Database) => Promise<void> } = {},
+  options: {
+    env?: Record<string, string> | (() => Record<string, string>);
+    prepare?: (db: Database) => Promise<void>;
+    instances?: readonly Record<string, string>[];
+  } = {},
 ): SeededService {
   const db = useTestDatabase();
-  let service: RunningService | undefined;
+  let services: RunningService[] = [];
   beforeAll(async () => {
     await seedIfEmpty(db(), createLogger('silent'));
     await options.prepare?.(db());
-    service = await startTestService(testTarget(), options.env);
+    const env = typeof options.env === 'function' ? options.env() : options.env;
+    // Each kept as soon as it has started, so that one failing to start still leaves the others stopped after.
+    await Promise.all(
+      (options.instances ?? [{}]).map(async (own, i) => {
+        services[i] = await startTestService(testTarget(), { ...env, ...own });
+      }),
+    );
   });
   afterAll(async () => {
-    await service?.stop();
+    await Promise.all(services.map((service) => service?.stop()));
+    services = [];
   });
-  return {
-    db,
-    service: () => {
-      if (!service) throw new Error('useSeededService(): the service is only available inside tests and hooks');
-      return service;
-    },
+  const started = () => {
+    if (services.length === 0)
+      throw new Error('useSeededService(): the service is only available inside tests and hooks');
+    return services;
   };
+  return { db, service: () => started()[0]!, services: started };
 }
 
 /** POSTs a GraphQL request and returns the parsed body with the HTTP status. */

@@ -4,19 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
 import { PUBLIC_MAX_AGE_S } from '../../../server/graphql/response-cache.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
 import { startTestRedis, type TestRedis } from '../../support/redis.js';
-import {
-  byHash,
-  graphql,
-  registering,
-  startTestService,
-  TEST_ADMIN_TOKEN,
-  useSeededService,
-} from '../../support/service.js';
+import { byHash, graphql, registering, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const LIMIT = 8;
 const COUNCIL = 'https://www.enfield.gov.uk';
@@ -208,19 +198,23 @@ describe('HTTP-level cache of public GETs', () => {
 });
 
 describe('HTTP-level cache of public GETs across instances sharing Redis', () => {
-  const db = useTestDatabase();
   let redis: TestRedis;
   let a: RunningService;
   let b: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    redis = await startTestRedis();
-    const env = { ADMIN_TOKEN: TEST_ADMIN_TOKEN, REDIS_URL: redis.url };
-    [a, b] = await Promise.all([startTestService(testTarget(), env), startTestService(testTarget(), env)]);
-  });
+  // Registered before the services' hooks, so that it runs after they have stopped (vitest runs afterAll hooks last
+  // registered first).
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
     await redis?.stop();
+  });
+  const { services } = useSeededService({
+    prepare: async () => {
+      redis = await startTestRedis();
+    },
+    env: () => ({ ADMIN_TOKEN: TEST_ADMIN_TOKEN, REDIS_URL: redis.url }),
+    instances: [{}, {}],
+  });
+  beforeAll(() => {
+    [a, b] = services() as [RunningService, RunningService];
   });
 
   const get = (instance: RunningService, path: string) =>

@@ -1,12 +1,9 @@
 // Stored public answers sent below Fastify: the same bytes and headers as Fastify's own hook sends, 304s, per-role
 // answers, emptied by a write; and public POSTs answered from their stored bytes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../../server/database/api-keys.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
 import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { byHash, graphql, registering, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { byHash, graphql, registering, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const COUNCIL = 'https://www.enfield.gov.uk';
 /** Headers that differ between any two answers, whichever path sends them. */
@@ -23,24 +20,23 @@ const comparable = (response: Response) =>
   [...response.headers.entries()].filter(([name]) => !PER_ANSWER.has(name)).sort(([a], [b]) => a.localeCompare(b));
 
 describe('stored public answers below Fastify', () => {
-  const db = useTestDatabase();
   /** Answers stored GETs below Fastify: a hop count is what the fast path reads a client's address from. */
   let fast: RunningService;
   /** Trusts its proxy by range, which the fast path leaves to Fastify: its hook answers every stored GET. */
   let hook: RunningService;
   let widgetKey: string;
   let analystKey: string;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    widgetKey = (await createKey(db(), 'Enfield council website', 'public', [COUNCIL])).secret;
-    analystKey = (await createKey(db(), 'Public health intelligence', 'analyst', [])).secret;
-    const env = { ADMIN_TOKEN: TEST_ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '1000' };
-    [fast, hook] = await Promise.all([
-      startTestService(testTarget(), { ...env, TRUST_PROXY: '1' }),
-      startTestService(testTarget(), { ...env, TRUST_PROXY: '127.0.0.0/8,::1/128' }),
-    ]);
+  const { services } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '1000' },
+    prepare: async (db) => {
+      widgetKey = (await createKey(db, 'Enfield council website', 'public', [COUNCIL])).secret;
+      analystKey = (await createKey(db, 'Public health intelligence', 'analyst', [])).secret;
+    },
+    instances: [{ TRUST_PROXY: '1' }, { TRUST_PROXY: '127.0.0.0/8,::1/128' }],
   });
-  afterAll(async () => Promise.all([fast?.stop(), hook?.stop()]));
+  beforeAll(() => {
+    [fast, hook] = services() as [RunningService, RunningService];
+  });
 
   const get = (service: RunningService, path: string, headers: Record<string, string> = {}) =>
     fetch(`${service.url}${path}`, {

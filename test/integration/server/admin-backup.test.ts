@@ -3,41 +3,28 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../../schema/ids.js';
 import { exportGraph } from '../../../server/database/backup.js';
 import { toGraphNode } from '../../../server/database/nodes.js';
 import { updateNode } from '../../../server/database/write/edits.js';
-import type { RunningService } from '../../../server/service.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import { useTestDatabase, testTarget, wipe } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, useSeededService, TEST_ADMIN_TOKEN } from '../../support/service.js';
 
 const ALCOHOL = nodeId('Topic', 'alcohol');
 
 describe('online backup and restore', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  const { db, service } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN, ADMIN_UPLOAD_LIMIT_MB: '10', RATE_LIMIT_PER_MINUTE: '100000' },
+  });
   let dir: string;
   const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-  const download = () => fetch(`${service.url}/admin/api/export`, { headers: auth });
+  const download = () => fetch(`${service().url}/admin/api/export`, { headers: auth });
   const restore = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/x-ndjson' }) =>
-    fetch(`${service.url}/admin/api/restore`, { method: 'POST', headers: { ...auth, ...headers }, body });
+    fetch(`${service().url}/admin/api/restore`, { method: 'POST', headers: { ...auth, ...headers }, body });
   const count = async () => Number((await db().run('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n'));
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'admin-backup-'));
-    await wipe(db());
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), {
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ADMIN_UPLOAD_LIMIT_MB: '10',
-      RATE_LIMIT_PER_MINUTE: '100000',
-    });
-  });
-  afterAll(async () => {
-    await service?.stop();
   });
 
   /** An admin's edit of the alcohol topic's description, through the one write path (it records a Change). */
@@ -64,13 +51,13 @@ describe('online backup and restore', () => {
   });
 
   it('is refused to anyone but an admin', async () => {
-    const anonymous = await fetch(`${service.url}/admin/api/export`);
+    const anonymous = await fetch(`${service().url}/admin/api/export`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({
       error: 'UNAUTHENTICATED',
       message: expect.stringMatching(/admin key/),
     });
-    const restoring = await fetch(`${service.url}/admin/api/restore`, { method: 'POST', body: 'x' });
+    const restoring = await fetch(`${service().url}/admin/api/restore`, { method: 'POST', body: 'x' });
     expect(restoring.status).toBe(401);
   });
 
@@ -106,7 +93,7 @@ describe('online backup and restore', () => {
     // Keys are not data: the restore below is made with an admin key, into a database that holds it. Made first, since
     // a mutation empties the response cache.
     const created = await graphql(
-      service,
+      service(),
       'mutation { createApiKey(role: "admin", name: "restorer") { secret } }',
       {},
       TEST_ADMIN_TOKEN,
@@ -129,7 +116,7 @@ describe('online backup and restore', () => {
 
     // A public answer cached before the restore must not outlive it.
     const ask = async () =>
-      (await graphql(service, 'query ($id: ID) { topic(id: $id) { description } }', { id: ALCOHOL })).body.data.topic
+      (await graphql(service(), 'query ($id: ID) { topic(id: $id) { description } }', { id: ALCOHOL })).body.data.topic
         ?.description as string | undefined;
     await editAlcohol('after the backup');
     expect(await ask()).toBe('after the backup');
@@ -158,7 +145,7 @@ describe('online backup and restore', () => {
 
     const form = new FormData();
     form.append('file', new Blob([backup]), 'partnership-hub.jsonl');
-    const restored = await fetch(`${service.url}/admin/api/restore`, {
+    const restored = await fetch(`${service().url}/admin/api/restore`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminKey}` },
       body: form,
