@@ -102,8 +102,12 @@ describe('loadConfig', () => {
 
   it("sizes the analytics threads' pool from ANALYTICS_*, and ends an idle thread after ANALYTICS_IDLE_MS", () => {
     // The defaults: a thread for every two cores, and a minute before an idle thread gives its memory back.
-    expect(loadConfig({}).analytics).toEqual(DEFAULT_NETWORK_WORK);
-    expect(loadConfig({}).analytics.idleMs).toBe(60_000);
+    expect(loadConfig({}).analytics).toEqual({
+      concurrency: DEFAULT_NETWORK_WORK.concurrency,
+      queue: 2,
+      timeoutMs: 20_000,
+      idleMs: 60_000,
+    });
     expect(
       loadConfig({
         ANALYTICS_CONCURRENCY: '3',
