@@ -291,22 +291,34 @@ export async function networkInArea(
        MATCH (a)-[r:${Rel.PROGRAMME_PART_OF}]->(b:${Label.Programme}) WHERE b IN programmes
        RETURN collect(${EDGE}) AS hierarchy
      }
-     RETURN size(members) AS size,
-       CASE WHEN size(members) <= $max THEN [m IN members | ${member('m')}] ELSE [] END AS nodes,
-       partnerships + hierarchy AS edges`,
-    { area: areaKey ?? null, max: neo4j.int(maxMembers) },
-  );
-  const record = result.records[0];
-  const members = Number(record?.get('size') ?? 0);
-  if (members > maxMembers) return { members, network: null };
-  return {
-    members,
-    network: {
-      nodes: ((record?.get('nodes') ?? []) as RawMember[]).map(toNetworkNode),
-      edges: toEdges((record?.get('edges') ?? []) as RawEdge[]),
+     WITH size(members) AS size, CASE WHEN size(members) <= $max THEN members ELSE [] END AS members,
+       partnerships + hierarchy AS edges
+     UNWIND range(0, CASE WHEN size(members) / $membersPerRow > size(edges) / $edgesPerRow
+       THEN size(members) / $membersPerRow ELSE size(edges) / $edgesPerRow END) AS i
+     RETURN size, [m IN members[i * $membersPerRow..(i + 1) * $membersPerRow] | ${member('m')}] AS nodes,
+       edges[i * $edgesPerRow..(i + 1) * $edgesPerRow] AS edges`,
+    {
+      area: areaKey ?? null,
+      max: neo4j.int(maxMembers),
+      membersPerRow: neo4j.int(MEMBERS_PER_ROW),
+      edgesPerRow: neo4j.int(EDGES_PER_ROW),
     },
-  };
+  );
+  const members = Number(result.records[0]?.get('size') ?? 0);
+  if (members > maxMembers) return { members, network: null };
+  // In rows of a few kilobytes, as networkAround reads, and put back together in order: up to 2,000 members and
+  // their links in one record cost the driver far more than the same in many.
+  const nodes: NetworkNode[] = [];
+  const edges: NetworkEdge[] = [];
+  for (const record of result.records) {
+    for (const raw of record.get('nodes') as RawMember[]) nodes.push(toNetworkNode(raw));
+    edges.push(...toEdges(record.get('edges') as RawEdge[]));
+  }
+  return { members, network: { nodes, edges } };
 }
+
+/** Links per row of a network read by area: about as many bytes as MEMBERS_PER_ROW members. */
+const EDGES_PER_ROW = 96;
 
 export function toGraphology(network: Network): UndirectedGraph {
   const graph = new UndirectedGraph();
