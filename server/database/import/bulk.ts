@@ -74,7 +74,8 @@ export async function bulkLoad(
         }
       }
       const transactions = parallel.committed + writer.count + 1;
-      await writeImportAudit(last, plan, options, { bulk: { run, transactions } });
+      // Transactions Neo4j ran again (a deadlock between the two sessions) are kept with the import, for whoever tunes it.
+      await writeImportAudit(last, plan, options, { bulk: { run, transactions, retried: parallel.retried } });
       await last.commit();
       plan.report.transactions = transactions;
     } catch (error) {

@@ -67,7 +67,7 @@ export async function writeInParallel(
         });
         count.committed += 1;
         count.retried += attempts - 1;
-        taken.forEach((statement, i) => statement.onResult?.(results[i]!));
+        for (const [i, statement] of taken.entries()) statement.onResult?.(results[i]!);
       }
     } catch (error) {
       failure ??= { error };

@@ -59,7 +59,7 @@ describe('a bulk load', () => {
     const audit = await imports();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ sources: ['generated:small'], bulk: { transactions: bulk.transactions } });
-  });
+  }, 300_000);
 
   it('gives records it creates and records already there the area scopes an ordinary import gives them', async () => {
     // Already there: the country and its region, every programme and organisation, and the links among them. The bulk
