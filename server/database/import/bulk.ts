@@ -25,8 +25,8 @@ import { BULK_SESSIONS, type ParallelCount, writeInParallel } from './parallel-w
 const BULK_ROWS = 10_000;
 
 /**
- * A bulk load: the same checks, then the writes in transactions of about BULK_ROWS rows, several at once (nodes, then
- * links), the scopes of records that existed before refreshed, then one last transaction
+ * A bulk load: the same checks, then the writes in transactions of about BULK_ROWS rows (nodes, then links, through
+ * BULK_SESSIONS sessions), the scopes of records that existed before refreshed, then one last transaction
  * that takes the run's tag off every node it created and records the import in the audit trail. Until that last
  * commit, every node the run wrote carries the tag; if anything fails, the run deletes them (and with them their
  * links) before it reports the error.
