@@ -1,18 +1,9 @@
 // /health/ready is public: when Neo4j cannot be reached it says so in general terms, and only the log has the detail.
-import { createServer } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../server/database/database.js';
 import { Readiness } from '../../../server/health.js';
-
-/** A loopback port nothing listens on: taken from the system, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from '../../support/ports.js';
 
 describe('readiness when Neo4j is out of reach', () => {
   const logs: string[] = [];

@@ -1,6 +1,5 @@
 // The Cypher's first words as a span names it: what the statement does, never a value; the switch that turns traces on;
 // and a round trip's span placed within its operation's whatever the wall clock does.
-import { createServer } from 'node:net';
 import { context } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +8,7 @@ import { connect, type Database } from '../../../server/database/database.js';
 import { statementSummary } from '../../../server/tracing/database.js';
 import { REQUEST_SPANS, type RequestSpans } from '../../../server/tracing/request-spans.js';
 import { activeTracer, startTracing, type Tracing } from '../../../server/tracing/tracer.js';
+import { closedPort } from '../../support/ports.js';
 
 describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
   it('turns traces on with an http(s) address, and leaves them off unset', () => {
@@ -56,15 +56,6 @@ describe('statementSummary', () => {
     expect(summary.endsWith('…')).toBe(true);
   });
 });
-
-/** A loopback port nothing listens on: a statement sent there fails at once, and is still a timed round trip. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const microseconds = ([seconds, nanos]: [number, number]) => seconds * 1e6 + nanos / 1e3;
 
