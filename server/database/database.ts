@@ -84,7 +84,9 @@ async function observed<R extends RecordShape>(
  * Starts a statement with V8 recording no stack frames for the errors made meanwhile. The driver builds and formats an
  * Error for every statement it starts, to give a failure its caller's stack: 0.2 ms of the service's CPU each time, a
  * tenth of a directory search's, for the rare statement that fails. `withCallerStack` gives a failure that stack when
- * it happens instead. Only the synchronous start is covered: the limit is V8's, for the whole process.
+ * it happens instead. Only the synchronous start is covered: the limit is V8's, for the whole process. The driver
+ * captures in its Result's constructor (neo4j-driver-core's result.ts); test/integration/neo4j/database.test.ts fails
+ * if an update moves that capture out of session.run's synchronous call, where this would silently save nothing.
  */
 function withoutStackCapture<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;

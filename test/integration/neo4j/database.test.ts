@@ -1,6 +1,36 @@
-// Checks over a direct connection to the local Neo4j: APOC core loaded, and a failed statement's stack.
+// Checks over a direct connection to the local Neo4j: APOC core loaded, a failed statement's stack, and the driver's own
+// stack capture that reads start without.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../support/database.js';
+
+/**
+ * Runs `start` and returns what it returned with, for each stack V8 formatted meanwhile, the number of frames it held.
+ * Formatting is what the driver pays for (it reads an Error's stack as it builds a Result), and a stack's frames are
+ * the ones captured when its Error was made, so a count of 0 means the capture was skipped too.
+ */
+function stacksFormattedDuring<T>(start: () => T): { value: T; frames: number[] } {
+  const original = Error.prepareStackTrace;
+  const frames: number[] = [];
+  Error.prepareStackTrace = (error, callSites) => {
+    frames.push(callSites.length);
+    return original
+      ? original(error, callSites)
+      : [String(error), ...callSites.map((site) => `    at ${String(site)}`)].join('\n');
+  };
+  try {
+    return { value: start(), frames };
+  } finally {
+    Error.prepareStackTrace = original;
+  }
+}
+
+const DRIVER_CAPTURE_MOVED = [
+  "neo4j-driver no longer formats a stack trace inside session.run's synchronous call (up to 6.3 a Result's",
+  'constructor did, in neo4j-driver-core/lib/result.js, captureStacktrace). withoutStackCapture in',
+  'server/database/database.ts sets Error.stackTraceLimit to 0 around that call only, so it now saves nothing: find',
+  'where the driver captures the stack now and cover that instead, or remove withoutStackCapture (and withCallerStack)',
+  'if the driver captures none; then measure the CPU of a loop of reads with and without it.',
+].join(' ');
 
 describe('a direct connection to the local Neo4j', () => {
   const db = useTestDatabase();
@@ -51,6 +81,34 @@ describe('a direct connection to the local Neo4j', () => {
         .catch(() => undefined);
       expect(Error.stackTraceLimit).toBe(limit);
       expect(new Error('here').stack?.split('\n').length).toBeGreaterThan(1);
+    });
+  });
+
+  // A canary for a driver update: the saving withoutStackCapture makes rests on where the driver captures its stack.
+  describe("the driver's stack capture as a read starts", () => {
+    it("happens inside session.run, synchronously, with the caller's frames (what reads start without)", async () => {
+      const session = db().driver.session({ database: db().name });
+      try {
+        const { value: result, frames } = stacksFormattedDuring(() => session.run('RETURN 1 AS one'));
+        expect((await result).records[0]?.get('one')).toBe(1);
+        expect(
+          frames.some((count) => count > 0),
+          DRIVER_CAPTURE_MOVED,
+        ).toBe(true);
+      } finally {
+        await session.close();
+      }
+    });
+
+    it('holds no frames when the database layer starts a read, so V8 neither captures nor formats them', async () => {
+      // The database layer reaches session.run before its first await, so all of the driver's capture is in this call.
+      const { value: read, frames } = stacksFormattedDuring(() => db().run<{ one: number }>('RETURN 1 AS one'));
+      expect((await read).records[0]?.get('one')).toBe(1);
+      expect(frames.length, DRIVER_CAPTURE_MOVED).toBeGreaterThan(0);
+      expect(
+        frames,
+        'a read started with the driver capturing stack frames: is withoutStackCapture still used?',
+      ).toEqual(frames.map(() => 0));
     });
   });
 });
