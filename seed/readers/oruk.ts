@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { convert } from 'html-to-text';
-import { v5 as uuidv5 } from 'uuid';
 import { Label, Rel } from '../../schema/graph.js';
+import { uuidV5 } from '../../schema/ids.js';
 import { normalisePostcode } from '../../schema/postcodes.js';
 import {
   ImportValidationError,
@@ -138,7 +138,7 @@ interface OrukTerm {
  */
 export function taxonomyIdOf(term: Pick<OrukTerm, 'taxonomy' | 'taxonomy_id'>): string {
   if (term.taxonomy_id) return term.taxonomy_id;
-  return uuidv5(`taxonomy:${(term.taxonomy ?? '').trim().toLowerCase()}`, TAXONOMY_NAMESPACE);
+  return uuidV5(`taxonomy:${(term.taxonomy ?? '').trim().toLowerCase()}`, TAXONOMY_NAMESPACE);
 }
 const TAXONOMY_NAMESPACE = 'a4f0e3a6-8a3b-5d0e-9a49-0c5b5e7f7a51';
 

@@ -1,6 +1,5 @@
 // The graph's services, locations and topics in Open Referral UK 3.0's shapes; optional fields are left out, never null.
-import { v5 as uuidv5 } from 'uuid';
-import { nodeId } from '../../schema/ids.js';
+import { nodeId, uuidV5 } from '../../schema/ids.js';
 import type { ServiceRow } from '../database/oruk.js';
 import { organisationIdentifiers, publishedTerm } from './published.js';
 
@@ -41,7 +40,7 @@ const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
 /** Ids for the standard's link records that the graph keeps as relationships: stable, and UUIDs as it requires. */
 function linkId(kind: string, ...parts: string[]): string {
-  return uuidv5(`${kind}:${parts.join('|')}`, TAXONOMY.id);
+  return uuidV5(`${kind}:${parts.join('|')}`, TAXONOMY.id);
 }
 
 export function organisation(provider: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 // What the feed gives back as publishers sent it: organisations' third-party identifiers and other taxonomies' terms.
-import { v5 as uuidv5 } from 'uuid';
+import { uuidV5 } from '../../schema/ids.js';
 
 /** Namespace of the ids made here for records the graph keeps as properties (an identifier entry). */
 const NAMESPACE = '0d3f5c1e-7a43-5b9e-8f21-6c4e2b9a7d03';
@@ -37,7 +37,7 @@ export function organisationIdentifiers(provider: Record<string, unknown>) {
     });
   }
   return entries.map((entry) => ({
-    id: uuidv5(`identifier:${id}|${entry.identifier_type}|${entry.identifier}`, NAMESPACE),
+    id: uuidV5(`identifier:${id}|${entry.identifier_type}|${entry.identifier}`, NAMESPACE),
     organization_id: id,
     ...entry,
   }));
