@@ -110,12 +110,16 @@ export class AdminFeeds extends AdminScreen {
     this.message = '';
     this.errors = [];
     try {
-      this.harvested = await this.api.rest<HarvestReportJson>(ADMIN_API.harvests, {
+      const report = await this.api.rest<HarvestReportJson>(ADMIN_API.harvests, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ url: feed.url }),
       });
+      // The list first, then the result and the row's button in one render: shown before the list, the result sat
+      // beside a row still "Harvesting…" with the last run before, which a screen reader reads out as a contradiction.
       await this.load();
+      this.harvesting = '';
+      this.harvested = report;
       await this.focusOn('#harvested-heading');
     } catch (error) {
       await this.showErrors([{ text: this.messageOf(error) }]);

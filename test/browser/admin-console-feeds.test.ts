@@ -56,6 +56,32 @@ describe('the admin console: feeds and possible duplicates', () => {
     throw new Error(`Tab never reached ${matches}; last focused: ${await focused()}`);
   }
   const feedRow = () => page.locator('admin-feeds tbody tr').filter({ hasText: feed.url });
+  /**
+   * Watches the Feeds screen from now on and returns a way to read the feed's row as it was in the very render a
+   * harvest's result appeared in (the result cleared as the harvest starts, then shown again). A mutation observer's
+   * callback runs before the page does anything else, so it sees that render, where polling would see a later one.
+   */
+  async function watchRowAsResultAppears(): Promise<() => Promise<string>> {
+    const screen = page.locator('admin-feeds');
+    await screen.evaluate((element: Element & { rowAsResultAppeared?: Promise<string> }, url: string) => {
+      const root = element.shadowRoot!;
+      element.rowAsResultAppeared = new Promise<string>((resolve) => {
+        let cleared = false;
+        const observer = new MutationObserver(() => {
+          const result = root.querySelector('#harvested-heading');
+          if (!result) cleared = true;
+          else if (cleared) {
+            observer.disconnect();
+            const row = [...root.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes(url));
+            resolve(row?.textContent ?? '(no row for the feed)');
+          }
+        });
+        observer.observe(root, { childList: true, subtree: true, characterData: true });
+      });
+    }, feed.url);
+    return () =>
+      screen.evaluate((element: Element & { rowAsResultAppeared?: Promise<string> }) => element.rowAsResultAppeared!);
+  }
 
   it('registers a feed, refusing a bad address in the error summary, and lists it with its schedule', async () => {
     await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Feeds' }).click();
@@ -113,16 +139,21 @@ describe('the admin console: feeds and possible duplicates', () => {
 
     // A service gone from the feed is withdrawn: said in the result and in the feed's last run.
     const gone = feed.services.pop()!;
+    const rowWhenResultAppears = await watchRowAsResultAppears();
     await button.click();
     await expect
       .poll(async () => text(page.getByRole('region', { name: `Harvest of ${feed.url} finished` })), {
         timeout: 30_000,
       })
       .toMatch(/0 created, 0 updated, 4 unchanged, 1 withdrawn, 0 restored/);
-    // The list is read again once the result is shown: its row follows a moment later (CI saw it still harvesting).
     await expect
       .poll(async () => text(feedRow()), { timeout: 10_000 })
       .toMatch(/UTC: 0 created, 0 updated, 4 unchanged, 1 withdrawn, 0 restored/);
+    // The row as it was when the result appeared, not a moment later: a screen reader reaching the row from the result
+    // must hear the run finished, not "Harvesting…" beside the last run before.
+    const rowThen = (await rowWhenResultAppears()).replace(/\s+/g, ' ').trim();
+    expect(rowThen).not.toMatch(/Harvesting/);
+    expect(rowThen).toMatch(/UTC: 0 created, 0 updated, 4 unchanged, 1 withdrawn, 0 restored/);
     feed.services.push(gone);
 
     // A feed that fails says why, and that nothing changed.
