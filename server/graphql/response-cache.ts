@@ -35,6 +35,11 @@ export interface ResponseStore {
    * then nothing may be served from them.
    */
   currentGeneration(): Promise<number | undefined>;
+  /**
+   * The current generation without waiting, where it is held in this process; absent where it must be asked for
+   * (Redis). The fast path (server/http/fast-path.ts) then answers a stored GET without a promise.
+   */
+  generationNow?(): number;
   readonly state: ResponseCacheState;
   close(): Promise<void>;
 }
@@ -66,6 +71,10 @@ export class GenerationalCache implements ResponseStore {
   }
 
   async currentGeneration(): Promise<number> {
+    return this.generation;
+  }
+
+  generationNow(): number {
     return this.generation;
   }
 

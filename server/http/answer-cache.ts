@@ -10,6 +10,7 @@ import { looksLikeJwt } from '../graphql/oidc.js';
 import type { ResponseStore } from '../graphql/response-cache.js';
 import { countOperation } from '../metrics/graphql.js';
 import { registry } from '../metrics/registry.js';
+import { flushSeries } from '../metrics/series.js';
 
 /** The most the answers held here may weigh together, bodies and keys: the least recently used go first. */
 export const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
@@ -39,6 +40,8 @@ export class AnswerBytes {
   private readonly answers = new Map<string, StoredAnswer>();
   private generation = Number.NEGATIVE_INFINITY;
   private weight = 0;
+  /** The key last made the most recently used (the Map's last), if it is still held. */
+  private newest: string | undefined;
 
   /** An answer heavier than a quarter of the bound is left to Apollo's response cache: one network must not push out hundreds of searches. */
   constructor(readonly bound = ANSWER_CACHE_BYTES) {}
@@ -47,10 +50,16 @@ export class AnswerBytes {
     if (!this.follow(generation)) return undefined;
     const answer = this.answers.get(key);
     if (!answer) return undefined;
-    this.forget(key, answer);
-    if (answer.expiresAt <= now) return undefined;
-    this.answers.set(key, answer);
-    this.weight += answer.weight;
+    if (answer.expiresAt <= now) {
+      this.forget(key, answer);
+      return undefined;
+    }
+    // Made the most recently used, unless it is already: the same popular answer asked again and again moves nothing.
+    if (key !== this.newest) {
+      this.answers.delete(key);
+      this.answers.set(key, answer);
+      this.newest = key;
+    }
     return answer;
   }
 
@@ -60,6 +69,7 @@ export class AnswerBytes {
     if (earlier) this.forget(key, earlier);
     this.answers.set(key, answer);
     this.weight += answer.weight;
+    this.newest = key;
     for (const [oldest, stored] of this.answers) {
       if (this.weight <= this.bound) break;
       this.forget(oldest, stored);
@@ -77,6 +87,7 @@ export class AnswerBytes {
     if (generation > this.generation) {
       this.answers.clear();
       this.weight = 0;
+      this.newest = undefined;
       this.generation = generation;
     }
     return true;
@@ -85,6 +96,7 @@ export class AnswerBytes {
   private forget(key: string, answer: StoredAnswer): void {
     this.answers.delete(key);
     this.weight -= answer.weight;
+    if (key === this.newest) this.newest = undefined;
   }
 }
 
@@ -133,6 +145,9 @@ export const storedAnswersSent = new Counter({
   help: 'Public GraphQL answers sent as stored bytes, by method and by path (below-fastify or fastify-hook).',
   labelNames: ['method', 'path'] as const,
   registers: [registry],
+  collect() {
+    flushSeries(this);
+  },
 });
 const digest = (value: string) => createHash('sha256').update(value).digest();
 const sameSecret = (secret: string, known: string | undefined) =>

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readiness } from '../health.js';
 import type { Logger } from '../logger.js';
-import { countOperation } from '../metrics/graphql.js';
+import { operationSeries } from '../metrics/graphql.js';
 import { httpDuration, httpRequests } from '../metrics/registry.js';
+import { type CounterSeries, counterSeries } from '../metrics/series.js';
 import { activeTracer } from '../tracing/tracer.js';
 import { cachedKeyFor, presentedSecret } from '../graphql/access.js';
 import {
@@ -14,23 +15,13 @@ import {
   getKey,
   notModified,
   preflighted,
+  type StoredAnswer,
   storedAnswersSent,
   surelyPublic,
 } from './answer-cache.js';
+import type { LimitedRequest, Spent } from './rate-limit.js';
 
-/** What the rate limit answered (the same limiter and budget as Fastify's hook, through @fastify/rate-limit's createRateLimit). */
-export type Spent =
-  | { isAllowed: true }
-  | { isAllowed: false; max: number; remaining: number; ttlInSeconds: number; isExceeded: boolean };
-
-/** The few things of a request the rate limit's key generator reads: its client address, headers and URL. */
-export interface LimitedRequest {
-  ip: string;
-  headers: IncomingMessage['headers'];
-  url: string;
-  routeOptions: Record<string, never>;
-  raw: IncomingMessage;
-}
+export type { LimitedRequest, Spent } from './rate-limit.js';
 
 export interface FastPathOptions extends AnswerCacheOptions {
   answers: AnswerBytes;
@@ -40,6 +31,11 @@ export interface FastPathOptions extends AnswerCacheOptions {
   trustProxy?: number | string[];
   /** Counts the request against its bucket, as the rate limit's onRequest hook would. */
   spend: (request: LimitedRequest) => Promise<Spent>;
+  /**
+   * The same, at once, when nothing needs waiting for (budgets in this process, a key already known); undefined when
+   * `spend` must be asked (rate-limit.ts's spendNow).
+   */
+  spendNow?: (request: LimitedRequest) => Spent | undefined;
   /** Whether answers carry Strict-Transport-Security whatever the request's protocol (PUBLIC_URL is https). */
   httpsPublicUrl: () => boolean;
   /** The Vary header app.ts's hook gives a GraphQL answer after CORS's "Origin". */
@@ -100,7 +96,18 @@ export function fastPath(
   options: FastPathOptions,
   handler: (req: IncomingMessage, res: ServerResponse) => void,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  // Each series resolved once, not a label set hashed per request (series.ts); an operation's series is kept with
+  // its stored answer, as the answer names it.
+  const sent = { 200: seriesOf(200), 304: seriesOf(304) };
+  const belowFastify = counterSeries(storedAnswersSent, { method: 'GET', path: 'below-fastify' });
+  const durations = { 200: durationLabels(200), 304: durationLabels(304) };
+  const operations = new WeakMap<StoredAnswer, CounterSeries>();
+
+  /**
+   * Answers a stored GET, or says it is Fastify's (false). Synchronous when the generation and the budget are held in
+   * this process, as they are without Redis: the promises of the awaits it had were a third of its own CPU.
+   */
+  const serve = (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
     const started = process.hrtime.bigint();
     const url = req.url ?? '';
     if (req.method !== 'GET' || !url.startsWith(`${GRAPHQL}?`) || options.closing()) return false;
@@ -110,23 +117,46 @@ export function fastPath(
     const ip = clientAddress(req, options.trustProxy);
     const origin = allowOrigin(req);
     if (ip === undefined || origin === null) return false;
-    const generation = await options.responseCache.currentGeneration();
+    const asked: Asked = { req, res, url, ip, origin, started };
+    const generationNow = options.responseCache.generationNow?.();
+    if (generationNow !== undefined) return withGeneration(asked, generationNow);
+    return options.responseCache.currentGeneration().then((generation) => withGeneration(asked, generation));
+  };
+
+  const withGeneration = (asked: Asked, generation: number | undefined): boolean | Promise<boolean> => {
     if (generation === undefined) return false;
-    const answer = options.answers.get(getKey(req.headers, url), generation, Date.now());
+    const { req, url, ip } = asked;
+    const now = Date.now();
+    const answer = options.answers.get(getKey(req.headers, url), generation, now);
     if (!answer) return false;
-    const spent = await options.spend({ ip, headers: req.headers, url, routeOptions: {}, raw: req });
+    const limited: LimitedRequest = { ip, headers: req.headers, url, routeOptions: {}, raw: req };
+    const spentNow = options.spendNow?.(limited);
+    if (spentNow !== undefined) return send(asked, answer, spentNow, now);
+    return options.spend(limited).then((spent) => send(asked, answer, spent, Date.now()));
+  };
+
+  const send = (asked: Asked, answer: StoredAnswer, spent: Spent, now: number): boolean => {
     // A refusal is Fastify's to make (its error handler, the refusal's metric and the refused addresses' record).
     if (!spent.isAllowed && spent.isExceeded) return false;
-
+    const { req, res, url, ip, origin, started } = asked;
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    const log = options.log.isLevelEnabled('info') ? options.log.child({ requestId }) : undefined;
-    log?.info(
-      {
-        req: { method: req.method, url, host: req.headers.host, remoteAddress: ip, remotePort: req.socket.remotePort },
-      },
-      'incoming request',
-    );
+    // Fastify's two lines per request, with the request id as its child loggers bind it (no child made per request).
+    const logging = options.log.isLevelEnabled('info');
+    if (logging)
+      options.log.info(
+        {
+          requestId,
+          req: {
+            method: req.method,
+            url,
+            host: req.headers.host,
+            remoteAddress: ip,
+            remotePort: req.socket.remotePort,
+          },
+        },
+        'incoming request',
+      );
     const headers: Record<string, string> = {};
     if (!spent.isAllowed) {
       headers['x-ratelimit-limit'] = String(spent.max);
@@ -137,15 +167,14 @@ export function fastPath(
     if (origin !== undefined) headers['access-control-allow-origin'] = origin;
     headers.etag = answer.etag;
     headers['cache-control'] = answer.cacheControl;
-    headers.age = String(Math.floor((Date.now() - answer.storedAt) / 1000));
+    headers.age = String(Math.floor((now - answer.storedAt) / 1000));
     headers['x-cache'] = 'hit';
     if (!options.production) headers['x-db-round-trips'] = '0';
     headers['x-request-id'] = requestId;
     headers['x-content-type-options'] = 'nosniff';
     if (options.httpsPublicUrl() || forwardedHttps(req, options.trustProxy))
       headers['strict-transport-security'] = 'max-age=31536000';
-    const ifNoneMatch = req.headers['if-none-match'];
-    const status = notModified(ifNoneMatch, answer.etag) ? 304 : 200;
+    const status = notModified(req.headers['if-none-match'], answer.etag) ? 304 : 200;
     if (status === 200) {
       headers['content-type'] = answer.contentType;
       headers['content-length'] = String(answer.body.length);
@@ -154,25 +183,60 @@ export function fastPath(
     res.end(status === 200 ? answer.body : undefined);
 
     // Counted as Fastify's metrics hook counts a /graphql answer, so hits stay in the request rate and its timings.
-    const labels = { route: GRAPHQL, method: 'GET', status: String(status) };
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    httpRequests.inc(labels);
-    storedAnswersSent.inc({ method: 'GET', path: 'below-fastify' });
-    countOperation('query', answer.operationName);
-    httpDuration.observe(labels, seconds);
-    log?.info({ res: { statusCode: status }, responseTime: seconds * 1000 }, 'request completed');
+    sent[status].inc();
+    belowFastify.inc();
+    let operation = operations.get(answer);
+    if (!operation) {
+      operation = operationSeries('query', answer.operationName);
+      operations.set(answer, operation);
+    }
+    operation.inc();
+    httpDuration.observe(durations[status], seconds);
+    if (logging)
+      options.log.info({ requestId, res: { statusCode: status }, responseTime: seconds * 1000 }, 'request completed');
     return true;
   };
-  return (req, res) => {
-    serve(req, res).then(
-      (served) => {
-        if (!served) handler(req, res);
-      },
-      (error: unknown) => {
-        // Nothing is sent before the last awaited step, so Fastify can still answer (and report) the request.
-        options.log.warn({ err: error }, 'the fast path for stored answers failed; Fastify answers instead');
-        if (!res.headersSent) handler(req, res);
-      },
-    );
+
+  const fallBack = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    // Nothing is sent before the last step that can wait, so Fastify can still answer (and report) the request.
+    options.log.warn({ err: error }, 'the fast path for stored answers failed; Fastify answers instead');
+    if (!res.headersSent) handler(req, res);
   };
+  return (req, res) => {
+    let served: boolean | Promise<boolean>;
+    try {
+      served = serve(req, res);
+    } catch (error) {
+      fallBack(req, res, error);
+      return;
+    }
+    if (served === false) handler(req, res);
+    else if (served !== true)
+      served.then(
+        (done) => {
+          if (!done) handler(req, res);
+        },
+        (error: unknown) => fallBack(req, res, error),
+      );
+  };
+}
+
+/** What serve() worked out about a request before its answer is looked up. */
+interface Asked {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: string;
+  ip: string;
+  origin: string | undefined;
+  started: bigint;
+}
+
+/** The request counter's series for a /graphql GET answered with `status`. */
+function seriesOf(status: 200 | 304): CounterSeries {
+  return counterSeries(httpRequests, durationLabels(status));
+}
+
+function durationLabels(status: 200 | 304): { route: string; method: string; status: string } {
+  return { route: GRAPHQL, method: 'GET', status: String(status) };
 }

@@ -1,5 +1,10 @@
 // Rate limits keyed by a validated identity: a live key's own budget, else the client's address; never a made-up key.
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { createRequire } from 'node:module';
+import rateLimit, {
+  type FastifyRateLimitStore,
+  type FastifyRateLimitStoreCtor,
+  normalizeIP,
+} from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ErrorCode, errorMessage, errorStatus } from '../../schema/errors.js';
@@ -19,6 +24,41 @@ export interface RateLimitOptions {
   redisUrl?: string;
   log?: Logger;
 }
+
+/** What the rate limit answered (the same limiter and budget as Fastify's hook, through @fastify/rate-limit's createRateLimit). */
+export type Spent =
+  | { isAllowed: true }
+  | { isAllowed: false; max: number; remaining: number; ttlInSeconds: number; isExceeded: boolean };
+
+/** The few things of a request the rate limit's key generator reads: its client address, headers and URL. */
+export interface LimitedRequest {
+  ip: string;
+  headers: FastifyRequest['headers'];
+  url: string;
+  routeOptions: Record<string, never>;
+  raw: FastifyRequest['raw'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Spends a request's budget at once, as the plugin's own limiter would, when nothing needs waiting for: budgets
+     * held in this process and a key already known (or none). Undefined otherwise (budgets in Redis, a secret still to
+     * look up): then nothing is spent, and the caller asks `createRateLimit`'s limiter.
+     */
+    spendNow(request: LimitedRequest): Spent | undefined;
+  }
+}
+
+/** The plugin's own in-memory store (its default), which answers `incr` before returning. */
+const LocalStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js') as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache: number,
+) => FastifyRateLimitStore;
+
+/** A bucket's window, in milliseconds. */
+const WINDOW_MS = 60_000;
 
 /** Buckets held at once, and addresses remembered as refused: the least recently used go first, so memory is bounded. */
 const BUCKETS = 20_000;
@@ -56,6 +96,17 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
   const budgets = redisUrl ? redisBudgets(redisUrl, log ?? app.log) : undefined;
   if (budgets) app.addHook('onClose', () => budgets.close());
   /**
+   * Without Redis, the plugin's default store, made here so that spendNow reaches the very budgets the plugin's hook
+   * and limiter spend: the fast path (fast-path.ts) then spends without a promise per request.
+   */
+  let memory: FastifyRateLimitStore | undefined;
+  const MemoryBudgets = class extends LocalStore {
+    constructor(params: { continueExceeding?: boolean; exponentialBackoff?: boolean }) {
+      super(params.continueExceeding === true, params.exponentialBackoff === true, BUCKETS);
+      memory = this;
+    }
+  } as unknown as FastifyRateLimitStoreCtor;
+  /**
    * Addresses over their limit, until their window ends, with the lookups of unknown secrets they may still have:
    * enough for a partner's server behind a busy address to bring its key, too few for a stream of made-up ones.
    */
@@ -90,6 +141,11 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
     // (GraphQL reports the outage).
     if (key === undefined && secret !== undefined && mayLookUp(address))
       key = await keyFor(db, secret).catch(() => undefined);
+    return bucketOf(request, address, key);
+  }
+
+  /** The bucket of a request whose key is known (null: no secret; undefined: not found), its usage counted once. */
+  function bucketOf(request: FastifyRequest | LimitedRequest, address: string, key: ApiKey | null | undefined): string {
     const bucket = bucketFor(address, key ?? undefined, request.headers.origin);
     // Once per request: the fast path (fast-path.ts) spends the budget first and leaves a refusal to Fastify's hook.
     if (key && !bucket.startsWith('address:') && !usageCounted.has(request.raw)) {
@@ -99,14 +155,46 @@ const limits: FastifyPluginAsync<RateLimitOptions> = async (app, { db, perMinute
     return bucket;
   }
 
+  // Widget scripts are static and cached for a year; counting them would spend a page's budget on its own script
+  // tags. Health checks are exempt so that a busy service is not taken out of its load balancer.
+  const allowed = (request: { url: string }) =>
+    request.url.startsWith('/health/') || request.url.startsWith('/widgets/');
+
+  // What the plugin's applyRateLimit works out for the service's settings (no ban, no group, a fixed max and window),
+  // without its awaits: about a fifth of a stored GET's own CPU was the limiter's promises.
+  app.decorate('spendNow', (request: LimitedRequest): Spent | undefined => {
+    if (!memory) return undefined;
+    const secret = presentedSecret(request.headers);
+    const key = secret === undefined ? null : cachedKeyFor(secret);
+    if (key === undefined) return undefined;
+    // In the plugin's order: the key (and a key's usage) first, then the allow list.
+    const bucket = bucketOf(request, normalizedAddress(request.ip), key);
+    if (allowed(request)) return { isAllowed: true };
+    let spent: { current: number; ttl: number } | undefined;
+    memory.incr(
+      bucket,
+      (error, result) => {
+        if (!error) spent = result;
+      },
+      WINDOW_MS,
+      perMinute,
+    );
+    // The plugin's own store answers before returning; anything else is the limiter's to ask (it has counted already).
+    if (!spent) return undefined;
+    return {
+      isAllowed: false,
+      max: perMinute,
+      remaining: Math.max(0, perMinute - spent.current),
+      ttlInSeconds: Math.ceil(spent.ttl / 1000),
+      isExceeded: spent.current > perMinute,
+    };
+  });
+
   await app.register(rateLimit, {
     max: perMinute,
-    timeWindow: 60_000,
-    cache: BUCKETS,
-    ...(budgets ? { store: budgets.Store } : {}),
-    // Widget scripts are static and cached for a year; counting them would spend a page's budget on its own script
-    // tags. Health checks are exempt so that a busy service is not taken out of its load balancer.
-    allowList: (request) => request.url.startsWith('/health/') || request.url.startsWith('/widgets/'),
+    timeWindow: WINDOW_MS,
+    store: budgets ? budgets.Store : MemoryBudgets,
+    allowList: allowed,
     keyGenerator: async (request) => {
       const bucket = await identify(request);
       buckets.set(request, bucket);

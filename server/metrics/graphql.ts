@@ -1,6 +1,7 @@
 // Counts GraphQL operations by type and name, and the error codes their answers carry, as clients see them.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { graphqlErrors, graphqlOperations } from './registry.js';
+import { type CounterSeries, counterSeries } from './series.js';
 
 /** Names are the client's choice: a bounded set of them is counted by name, any beyond it as `other`. */
 const MOST_NAMES = 200;
@@ -19,6 +20,11 @@ function nameLabel(name: string | null | undefined): string {
 /** Counts one operation a client asked for, by its type and (a bounded set of) names. */
 export function countOperation(type: string, name: string | null | undefined): void {
   graphqlOperations.inc({ type, name: nameLabel(name) });
+}
+
+/** The series countOperation would bump for this operation, for a caller that counts the same operation often. */
+export function operationSeries(type: string, name: string | null | undefined): CounterSeries {
+  return counterSeries(graphqlOperations, { type, name: nameLabel(name) });
 }
 
 export function graphqlMetrics<C extends BaseContext>(): ApolloServerPlugin<C> {

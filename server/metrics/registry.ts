@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ResponseCacheState } from '../graphql/response-cache.js';
 import { observeRoundTrips } from '../database/database.js';
 import type { LocalNeo4jHealth } from '../database/neo4j-supervisor.js';
+import { flushSeries } from './series.js';
 
 /**
  * One registry for the process, as there is one driver: the database's round trips and an import's run are counted
@@ -20,6 +21,9 @@ export const httpRequests = new Counter({
   help: 'HTTP requests answered, by route pattern (not the address asked for), method and status.',
   labelNames: ['route', 'method', 'status'] as const,
   registers: [registry],
+  collect() {
+    flushSeries(this);
+  },
 });
 
 export const httpDuration = new Histogram({
@@ -35,6 +39,9 @@ export const graphqlOperations = new Counter({
   help: 'GraphQL operations run, by type (query or mutation) and operation name ("anonymous" without one).',
   labelNames: ['type', 'name'] as const,
   registers: [registry],
+  collect() {
+    flushSeries(this);
+  },
 });
 
 export const graphqlErrors = new Counter({

@@ -3,7 +3,9 @@ import type { ResponseStore } from '../graphql/response-cache.js';
 import { responseCacheLookups } from './registry.js';
 
 export function countedResponseStore(store: ResponseStore): ResponseStore {
+  const generationNow = store.generationNow?.bind(store);
   return {
+    ...(generationNow ? { generationNow } : {}),
     get state() {
       return store.state;
     },
