@@ -1,4 +1,5 @@
 // The Open Referral UK 3.0 feed under /oruk: read-only, public, paged in the standard's envelope, CORS for anyone.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { validate as isUuid } from 'uuid';
@@ -25,6 +26,7 @@ import {
   withDistance,
 } from '../oruk/mapping.js';
 import { publishedTaxonomies, publishedTerm } from '../oruk/published.js';
+import { notModified } from './answer-cache.js';
 import { sendError } from './errors.js';
 
 const OPENAPI = new URL('../../schema/oruk/openapi.json', import.meta.url);
@@ -107,6 +109,18 @@ export const orukFeed: FastifyPluginAsync<{ db: Database; publicUrl: () => strin
 ) => {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
+  });
+  // Other directories harvest the feed page by page on a schedule: a page unchanged since their last visit is a 304
+  // with no body (as /graphql's GETs are) rather than the page sent again. Strong, from the bytes sent, so an
+  // answer is only ever matched by itself; refusals and errors carry none.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 200 || (request.method !== 'GET' && request.method !== 'HEAD')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+    void reply.header('etag', etag);
+    if (!notModified(request.headers['if-none-match'], etag)) return payload;
+    void reply.code(304).removeHeader('content-type').removeHeader('content-length');
+    return null;
   });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof BadRequest) return sendError(reply, ErrorCode.BAD_USER_INPUT, error.message);

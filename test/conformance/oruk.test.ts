@@ -164,4 +164,37 @@ describe('the Open Referral UK 3.0 feed', () => {
     expect((await get('/services/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await get('/taxonomy_terms/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
+
+  it('gives each answer a strong ETag and answers a matching If-None-Match with 304 and no body', async () => {
+    const url = (path: string) => `${service().url}/oruk${path}`;
+    const first = await fetch(url('/services?per_page=3'));
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const body = await first.text();
+
+    const again = await fetch(url('/services?per_page=3'), { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('access-control-allow-origin')).toBe('*');
+    // Among others, and weakly compared as RFC 9110 asks for GET; a tag that is not this answer's gets the answer.
+    for (const given of [`"other", ${etag}`, `W/${etag}`])
+      expect((await fetch(url('/services?per_page=3'), { headers: { 'if-none-match': given } })).status).toBe(304);
+    const stale = await fetch(url('/services?per_page=3'), { headers: { 'if-none-match': '"other"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(body);
+
+    // Another page is another answer, and the OpenAPI description has its own; refusals carry none.
+    const next = await fetch(url('/services?per_page=3&page=2'), { headers: { 'if-none-match': etag! } });
+    expect(next.status).toBe(200);
+    expect(next.headers.get('etag')).not.toBe(etag);
+    const openapi = await fetch(url('/openapi.json'));
+    const described = await fetch(url('/openapi.json'), { headers: { 'if-none-match': openapi.headers.get('etag')! } });
+    expect(described.status).toBe(304);
+    for (const path of ['/services?page=0', '/services/00000000-0000-4000-8000-000000000000']) {
+      const refused = await fetch(url(path), { headers: { 'if-none-match': '*' } });
+      expect(refused.status, path).toBeGreaterThanOrEqual(400);
+      expect(refused.headers.get('etag'), path).toBeNull();
+    }
+  });
 });
