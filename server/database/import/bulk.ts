@@ -14,7 +14,7 @@ import type { ImportOptions } from './options.js';
 import { planImport, type Plan } from './plan.js';
 import { stopwatch, type ImportReport, type Phases } from './report.js';
 import { expectWritten, linkCreations, nodeCreations } from './write-plan.js';
-import { BULK_SESSIONS, type ParallelCount, writeInParallel } from './parallel-writes.js';
+import { type WriteCount, writeInTransactions } from './bulk-writes.js';
 
 /**
  * Rows per transaction of a bulk load: small enough that Neo4j keeps little in memory and commits often, large
@@ -25,8 +25,8 @@ import { BULK_SESSIONS, type ParallelCount, writeInParallel } from './parallel-w
 const BULK_ROWS = 10_000;
 
 /**
- * A bulk load: the same checks, then the writes in transactions of about BULK_ROWS rows (nodes, then links, through
- * BULK_SESSIONS sessions), the scopes of records that existed before refreshed, then one last transaction
+ * A bulk load: the same checks, then the writes in transactions of about BULK_ROWS rows (nodes, then links, one
+ * transaction after another), the scopes of records that existed before refreshed, then one last transaction
  * that takes the run's tag off every node it created and records the import in the audit trail. Until that last
  * commit, every node the run wrote carries the tag; if anything fails, the run deletes them (and with them their
  * links) before it reports the error.
@@ -53,9 +53,9 @@ export async function bulkLoad(
 
   const run = randomUUID();
   const writer = new Transactions(session, options.bulkRows ?? BULK_ROWS);
-  const parallel: ParallelCount = { committed: 0, retried: 0 };
+  const written: WriteCount = { committed: 0, retried: 0 };
   try {
-    const created = await writeCreations(db, plan, options, run, scopes, parallel);
+    const created = await writeCreations(db, plan, options, run, scopes, written);
     // Records that existed before the load, whose scopes its links change, refreshed once every link is written.
     for (const statement of scopes.refreshes) await writer.run(statement);
     await writer.commit();
@@ -73,9 +73,9 @@ export async function bulkLoad(
           });
         }
       }
-      const transactions = parallel.committed + writer.count + 1;
-      // Transactions Neo4j ran again (a deadlock between the two sessions) are kept with the import, for whoever tunes it.
-      await writeImportAudit(last, plan, options, { bulk: { run, transactions, retried: parallel.retried } });
+      const transactions = written.committed + writer.count + 1;
+      // Transactions Neo4j ran again (a deadlock with other writes) are kept with the import, for whoever tunes it.
+      await writeImportAudit(last, plan, options, { bulk: { run, transactions, retried: written.retried } });
       await last.commit();
       plan.report.transactions = transactions;
     } catch (error) {
@@ -88,15 +88,15 @@ export async function bulkLoad(
     try {
       await deleteRun(db, run, [...new Set(plan.creates.map((n) => n.label))]);
     } catch (cleanupFailure) {
-      throw new BulkLoadFailedError(run, parallel.committed + writer.committed, false, error, cleanupFailure);
+      throw new BulkLoadFailedError(run, written.committed + writer.committed, false, error, cleanupFailure);
     }
-    throw new BulkLoadFailedError(run, parallel.committed + writer.committed, true, error);
+    throw new BulkLoadFailedError(run, written.committed + writer.committed, true, error);
   }
 }
 
 /**
- * Creates the plan's nodes, then its links, each statement of BULK_ROWS rows (or `bulkRows`) a transaction, written by
- * BULK_SESSIONS sessions at once. Every node carries the run's tag. Returns the element ids of the nodes created.
+ * Creates the plan's nodes, then its links, each statement of BULK_ROWS rows (or `bulkRows`) a transaction, the next
+ * one's rows built while Neo4j runs the one before. Every node carries the run's tag. Returns the element ids of the nodes created.
  */
 async function writeCreations(
   db: Database,
@@ -104,10 +104,10 @@ async function writeCreations(
   options: ImportOptions,
   run: string,
   scopes: PreparedScopes,
-  count: ParallelCount,
+  count: WriteCount,
 ): Promise<ByNode<string>> {
-  const rows = Math.min(options.bulkRows ?? BULK_ROWS, WRITE_CHUNK);
-  const writing = { sessions: BULK_SESSIONS, rows: options.bulkRows ?? BULK_ROWS };
+  const perTransaction = options.bulkRows ?? BULK_ROWS;
+  const rows = Math.min(perTransaction, WRITE_CHUNK);
   const elementIds = new ByNode<string>();
   const created = new ByNode<string>();
   for (const [label, nodes] of plan.stored.entries())
@@ -121,14 +121,19 @@ async function writeCreations(
     done += ids.length;
     options.onProgress?.({ phase: 'nodes', done, total: plan.creates.length });
   };
-  await writeInParallel(db, nodeCreations(plan, { [RUN_TAG]: run }, scopes, rows, onCreated), writing, count);
+  await writeInTransactions(
+    db,
+    nodeCreations(plan, { [RUN_TAG]: run }, scopes, rows, onCreated),
+    perTransaction,
+    count,
+  );
   // Links need the element ids of the nodes just created: every node is written before any link.
   let linked = 0;
   const onLinked = (written: number) => {
     linked += written;
     options.onProgress?.({ phase: 'relationships', done: linked, total: plan.newLinks.length });
   };
-  await writeInParallel(db, linkCreations(plan.newLinks, elementIds, rows, onLinked), writing, count);
+  await writeInTransactions(db, linkCreations(plan.newLinks, elementIds, rows, onLinked), perTransaction, count);
   return created;
 }
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { GraphBatch } from '../../../schema/records.js';
 import { generate } from '../../../seed/generate/england.js';
 import { BulkLoadFailedError, BulkLoadRefusedError, importBatch } from '../../../server/database/import/importer.js';
-import { writeInParallel } from '../../../server/database/import/parallel-writes.js';
+import { writeInTransactions } from '../../../server/database/import/bulk-writes.js';
 import type { Statement } from '../../../server/database/write/statement.js';
 import { Label } from '../../../schema/graph.js';
 import { parseNative } from '../../../seed/readers/native.js';
@@ -195,7 +195,7 @@ describe('a bulk load', () => {
     expect((await graph()).nodes).toEqual([]);
   });
 
-  describe('writing in parallel', () => {
+  describe('writing one transaction after another', () => {
     /** Statements that each create `rows` source documents, noting when each is taken and when it has committed. */
     function* documents(count: number, rows: number, log: string[], failing?: number): Generator<Statement> {
       for (let i = 0; i < count; i += 1) {
@@ -214,26 +214,26 @@ describe('a bulk load', () => {
     const documentCount = async () =>
       Number((await db().run(`MATCH (n:${Label.SourceDocument}) RETURN count(n) AS n`)).records[0]?.get('n'));
 
-    it('keeps two transactions going at once, and puts small statements together in one', async () => {
+    it('builds the next transaction while Neo4j runs one, and puts small statements together in one', async () => {
       const log: string[] = [];
       const count = { committed: 0, retried: 0 };
-      await writeInParallel(db(), documents(12, 5, log), { sessions: 2, rows: 10 }, count);
-      // Two statements of five rows a transaction; the second session took its statements before the first committed.
+      await writeInTransactions(db(), documents(12, 5, log), 10, count);
+      // Two statements of five rows a transaction; the next two (and the one after, to see they are full) were taken
+      // before the first transaction committed.
       expect(count.committed).toBe(6);
       expect(log.indexOf('taken 4')).toBeLessThan(log.indexOf('committed 0'));
       expect(log.filter((entry) => entry.startsWith('committed'))).toHaveLength(12);
       expect(await documentCount()).toBe(60);
     });
 
-    it('stops taking statements at the first failure and throws it once the other session is done', async () => {
+    it('stops taking statements at the first failure and throws it', async () => {
       const log: string[] = [];
       const count = { committed: 0, retried: 0 };
-      const error = await writeInParallel(db(), documents(40, 5, log, 3), { sessions: 2, rows: 5 }, count).catch(
-        (e: unknown) => e,
-      );
+      const error = await writeInTransactions(db(), documents(40, 5, log, 3), 5, count).catch((e: unknown) => e);
       expect(String(error)).toMatch(/by zero/i);
       // What committed stays for the bulk load's clean-up; nothing near the end of the run was taken.
       expect(log).not.toContain('taken 39');
+      expect(count.committed).toBe(3);
       expect(await documentCount()).toBe(count.committed * 5);
     });
   });
