@@ -74,6 +74,15 @@ export const ERRORS = {
     message: (retryInSeconds?: number) =>
       `The service is already running as many analyses like this one as it runs at once: try again in ${retryInSeconds ?? 5} s.`,
   },
+  /**
+   * The client went (closed its connection) before its answer was ready, and the work done only for it (an analysis on
+   * a worker thread) was stopped. No client reads it: it is named, with nginx's 499, so that logs and metrics tell a
+   * departure from a failure.
+   */
+  CLIENT_CLOSED_REQUEST: {
+    status: 499,
+    message: () => 'The client closed the request before its answer was ready, so the work for it was stopped.',
+  },
   /** Neo4j stopped a query that ran past QUERY_TIMEOUT_MS: the question was too big, so asking again will not help. */
   QUERY_TIMEOUT: {
     status: 504,

@@ -61,6 +61,17 @@ export class WorkOutOfMemoryError extends Error {
   }
 }
 
+/**
+ * Whoever asked for the task has gone (its request's signal aborted): it was taken out of the queue, or its thread
+ * terminated and replaced, so that a core is not spent for seconds on an answer nobody will read.
+ */
+export class WorkAbandonedError extends Error {
+  constructor() {
+    super('The task was stopped: whoever asked for it has gone.');
+    this.name = 'WorkAbandonedError';
+  }
+}
+
 /** The task failed inside its worker, or the worker itself died while running it. */
 export class WorkFailedError extends Error {
   constructor(message: string) {
@@ -71,8 +82,8 @@ export class WorkFailedError extends Error {
 
 /** A place in the pool taken before the task's input is ready (read from a database, say), so a refusal costs nothing. */
 export interface Reservation<In, Out> {
-  /** Runs the task in the place taken; only once. */
-  run(input: In): Promise<Out>;
+  /** Runs the task in the place taken; only once. When `signal` aborts first, the task stops (WorkAbandonedError). */
+  run(input: In, signal?: AbortSignal): Promise<Out>;
   /** Gives the place back unused (the input could not be made); nothing once run. */
   release(): void;
 }
@@ -153,37 +164,63 @@ export class WorkerPool<In, Out> {
       held = false;
     };
     return {
-      run: (input) => {
+      run: (input, signal) => {
         if (!held) return Promise.reject(new Error('This place in the pool has already been used or given back.'));
         giveBack();
-        return this.enqueue(input);
+        return this.enqueue(input, signal);
       },
       release: giveBack,
     };
   }
 
   /** Runs `input` in a worker; refuses at once with PoolBusyError when every worker is busy and the queue is full. */
-  run(input: In): Promise<Out> {
+  run(input: In, signal?: AbortSignal): Promise<Out> {
     try {
-      return this.reserve().run(input);
+      return this.reserve().run(input, signal);
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  private enqueue(input: In): Promise<Out> {
+  private enqueue(input: In, signal: AbortSignal | undefined): Promise<Out> {
     if (this.closed) return Promise.reject(new WorkFailedError(`The ${this.options.name} workers have been stopped.`));
-    return new Promise<Out>((resolve, reject) => {
-      const task = { input, resolve, reject };
+    if (signal?.aborted) return Promise.reject(new WorkAbandonedError());
+    return new Promise<Out>((settleWith, failWith) => {
+      const abandon = () => this.abandon(task);
+      // However the task ends, the signal (which lives as long as its request) lets go of it.
+      const task: Task<In, Out> = {
+        input,
+        resolve: (value) => {
+          signal?.removeEventListener('abort', abandon);
+          settleWith(value);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', abandon);
+          failWith(error);
+        },
+      };
+      signal?.addEventListener('abort', abandon, { once: true });
       this.waiting.push(task);
       try {
         this.dispatch();
       } catch (error) {
         // No thread could be made (its module is missing): this task goes no further.
         this.waiting.splice(this.waiting.indexOf(task), 1);
-        reject(error);
+        task.reject(error as Error);
       }
     });
+  }
+
+  /** A task whose asker has gone: out of the queue if it waits there, else its thread is terminated and replaced. */
+  private abandon(task: Task<In, Out>): void {
+    const waiting = this.waiting.indexOf(task);
+    if (waiting >= 0) {
+      this.waiting.splice(waiting, 1);
+      task.reject(new WorkAbandonedError());
+      return;
+    }
+    const thread = [...this.threads].find((t) => t.task === task);
+    if (thread) void this.retire(thread, new WorkAbandonedError()).then(() => this.replace());
   }
 
   /** Terminates every worker; tasks running or waiting are refused. The pool takes no more work. */
@@ -298,11 +335,14 @@ export class WorkerPool<In, Out> {
     });
   }
 
-  /** Ends a thread's task (returned, if there was one), keeping its duration for the next refusals' estimate. */
-  private finish(thread: Thread<In, Out>): Task<In, Out> | undefined {
+  /**
+   * Ends a thread's task (returned, if there was one), keeping its duration for the next refusals' estimate unless
+   * it was cut short by its asker leaving (`timed` false), which says nothing of how long such a task takes.
+   */
+  private finish(thread: Thread<In, Out>, timed = true): Task<In, Out> | undefined {
     const task = thread.task;
     clearTimeout(thread.timer);
-    if (task && thread.startedAt !== undefined)
+    if (timed && task && thread.startedAt !== undefined)
       this.typicalMs = 0.7 * this.typicalMs + 0.3 * (performance.now() - thread.startedAt);
     thread.task = undefined;
     thread.timer = undefined;
@@ -316,7 +356,7 @@ export class WorkerPool<In, Out> {
     if (!this.threads.delete(thread)) return;
     clearTimeout(thread.idleTimer);
     const task = thread.task;
-    this.finish(thread);
+    this.finish(thread, !(reason instanceof WorkAbandonedError));
     // A timed-out task counts at its limit, so refusals meanwhile say to wait as long as such a task may take.
     if (reason instanceof WorkTimeoutError) this.typicalMs = Math.max(this.typicalMs, this.options.timeoutMs);
     task?.reject(reason);

@@ -18,6 +18,11 @@ export interface Context {
   role: Role;
   /** Who is asking, as the audit trail names them: a key's name and id, a sign-in subject, or "bootstrap token". */
   principal: string;
+  /**
+   * Aborted when the client goes before its answer is sent, so that work done only for this answer (an analysis on
+   * a worker thread) stops rather than spend a core for seconds on it. Not given outside an HTTP request.
+   */
+  signal?: AbortSignal;
 }
 
 export function createContext(
@@ -27,6 +32,7 @@ export function createContext(
   version: string,
   role: Role = 'public',
   principal: string = role,
+  signal?: AbortSignal,
 ): Context {
   const roundTrips = { count: 0 };
   const counted: Database = {
@@ -36,5 +42,5 @@ export function createContext(
       return db.run(cypher, params, mode);
     },
   };
-  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips, role, principal };
+  return { db: counted, log, requestId, version, loaders: createLoaders(counted), roundTrips, role, principal, signal };
 }

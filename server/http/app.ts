@@ -292,7 +292,7 @@ export async function createApp(
     closing: () => closing,
   };
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => {
+    context: async (request, reply) => {
       const { role, principal } = await accessOf(
         deps.db,
         request.headers,
@@ -301,12 +301,21 @@ export async function createApp(
         request.log,
         deps.localAdminToken,
       );
-      return createContext(deps.db, request.log, request.id, deps.version, role, principal);
+      return createContext(deps.db, request.log, request.id, deps.version, role, principal, clientGone(reply.raw));
     },
   });
 
   first = fastPath(fastPathOptions, fastifyHandler);
   return app;
+}
+
+/** Aborts when the response's connection closes before the answer is written out: its client has gone. */
+function clientGone(response: ServerResponse): AbortSignal {
+  const gone = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) gone.abort();
+  });
+  return gone.signal;
 }
 
 /** The address the service listens on, as a base for links when PUBLIC_URL is unset (then HOST is loopback). */

@@ -2,7 +2,12 @@
 // time-outs as errors with a code.
 import { ErrorCode, errorMessage, errorStatus } from '../../../schema/errors.js';
 import { type NetworkWorkPlace, reserveNetworkWork } from '../../analytics/network-work.js';
-import { PoolBusyError, WorkOutOfMemoryError, WorkTimeoutError } from '../../analytics/worker-pool.js';
+import {
+  PoolBusyError,
+  WorkAbandonedError,
+  WorkOutOfMemoryError,
+  WorkTimeoutError,
+} from '../../analytics/worker-pool.js';
 import { type Network, networkInArea } from '../../database/network.js';
 import type { Context } from '../context.js';
 import { graphqlError } from '../errors.js';
@@ -33,7 +38,7 @@ export async function measureInArea<T>(
 ): Promise<T> {
   let place: NetworkWorkPlace | undefined;
   try {
-    place = reserveNetworkWork();
+    place = reserveNetworkWork(ctx.signal);
     const { members, network } = await networkInArea(ctx.db, area ?? undefined, bound);
     if (!network)
       throw clientError(
@@ -69,6 +74,10 @@ export function offThreadError(error: unknown, what: string): unknown {
       `${what} needed more memory than this service gives one analysis, and was stopped: ask about a smaller area (a footprint or borough key), where the network is smaller.`,
       { argument: 'area', http: { status: errorStatus(ErrorCode.ANALYTICS_BUSY) } },
     );
+  if (error instanceof WorkAbandonedError)
+    return graphqlError(ErrorCode.CLIENT_CLOSED_REQUEST, errorMessage(ErrorCode.CLIENT_CLOSED_REQUEST), {
+      http: { status: errorStatus(ErrorCode.CLIENT_CLOSED_REQUEST) },
+    });
   if (error instanceof WorkTimeoutError)
     return clientError(
       ErrorCode.QUERY_TIMEOUT,

@@ -109,6 +109,33 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
     expect((await post(MOST_CONNECTED)).body).toEqual(ranked.body);
   });
 
+  it('stops a computation whose client has gone, well before it would have finished, and answers the next', async () => {
+    const waitFor = async (done: () => boolean, what: string) => {
+      for (const started = performance.now(); !done(); await pause(10))
+        if (performance.now() - started > 60_000) throw new Error(`Still waiting for ${what}.`);
+    };
+    const before = await post(COMMUNITIES);
+    let started = performance.now();
+    expect((await post(COMMUNITIES, { area: HEAVY_AREA })).status).toBe(200);
+    const whole = performance.now() - started;
+
+    const gone = new AbortController();
+    const asked = fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      body: JSON.stringify({ query: COMMUNITIES, variables: { area: HEAVY_AREA } }),
+      signal: gone.signal,
+    }).catch((error: Error) => error.name);
+    await waitFor(() => networkWork().load.running === 1, 'the computation to start');
+    started = performance.now();
+    gone.abort();
+    expect(await asked).toBe('AbortError');
+    await waitFor(() => networkWork().load.running === 0, 'the computation to stop');
+    // Its thread was terminated: a computation left to run would have taken most of the whole one's time still.
+    expect(performance.now() - started).toBeLessThan(whole / 4);
+    expect((await post(COMMUNITIES)).body).toEqual(before.body);
+  });
+
   it('stops a computation that runs past its time, says so, and answers the next', async () => {
     configureNetworkWork({ concurrency: 1, queue: 0, timeoutMs: 200 });
     try {

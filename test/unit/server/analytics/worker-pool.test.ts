@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   PoolBusyError,
+  WorkAbandonedError,
   WorkerPool,
   type WorkerPoolOptions,
   WorkFailedError,
@@ -103,6 +104,48 @@ describe('the worker pool', { timeout: 30_000 }, () => {
     expect(stopped).toMatchObject({ error: expect.any(WorkTimeoutError) });
     expect((stopped as { error: Error }).error.message).toBe('The task ran longer than 300 ms and was stopped.');
     expect(await pool.run({ ms: 0, value: 'after' })).toBe('after');
+  });
+
+  it('stops a running task whose asker has gone, replaces its thread, and goes on', async () => {
+    const pool = poolOf({ concurrency: 1, queue: 1 });
+    const before = await pool.run({ ms: 0, whichThread: true });
+    const gone = new AbortController();
+    // Infinity never answers: only terminating its thread ends it, so a result proves the abort stopped it.
+    const running = outcome(pool.run({ ms: Number.POSITIVE_INFINITY }, gone.signal));
+    await pause(100);
+    expect(pool.load.running).toBe(1);
+    gone.abort();
+    expect(await running).toMatchObject({ error: expect.any(WorkAbandonedError) });
+    expect(pool.load).toEqual({ running: 0, waiting: 0, preparing: 0 });
+    const after = await pool.run({ ms: 0, whichThread: true });
+    expect(after).not.toBe(before);
+  });
+
+  it('takes a waiting task whose asker has gone out of the queue, leaving the running one alone', async () => {
+    const pool = poolOf({ concurrency: 1, queue: 1 });
+    await pool.run({ ms: 0, value: 'started' });
+    const first = outcome(pool.run({ ms: 600, value: 'first' }));
+    const gone = new AbortController();
+    const waiting = outcome(pool.run({ ms: 0, value: 'waiting' }, gone.signal));
+    expect(pool.load).toEqual({ running: 1, waiting: 1, preparing: 0 });
+    gone.abort();
+    expect(await waiting).toMatchObject({ error: expect.any(WorkAbandonedError) });
+    expect(pool.load).toEqual({ running: 1, waiting: 0, preparing: 0 });
+    expect(await first).toEqual({ value: 'first' });
+  });
+
+  it('refuses a task whose asker has already gone without taking a thread, and lets go of a signal once done', async () => {
+    const pool = poolOf();
+    const gone = new AbortController();
+    gone.abort();
+    await expect(pool.run({ ms: 0, value: 'never' }, gone.signal)).rejects.toBeInstanceOf(WorkAbandonedError);
+    expect(pool.threadCount).toBe(0);
+    const still = new AbortController();
+    expect(await pool.run({ ms: 0, value: 'done' }, still.signal)).toBe('done');
+    // Aborting after the answer changes nothing: the thread that answered stays, with no task to stop.
+    const thread = await pool.run({ ms: 0, whichThread: true });
+    still.abort();
+    expect(await pool.run({ ms: 0, whichThread: true })).toBe(thread);
   });
 
   it('ends a thread left without a task for idleMs, and starts another for a later task', async () => {
