@@ -1,14 +1,10 @@
 // The network's heavy measures off the event loop: the service answers other requests while a large network is
 // partitioned, refuses more than it may run at once (communities and betweenness rankings alike) with ANALYTICS_BUSY
 // and Retry-After, and stops a computation that runs too long.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Label, Rel } from '../../../schema/graph.js';
 import { networkWork, configureNetworkWork } from '../../../server/analytics/network-work.js';
-import { createLogger } from '../../../server/logger.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import type { RunningService } from '../../../server/service.js';
-import { testTarget, useTestDatabase } from '../../support/database.js';
-import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const HEAVY_AREA = 'heavy-borough';
 const COMMUNITIES = `query ($area: String) { communities(area: $area) { count organisations modularity
@@ -18,10 +14,31 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Seconds of work on a quiet machine, and a thread started under tsx: a busy shared machine needs more than 60 s.
 describe('communities off the event loop', { timeout: 180_000 }, () => {
-  const db = useTestDatabase();
-  let service: RunningService;
+  // The heavy borough is written before the service starts, and the service allows one computation and no queue, so
+  // that the second communities request is refused while the first runs.
+  const { service } = useSeededService({
+    env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN, ANALYTICS_CONCURRENCY: '1', ANALYTICS_QUEUE: '0' },
+    // A borough whose network is near the member bound: 1,000 organisations each in three of its 60 programmes,
+    // seconds of Louvain and betweenness.
+    prepare: async (db) => {
+      await db.run(
+        `CREATE (area:${Label.Area} {id: randomUUID(), key: $area, name: 'Heavy borough'})
+         WITH area UNWIND range(0, 59) AS p
+         CREATE (:${Label.Programme} {id: randomUUID(), key: 'heavy-programme-' + p, name: 'Heavy programme ' + p})
+                -[:${Rel.PROGRAMME_COVERS}]->(area)
+         WITH count(*) AS programmes UNWIND range(0, 999) AS o
+         CREATE (org:${Label.Organisation} {id: randomUUID(), key: 'heavy-org-' + o, name: 'Heavy org ' + o, kind: 'OTHER'})
+         WITH org, o UNWIND [o % 60, (o * 7 + 3) % 60, (o * 13 + 5) % 60] AS p
+         WITH DISTINCT org, p
+         MATCH (programme:${Label.Programme} {key: 'heavy-programme-' + p})
+         CREATE (org)-[:${Rel.PARTNER_IN} {role: 'PARTNER'}]->(programme)`,
+        { area: HEAVY_AREA },
+        'WRITE',
+      );
+    },
+  });
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: JSON.stringify({ query, variables }),
@@ -33,32 +50,6 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
       body: await response.json(),
     };
   };
-
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    // A borough whose network is near the member bound: 1,000 organisations each in three of its 60 programmes,
-    // seconds of Louvain and betweenness.
-    await db().run(
-      `CREATE (area:${Label.Area} {id: randomUUID(), key: $area, name: 'Heavy borough'})
-       WITH area UNWIND range(0, 59) AS p
-       CREATE (:${Label.Programme} {id: randomUUID(), key: 'heavy-programme-' + p, name: 'Heavy programme ' + p})
-              -[:${Rel.PROGRAMME_COVERS}]->(area)
-       WITH count(*) AS programmes UNWIND range(0, 999) AS o
-       CREATE (org:${Label.Organisation} {id: randomUUID(), key: 'heavy-org-' + o, name: 'Heavy org ' + o, kind: 'OTHER'})
-       WITH org, o UNWIND [o % 60, (o * 7 + 3) % 60, (o * 13 + 5) % 60] AS p
-       WITH DISTINCT org, p
-       MATCH (programme:${Label.Programme} {key: 'heavy-programme-' + p})
-       CREATE (org)-[:${Rel.PARTNER_IN} {role: 'PARTNER'}]->(programme)`,
-      { area: HEAVY_AREA },
-      'WRITE',
-    );
-    service = await startTestService(testTarget(), {
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ANALYTICS_CONCURRENCY: '1',
-      ANALYTICS_QUEUE: '0',
-    });
-  });
-  afterAll(async () => service?.stop());
 
   it('answers other requests while it partitions a large network, and refuses more at once saying when to retry', async () => {
     const seedAnswer = await post(COMMUNITIES); // also loads the worker thread, so what follows is the work alone
@@ -120,7 +111,7 @@ describe('communities off the event loop', { timeout: 180_000 }, () => {
     const whole = performance.now() - started;
 
     const gone = new AbortController();
-    const asked = fetch(`${service.url}/graphql`, {
+    const asked = fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: JSON.stringify({ query: COMMUNITIES, variables: { area: HEAVY_AREA } }),

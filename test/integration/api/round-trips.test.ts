@@ -1,11 +1,7 @@
 // The organisation profile and the directory search each in one database round trip, with the answer the loaders give.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DETAIL } from '../../../contract/queries/directory.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 /** What the benchmark's organisation profile asks (bench/scenarios.ts), as a fragment to ask it two ways. */
 const PROFILE = `fragment Profile on Organisation { id name kind
@@ -16,17 +12,11 @@ const DIRECTORY = `{ search(text: "stop smoking", kinds: [SERVICE], topic: "stop
   totalCount edges { score node { ... on Service { id name provider { name } topics { name } } } } } }`;
 
 describe('database round trips of the organisation profile and the directory search', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   /** The answer and its round trips; as admin unless public, so that no response cache answers instead. */
   const ask = async (query: string, variables: Record<string, unknown> = {}, as: 'admin' | 'public' = 'admin') => {
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -1,12 +1,8 @@
 // The directory search over the seed data (with its demo services): text, filters combined with AND, proximity, paging.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Label } from '../../../schema/graph.js';
 import { SEARCHABLE_LABELS } from '../../../schema/model.js';
-import { seedIfEmpty } from '../../../server/seed-if-empty.js';
-import { createLogger } from '../../../server/logger.js';
-import type { RunningService } from '../../../server/service.js';
-import { useTestDatabase, testTarget } from '../../support/database.js';
-import { graphql, startTestService, TEST_ADMIN_TOKEN } from '../../support/service.js';
+import { graphql, TEST_ADMIN_TOKEN, useSeededService } from '../../support/service.js';
 
 const SEARCH = `query ($text: String, $kinds: [SearchKind!], $topic: String, $area: String, $organisationKind: OrganisationKind, $near: NearInput, $first: Int, $after: String) {
   search(text: $text, kinds: $kinds, topic: $topic, area: $area, organisationKind: $organisationKind, near: $near, first: $first, after: $after) {
@@ -15,16 +11,10 @@ const SEARCH = `query ($text: String, $kinds: [SearchKind!], $topic: String, $ar
   } }`;
 
 describe('the directory search', () => {
-  const db = useTestDatabase();
-  let service: RunningService;
-  beforeAll(async () => {
-    await seedIfEmpty(db(), createLogger('silent'));
-    service = await startTestService(testTarget(), { ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  });
-  afterAll(async () => service?.stop());
+  const { db, service } = useSeededService({ env: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
 
   const search = async (variables: Record<string, unknown>) => {
-    const { body } = await graphql(service, SEARCH, variables);
+    const { body } = await graphql(service(), SEARCH, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data.search as {
       totalCount: number;
@@ -34,7 +24,7 @@ describe('the directory search', () => {
   };
   const keys = (result: Awaited<ReturnType<typeof search>>) => result.edges.map((e) => e.node.key);
   const errorOf = async (variables: Record<string, unknown>) =>
-    (await graphql(service, SEARCH, variables)).body.errors?.[0];
+    (await graphql(service(), SEARCH, variables)).body.errors?.[0];
 
   it('finds by free text, most relevant first, and says which results are demo data', async () => {
     const result = await search({ text: 'stop smoking' });
@@ -113,7 +103,7 @@ describe('the directory search', () => {
       edges: { node: { id: string } }[];
     };
     const page = async (variables: Record<string, unknown>) => {
-      const { body } = await graphql(service, PAGED, variables);
+      const { body } = await graphql(service(), PAGED, variables);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data.search as Paged;
     };
@@ -158,7 +148,7 @@ describe('the directory search', () => {
       [{ kinds: ['RESOURCE'], topic: 'stop-smoking', after: resources.pageInfo.endCursor }, /another search/],
       [{ after: 'not-a-cursor' }, /after is not a cursor, not of search/],
     ];
-    const { body } = await graphql(service, '{ topics(first: 1) { pageInfo { endCursor } } }');
+    const { body } = await graphql(service(), '{ topics(first: 1) { pageInfo { endCursor } } }');
     cases.push([{ after: body.data.topics.pageInfo.endCursor }, /after is a cursor of topics, not of search/]);
     for (const [variables, message] of cases) {
       const error = await errorOf(variables);
@@ -194,7 +184,7 @@ describe('the directory search', () => {
   it('answers a directory page with its providers, publishers and topics in one round trip', async () => {
     const page = `{ search(first: 40) { edges { node {
       ... on Service { name provider { name } topics { name } } ... on Resource { name publisher { name } topics { name } } } } } }`;
-    const response = await fetch(`${service.url}/graphql`, {
+    const response = await fetch(`${service().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: page }),
@@ -226,7 +216,7 @@ describe('the directory search', () => {
     node: { __typename: string; id: string; key: string };
   }
   const searchEvery = async (variables: Record<string, unknown>, key?: string) => {
-    const { body } = await graphql(service, EVERY_KIND, variables, key);
+    const { body } = await graphql(service(), EVERY_KIND, variables, key);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data.search as { totalCount: number; edges: KindHit[] };
   };
@@ -237,7 +227,7 @@ describe('the directory search', () => {
 
   it('finds every searchable kind by a word of its name, saying what it is and why it matched', async () => {
     const person = await graphql(
-      service,
+      service(),
       'mutation ($properties: JSONObject!) { createRecord(kind: Person, key: "search-test-person", properties: $properties) { id } }',
       {
         properties: {
@@ -280,7 +270,7 @@ describe('the directory search', () => {
     expect((await searchEvery({ text: 'lantern keeper', kinds: ['PERSON'] })).totalCount).toBe(0);
     expect((await searchEvery({ text: '7946', kinds: ALL_KINDS })).totalCount).toBe(0);
     const { body } = await graphql(
-      service,
+      service(),
       '{ search(text: "Quillfeather", kinds: [PERSON]) { edges { node { ... on Person { name email } } } } }',
     );
     expect(body.data?.search.edges[0].node.name).toBe('Morwenna Quillfeather');
