@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../../schema/ids.js';
 import { createKey } from '../../server/database/api-keys.js';
 import { VERSION } from '../../server/service.js';
-import { accessibilityViolations, collectProblems, launchBrowser, SCREENSHOTS } from '../support/browser.js';
+import {
+  accessibilityViolations,
+  collectProblems,
+  launchBrowser,
+  SCREENSHOTS,
+  warmWidgets,
+} from '../support/browser.js';
 import { graphql, useSeededService, TEST_ADMIN_TOKEN } from '../support/service.js';
 
 describe('widgets in a real browser', () => {
@@ -31,6 +37,13 @@ describe('widgets in a real browser', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
+    // The demo once, until each widget has loaded, so that the first test meets a warm service as the others do.
+    await warmWidgets(browser, `${service().url}/demo`, [
+      'ph-directory',
+      'ph-programme',
+      'ph-comms-plan',
+      'ph-network',
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

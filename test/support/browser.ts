@@ -105,3 +105,42 @@ export async function openAdminConsole(
   if (hash) await page.goto(`${serviceUrl}/admin#${hash}`);
   return { context, page, problems };
 }
+
+/**
+ * Opens `url` in a throwaway context and waits until every widget in `tags` has said it loaded its data (its ph-load
+ * event, which bubbles out of its shadow root), then closes it. A suite calls it before its tests: the first page
+ * after a service starts asks for every widget's data at once while Neo4j plans each query and the service runs each
+ * path for the first time (each of the demo's first answers took 6-13 s at load 19), which is the hook's cost to
+ * bear, not the first test's poll. A widget that reports ph-error fails the wait with its message.
+ */
+export async function warmWidgets(browser: Browser, url: string, tags: readonly string[]): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const heard: Record<string, string> = {};
+      (window as unknown as { widgetsHeard: Record<string, string> }).widgetsHeard = heard;
+      for (const type of ['ph-load', 'ph-error'])
+        document.addEventListener(type, (event) => {
+          const from = (event.composedPath()[0] as Element).localName;
+          heard[from] ??= type === 'ph-load' ? 'loaded' : JSON.stringify((event as CustomEvent).detail);
+        });
+    });
+    await page.goto(url);
+    // No timeout of its own: the suite's hook timeout bounds it, and the readiness signal is the widgets' own.
+    const heard = await page.waitForFunction(
+      (expected) => {
+        const seen = (window as unknown as { widgetsHeard: Record<string, string> }).widgetsHeard;
+        return expected.every((tag) => tag in seen) && seen;
+      },
+      tags,
+      { timeout: 0 },
+    );
+    const failed = Object.entries((await heard.jsonValue()) as Record<string, string>).filter(
+      ([, v]) => v !== 'loaded',
+    );
+    if (failed.length > 0) throw new Error(`widgets failed to load: ${failed.map(([t, v]) => `${t} ${v}`).join('; ')}`);
+  } finally {
+    await context.close();
+  }
+}
