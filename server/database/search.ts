@@ -37,7 +37,7 @@ export interface SearchFilters {
 
 export interface SearchHit {
   node: GraphNode;
-  /** The searched property that best holds the query's words; absent without text. */
+  /** The searched property that best holds the query's words; absent without text, or when not asked for. */
   highlight?: Highlight;
   /** Full-text relevance; 0 without text. */
   score: number;
@@ -103,12 +103,12 @@ function inTopicScope(topicKey: string, kinds: readonly Label[]): string {
 const withoutScope = (node: string) => `[m IN [${node}] | m {.*, ${AREA_SCOPE_PROPERTY}: null}][0]`;
 
 /**
- * A hit's properties: those named, when the page says which (with what a GraphNode rests on and the words a highlight
- * looks in), or every one but the area scope.
+ * A hit's properties: those named, when the page says which (with what a GraphNode rests on, and the words a highlight
+ * looks in when highlights are wanted), or every one but the area scope.
  */
-function hitProjection(node: string, properties: readonly string[] | undefined): string {
+function hitProjection(node: string, properties: readonly string[] | undefined, highlights: boolean): string {
   if (!properties) return withoutScope(node);
-  const names = new Set([...ALWAYS_READ, ...SEARCH_PROPERTIES, ...properties]);
+  const names = new Set([...ALWAYS_READ, ...(highlights ? SEARCH_PROPERTIES : []), ...properties]);
   return `[m IN [${node}] | m {${[...names].map((p) => `.\`${p.replaceAll('`', '')}\``).join(', ')}}][0]`;
 }
 
@@ -124,7 +124,7 @@ export async function searchDirectory(
   offset: number,
   limit: number,
   withTotal = true,
-  read: { links?: LinkTreesByLabel; properties?: readonly string[] } = {},
+  read: { links?: LinkTreesByLabel; properties?: readonly string[]; highlights?: boolean } = {},
 ): Promise<{ hits: SearchHit[]; total?: number; hasMore: boolean }> {
   const links = read.links ?? {};
   // Only our own labels are ever written into the Cypher below, whatever a caller passes.
@@ -204,7 +204,9 @@ export async function searchDirectory(
   // Near a place, nearest first even when searching by words: what a person near it wants first is what is closest.
   const order = filters.near ? 'distanceKm, score DESC, ' : query ? 'score DESC, ' : '';
   const hitLinks = linkTreesCypher('n', links, params);
-  const props = (node: string) => hitProjection(node, read.properties);
+  // Highlighting reads every hit's description and scans it: only done when the page shows highlights.
+  const highlights = read.highlights ?? true;
+  const props = (node: string) => hitProjection(node, read.properties, highlights);
   const result = await db.run(
     `CALL () {
        ${candidates}
@@ -233,7 +235,7 @@ export async function searchDirectory(
       const node = toGraphNode(h.labels, h.props);
       return {
         node,
-        highlight: highlight(h.props, SEARCH_PROPERTIES, words),
+        highlight: highlights ? highlight(h.props, SEARCH_PROPERTIES, words) : undefined,
         score: h.score,
         distanceKm: h.distanceKm ?? undefined,
         links: hitLinks ? readLinkTrees(node, links, h.links) : [],

@@ -113,7 +113,11 @@ export class SearchResolver {
     // What the page asks of each kind's links (a service's provider and topics) is read with the hits, not after them.
     const nodes = selectionsAt(info, ['edges', 'node']);
     const links = Object.fromEntries(filters.kinds.map((kind) => [kind, linkTreesBelow(info, kind, nodes)]));
-    const read = { links, properties: hitProperties(info, filters.kinds, nodes) };
+    const read = {
+      links,
+      properties: hitProperties(info, filters.kinds, nodes),
+      highlights: selectionsAt(info, ['edges', 'highlight']).length > 0,
+    };
     const found = await searchDirectory(ctx.db, filters, offset, limit, wantsTotal && total === undefined, read);
     total ??= found.total;
     const { hits } = found;
