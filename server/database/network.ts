@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
 import neo4j from 'neo4j-driver';
-import { Label, Rel } from '../../schema/graph.js';
+import { Label, PartnershipRole, Rel } from '../../schema/graph.js';
 import { aboutTopic } from './about-topic.js';
 import type { Database } from './database.js';
 import { MAX_LINKS } from './links.js';
@@ -113,22 +113,36 @@ export const WHOLE_NETWORK: NetworkProjection = {
   inference: true,
 };
 
-/** A member as RawMember has it, with only the projection's properties: a name falls back to the key in Cypher. */
-const projectedMember = (m: string, p: NetworkProjection): string =>
-  `[${m}:${Label.Organisation}, ${m}.id, ${p.key ? `${m}.key` : 'null'}, coalesce(${m}.name, ${m}.key), ${
-    p.kind ? `${m}.kind` : 'null'
-  }, ${p.demo ? `${m}.demo` : 'null'}]`;
+/**
+ * A member's values in a row, flat: whether an organisation, id, name (its key when it has none), then key, kind and
+ * demo only when the projection asks for them. Unasked values are left out, not sent as null.
+ */
+const memberValues = (m: string, p: NetworkProjection): string =>
+  [
+    `${m}:${Label.Organisation}`,
+    `${m}.id`,
+    `coalesce(${m}.name, ${m}.key)`,
+    ...(p.key ? [`${m}.key`] : []),
+    ...(p.kind ? [`${m}.kind`] : []),
+    ...(p.demo ? [`${m}.demo`] : []),
+  ].join(', ');
+
+/** The partnership roles as numbers in a row: a number costs the driver no string to decode and keep per link. */
+const ROLE_CODES: readonly string[] = PartnershipRole;
+const roleCode = (r: string): string =>
+  `CASE ${r}.role ${ROLE_CODES.map((role, code) => `WHEN '${role}' THEN ${code}`).join(' ')} ELSE ${r}.role END`;
 
 /**
- * A member's link to another member as a list, [target id, type, role, inference when inferred], with only the
- * projection's properties (an unasked type is PARTNER_IN's or the other's): its source is the member on its row.
+ * A link's values in a row, flat: its target's id, then whether a partnership (the type), its role (a code of
+ * ROLE_CODES, or the role itself if not one) and its inference (when inferred) only when the projection asks.
  */
-const projectedLink = (p: NetworkProjection): string =>
-  `[b.id, ${p.edgeType ? 'type(r)' : 'null'}, ${p.role ? 'r.role' : 'null'}, ${
-    p.inference ? "CASE WHEN r.inferred THEN coalesce(r.inference, '') END" : 'null'
-  }]`;
-
-type RawLink = [target: string, type: NetworkEdge['type'], role: string | null, inference: string | null];
+const linkValues = (p: NetworkProjection): string =>
+  [
+    'b.id',
+    ...(p.edgeType ? [`type(r) = '${Rel.PARTNER_IN}'`] : []),
+    ...(p.role ? [roleCode('r')] : []),
+    ...(p.inference ? ["CASE WHEN r.inferred THEN coalesce(r.inference, '') END"] : []),
+  ].join(', ');
 
 /**
  * The network within `depth` steps of an organisation or programme (a step is one relationship: an organisation to
@@ -161,14 +175,20 @@ export async function networkAround(
   // one or two network chunks several times faster than one spread over many (a network of hundreds of members in
   // one record took most of the service's CPU per answer), and many small records each cost a record's handling. A
   // link's source is its member, not an id sent again.
+  // Each row is one flat list: per member its values, how many links it has, then each link's values. Every list the
+  // driver decodes is an array it builds and the collector later follows, and a network of 479 members and 1,587
+  // links was about 3,500 small lists (a member, its links, each link) on top of the values themselves.
+  const memberWidth = 3 + Number(projection.key) + Number(projection.kind) + Number(projection.demo);
+  const linkWidth = 1 + Number(projection.edgeType) + Number(projection.role) + Number(projection.inference);
   const result = await db.run(
     `CALL () { MATCH (s:${Label.Organisation} {id: $id}) RETURN s UNION MATCH (s:${Label.Programme} {id: $id}) RETURN s }
      WITH s${where(live('s'))}
      MATCH (s)(()-[r:${NETWORK_RELS}]-(x)${where(roleAllowed, live('x'))}){0,${hops}}(n)
      WITH collect(DISTINCT n) AS members
      UNWIND CASE WHEN size(members) <= $max THEN range(0, size(members) - 1, $perRow) ELSE [null] END AS i
-     RETURN size(members) AS size, [a IN members[i..i + $perRow] | [${projectedMember('a', projection)},
-       [(a)-[r:${NETWORK_RELS}]->(b)${where('b IN members', roleAllowed)} | ${projectedLink(projection)}]]] AS part`,
+     RETURN size(members) AS size, reduce(row = [], m IN [a IN members[i..i + $perRow] | [${memberValues('a', projection)},
+       [(a)-[r:${NETWORK_RELS}]->(b)${where('b IN members', roleAllowed)} | [${linkValues(projection)}]]]] |
+       row + m[0..${memberWidth}] + size(m[${memberWidth}]) + reduce(links = [], l IN m[${memberWidth}] | links + l)) AS part`,
     { id, roles: byRole ? roles : null, max: neo4j.int(max), perRow: neo4j.int(MEMBERS_PER_ROW) },
   );
   const size = Number(result.records[0]?.get('size') ?? 0);
@@ -176,13 +196,50 @@ export async function networkAround(
   if (size === 0) return null;
   const nodes: NetworkNode[] = [];
   const edges: NetworkEdge[] = [];
-  for (const record of result.records)
-    for (const [member, links] of record.get('part') as [RawMember, RawLink[]][]) {
-      const node = toNetworkNode(member);
+  // A link's target is given the member's own id string, once it is read, so the answer's edges share the members'
+  // strings rather than keeping one decoded copy per link.
+  const idOf = new Map<string, string>();
+  for (const record of result.records) {
+    const row = record.get('part') as unknown[];
+    for (let at = 0; at < row.length; ) {
+      const node = memberAt(row, at, projection);
       nodes.push(node);
-      for (const [target, type, role, inference] of links) edges.push(toEdge(node.id, target, type, role, inference));
+      idOf.set(node.id, node.id);
+      at += memberWidth;
+      const links = row[at++] as number;
+      for (let l = 0; l < links; l += 1, at += linkWidth) edges.push(linkAt(row, at, node.id, projection));
     }
+  }
+  for (const edge of edges) edge.target = idOf.get(edge.target) ?? edge.target;
   return { nodes, edges };
+}
+
+/** The member whose values start at `at` in a row, as toNetworkNode makes it from a RawMember. */
+function memberAt(row: readonly unknown[], at: number, p: NetworkProjection): NetworkNode {
+  let next = at + 3;
+  const key = p.key ? (row[next++] as string) : null;
+  const kind = p.kind ? (row[next++] as string | null) : null;
+  const demo = p.demo ? row[next] : null;
+  const organisation = row[at] as boolean;
+  return {
+    id: row[at + 1] as string,
+    key: key as string,
+    name: row[at + 2] as string,
+    type: organisation ? 'ORGANISATION' : 'PROGRAMME',
+    organisationKind: organisation ? (kind ?? undefined) : undefined,
+    demo: demo === true,
+  };
+}
+
+/** The link whose values start at `at` in a row, from the member `source`. */
+function linkAt(row: readonly unknown[], at: number, source: string, p: NetworkProjection): NetworkEdge {
+  let next = at + 1;
+  // An unasked type stays null, as the answer leaves it out.
+  const type = p.edgeType ? (row[next++] === true ? Rel.PARTNER_IN : Rel.PROGRAMME_PART_OF) : null;
+  const role = p.role ? row[next++] : null;
+  const inference = p.inference ? (row[next] as string | null) : null;
+  const roleName = typeof role === 'number' ? ROLE_CODES[role]! : (role as string | null);
+  return toEdge(source, row[at] as string, type as NetworkEdge['type'], roleName, inference);
 }
 
 /** Members per row of a network read: about 10 KB a row, a chunk or two of Bolt's (32 read fastest of 1, 8, 32, 128). */

@@ -99,6 +99,41 @@ describe('partnership analytics', () => {
     expect(await networkAround(db(), programme('nothing'), 2)).toBeNull();
   });
 
+  it('reads the same members and links in the same order whatever of them is asked', async () => {
+    // Each projection reads a row of a different width (a role as a number, a type as a boolean), so each is
+    // checked against the whole network's members and links, field by field and in order.
+    const narrow = { key: false, kind: false, demo: false, edgeType: false, role: true, inference: false };
+    const typed = { ...narrow, edgeType: true, role: false, inference: true };
+    const cases: [string, number, string[] | undefined][] = [
+      [programme('london-mecc-2017-18'), 2, undefined],
+      [programme('london-mecc-2017-18'), 3, ['PARTNER', 'LEAD']],
+      [org('public-health-england'), 4, undefined],
+    ];
+    for (const [id, depth, roles] of cases) {
+      const whole = (await networkAround(db(), id, depth, roles, { projection: WHOLE_NETWORK }))!;
+      const context = `${id} to depth ${depth}, roles ${roles}`;
+      for (const projection of [narrow, typed]) {
+        const read = (await networkAround(db(), id, depth, roles, { projection }))!;
+        expect(
+          read.nodes.map((n) => [n.id, n.name, n.type]),
+          context,
+        ).toEqual(whole.nodes.map((n) => [n.id, n.name, n.type]));
+        expect(
+          read.edges.map((e) => [e.source, e.target, projection.role ? e.role : e.type, e.inferred, e.inference]),
+          context,
+        ).toEqual(
+          whole.edges.map((e) => [
+            e.source,
+            e.target,
+            projection.role ? e.role : e.type,
+            projection.inference ? e.inferred : undefined,
+            projection.inference ? e.inference : undefined,
+          ]),
+        );
+      }
+    }
+  });
+
   it('tells which footprints each network member works in, for filtering', async () => {
     const { network } = await query(
       `query ($around: ID!) { network(around: $around, depth: 1) { nodes { key footprints } } }`,
