@@ -176,26 +176,31 @@ export function judgeTargets(run: RunFigures, otherRuns: readonly RunFigures[] =
 export const resultFile = (graph: string, connections: number, partial: boolean) =>
   `${graph}-${connections}c${partial ? '-partial' : ''}.json`;
 
-/** The latest full result file of each other graph at these connections; missing or unreadable ones left out. */
+/**
+ * The latest result file of each other graph at these connections: the full run's, else a partial one (a run of
+ * BENCH_ONLY='directory search (text, topic' is enough for the flatness across sizes, and takes minutes where a
+ * full run of a size takes a quarter of an hour); missing or unreadable ones left out.
+ */
 export function readOtherRuns(dir: string, except: string, connections: number): RunFigures[] {
   return SIZES.filter((g) => g !== except).flatMap((graph) => {
-    try {
-      const json = JSON.parse(readFileSync(path.join(dir, resultFile(graph, connections, false)), 'utf8')) as {
-        connections: number;
-        results: RunFigures['rows'];
-        comparison: RunFigures['comparison'];
-      };
-      return [
-        {
-          graph,
-          connections: json.connections,
-          rows: json.results,
-          comparison: json.comparison ?? [],
-          servicePeakMB: undefined,
-        },
-      ];
-    } catch {
-      return [];
+    for (const partial of [false, true]) {
+      try {
+        const json = JSON.parse(readFileSync(path.join(dir, resultFile(graph, connections, partial)), 'utf8')) as {
+          connections: number;
+          results: RunFigures['rows'];
+          comparison: RunFigures['comparison'];
+        };
+        return [
+          {
+            graph,
+            connections: json.connections,
+            rows: json.results,
+            comparison: json.comparison ?? [],
+            servicePeakMB: undefined,
+          },
+        ];
+      } catch {}
     }
+    return [];
   });
 }
