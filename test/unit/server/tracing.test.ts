@@ -93,6 +93,9 @@ describe("a round trip's span", () => {
         // OpenTelemetry's times carry whichever clock they come from.
         await new Promise((resolve) => setTimeout(resolve, 5));
         await expect(db.run('RETURN 1 AS one')).rejects.toThrow();
+        // And after it, for the same reason: each clock's reading is anchored to a millisecond of its own, so a trip
+        // ending in the operation's last microseconds could read as up to a millisecond past it (CI saw 0.3 ms).
+        await new Promise((resolve) => setTimeout(resolve, 5));
       });
       operation.end();
       vi.restoreAllMocks();
